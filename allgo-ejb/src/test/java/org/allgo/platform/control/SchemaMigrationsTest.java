@@ -1,0 +1,47 @@
+package org.allgo.platform.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+class SchemaMigrationsTest {
+
+  private static JdbcDataSource h2(String name) {
+    JdbcDataSource ds = new JdbcDataSource();
+    // The URL options of the platform's default database.
+    ds.setURL("jdbc:h2:mem:" + name + ";MODE=LEGACY;DB_CLOSE_DELAY=-1");
+    return ds;
+  }
+
+  @Test
+  void migratesAnEmptyH2DatabaseAndSeedsTheStandardQueue() throws SQLException {
+    JdbcDataSource ds = h2("fresh");
+
+    MigrateResult result = SchemaMigrations.configure(ds).migrate();
+
+    assertThat(result.success).isTrue();
+    assertThat(result.migrationsExecuted).isPositive();
+    try (Connection c = ds.getConnection();
+        ResultSet rs = c.createStatement()
+            .executeQuery("SELECT name FROM job_queue WHERE is_default = TRUE")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("standard");
+    }
+  }
+
+  @Test
+  void secondRunAppliesNothing() {
+    JdbcDataSource ds = h2("twice");
+    SchemaMigrations.configure(ds).migrate();
+
+    MigrateResult again = SchemaMigrations.configure(ds).migrate();
+
+    assertThat(again.migrationsExecuted).isZero();
+    assertThat(SchemaMigrations.configure(ds).validateWithResult().validationSuccessful).isTrue();
+  }
+}

@@ -1,0 +1,87 @@
+# Shared settings and helpers of the allgo scripts. Sourced, never run.
+# Every setting can be overridden from the environment; README lists them.
+
+ALLGO_ROOT=${ALLGO_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+export ALLGO_ENV=${ALLGO_ENV:-dev}
+export ALLGO_DATA=${ALLGO_DATA:-$ALLGO_ROOT/var/$ALLGO_ENV}
+export ALLGO_RUN=${ALLGO_RUN:-$ALLGO_ROOT/var/run}
+export ALLGO_CACHE=${ALLGO_CACHE:-$ALLGO_ROOT/var/cache}
+export PAYARA_VERSION=${PAYARA_VERSION:-6.2025.10}
+export PAYARA_HOME=${PAYARA_HOME:-$ALLGO_CACHE/payara-$PAYARA_VERSION/payara6}
+export ALLGO_DOMAIN=${ALLGO_DOMAIN:-allgo-$ALLGO_ENV}
+export ALLGO_PORTBASE=${ALLGO_PORTBASE:-8000}
+export ALLGO_HTTP_PORT=$((ALLGO_PORTBASE + 80))
+export ALLGO_ADMIN_PORT=$((ALLGO_PORTBASE + 48))
+export ALLGO_BASE_URL=${ALLGO_BASE_URL:-http://localhost:$ALLGO_HTTP_PORT}
+
+export ALLGO_DOCKER_HOST=${ALLGO_DOCKER_HOST:-unix:///var/run/docker.sock}
+export ALLGO_REGISTRY=${ALLGO_REGISTRY:-127.0.0.1:5000}
+export ALLGO_SMTP_HOST=${ALLGO_SMTP_HOST:-127.0.0.1}
+export ALLGO_SMTP_PORT=${ALLGO_SMTP_PORT:-3025}
+export ALLGO_IMAP_PORT=${ALLGO_IMAP_PORT:-3143}
+export ALLGO_MAIL_FROM=${ALLGO_MAIL_FROM:-allgo@localhost}
+
+# Database: h2 (embedded file database, shared through H2's auto-server mode) or mysql.
+export ALLGO_DB=${ALLGO_DB:-h2}
+export ALLGO_MARIADB_PORT=${ALLGO_MARIADB_PORT:-3306}
+if [ "$ALLGO_DB" = mysql ]; then
+  export ALLGO_DB_URL=${ALLGO_DB_URL:-jdbc:mysql://127.0.0.1:$ALLGO_MARIADB_PORT/allgo_$ALLGO_ENV}
+  export ALLGO_DB_USER=${ALLGO_DB_USER:-allgo}
+  export ALLGO_DB_PASSWORD=${ALLGO_DB_PASSWORD:-allgo-$ALLGO_ENV}
+else
+  export ALLGO_DB_URL=${ALLGO_DB_URL:-jdbc:h2:$ALLGO_DATA/rw/h2/allgo;AUTO_SERVER=TRUE;MODE=LEGACY}
+  export ALLGO_DB_USER=${ALLGO_DB_USER:-allgo}
+  export ALLGO_DB_PASSWORD=${ALLGO_DB_PASSWORD:-allgo-$ALLGO_ENV}
+fi
+
+# Settings derived from ALLGO_ENV and ALLGO_DB: a run for another environment must forget them.
+ALLGO_DERIVED=(ALLGO_DATA ALLGO_DOMAIN ALLGO_HTTP_PORT ALLGO_ADMIN_PORT ALLGO_BASE_URL
+  ALLGO_DB_URL ALLGO_DB_USER ALLGO_DB_PASSWORD)
+
+log() { printf '[allgo] %s\n' "$*" >&2; }
+die() { printf '[allgo] error: %s\n' "$*" >&2; exit 1; }
+
+# wait_for SECONDS DESCRIPTION COMMAND...: retries COMMAND every half second.
+wait_for() {
+  local seconds=$1 what=$2; shift 2
+  local tries=$((seconds * 2))
+  while ! "$@" >/dev/null 2>&1; do
+    tries=$((tries - 1))
+    [ "$tries" -gt 0 ] || die "$what did not come up within ${seconds}s"
+    sleep 0.5
+  done
+}
+
+# A process we started is recorded in $ALLGO_RUN/NAME.pid; only those are ever stopped.
+pid_alive() { [ -f "$ALLGO_RUN/$1.pid" ] && kill -0 "$(cat "$ALLGO_RUN/$1.pid")" 2>/dev/null; }
+
+stop_pid() {
+  local name=$1 pid
+  pid_alive "$name" || { rm -f "$ALLGO_RUN/$name.pid"; return 0; }
+  pid=$(cat "$ALLGO_RUN/$name.pid")
+  log "stopping $name (pid $pid)"
+  kill "$pid" 2>/dev/null
+  for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  kill -9 "$pid" 2>/dev/null
+  rm -f "$ALLGO_RUN/$name.pid"
+}
+
+# start_bg NAME LOGFILE COMMAND...: runs COMMAND detached, records its pid.
+start_bg() {
+  local name=$1 logfile=$2; shift 2
+  mkdir -p "$ALLGO_RUN" "$(dirname "$logfile")"
+  setsid "$@" >>"$logfile" 2>&1 < /dev/null &
+  echo $! > "$ALLGO_RUN/$name.pid"
+}
+
+apt_install() {
+  command -v apt-get >/dev/null && [ "$(id -u)" = 0 ] \
+    || die "missing $*: install it (Debian packages: $*)"
+  log "installing $* from Debian's packages"
+  if [ ! -f "$ALLGO_RUN/.apt-updated" ]; then
+    apt-get update -q >/dev/null && mkdir -p "$ALLGO_RUN" && touch "$ALLGO_RUN/.apt-updated"
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null
+}
+
+mvn_cmd() { mvn -B -q -f "$ALLGO_ROOT/pom.xml" "$@"; }

@@ -1,0 +1,158 @@
+# Payara Server: fetch it, make the allgo domain from payara-config/, start it, deploy the EAR.
+# Sourced after common.sh and services.sh.
+
+ALLGO_DOMAINS=${ALLGO_DOMAINS:-$ALLGO_ROOT/var/domains}
+ALLGO_EAR=${ALLGO_EAR:-$ALLGO_ROOT/allgo-ear/target/allgo.ear}
+
+asadmin() { "$PAYARA_HOME/bin/asadmin" --interactive=false --port "$ALLGO_ADMIN_PORT" "$@"; }
+
+ensure_payara() {
+  [ -x "$PAYARA_HOME/bin/asadmin" ] && return 0
+  log "fetching Payara Server $PAYARA_VERSION"
+  local dir; dir=$(dirname "$PAYARA_HOME")
+  mkdir -p "$dir"
+  (cd "$dir" && mvn -B -q dependency:copy -Dartifact="fish.payara.distributions:payara:$PAYARA_VERSION:zip" \
+    -DoutputDirectory="$dir" -Dmdep.stripVersion=true) || die "could not fetch Payara from Maven Central"
+  unzip -q -o "$dir/payara.zip" -d "$dir" && rm -f "$dir/payara.zip"
+}
+
+# Builds the EAR when it is missing or older than any source.
+ensure_built() {
+  if [ -f "$ALLGO_EAR" ] && [ -z "$(find "$ALLGO_ROOT" -path "$ALLGO_ROOT/var" -prune -o \
+      \( -path '*/src/*' -o -name pom.xml \) -newer "$ALLGO_EAR" -print -quit)" ]; then
+    return 0
+  fi
+  log "building allgo"
+  mvn -B -q -f "$ALLGO_ROOT/pom.xml" package -DskipTests -pl '!allgo-it' || die "the build failed"
+}
+
+domain_running() { curl -fsS -o /dev/null "http://127.0.0.1:$ALLGO_ADMIN_PORT/" 2>/dev/null; }
+
+render_config() {
+  if [ "$ALLGO_DB" = mysql ]; then
+    export ALLGO_DB_DATASOURCE=com.mysql.cj.jdbc.MysqlDataSource
+  else
+    export ALLGO_DB_DATASOURCE=org.h2.jdbcx.JdbcDataSource
+  fi
+  envsubst '$ALLGO_DB_DATASOURCE $ALLGO_DB_URL $ALLGO_DB_USER $ALLGO_ENV $ALLGO_DATA $ALLGO_DOCKER_HOST
+    $ALLGO_REGISTRY $ALLGO_SMTP_HOST $ALLGO_SMTP_PORT $ALLGO_MAIL_FROM $ALLGO_BASE_URL' \
+    < "$ALLGO_ROOT/payara-config/allgo.asadmin"
+  # The password is part of what the domain was made from, but never written out in clear.
+  printf '# db password sha256 %s\n' "$(printf %s "$ALLGO_DB_PASSWORD" | sha256sum | cut -c1-16)"
+}
+
+# Makes the domain when it is missing or was made from other settings.
+ensure_domain() {
+  local applied=$ALLGO_DOMAINS/$ALLGO_DOMAIN.asadmin rendered
+  mkdir -p "$ALLGO_DOMAINS" "$ALLGO_DATA"/{rw,ro,cache,log} "$ALLGO_DATA/rw/datastore"
+  rendered=$(render_config)
+  if [ -d "$ALLGO_DOMAINS/$ALLGO_DOMAIN" ] && [ "$rendered" = "$(cat "$applied" 2>/dev/null)" ]; then
+    return 0
+  fi
+  if [ -d "$ALLGO_DOMAINS/$ALLGO_DOMAIN" ]; then
+    log "settings changed: making domain $ALLGO_DOMAIN again (its state lives in the database and $ALLGO_DATA)"
+    stop_domain
+    "$PAYARA_HOME/bin/asadmin" delete-domain --domaindir "$ALLGO_DOMAINS" "$ALLGO_DOMAIN" >/dev/null
+  fi
+  log "making Payara domain $ALLGO_DOMAIN (http $ALLGO_HTTP_PORT, admin $ALLGO_ADMIN_PORT)"
+  "$PAYARA_HOME/bin/asadmin" create-domain --nopassword --portbase "$ALLGO_PORTBASE" \
+    --domaindir "$ALLGO_DOMAINS" "$ALLGO_DOMAIN" >/dev/null || die "create-domain failed"
+  start_domain
+  local secret; secret=$(mktemp)
+  printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$ALLGO_DB_PASSWORD" > "$secret"
+  asadmin --passwordfile "$secret" create-password-alias allgo-db-password >/dev/null
+  rm -f "$secret"
+  if [ "$ALLGO_DB" = mysql ]; then
+    asadmin add-library --type common "$(mysql_driver)" >/dev/null || die "could not add the MySQL driver"
+  fi
+  printf '%s\n' "$rendered" > "$ALLGO_DOMAINS/$ALLGO_DOMAIN.rendered"
+  asadmin multimode --file "$ALLGO_DOMAINS/$ALLGO_DOMAIN.rendered" > "$ALLGO_DATA/log/configure.log" 2>&1 \
+    || die "configuring the domain failed, see $ALLGO_DATA/log/configure.log"
+  rm -f "$ALLGO_DOMAINS/$ALLGO_DOMAIN.rendered" "$ALLGO_DOMAINS/$ALLGO_DOMAIN.deployed"
+  stop_domain
+  printf '%s\n' "$rendered" > "$applied"
+}
+
+mysql_driver() {
+  local jar=$ALLGO_CACHE/mysql-connector-j.jar
+  if [ ! -f "$jar" ]; then
+    (cd "$ALLGO_CACHE" && mvn -B -q dependency:copy -Dartifact="com.mysql:mysql-connector-j:${MYSQL_CONNECTOR_VERSION:-9.5.0}" \
+      -DoutputDirectory="$ALLGO_CACHE" -Dmdep.stripVersion=true) >&2 || die "could not fetch the MySQL driver"
+  fi
+  echo "$jar"
+}
+
+start_domain() {
+  domain_running && return 0
+  log "starting Payara domain $ALLGO_DOMAIN"
+  "$PAYARA_HOME/bin/asadmin" start-domain --domaindir "$ALLGO_DOMAINS" "$ALLGO_DOMAIN" >/dev/null \
+    || die "start-domain failed, see $ALLGO_DOMAINS/$ALLGO_DOMAIN/logs/server.log and $ALLGO_DATA/log/server.log"
+}
+
+stop_domain() {
+  [ -d "$ALLGO_DOMAINS/$ALLGO_DOMAIN" ] || return 0
+  domain_running || return 0
+  log "stopping Payara domain $ALLGO_DOMAIN"
+  "$PAYARA_HOME/bin/asadmin" stop-domain --domaindir "$ALLGO_DOMAINS" "$ALLGO_DOMAIN" >/dev/null
+}
+
+# Deploys the EAR when it differs from the one deployed.
+deploy() {
+  local sum marker=$ALLGO_DOMAINS/$ALLGO_DOMAIN.deployed
+  sum=$(sha256sum "$ALLGO_EAR" | cut -d' ' -f1)
+  [ "$sum" = "$(cat "$marker" 2>/dev/null)" ] && return 0
+  log "deploying $(basename "$ALLGO_EAR")"
+  asadmin deploy --force=true --name allgo "$ALLGO_EAR" > "$ALLGO_DATA/log/deploy.log" 2>&1 \
+    || { tail -n 40 "$ALLGO_DATA/log/server.log" >&2; die "deployment failed, see $ALLGO_DATA/log/deploy.log and server.log"; }
+  echo "$sum" > "$marker"
+}
+
+health_ok() { curl -fsS -o /dev/null "$ALLGO_BASE_URL/health/ready"; }
+
+wait_healthy() {
+  local tries=120
+  while ! health_ok; do
+    tries=$((tries - 1))
+    if [ "$tries" -le 0 ]; then
+      curl -sS "$ALLGO_BASE_URL/health" >&2 || true
+      die "allgo is not healthy at $ALLGO_BASE_URL/health"
+    fi
+    sleep 0.5
+  done
+}
+
+up() {
+  ensure_services
+  ensure_built
+  ensure_payara
+  ensure_domain
+  start_domain
+  deploy
+  wait_healthy
+  cat <<TEXT
+
+allgo ($ALLGO_ENV) is up:
+  web        $ALLGO_BASE_URL/
+  health     $ALLGO_BASE_URL/health
+  mail sink  IMAP 127.0.0.1:$ALLGO_IMAP_PORT, user sink / password sink
+  registry   http://$ALLGO_REGISTRY/v2/_catalog
+  logs       $ALLGO_DATA/log/server.log  (bin/allgo logs)
+  stop       bin/allgo down
+TEXT
+}
+
+down() {
+  stop_domain
+  if [ "${1:-}" = --all ]; then stop_services; fi
+}
+
+status() {
+  local state=stopped
+  domain_running && state=running
+  echo "domain $ALLGO_DOMAIN: $state (http $ALLGO_HTTP_PORT, admin $ALLGO_ADMIN_PORT)"
+  for name in dockerd registry mariadb greenmail; do
+    if pid_alive "$name"; then echo "$name: running (pid $(cat "$ALLGO_RUN/$name.pid"), started by allgo)"; fi
+  done
+  docker_ok && echo "docker: answering" || echo "docker: not answering"
+  if [ "$state" = running ]; then curl -sS "$ALLGO_BASE_URL/health"; echo; fi
+}

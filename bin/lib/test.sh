@@ -1,0 +1,68 @@
+# bin/allgo test: starts the real services the tests need, runs the unit and integration tests,
+# then the black-box tests against deployed servers (MariaDB, then the H2 default), and stops
+# everything it started. Sourced by bin/allgo.
+
+# Servers the black-box tests deploy: one on MariaDB (the production dialect), one on the H2 default.
+TEST_MARIADB_ENV=(ALLGO_ENV=test ALLGO_DB=mysql ALLGO_PORTBASE=28000)
+TEST_H2_ENV=(ALLGO_ENV=testh2 ALLGO_DB=h2 ALLGO_PORTBASE=29000)
+
+test_allgo() {
+  env $(printf -- '-u %s ' "${ALLGO_DERIVED[@]}") "$@" "$ALLGO_ROOT/bin/allgo" "${ALLGO_TEST_ARGS[@]}"
+}
+
+run_tests() {
+  local before status=0
+  before=$(ls "$ALLGO_RUN" 2>/dev/null | grep '\.pid$' || true)
+  trap 'finish_tests "$before"' EXIT
+
+  unset "${ALLGO_DERIVED[@]}"
+  export ALLGO_DB=mysql ALLGO_ENV=test
+  . "$ALLGO_ROOT/bin/lib/common.sh"
+  ensure_services
+  ensure_payara
+  reset_test_state
+
+  log "unit and module integration tests"
+  mvn -B -ntp -f "$ALLGO_ROOT/pom.xml" install -pl '!allgo-it' \
+    -Dallgo.test.mariadb.url="jdbc:mysql://127.0.0.1:$ALLGO_MARIADB_PORT/" \
+    -Dallgo.test.mariadb.user="$ALLGO_DB_USER" -Dallgo.test.mariadb.password="$ALLGO_DB_PASSWORD" \
+    || status=1
+
+  if [ "$status" = 0 ]; then
+    log "black-box tests against a server on MariaDB"
+    ALLGO_TEST_ARGS=(up) test_allgo "${TEST_MARIADB_ENV[@]}" && black_box 28080 test || status=1
+  fi
+  if [ "$status" = 0 ]; then
+    log "health of a server on the H2 default"
+    ALLGO_TEST_ARGS=(up) test_allgo "${TEST_H2_ENV[@]}" && black_box 29080 testh2 -Dit.test=HealthIT || status=1
+  fi
+  return $status
+}
+
+black_box() {
+  local port=$1 env=$2; shift 2
+  mvn -B -ntp -f "$ALLGO_ROOT/pom.xml" verify -pl allgo-it \
+    -Dallgo.base.url="http://localhost:$port" -Dallgo.env="$env" "$@"
+}
+
+# Every test run starts from an empty database and data directory.
+reset_test_state() {
+  ALLGO_TEST_ARGS=(down) test_allgo "${TEST_MARIADB_ENV[@]}"
+  ALLGO_TEST_ARGS=(down) test_allgo "${TEST_H2_ENV[@]}"
+  mariadb --socket="$(mariadb_sock)" -uroot -e 'DROP DATABASE IF EXISTS allgo_test; DROP DATABASE IF EXISTS allgo_testh2'
+  ensure_mariadb
+  rm -rf "$ALLGO_ROOT/var/test" "$ALLGO_ROOT/var/testh2"
+  rm -f "$ALLGO_ROOT/var/domains/allgo-test.deployed" "$ALLGO_ROOT/var/domains/allgo-testh2.deployed"
+}
+
+# Stops the test servers, and the services that were not running before the tests.
+finish_tests() {
+  local before=$1 name
+  ALLGO_TEST_ARGS=(down) test_allgo "${TEST_MARIADB_ENV[@]}" || true
+  ALLGO_TEST_ARGS=(down) test_allgo "${TEST_H2_ENV[@]}" || true
+  for pidfile in "$ALLGO_RUN"/*.pid; do
+    [ -e "$pidfile" ] || continue
+    name=$(basename "$pidfile" .pid)
+    grep -qx "$name.pid" <<<"$before" || stop_pid "$name"
+  done
+}
