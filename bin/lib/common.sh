@@ -20,6 +20,12 @@ export ALLGO_SMTP_HOST=${ALLGO_SMTP_HOST:-127.0.0.1}
 export ALLGO_SMTP_PORT=${ALLGO_SMTP_PORT:-3025}
 export ALLGO_IMAP_PORT=${ALLGO_IMAP_PORT:-3143}
 export ALLGO_MAIL_FROM=${ALLGO_MAIL_FROM:-allgo@localhost}
+# Development data (the original's three users and the `sleep` webapp): on in dev, never in prod.
+case "$ALLGO_ENV" in
+  dev) export ALLGO_DEV_DATA=${ALLGO_DEV_DATA:-true} ;;
+  prod) export ALLGO_DEV_DATA=false ;;
+  *) export ALLGO_DEV_DATA=${ALLGO_DEV_DATA:-false} ;;
+esac
 
 # Database: h2 (embedded file database, shared through H2's auto-server mode) or mysql.
 export ALLGO_DB=${ALLGO_DB:-h2}
@@ -35,7 +41,7 @@ else
 fi
 
 # Settings derived from ALLGO_ENV and ALLGO_DB: a run for another environment must forget them.
-ALLGO_DERIVED=(ALLGO_DATA ALLGO_DOMAIN ALLGO_HTTP_PORT ALLGO_ADMIN_PORT ALLGO_BASE_URL
+ALLGO_DERIVED=(ALLGO_DATA ALLGO_DOMAIN ALLGO_DEV_DATA ALLGO_HTTP_PORT ALLGO_ADMIN_PORT ALLGO_BASE_URL
   ALLGO_DB_URL ALLGO_DB_USER ALLGO_DB_PASSWORD)
 
 log() { printf '[allgo] %s\n' "$*" >&2; }

@@ -3,7 +3,7 @@
 # everything it started. Sourced by bin/allgo.
 
 # Servers the black-box tests deploy: one on MariaDB (the production dialect), one on the H2 default.
-TEST_MARIADB_ENV=(ALLGO_ENV=test ALLGO_DB=mysql ALLGO_PORTBASE=28000)
+TEST_MARIADB_ENV=(ALLGO_ENV=test ALLGO_DB=mysql ALLGO_PORTBASE=28000 ALLGO_DEV_DATA=true)
 TEST_H2_ENV=(ALLGO_ENV=testh2 ALLGO_DB=h2 ALLGO_PORTBASE=29000)
 
 test_allgo() {

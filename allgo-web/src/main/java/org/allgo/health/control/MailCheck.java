@@ -22,7 +22,9 @@ public class MailCheck implements HealthCheck {
     return Checks.check("mail", up -> {
       try (Transport transport = mail.getTransport("smtp")) {
         transport.connect();
-        up.withData("smtp", mail.getProperty("mail.smtp.host") + ":" + mail.getProperty("mail.smtp.port"));
+        String host = mail.getProperty("mail.smtp.host");
+        up.withData("smtp", (host != null ? host : mail.getProperty("mail.host"))
+            + ":" + mail.getProperty("mail.smtp.port"));
       }
     });
   }
