@@ -27,6 +27,9 @@ case "$ALLGO_ENV" in
   *) export ALLGO_DEV_DATA=${ALLGO_DEV_DATA:-false} ;;
 esac
 
+# Debian 12 base image for sandboxes (made with debootstrap, about two minutes the first time).
+export ALLGO_DEBIAN_IMAGE=${ALLGO_DEBIAN_IMAGE:-true}
+
 # Database: h2 (embedded file database, shared through H2's auto-server mode) or mysql.
 export ALLGO_DB=${ALLGO_DB:-h2}
 export ALLGO_MARIADB_PORT=${ALLGO_MARIADB_PORT:-3306}
@@ -87,7 +90,9 @@ apt_install() {
   if [ ! -f "$ALLGO_RUN/.apt-updated" ]; then
     apt-get update -q >/dev/null && mkdir -p "$ALLGO_RUN" && touch "$ALLGO_RUN/.apt-updated"
   fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null
+  mkdir -p "$ALLGO_ROOT/var/log"
+  DEBIAN_FRONTEND=noninteractive NEEDRESTART_SUSPEND=1 apt-get install -y -q "$@" >>"$ALLGO_ROOT/var/log/apt.log" 2>&1 \
+    || die "apt-get install $* failed, see var/log/apt.log"
 }
 
 mvn_cmd() { mvn -B -q -f "$ALLGO_ROOT/pom.xml" "$@"; }

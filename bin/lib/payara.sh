@@ -123,6 +123,8 @@ wait_healthy() {
 
 up() {
   ensure_services
+  ensure_toolbox
+  [ "$ALLGO_DEBIAN_IMAGE" = true ] && ensure_debian_image
   ensure_built
   ensure_payara
   ensure_domain

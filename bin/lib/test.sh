@@ -3,8 +3,8 @@
 # everything it started. Sourced by bin/allgo.
 
 # Servers the black-box tests deploy: one on MariaDB (the production dialect), one on the H2 default.
-TEST_MARIADB_ENV=(ALLGO_ENV=test ALLGO_DB=mysql ALLGO_PORTBASE=28000 ALLGO_DEV_DATA=true)
-TEST_H2_ENV=(ALLGO_ENV=testh2 ALLGO_DB=h2 ALLGO_PORTBASE=29000)
+TEST_MARIADB_ENV=(ALLGO_ENV=test ALLGO_DB=mysql ALLGO_PORTBASE=28000 ALLGO_DEV_DATA=true ALLGO_DEBIAN_IMAGE=false)
+TEST_H2_ENV=(ALLGO_ENV=testh2 ALLGO_DB=h2 ALLGO_PORTBASE=29000 ALLGO_DEBIAN_IMAGE=false)
 
 test_allgo() {
   env $(printf -- '-u %s ' "${ALLGO_DERIVED[@]}") "$@" "$ALLGO_ROOT/bin/allgo" "${ALLGO_TEST_ARGS[@]}"
