@@ -1,0 +1,67 @@
+package org.allgo.connector.outbound;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.allgo.connector.adapter.EnvironmentPolicy;
+import org.allgo.connector.api.ContainerSpec;
+import org.allgo.connector.api.Mount;
+
+/** A container spec as the engine's create command, with the confinement every container gets. */
+final class ContainerCommands {
+
+  private ContainerCommands() {}
+
+  static CreateContainerCmd create(DockerClient docker, ContainerSpec spec, String environment) {
+    Map<String, String> labels = new LinkedHashMap<>(spec.labels());
+    labels.put(EnvironmentPolicy.ENVIRONMENT_LABEL, environment);
+    CreateContainerCmd command = docker.createContainerCmd(spec.image().toString())
+        .withName(spec.name())
+        .withCmd(spec.argv())
+        .withEnv(environment(spec.env()))
+        .withLabels(labels)
+        .withTty(false)
+        .withAttachStdin(false)
+        .withStdinOpen(false)
+        .withHostConfig(hostConfig(spec));
+    if (!spec.user().isEmpty()) {
+      command.withUser(spec.user());
+    }
+    if (!spec.workingDir().isEmpty()) {
+      command.withWorkingDir(spec.workingDir());
+    }
+    return command;
+  }
+
+  static HostConfig hostConfig(ContainerSpec spec) {
+    HostConfig host = HostConfig.newHostConfig()
+        .withMemory(spec.limits().memoryBytes())
+        .withMemorySwap(spec.limits().memoryBytes())
+        .withNanoCPUs(spec.limits().nanoCpus())
+        .withPidsLimit(spec.limits().pidsLimit())
+        .withNetworkMode(spec.network())
+        .withSecurityOpts(List.of("no-new-privileges"))
+        .withInit(true)
+        .withPrivileged(false)
+        .withBinds(spec.mounts().stream().map(ContainerCommands::bind).toList());
+    if (spec.privileges().dropAllCapabilities()) {
+      host.withCapDrop(Capability.ALL);
+    }
+    return host;
+  }
+
+  static List<String> environment(Map<String, String> env) {
+    return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+  }
+
+  private static Bind bind(Mount mount) {
+    return new Bind(mount.hostPath(), new Volume(mount.containerPath()), mount.readOnly() ? AccessMode.ro : AccessMode.rw);
+  }
+}

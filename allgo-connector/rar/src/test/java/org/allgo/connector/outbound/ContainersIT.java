@@ -1,0 +1,154 @@
+package org.allgo.connector.outbound;
+
+import static org.allgo.connector.testing.AdapterFixture.TEST_LABEL;
+import static org.allgo.connector.testing.AdapterFixture.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.allgo.connector.api.ContainerInfo;
+import org.allgo.connector.api.ContainerLogs;
+import org.allgo.connector.api.DockerConnection;
+import org.allgo.connector.api.EngineInfo;
+import org.allgo.connector.api.ExitStatus;
+import org.allgo.connector.api.Limits;
+import org.allgo.connector.api.Mount;
+import org.allgo.connector.api.NotFoundException;
+import org.allgo.connector.testing.AdapterFixture;
+import org.allgo.connector.testing.DockerCli;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContainersIT {
+
+  @TempDir Path volumes;
+  private AdapterFixture fixture;
+  private DockerConnection docker;
+
+  @BeforeEach
+  void connect() {
+    fixture = new AdapterFixture(volumes);
+    docker = fixture.factory().getConnection();
+  }
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    docker.close();
+    fixture.close();
+  }
+
+  @Test
+  void engineAnswers() {
+    docker.ping();
+    EngineInfo info = docker.info();
+    assertThat(info.version()).isNotBlank();
+    assertThat(info.apiVersion()).matches("1\\.\\d+");
+    assertThat(info.environment()).isEqualTo(AdapterFixture.ENVIRONMENT);
+  }
+
+  @Test
+  void jobRunsConfinedAndReportsItsExit() {
+    Path work = volumes.resolve("job");
+    String id = docker.run(spec("job", "sh", "-c", "echo out; echo err >&2; pwd > result; id -u; exit 3")
+        .withMount(Mount.readWrite(work.toString(), "/work"))
+        .withWorkingDir("/work")
+        .withUser("0:0")
+        .withLimits(Limits.of(64L << 20, 0.5, 32))
+        .withLabel("allgo.job", "42"));
+
+    ExitStatus status = docker.waitFor(id, Duration.ofSeconds(30));
+
+    assertThat(status.exitCode()).isEqualTo(3);
+    assertThat(status.oomKilled()).isFalse();
+    assertThat(status.timedOut()).isFalse();
+    assertThat(status.finishedAt()).isAfterOrEqualTo(status.startedAt());
+    ContainerLogs logs = docker.logs(id);
+    assertThat(logs.stdout()).isEqualTo("out\n0\n");
+    assertThat(logs.stderr()).isEqualTo("err\n");
+    assertThat(work.resolve("result")).content().isEqualTo("/work\n");
+    String host = DockerCli.run("inspect", "-f",
+        "{{.HostConfig.NetworkMode}} {{.HostConfig.CapDrop}} {{.HostConfig.SecurityOpt}} {{.HostConfig.Init}} "
+            + "{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.NanoCpus}} {{.HostConfig.PidsLimit}}",
+        id);
+    assertThat(host).isEqualTo("none [ALL] [no-new-privileges] true 67108864 67108864 500000000 32");
+  }
+
+  @Test
+  void inspectFindAndListSeeTheEnvironmentsContainers() {
+    var spec = spec("listed", "sleep", "60").withLabel("allgo.kind", "probe");
+    String id = docker.run(spec);
+
+    ContainerInfo info = docker.inspect(spec.name());
+
+    assertThat(info.id()).isEqualTo(id);
+    assertThat(info.name()).isEqualTo(spec.name());
+    assertThat(info.running()).isTrue();
+    assertThat(info.exit()).isEmpty();
+    assertThat(info.labels()).containsEntry("allgo.env", "citest").containsEntry(TEST_LABEL, "true");
+    assertThat(docker.find(id)).contains(info);
+    assertThat(docker.find("citest-missing-container")).isEmpty();
+    assertThat(docker.list(Map.of("allgo.kind", "probe")))
+        .singleElement()
+        .satisfies(summary -> {
+          assertThat(summary.id()).isEqualTo(id);
+          assertThat(summary.running()).isTrue();
+        });
+  }
+
+  @Test
+  void killStopsAndRemoveDeletes() {
+    String id = docker.run(spec("killed", "sleep", "600"));
+
+    docker.kill(id);
+    docker.kill(id);
+
+    ContainerInfo info = docker.inspect(id);
+    assertThat(info.running()).isFalse();
+    assertThat(info.exit()).hasValueSatisfying(exit -> assertThat(exit.exitCode()).isEqualTo(137));
+    docker.remove(id);
+    assertThrows(NotFoundException.class, () -> docker.inspect(id));
+  }
+
+  @Test
+  void waitKillsWhatOutlivesItsTimeout() {
+    String id = docker.run(spec("slow", "sleep", "600"));
+
+    ExitStatus status = docker.waitFor(id, Duration.ofMillis(500));
+
+    assertThat(status.timedOut()).isTrue();
+    assertThat(status.exitCode()).isEqualTo(137);
+    assertThat(docker.inspect(id).running()).isFalse();
+  }
+
+  @Test
+  void memoryExhaustionIsReportedAsOom() {
+    String id = docker.run(spec("oom", "sh", "-c", "head -c 100m /dev/zero | tail")
+        .withLimits(Limits.of(16L << 20, 1, 32)));
+
+    ExitStatus status = docker.waitFor(id, Duration.ofSeconds(60));
+
+    assertThat(status.oomKilled()).isTrue();
+    assertThat(status.succeeded()).isFalse();
+  }
+
+  @Test
+  void unknownContainerIsNotFound() {
+    assertThrows(NotFoundException.class, () -> docker.inspect("citest-no-such-container"));
+    assertThrows(NotFoundException.class, () -> docker.logs("citest-no-such-container"));
+  }
+
+  @Test
+  void noNetworkByDefault() throws Exception {
+    Files.createDirectories(volumes);
+    String id = docker.run(spec("net", "sh", "-c", "ls /sys/class/net"));
+
+    docker.waitFor(id, Duration.ofSeconds(30));
+
+    assertThat(docker.logs(id).stdout().split("\\s+")).containsExactly("lo");
+  }
+}

@@ -1,0 +1,106 @@
+package org.allgo.connector.outbound;
+
+import static org.allgo.connector.testing.AdapterFixture.BUSYBOX;
+import static org.allgo.connector.testing.AdapterFixture.spec;
+import static org.allgo.connector.testing.AdapterFixture.uniqueImage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.allgo.connector.api.ContainerSpec;
+import org.allgo.connector.api.DockerConnection;
+import org.allgo.connector.api.ExecSpec;
+import org.allgo.connector.api.ImageRef;
+import org.allgo.connector.api.Mount;
+import org.allgo.connector.api.PolicyRefusedException;
+import org.allgo.connector.api.Privileges;
+import org.allgo.connector.testing.AdapterFixture;
+import org.allgo.connector.testing.DockerCli;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every refusal, through a real connection: nothing refused reaches the engine. */
+class PolicyIT {
+
+  @TempDir Path volumes;
+  private AdapterFixture fixture;
+  private DockerConnection docker;
+
+  @BeforeEach
+  void connect() {
+    fixture = new AdapterFixture(volumes);
+    docker = fixture.factory().getConnection();
+  }
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    docker.close();
+    fixture.close();
+  }
+
+  @Test
+  void containerNameOutsideTheEnvironment() {
+    ContainerSpec spec = ContainerSpec.of("prod-user-1", BUSYBOX, List.of("true")).withLabel("allgo.test", "true");
+    assertRefused(() -> docker.run(spec), "must start with 'citest-'");
+    assertThat(DockerCli.run("ps", "-aq", "--filter", "name=prod-user-1")).isEmpty();
+  }
+
+  @Test
+  void bindMountOutsideTheVolumeRoots() {
+    assertRefused(() -> docker.run(spec("mount", "true").withMount(Mount.readOnly("/etc", "/etc2"))), "outside the allowed volume roots");
+    assertRefused(() -> docker.run(spec("mount", "true")
+        .withMount(Mount.readOnly(volumes + "/../escape", "/x"))), "outside the allowed volume roots");
+  }
+
+  @Test
+  void imagesOutsideTheNamespaceAndTheBaseImages() {
+    ImageRef foreign = ImageRef.parse("127.0.0.1:5000/allgo/prod/webapp:1");
+    assertRefused(() -> docker.run(spec(foreign, "foreign", "true")), "neither under 127.0.0.1:5000/allgo/citest/");
+    assertRefused(() -> docker.pull(ImageRef.parse("debian:12")), "nor an allowed base image");
+    assertRefused(() -> docker.push(BUSYBOX), "outside this environment's namespace");
+    assertRefused(() -> docker.tag(BUSYBOX, foreign), "outside this environment's namespace");
+    assertRefused(() -> docker.tag(foreign, uniqueImage("copy")), "neither under");
+    assertRefused(() -> docker.removeImage(BUSYBOX), "outside this environment's namespace");
+  }
+
+  @Test
+  void commitOnlyIntoTheNamespace() {
+    String id = docker.run(spec("commit", "sleep", "60"));
+    assertRefused(() -> docker.commit(id, ImageRef.parse("allgo/busybox:evil"), Map.of()), "outside this environment's namespace");
+  }
+
+  @Test
+  void privilegesAndHostNamespaces() {
+    ContainerSpec spec = spec("priv", "true");
+    assertRefused(() -> docker.run(spec.withPrivileges(Privileges.NONE.withPrivileged(true))), "privileged");
+    assertRefused(() -> docker.run(spec.withNetwork("host")), "network mode 'host'");
+    assertRefused(() -> docker.run(spec.withNetwork("container:abc")), "network mode 'container:abc'");
+    assertRefused(() -> docker.run(spec.withPrivileges(Privileges.NONE.withPidMode("host"))), "PID namespace");
+    assertRefused(() -> docker.run(spec.withPrivileges(Privileges.NONE.withIpcMode("host"))), "IPC namespace");
+    assertRefused(() -> docker.run(spec.withPrivileges(Privileges.NONE.withAddedCapabilities(List.of("SYS_ADMIN")))), "added capabilities");
+    assertRefused(() -> docker.run(spec.withPrivileges(Privileges.NONE.withDevices(List.of("/dev/fuse")))), "device mappings");
+    assertRefused(() -> docker.run(spec.withLabel("allgo.env", "prod")), "contradicts environment citest");
+  }
+
+  @Test
+  void containersOfAnotherEnvironmentAreOutOfReach() {
+    String other = DockerCli.run("run", "-d", "--label", "allgo.test=true", "--name",
+        "other-" + AdapterFixture.uniqueName("x"), BUSYBOX.toString(), "sleep", "60");
+
+    assertRefused(() -> docker.inspect(other), "does not belong to environment citest");
+    assertRefused(() -> docker.kill(other), "does not belong to environment citest");
+    assertRefused(() -> docker.remove(other), "does not belong to environment citest");
+    assertRefused(() -> docker.logs(other), "does not belong to environment citest");
+    assertRefused(() -> docker.exec(other, ExecSpec.of("true")), "does not belong to environment citest");
+    assertThat(docker.list(Map.of())).noneMatch(c -> c.id().equals(other));
+  }
+
+  private static void assertRefused(Runnable call, String reason) {
+    PolicyRefusedException refusal = assertThrows(PolicyRefusedException.class, call::run);
+    assertThat(refusal.getMessage()).startsWith("Refused by policy: ").contains(reason);
+  }
+}
