@@ -3,8 +3,11 @@
 # everything it started. Sourced by bin/allgo.
 
 # Servers the black-box tests deploy: one on MariaDB (the production dialect), one on the H2 default.
-TEST_MARIADB_ENV=(ALLGO_ENV=test ALLGO_DB=mysql ALLGO_PORTBASE=28000 ALLGO_DEV_DATA=true ALLGO_DEBIAN_IMAGE=false)
-TEST_H2_ENV=(ALLGO_ENV=testh2 ALLGO_DB=h2 ALLGO_PORTBASE=29000 ALLGO_DEBIAN_IMAGE=false)
+# ALLGO_TEST_ENV and ALLGO_TEST_PORTBASE let a second test run share the machine with a first.
+TEST_ENV=${ALLGO_TEST_ENV:-test}
+TEST_PORTBASE=${ALLGO_TEST_PORTBASE:-28000}
+TEST_MARIADB_ENV=(ALLGO_ENV=$TEST_ENV ALLGO_DB=mysql ALLGO_PORTBASE=$TEST_PORTBASE ALLGO_DEV_DATA=true ALLGO_DEBIAN_IMAGE=false)
+TEST_H2_ENV=(ALLGO_ENV=${TEST_ENV}h2 ALLGO_DB=h2 ALLGO_PORTBASE=$((TEST_PORTBASE + 1000)) ALLGO_DEBIAN_IMAGE=false)
 
 test_allgo() {
   env $(printf -- '-u %s ' "${ALLGO_DERIVED[@]}") "$@" "$ALLGO_ROOT/bin/allgo" "${ALLGO_TEST_ARGS[@]}"
@@ -16,7 +19,7 @@ run_tests() {
   trap 'finish_tests "$before"' EXIT
 
   unset "${ALLGO_DERIVED[@]}"
-  export ALLGO_DB=mysql ALLGO_ENV=test
+  export ALLGO_DB=mysql ALLGO_ENV=$TEST_ENV
   . "$ALLGO_ROOT/bin/lib/common.sh"
   ensure_services
   ensure_payara
@@ -30,29 +33,30 @@ run_tests() {
 
   if [ "$status" = 0 ]; then
     log "black-box tests against a server on MariaDB"
-    ALLGO_TEST_ARGS=(up) test_allgo "${TEST_MARIADB_ENV[@]}" && black_box 28080 test || status=1
+    ALLGO_TEST_ARGS=(up) test_allgo "${TEST_MARIADB_ENV[@]}" && black_box "$TEST_PORTBASE" "$TEST_ENV" || status=1
   fi
   if [ "$status" = 0 ]; then
     log "health of a server on the H2 default"
-    ALLGO_TEST_ARGS=(up) test_allgo "${TEST_H2_ENV[@]}" && black_box 29080 testh2 -Dit.test=HealthIT || status=1
+    ALLGO_TEST_ARGS=(up) test_allgo "${TEST_H2_ENV[@]}" \
+      && black_box $((TEST_PORTBASE + 1000)) "${TEST_ENV}h2" -Dit.test=HealthIT || status=1
   fi
   return $status
 }
 
 black_box() {
-  local port=$1 env=$2; shift 2
+  local portbase=$1 env=$2; shift 2
   mvn -B -ntp -f "$ALLGO_ROOT/pom.xml" verify -pl allgo-it \
-    -Dallgo.base.url="http://localhost:$port" -Dallgo.env="$env" "$@"
+    -Dallgo.base.url="http://localhost:$((portbase + 80))" -Dallgo.env="$env" "$@"
 }
 
 # Every test run starts from an empty database and data directory.
 reset_test_state() {
   ALLGO_TEST_ARGS=(down) test_allgo "${TEST_MARIADB_ENV[@]}"
   ALLGO_TEST_ARGS=(down) test_allgo "${TEST_H2_ENV[@]}"
-  mariadb --socket="$(mariadb_sock)" -uroot -e 'DROP DATABASE IF EXISTS allgo_test; DROP DATABASE IF EXISTS allgo_testh2'
+  mariadb --socket="$(mariadb_sock)" -uroot -e "DROP DATABASE IF EXISTS allgo_$TEST_ENV"
   ensure_mariadb
-  rm -rf "$ALLGO_ROOT/var/test" "$ALLGO_ROOT/var/testh2"
-  rm -f "$ALLGO_ROOT/var/domains/allgo-test.deployed" "$ALLGO_ROOT/var/domains/allgo-testh2.deployed"
+  rm -rf "$ALLGO_ROOT/var/$TEST_ENV" "$ALLGO_ROOT/var/${TEST_ENV}h2"
+  rm -f "$ALLGO_ROOT/var/domains/allgo-$TEST_ENV.deployed" "$ALLGO_ROOT/var/domains/allgo-${TEST_ENV}h2.deployed"
 }
 
 # Stops the test servers, and the services that were not running before the tests.

@@ -38,7 +38,7 @@ class HealthIT {
         .findFirst()
         .orElseThrow();
 
-    assertThat(docker.getJsonObject("data").getString("environment")).isEqualTo("test");
+    assertThat(docker.getJsonObject("data").getString("environment")).isEqualTo(Server.ENVIRONMENT);
   }
 
   @Test

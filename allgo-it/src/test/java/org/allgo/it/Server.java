@@ -15,6 +15,9 @@ final class Server {
 
   static final String BASE_URL = System.getProperty("allgo.base.url", "http://localhost:28080");
 
+  /** The environment name the server was deployed with ({@code -Dallgo.env}). */
+  static final String ENVIRONMENT = System.getProperty("allgo.env", "test");
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
