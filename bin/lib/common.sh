@@ -35,7 +35,8 @@ export ALLGO_DB=${ALLGO_DB:-h2}
 export ALLGO_MARIADB_PORT=${ALLGO_MARIADB_PORT:-3306}
 if [ "$ALLGO_DB" = mysql ]; then
   export ALLGO_DB_URL=${ALLGO_DB_URL:-jdbc:mysql://127.0.0.1:$ALLGO_MARIADB_PORT/allgo_$ALLGO_ENV}
-  export ALLGO_DB_USER=${ALLGO_DB_USER:-allgo}
+  # One account per environment, so that environments sharing a server keep to their database.
+  export ALLGO_DB_USER=${ALLGO_DB_USER:-allgo_$ALLGO_ENV}
   export ALLGO_DB_PASSWORD=${ALLGO_DB_PASSWORD:-allgo-$ALLGO_ENV}
 else
   export ALLGO_DB_URL=${ALLGO_DB_URL:-jdbc:h2:$ALLGO_DATA/rw/h2/allgo;AUTO_SERVER=TRUE;MODE=LEGACY}

@@ -9,14 +9,17 @@ TEST_PORTBASE=${ALLGO_TEST_PORTBASE:-28000}
 TEST_MARIADB_ENV=(ALLGO_ENV=$TEST_ENV ALLGO_DB=mysql ALLGO_PORTBASE=$TEST_PORTBASE ALLGO_DEV_DATA=true ALLGO_DEBIAN_IMAGE=false)
 TEST_H2_ENV=(ALLGO_ENV=${TEST_ENV}h2 ALLGO_DB=h2 ALLGO_PORTBASE=$((TEST_PORTBASE + 1000)) ALLGO_DEBIAN_IMAGE=false)
 
+# test_allgo COMMAND SETTINGS...: bin/allgo COMMAND for the test server those settings describe.
 test_allgo() {
-  env $(printf -- '-u %s ' "${ALLGO_DERIVED[@]}") "$@" "$ALLGO_ROOT/bin/allgo" "${ALLGO_TEST_ARGS[@]}"
+  local command=$1; shift
+  env $(printf -- '-u %s ' "${ALLGO_DERIVED[@]}") "$@" "$ALLGO_ROOT/bin/allgo" "$command"
 }
 
 run_tests() {
-  local before status=0
-  before=$(ls "$ALLGO_RUN" 2>/dev/null | grep '\.pid$' || true)
-  trap 'finish_tests "$before"' EXIT
+  local status=0
+  # Services already running before the tests are left running after them.
+  TEST_RUNNING_BEFORE=$(ls "$ALLGO_RUN" 2>/dev/null | grep '\.pid$' || true)
+  trap finish_tests EXIT
 
   unset "${ALLGO_DERIVED[@]}"
   export ALLGO_DB=mysql ALLGO_ENV=$TEST_ENV
@@ -33,11 +36,11 @@ run_tests() {
 
   if [ "$status" = 0 ]; then
     log "black-box tests against a server on MariaDB"
-    ALLGO_TEST_ARGS=(up) test_allgo "${TEST_MARIADB_ENV[@]}" && black_box "$TEST_PORTBASE" "$TEST_ENV" || status=1
+    test_allgo up "${TEST_MARIADB_ENV[@]}" && black_box "$TEST_PORTBASE" "$TEST_ENV" || status=1
   fi
   if [ "$status" = 0 ]; then
     log "health of a server on the H2 default"
-    ALLGO_TEST_ARGS=(up) test_allgo "${TEST_H2_ENV[@]}" \
+    test_allgo up "${TEST_H2_ENV[@]}" \
       && black_box $((TEST_PORTBASE + 1000)) "${TEST_ENV}h2" -Dit.test=HealthIT || status=1
   fi
   return $status
@@ -51,8 +54,8 @@ black_box() {
 
 # Every test run starts from an empty database and data directory.
 reset_test_state() {
-  ALLGO_TEST_ARGS=(down) test_allgo "${TEST_MARIADB_ENV[@]}"
-  ALLGO_TEST_ARGS=(down) test_allgo "${TEST_H2_ENV[@]}"
+  test_allgo down "${TEST_MARIADB_ENV[@]}"
+  test_allgo down "${TEST_H2_ENV[@]}"
   mariadb --socket="$(mariadb_sock)" -uroot -e "DROP DATABASE IF EXISTS allgo_$TEST_ENV"
   ensure_mariadb
   rm -rf "$ALLGO_ROOT/var/$TEST_ENV" "$ALLGO_ROOT/var/${TEST_ENV}h2"
@@ -61,12 +64,12 @@ reset_test_state() {
 
 # Stops the test servers, and the services that were not running before the tests.
 finish_tests() {
-  local before=$1 name
-  ALLGO_TEST_ARGS=(down) test_allgo "${TEST_MARIADB_ENV[@]}" || true
-  ALLGO_TEST_ARGS=(down) test_allgo "${TEST_H2_ENV[@]}" || true
+  local name
+  test_allgo down "${TEST_MARIADB_ENV[@]}" || true
+  test_allgo down "${TEST_H2_ENV[@]}" || true
   for pidfile in "$ALLGO_RUN"/*.pid; do
     [ -e "$pidfile" ] || continue
     name=$(basename "$pidfile" .pid)
-    grep -qx "$name.pid" <<<"$before" || stop_pid "$name"
+    grep -qx "$name.pid" <<<"$TEST_RUNNING_BEFORE" || stop_pid "$name"
   done
 }
