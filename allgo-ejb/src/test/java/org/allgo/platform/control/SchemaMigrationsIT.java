@@ -32,12 +32,12 @@ class SchemaMigrationsIT {
 
   @Test
   void migratesAnEmptyMariaDbDatabase() throws SQLException {
-    MysqlDataSource ds = mariadb("allgo_test_migrations");
+    MysqlDataSource ds = mariadb(System.getProperty("allgo.test.mariadb.database", "allgo_test_migrations"));
 
     MigrateResult result = SchemaMigrations.configure(ds).migrate();
 
     assertThat(result.success).isTrue();
-    assertThat(result.database).containsIgnoringCase("allgo_test_migrations");
+    assertThat(result.migrationsExecuted).isPositive();
     try (Connection c = ds.getConnection();
         ResultSet rs = c.createStatement()
             .executeQuery("SELECT name, timeout_seconds FROM job_queue WHERE is_default")) {
