@@ -11,28 +11,28 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** The deployed allgo server the black-box tests talk to ({@code -Dallgo.base.url}). */
-final class Server {
+public final class Server {
 
-  static final String BASE_URL = System.getProperty("allgo.base.url", "http://localhost:28080");
+  public static final String BASE_URL = System.getProperty("allgo.base.url", "http://localhost:28080");
 
   /** The environment name the server was deployed with ({@code -Dallgo.env}). */
-  static final String ENVIRONMENT = System.getProperty("allgo.env", "test");
+  public static final String ENVIRONMENT = System.getProperty("allgo.env", "test");
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private Server() {}
 
-  static URI uri(String path) {
+  public static URI uri(String path) {
     return URI.create(BASE_URL + path);
   }
 
-  static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+  public static HttpResponse<String> get(String path) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
-  static JsonObject json(HttpResponse<String> response) {
+  public static JsonObject json(HttpResponse<String> response) {
     return Json.createReader(new StringReader(response.body())).readObject();
   }
 }

@@ -46,5 +46,6 @@ class SchemaMigrationsIT {
       assertThat(rs.getInt(2)).isPositive();
     }
     assertThat(SchemaMigrations.configure(ds).migrate().migrationsExecuted).isZero();
+    AccountTables.checkUniqueness(ds);
   }
 }

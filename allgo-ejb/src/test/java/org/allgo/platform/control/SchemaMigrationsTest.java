@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -43,5 +46,13 @@ class SchemaMigrationsTest {
 
     assertThat(again.migrationsExecuted).isZero();
     assertThat(SchemaMigrations.configure(ds).validateWithResult().validationSuccessful).isTrue();
+  }
+
+  @Test
+  void accountTablesKeepEmailsAndFingerprintsUnique() throws SQLException {
+    JdbcDataSource ds = h2("accounts");
+    SchemaMigrations.configure(ds).migrate();
+
+    AccountTables.checkUniqueness(ds);
   }
 }

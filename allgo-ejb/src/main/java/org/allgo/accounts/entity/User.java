@@ -1,0 +1,144 @@
+package org.allgo.accounts.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A person with an account: who they are, how they sign in and what they may do. */
+@Entity
+@Table(name = "users")
+@NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE u.email = :email")
+@NamedQuery(name = User.BY_TOKEN, query = "SELECT u FROM User u WHERE u.apiTokenHash = :hash")
+public class User {
+
+  public static final String BY_EMAIL = "User.byEmail";
+  public static final String BY_TOKEN = "User.byToken";
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, length = 254)
+  private String email;
+
+  @Column(nullable = false, length = 100)
+  private String name;
+
+  @Column(name = "password_hash", nullable = false)
+  private String passwordHash;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Role role;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private AccountState state;
+
+  @Column(name = "api_token_hash", length = 64)
+  private String apiTokenHash;
+
+  @Column(name = "notify_job_finished", nullable = false)
+  private boolean notifyJobFinished;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected User() {}
+
+  public User(String email, String name, String passwordHash, Role role, AccountState state,
+      Instant createdAt) {
+    this.email = Objects.requireNonNull(email, "email");
+    this.name = Objects.requireNonNull(name, "name");
+    this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+    this.role = Objects.requireNonNull(role, "role");
+    this.state = Objects.requireNonNull(state, "state");
+    this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    this.notifyJobFinished = true;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String email() {
+    return email;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String passwordHash() {
+    return passwordHash;
+  }
+
+  public Role role() {
+    return role;
+  }
+
+  public AccountState state() {
+    return state;
+  }
+
+  public boolean notifyJobFinished() {
+    return notifyJobFinished;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public boolean isActive() {
+    return state == AccountState.ACTIVE;
+  }
+
+  /** The address is confirmed: an unconfirmed account becomes active, a locked one stays locked. */
+  public void confirm() {
+    if (state == AccountState.UNCONFIRMED) {
+      state = AccountState.ACTIVE;
+    }
+  }
+
+  public void changeState(AccountState newState) {
+    this.state = Objects.requireNonNull(newState, "state");
+  }
+
+  public void changeEmail(String newEmail) {
+    this.email = Objects.requireNonNull(newEmail, "email");
+  }
+
+  public void changePassword(String newHash) {
+    this.passwordHash = Objects.requireNonNull(newHash, "passwordHash");
+  }
+
+  public void rename(String newName) {
+    this.name = Objects.requireNonNull(newName, "name");
+  }
+
+  public void notifyJobFinished(boolean notify) {
+    this.notifyJobFinished = notify;
+  }
+
+  /** Replaces the API token: the previous one stops working with this change. */
+  public void replaceApiToken(String tokenHash) {
+    this.apiTokenHash = Objects.requireNonNull(tokenHash, "tokenHash");
+  }
+
+  public AccountView view() {
+    return new AccountView(id, name, email, role, state, notifyJobFinished, apiTokenHash != null,
+        createdAt);
+  }
+
+  public Caller caller() {
+    return new Caller(id, email, role.groups());
+  }
+}

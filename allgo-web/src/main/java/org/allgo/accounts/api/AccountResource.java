@@ -1,0 +1,53 @@
+package org.allgo.accounts.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.allgo.accounts.boundary.AccountService;
+import org.allgo.accounts.entity.AccountView;
+
+/** The caller's own account (protected: API token). */
+@Path("v2/account")
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountResource {
+
+  @Inject
+  AccountService accounts;
+
+  @Context
+  SecurityContext security;
+
+  /** Who am I. */
+  @GET
+  public AccountView get() {
+    return accounts.getAccount(Callers.email(security));
+  }
+
+  @PUT
+  @Consumes(MediaType.APPLICATION_JSON)
+  public AccountView update(Payloads.Profile body) {
+    Payloads.Profile profile = Payloads.required(body);
+    String email = Callers.email(security);
+    boolean notify = profile.notifyJobFinished() != null
+        ? profile.notifyJobFinished()
+        : accounts.getAccount(email).notifyJobFinished();
+    return accounts.updateProfile(email, profile.name(), notify);
+  }
+
+  /** Replaces the API token; the one used for this request stops working at once. */
+  @POST
+  @Path("token")
+  public Response regenerateToken() {
+    return Response.status(Response.Status.CREATED)
+        .entity(new Payloads.Token(accounts.regenerateApiToken(Callers.email(security))))
+        .build();
+  }
+}

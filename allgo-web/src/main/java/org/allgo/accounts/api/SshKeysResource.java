@@ -1,0 +1,66 @@
+package org.allgo.accounts.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.allgo.accounts.boundary.SshKeyService;
+import org.allgo.accounts.entity.SshKeyView;
+
+/**
+ * The caller's SSH public keys (protected: API token). A key is added as JSON
+ * {@code {"key": "<line>"}} or as the {@code .pub} line in plain text.
+ */
+@Path("v2/account/ssh-keys")
+@Produces(MediaType.APPLICATION_JSON)
+public class SshKeysResource {
+
+  @Inject
+  SshKeyService keys;
+
+  @Context
+  SecurityContext security;
+
+  @Context
+  UriInfo uri;
+
+  @GET
+  public List<SshKeyView> list() {
+    return keys.list(Callers.email(security));
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response add(Payloads.NewSshKey body) {
+    return added(keys.add(Callers.email(security), Payloads.required(body).key()));
+  }
+
+  @POST
+  @Consumes(MediaType.TEXT_PLAIN)
+  public Response addLine(String line) {
+    return added(keys.add(Callers.email(security), line));
+  }
+
+  @DELETE
+  @Path("{id: [0-9]{1,18}}")
+  public Response delete(@PathParam("id") long id) {
+    keys.delete(Callers.email(security), id);
+    return Response.noContent().build();
+  }
+
+  private Response added(SshKeyView key) {
+    return Response.created(uri.getAbsolutePathBuilder().path(key.id().toString()).build())
+        .entity(key)
+        .build();
+  }
+}

@@ -1,0 +1,38 @@
+package org.allgo.accounts.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.allgo.accounts.boundary.AccountService;
+import org.allgo.accounts.entity.LoginResult;
+
+/**
+ * API tokens for clients that know the user's password: signs in (throttled like the form) and
+ * replaces the account's token, returned this once.
+ */
+@Path("v2/tokens")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class TokensResource {
+
+  @Inject
+  AccountService accounts;
+
+  @POST
+  public Response issue(Payloads.Credentials body) {
+    Payloads.Credentials credentials = Payloads.required(body);
+    // Two transactions: the failure count of a refused sign-in must be committed.
+    LoginResult result = accounts.authenticate(credentials.email(), credentials.password());
+    if (result instanceof LoginResult.Failure failure) {
+      throw failure.exception();
+    }
+    String email = ((LoginResult.Success) result).caller().email();
+    return Response.status(Response.Status.CREATED)
+        .entity(new Payloads.Token(accounts.regenerateApiToken(email)))
+        .build();
+  }
+}

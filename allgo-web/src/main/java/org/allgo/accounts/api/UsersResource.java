@@ -1,0 +1,58 @@
+package org.allgo.accounts.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.allgo.accounts.boundary.AccountService;
+
+/**
+ * Public account operations: sign-up, new confirmation mail, password reset. Confirmation and
+ * reset need the secret from the mail: there is no other way.
+ */
+@Path("v2/users")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class UsersResource {
+
+  @Inject
+  AccountService accounts;
+
+  /** Opens an unconfirmed account and mails the confirmation link. */
+  @POST
+  public Response signUp(Payloads.SignUp body) {
+    Payloads.SignUp signUp = Payloads.required(body);
+    return Response.status(Response.Status.CREATED)
+        .entity(accounts.signUp(signUp.name(), signUp.email(), signUp.password()))
+        .build();
+  }
+
+  @POST
+  @Path("confirmation")
+  public Response resendConfirmation(Payloads.EmailOnly body) {
+    accounts.resendConfirmation(Payloads.required(body).email());
+    return Response.accepted(new Payloads.Message("If an unconfirmed account has this address,"
+        + " a new confirmation mail is on its way.")).build();
+  }
+
+  /** Mails a reset link if an account has the address; the answer does not tell. */
+  @POST
+  @Path("password-reset")
+  public Response requestPasswordReset(Payloads.EmailOnly body) {
+    accounts.requestPasswordReset(Payloads.required(body).email());
+    return Response.accepted(new Payloads.Message("If an account has this address, a mail with a"
+        + " link to choose a new password is on its way.")).build();
+  }
+
+  /** Sets a new password with the secret of a reset mail. */
+  @POST
+  @Path("password")
+  public Response resetPassword(Payloads.PasswordReset body) {
+    Payloads.PasswordReset reset = Payloads.required(body);
+    accounts.resetPassword(reset.token(), reset.password());
+    return Response.noContent().build();
+  }
+}

@@ -1,0 +1,169 @@
+package org.allgo.accounts.pages;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.allgo.accounts.boundary.AccountService;
+import org.allgo.accounts.boundary.SshKeyService;
+import org.allgo.accounts.entity.AccountView;
+import org.allgo.accounts.entity.SshKeyView;
+
+/**
+ * {@code /account}: profile and notifications, e-mail change (confirmed by mail), password, API
+ * token (shown once when made) and SSH keys of the signed-in user.
+ */
+@Named
+@ViewScoped
+public class AccountBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject
+  AccountService accounts;
+
+  @Inject
+  SshKeyService sshKeys;
+
+  private AccountView account;
+  private List<SshKeyView> keys;
+  private String name;
+  private boolean notifyJobFinished;
+  private String newEmail;
+  private String currentPassword;
+  private String newPassword;
+  private String newPasswordAgain;
+  private String newToken;
+  private String newKey;
+
+  @PostConstruct
+  void load() {
+    account = accounts.getAccount(caller());
+    name = account.name();
+    notifyJobFinished = account.notifyJobFinished();
+    keys = sshKeys.list(caller());
+  }
+
+  public void saveProfile() {
+    if (Pages.attempt(() -> account = accounts.updateProfile(caller(), name, notifyJobFinished))) {
+      Pages.info("Your profile is saved.");
+    }
+  }
+
+  public void changeEmail() {
+    if (Pages.attempt(() -> accounts.requestEmailChange(caller(), newEmail, currentPassword))) {
+      Pages.info("A confirmation mail is on its way to " + newEmail.strip()
+          + ": your address changes when you follow its link.");
+      newEmail = null;
+    }
+    currentPassword = null;
+  }
+
+  public void changePassword() {
+    if (newPassword != null && !newPassword.equals(newPasswordAgain)) {
+      Pages.error("The two new passwords differ.");
+      return;
+    }
+    if (Pages.attempt(() -> accounts.changePassword(caller(), currentPassword, newPassword))) {
+      Pages.info("Your password is changed.");
+    }
+    currentPassword = null;
+  }
+
+  public void regenerateToken() {
+    newToken = accounts.regenerateApiToken(caller());
+    account = accounts.getAccount(caller());
+    Pages.info("Your new API token is below. Copy it now: it is not shown again, and the old one"
+        + " no longer works.");
+  }
+
+  public void addKey() {
+    if (Pages.attempt(() -> sshKeys.add(caller(), newKey))) {
+      Pages.info("The SSH key is added.");
+      newKey = null;
+    }
+    keys = sshKeys.list(caller());
+  }
+
+  public void deleteKey(long id) {
+    if (Pages.attempt(() -> sshKeys.delete(caller(), id))) {
+      Pages.info("The SSH key is deleted.");
+    }
+    keys = sshKeys.list(caller());
+  }
+
+  private static String caller() {
+    return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+  }
+
+  public AccountView getAccount() {
+    return account;
+  }
+
+  public List<SshKeyView> getKeys() {
+    return keys;
+  }
+
+  public String getNewToken() {
+    return newToken;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public boolean isNotifyJobFinished() {
+    return notifyJobFinished;
+  }
+
+  public void setNotifyJobFinished(boolean notifyJobFinished) {
+    this.notifyJobFinished = notifyJobFinished;
+  }
+
+  public String getNewEmail() {
+    return newEmail;
+  }
+
+  public void setNewEmail(String newEmail) {
+    this.newEmail = newEmail;
+  }
+
+  public String getCurrentPassword() {
+    return currentPassword;
+  }
+
+  public void setCurrentPassword(String currentPassword) {
+    this.currentPassword = currentPassword;
+  }
+
+  public String getNewPassword() {
+    return newPassword;
+  }
+
+  public void setNewPassword(String newPassword) {
+    this.newPassword = newPassword;
+  }
+
+  public String getNewPasswordAgain() {
+    return newPasswordAgain;
+  }
+
+  public void setNewPasswordAgain(String newPasswordAgain) {
+    this.newPasswordAgain = newPasswordAgain;
+  }
+
+  public String getNewKey() {
+    return newKey;
+  }
+
+  public void setNewKey(String newKey) {
+    this.newKey = newKey;
+  }
+}

@@ -1,0 +1,69 @@
+package org.allgo.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The error bodies of the API, the same whether the security layer or a resource refuses: RFC 9457
+ * problem details for {@code /api/v2}, {@code {"error": message}} for the other API versions.
+ */
+public final class ApiErrors {
+
+  public static final String PROBLEM_JSON = "application/problem+json";
+
+  private ApiErrors() {}
+
+  /**
+   * @param apiPath the request path inside the API, with or without {@code /api/} before it
+   */
+  public static boolean isV2(String apiPath) {
+    String path = apiPath.startsWith("/") ? apiPath.substring(1) : apiPath;
+    if (path.startsWith("api/")) {
+      path = path.substring("api/".length());
+    }
+    return path.equals("v2") || path.startsWith("v2/");
+  }
+
+  public static String mediaType(String apiPath) {
+    return isV2(apiPath) ? PROBLEM_JSON : "application/json";
+  }
+
+  public static JsonObject body(String apiPath, int status, String code, String message) {
+    if (!isV2(apiPath)) {
+      return Json.createObjectBuilder().add("error", message).build();
+    }
+    return Json.createObjectBuilder()
+        .add("type", "urn:allgo:problem:" + code)
+        .add("title", title(status))
+        .add("status", status)
+        .add("detail", message)
+        .add("code", code)
+        .build();
+  }
+
+  public static Response response(String apiPath, int status, String code, String message) {
+    return Response.status(status)
+        .type(mediaType(apiPath) + ";charset=UTF-8")
+        .entity(body(apiPath, status, code, message).toString())
+        .build();
+  }
+
+  /** Writes the error straight to a servlet response, for the security layer. */
+  public static void write(HttpServletResponse response, String apiPath, int status, String code,
+      String message) throws IOException {
+    response.setStatus(status);
+    response.setContentType(mediaType(apiPath));
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write(body(apiPath, status, code, message).toString());
+    response.flushBuffer();
+  }
+
+  static String title(int status) {
+    Response.Status known = Response.Status.fromStatusCode(status);
+    return known != null ? known.getReasonPhrase() : status == 422 ? "Unprocessable Content" : "Error";
+  }
+}

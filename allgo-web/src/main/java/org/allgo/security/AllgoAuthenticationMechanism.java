@@ -1,0 +1,140 @@
+package org.allgo.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.allgo.accounts.boundary.AccountService;
+import org.allgo.accounts.entity.Caller;
+import org.allgo.api.ApiErrors;
+
+/**
+ * The one authentication mechanism of allgo, asked about every request:
+ * <ul>
+ *   <li>under {@code /api/}: an {@code Authorization} header with the API token ({@code Bearer}
+ *       or {@code Token token=}), checked against its hash; a bad or missing token on a protected
+ *       path is a 401 with a JSON body. The API ignores the session cookie.
+ *   <li>elsewhere: a sign-in from the form ({@code SecurityContext.authenticate} with the
+ *       credential) goes through the identity store, changes the session id and keeps the user id
+ *       in the session; later requests are signed in from the session while the account stays
+ *       active; a protected page without a user redirects to {@code /users/sign_in}.
+ * </ul>
+ */
+@ApplicationScoped
+public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+  static final String SESSION_USER = "org.allgo.security.user";
+  static final String SIGN_IN = "/users/sign_in";
+
+  @Inject
+  IdentityStoreHandler identityStores;
+
+  @Inject
+  AccountService accounts;
+
+  @Override
+  public AuthenticationStatus validateRequest(HttpServletRequest request,
+      HttpServletResponse response, HttpMessageContext context) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.startsWith("/api/")) {
+      return api(path, request, response, context);
+    }
+    Credential credential = context.getAuthParameters().getCredential();
+    if (credential != null) {
+      return signIn(credential, request, context);
+    }
+    Optional<Caller> caller = sessionCaller(request);
+    if (caller.isPresent()) {
+      return context.notifyContainerAboutLogin(caller.get().email(), caller.get().groups());
+    }
+    if (context.isProtected()) {
+      return context.redirect(request.getContextPath() + SIGN_IN + "?next="
+          + URLEncoder.encode(path, StandardCharsets.UTF_8));
+    }
+    return context.doNothing();
+  }
+
+  @Override
+  public void cleanSubject(HttpServletRequest request, HttpServletResponse response,
+      HttpMessageContext context) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.removeAttribute(SESSION_USER);
+    }
+    HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+  }
+
+  private AuthenticationStatus api(String path, HttpServletRequest request,
+      HttpServletResponse response, HttpMessageContext context) {
+    String header = request.getHeader("Authorization");
+    if (AuthorizationHeader.present(header)) {
+      Optional<String> token = AuthorizationHeader.token(header);
+      if (token.isEmpty()) {
+        return unauthorized(response, path, "auth-scheme-unsupported",
+            "Send the API token as 'Authorization: Bearer <token>'"
+                + " or 'Authorization: Token token=<token>'.");
+      }
+      Optional<Caller> caller = accounts.findCallerByToken(token.get());
+      if (caller.isEmpty()) {
+        return unauthorized(response, path, "token-invalid",
+            "This API token is not valid: it may have been replaced by a new one.");
+      }
+      return context.notifyContainerAboutLogin(caller.get().email(), caller.get().groups());
+    }
+    if (context.isProtected()) {
+      return unauthorized(response, path, "token-missing",
+          "This needs your API token, from your account page, as 'Authorization: Bearer <token>'.");
+    }
+    return context.doNothing();
+  }
+
+  private AuthenticationStatus signIn(Credential credential, HttpServletRequest request,
+      HttpMessageContext context) {
+    CredentialValidationResult result = identityStores.validate(credential);
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    // A new session id at sign-in: an id planted before it is worth nothing after.
+    if (request.getSession(false) != null) {
+      request.changeSessionId();
+    }
+    request.getSession(true).setAttribute(SESSION_USER, Long.valueOf(result.getCallerUniqueId()));
+    return context.notifyContainerAboutLogin(result);
+  }
+
+  private Optional<Caller> sessionCaller(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null || !(session.getAttribute(SESSION_USER) instanceof Long id)) {
+      return Optional.empty();
+    }
+    Optional<Caller> caller = accounts.findActiveCaller(id);
+    if (caller.isEmpty()) {
+      session.removeAttribute(SESSION_USER);
+    }
+    return caller;
+  }
+
+  // The response is written here: SEND_CONTINUE tells the container to send it as it is.
+  private static AuthenticationStatus unauthorized(HttpServletResponse response, String path,
+      String code, String message) {
+    try {
+      response.setHeader("WWW-Authenticate", "Bearer realm=\"allgo\"");
+      ApiErrors.write(response, path, 401, code, message);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return AuthenticationStatus.SEND_CONTINUE;
+  }
+}
