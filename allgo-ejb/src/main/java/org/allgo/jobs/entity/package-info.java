@@ -1,0 +1,2 @@
+/** Job queues and jobs. */
+package org.allgo.jobs.entity;

@@ -1,0 +1,22 @@
+package org.allgo.webapps.batch;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.allgo.connector.api.ImageRef;
+import org.allgo.webapps.control.Sandboxes;
+import org.allgo.webapps.entity.WebappVersion;
+
+/** Pushes the version's image to the environment's registry namespace. */
+@Named("pushStep")
+@Dependent
+public class PushStep extends VersionStep {
+
+  @Inject
+  Sandboxes sandboxes;
+
+  @Override
+  void run(WebappVersion version, ImageRef image) {
+    sandboxes.push(image);
+  }
+}

@@ -1,0 +1,171 @@
+package org.allgo.webapps.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.allgo.accounts.entity.Role;
+import org.allgo.accounts.entity.User;
+import org.allgo.jobs.entity.JobQueue;
+import org.allgo.platform.BusinessException;
+import org.allgo.connector.api.ImageRef;
+import org.allgo.webapps.control.Access;
+import org.allgo.webapps.control.RegistryClient;
+import org.allgo.webapps.control.Sandboxes;
+import org.allgo.webapps.control.WebappRules;
+import org.allgo.webapps.control.WebappSettings;
+import org.allgo.webapps.control.WebappStore;
+import org.allgo.webapps.entity.BaseImage;
+import org.allgo.webapps.entity.BaseImageView;
+import org.allgo.webapps.entity.SandboxView;
+import org.allgo.webapps.entity.Webapp;
+import org.allgo.webapps.entity.WebappDraft;
+import org.allgo.webapps.entity.WebappVersion;
+import org.allgo.webapps.entity.WebappView;
+
+/** Creating, editing, listing and showing webapps. Callers are named by e-mail (null: anonymous). */
+@Stateless
+public class WebappService {
+
+  static final int DEFAULT_MEMORY_MB = 512;
+  static final int MAX_TEXT = 20_000;
+
+  @Inject
+  WebappStore webapps;
+
+  @Inject
+  Access access;
+
+  @Inject
+  WebappSettings settings;
+
+  @Inject
+  Sandboxes sandboxes;
+
+  @Inject
+  RegistryClient registry;
+
+  public WebappView create(String email, WebappDraft draft) {
+    User owner = access.caller(email);
+    if (owner == null || !owner.isActive()) {
+      throw new BusinessException(BusinessException.Kind.UNAUTHORIZED, "sign-in", "Sign in to publish a webapp.");
+    }
+    String dockerName = WebappRules.dockerName(draft.dockerName());
+    if (webapps.findByDockerName(dockerName).isPresent()) {
+      throw BusinessException.conflict("docker-name-taken", "The docker name " + dockerName + " is taken.");
+    }
+    Webapp webapp = new Webapp(WebappRules.name(draft.name()), dockerName, owner,
+        WebappRules.entrypoint(draft.entrypoint() == null ? "/usr/local/bin/" + dockerName : draft.entrypoint()),
+        WebappRules.memoryMb(draft.memoryMb() == null ? DEFAULT_MEMORY_MB : draft.memoryMb()), Instant.now());
+    webapp.changeDefaultQueue(webapps.defaultQueue().orElse(null));
+    apply(webapp, draft);
+    return view(webapps.add(webapp), owner);
+  }
+
+  public WebappView update(String email, String dockerName, WebappDraft draft) {
+    Webapp webapp = access.managed(email, dockerName);
+    if (draft.dockerName() != null && !draft.dockerName().equals(dockerName)) {
+      throw BusinessException.invalid("docker-name-fixed",
+          "The docker name cannot change: it names the sandbox, the images and the SSH login.");
+    }
+    if (draft.name() != null) {
+      webapp.rename(WebappRules.name(draft.name()));
+    }
+    if (draft.entrypoint() != null) {
+      webapp.changeProgram(WebappRules.entrypoint(draft.entrypoint()), webapp.inputPatterns());
+    }
+    if (draft.memoryMb() != null) {
+      webapp.changeLimits(WebappRules.memoryMb(draft.memoryMb()));
+    }
+    apply(webapp, draft);
+    return view(webapp, access.caller(email));
+  }
+
+  private void apply(Webapp webapp, WebappDraft draft) {
+    webapp.describe(
+        draft.description() == null ? webapp.description() : WebappRules.text(draft.description(), "description", MAX_TEXT),
+        draft.documentation() == null ? webapp.documentation()
+            : WebappRules.text(draft.documentation(), "documentation", MAX_TEXT));
+    if (draft.contactEmail() != null) {
+      webapp.changeContact(WebappRules.contactEmail(draft.contactEmail()));
+    }
+    if (draft.visibility() != null) {
+      webapp.changeVisibility(draft.visibility());
+    }
+    if (draft.inputPatterns() != null) {
+      webapp.changeProgram(webapp.entrypoint(), WebappRules.inputPatterns(draft.inputPatterns()));
+    }
+    if (draft.defaultQueue() != null) {
+      webapp.changeDefaultQueue(queue(draft.defaultQueue()));
+    }
+  }
+
+  private JobQueue queue(String name) {
+    return webapps.findQueue(name).orElseThrow(() -> BusinessException.invalid("unknown-queue",
+        "There is no job queue named " + name + "."));
+  }
+
+  /** Deletes the webapp, its sandbox, and its versions' images from the registry and the engine. */
+  public void delete(String email, String dockerName) {
+    Webapp webapp = access.managed(email, dockerName);
+    sandboxes.stop(webapp);
+    for (WebappVersion version : webapps.versions(webapp)) {
+      ImageRef image = ImageRef.parse(version.image());
+      registry.delete(image);
+      sandboxes.removeImage(image);
+    }
+    webapps.remove(webapp);
+  }
+
+  public WebappView get(String email, String dockerName) {
+    return view(access.visible(email, dockerName), access.caller(email));
+  }
+
+  public List<WebappView> list(String email) {
+    User caller = access.caller(email);
+    return webapps.visibleTo(caller).stream().map(w -> view(w, caller)).toList();
+  }
+
+  /** Only superusers may let a webapp's jobs and sandbox reach the network. */
+  public WebappView allowNetwork(String email, String dockerName, boolean allowed) {
+    User caller = access.caller(email);
+    if (caller == null || caller.role() != Role.SUPERUSER) {
+      throw new BusinessException(BusinessException.Kind.FORBIDDEN, "superuser-only",
+          "Only superusers may open the network to a webapp.");
+    }
+    Webapp webapp = webapps.getByDockerName(dockerName);
+    webapp.allowNetwork(allowed);
+    return view(webapp, caller);
+  }
+
+  public List<BaseImageView> baseImages() {
+    return webapps.baseImages().stream().map(BaseImage::view).toList();
+  }
+
+  public BaseImageView addBaseImage(String email, String name, String image) {
+    User caller = access.caller(email);
+    if (caller == null || caller.role() != Role.SUPERUSER) {
+      throw new BusinessException(BusinessException.Kind.FORBIDDEN, "superuser-only",
+          "Only superusers manage base images.");
+    }
+    String cleanName = WebappRules.name(name);
+    if (webapps.findBaseImage(cleanName).isPresent()) {
+      throw BusinessException.conflict("base-image-exists", "There is already a base image named " + cleanName + ".");
+    }
+    return webapps.addBaseImage(new BaseImage(cleanName, WebappRules.imageReference(image), Instant.now())).view();
+  }
+
+  /** The webapp as {@code caller} may see it: the sandbox only for those who manage it. */
+  WebappView view(Webapp webapp, User caller) {
+    Optional<WebappVersion> version = webapps.defaultVersion(webapp);
+    SandboxView sandbox = !webapp.isManagedBy(caller) ? null : new SandboxView(webapp.sandboxState(), webapp.sandboxReason(), webapp.sandboxImage(),
+        webapp.sandboxStartedAt(), settings.sandboxName(webapp.dockerName()),
+        settings.sshCommand(webapp.dockerName()));
+    return new WebappView(webapp.id(), webapp.name(), webapp.dockerName(), webapp.description(),
+        webapp.documentation(), webapp.contactEmail(), webapp.owner().email(), webapp.visibility(),
+        webapp.defaultQueue() == null ? null : webapp.defaultQueue().name(), webapp.memoryMb(),
+        webapp.entrypoint(), webapp.inputPatterns(), webapp.networkAllowed(),
+        version.map(WebappVersion::number).orElse(null), webapp.createdAt(), sandbox);
+  }
+}

@@ -1,0 +1,128 @@
+package org.allgo.webapps.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.allgo.connector.api.ContainerInfo;
+import org.allgo.connector.api.ContainerSpec;
+import org.allgo.connector.api.DockerConnection;
+import org.allgo.connector.api.DockerConnectionFactory;
+import org.allgo.connector.api.DockerException;
+import org.allgo.connector.api.ExecSession;
+import org.allgo.connector.api.ExecSpec;
+import org.allgo.connector.api.ImageRef;
+import org.allgo.connector.api.Limits;
+import org.allgo.connector.api.Mount;
+import org.allgo.connector.api.Privileges;
+import org.allgo.platform.control.Resources;
+import org.allgo.webapps.entity.Webapp;
+
+/**
+ * Sandboxes and version images on the Docker engine, through the connector. A sandbox is a
+ * long-lived container with the toolbox mounted at {@code /.toolbox}; authors reach it over SSH.
+ */
+@Dependent
+public class Sandboxes {
+
+  static final String TOOLBOX = "/.toolbox";
+  static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:" + TOOLBOX + "/bin";
+  private static final long SANDBOX_PIDS = 1024;
+  private static final double SANDBOX_CPUS = 1.0;
+
+  @Resource(lookup = Resources.DOCKER)
+  DockerConnectionFactory docker;
+
+  @Inject
+  WebappSettings settings;
+
+  /** Starts the webapp's sandbox from {@code image}, replacing a stopped or stale one. */
+  public void start(Webapp webapp, ImageRef image) {
+    String name = settings.sandboxName(webapp.dockerName());
+    try (DockerConnection connection = docker.getConnection()) {
+      connection.find(name).ifPresent(old -> connection.remove(old.id()));
+      if (image.repository().startsWith(settings.registry() + "/")
+          && connection.findImage(image).isEmpty()) {
+        connection.pull(image);
+      }
+      ContainerSpec spec = ContainerSpec.of(name, image,
+              List.of(TOOLBOX + "/bin/sleep", "2147483647"))
+          .withMount(Mount.readOnly(settings.toolbox().toString(), TOOLBOX))
+          .withEnv("PATH", PATH)
+          .withEnv("HOME", "/root")
+          .withLimits(Limits.of((long) webapp.memoryMb() << 20, SANDBOX_CPUS, SANDBOX_PIDS))
+          .withNetwork(webapp.networkAllowed() ? "bridge" : settings.sandboxNetwork())
+          .withLabel("allgo.role", "sandbox")
+          .withLabel("allgo.webapp", webapp.dockerName())
+          // Authors install software as root inside: Docker's default capabilities, no more.
+          .withPrivileges(Privileges.DEFAULT_CAPABILITIES);
+      connection.run(spec);
+    }
+  }
+
+  /** Removes the sandbox container; does nothing when there is none. */
+  public void stop(Webapp webapp) {
+    String name = settings.sandboxName(webapp.dockerName());
+    try (DockerConnection connection = docker.getConnection()) {
+      connection.find(name).ifPresent(c -> connection.remove(c.id()));
+    }
+  }
+
+  public Optional<ContainerInfo> find(Webapp webapp) {
+    try (DockerConnection connection = docker.getConnection()) {
+      return connection.find(settings.sandboxName(webapp.dockerName()));
+    }
+  }
+
+  public boolean running(Webapp webapp) {
+    return find(webapp).map(ContainerInfo::running).orElse(false);
+  }
+
+  /**
+   * Runs {@code argv} in the sandbox with {@code input} on its stdin; returns its exit code. Used
+   * to prepare the development data, never with text from users.
+   */
+  public long exec(Webapp webapp, String input, String... argv) {
+    try (DockerConnection connection = docker.getConnection();
+        ExecSession session = connection.exec(settings.sandboxName(webapp.dockerName()), ExecSpec.of(argv))) {
+      try {
+        OutputStream stdin = session.stdin();
+        stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+      } catch (IOException e) {
+        throw new DockerException("Could not write to the sandbox of " + webapp.dockerName(), e);
+      }
+      session.closeStdin();
+      return session.waitFor(Duration.ofMinutes(1));
+    }
+  }
+
+  /** Commits the running sandbox as {@code target}. */
+  public void commit(Webapp webapp, ImageRef target, Map<String, String> labels) {
+    try (DockerConnection connection = docker.getConnection()) {
+      ContainerInfo sandbox = connection.inspect(settings.sandboxName(webapp.dockerName()));
+      connection.commit(sandbox.id(), target, labels);
+    }
+  }
+
+  public void push(ImageRef image) {
+    try (DockerConnection connection = docker.getConnection()) {
+      connection.push(image);
+    }
+  }
+
+  /** Removes the local copy of a version's image; does nothing when there is none. */
+  public void removeImage(ImageRef image) {
+    try (DockerConnection connection = docker.getConnection()) {
+      if (connection.findImage(image).isPresent()) {
+        connection.removeImage(image);
+      }
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package org.allgo.webapps.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.allgo.connector.api.ImageRef;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The settings webapps depend on: environment, registry, data root, SSH front end, sandboxes. */
+@ApplicationScoped
+public class WebappSettings {
+
+  @Inject
+  @ConfigProperty(name = "allgo.env", defaultValue = "dev")
+  String environment;
+
+  @Inject
+  @ConfigProperty(name = "allgo.registry", defaultValue = "127.0.0.1:5000")
+  String registry;
+
+  @Inject
+  @ConfigProperty(name = "allgo.data", defaultValue = "var/dev")
+  String data;
+
+  @Inject
+  @ConfigProperty(name = "allgo.ssh.host", defaultValue = "localhost")
+  String sshHost;
+
+  @Inject
+  @ConfigProperty(name = "allgo.ssh.port", defaultValue = "2222")
+  int sshPort;
+
+  /** Docker network mode of sandboxes: none unless the operator opens it. */
+  @Inject
+  @ConfigProperty(name = "allgo.sandbox.network", defaultValue = "none")
+  String sandboxNetwork;
+
+  @Inject
+  @ConfigProperty(name = "allgo.sandbox.idle-hours", defaultValue = "24")
+  int sandboxIdleHours;
+
+  public String environment() {
+    return environment;
+  }
+
+  public String registry() {
+    return registry;
+  }
+
+  /** The sandbox container of a webapp, named as on the original platform. */
+  public String sandboxName(String dockerName) {
+    return environment + "-user-" + dockerName;
+  }
+
+  /** Where a webapp's versions live: {@code <registry>/allgo/<env>/<docker_name>}. */
+  public String repository(String dockerName) {
+    return registry + "/allgo/" + environment + "/" + dockerName;
+  }
+
+  public ImageRef versionImage(String dockerName, String number) {
+    return new ImageRef(repository(dockerName), number);
+  }
+
+  public Path toolbox() {
+    return Path.of(data, "ro", "toolbox").toAbsolutePath();
+  }
+
+  public String sshCommand(String dockerName) {
+    return "ssh -p " + sshPort + " " + dockerName + "@" + sshHost;
+  }
+
+  public String sandboxNetwork() {
+    return sandboxNetwork;
+  }
+
+  public Duration sandboxIdleTime() {
+    return Duration.ofHours(sandboxIdleHours);
+  }
+}

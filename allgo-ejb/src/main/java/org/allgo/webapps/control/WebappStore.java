@@ -1,0 +1,120 @@
+package org.allgo.webapps.control;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.allgo.accounts.entity.Role;
+import org.allgo.accounts.entity.User;
+import org.allgo.jobs.entity.JobQueue;
+import org.allgo.platform.BusinessException;
+import org.allgo.webapps.entity.BaseImage;
+import org.allgo.webapps.entity.Webapp;
+import org.allgo.webapps.entity.WebappVersion;
+
+/** Webapps, their versions and the base images in the database; joins the caller's transaction. */
+@Dependent
+public class WebappStore {
+
+  @PersistenceContext(unitName = "allgo")
+  EntityManager em;
+
+  public Optional<Webapp> findByDockerName(String dockerName) {
+    return em.createNamedQuery(Webapp.BY_DOCKER_NAME, Webapp.class)
+        .setParameter("name", dockerName)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public Webapp getByDockerName(String dockerName) {
+    return findByDockerName(dockerName).orElseThrow(() -> BusinessException.notFound("webapp-not-found",
+        "There is no webapp named " + dockerName + "."));
+  }
+
+  public Optional<Webapp> findById(long id) {
+    return Optional.ofNullable(em.find(Webapp.class, id));
+  }
+
+  /** Public webapps, and the private ones {@code user} manages (all of them for superusers). */
+  public List<Webapp> visibleTo(User user) {
+    if (user != null && user.role() == Role.SUPERUSER) {
+      return em.createNamedQuery(Webapp.ALL, Webapp.class).getResultList();
+    }
+    return em.createNamedQuery(Webapp.PUBLIC_OR_OWNED, Webapp.class)
+        .setParameter("email", user == null ? "" : user.email())
+        .getResultList();
+  }
+
+  public List<Webapp> sandboxesRunningSince(Instant before) {
+    return em.createNamedQuery(Webapp.RUNNING_SANDBOXES, Webapp.class)
+        .setParameter("before", before)
+        .getResultList();
+  }
+
+  public Webapp add(Webapp webapp) {
+    em.persist(webapp);
+    em.flush();
+    return webapp;
+  }
+
+  public void remove(Webapp webapp) {
+    em.remove(webapp);
+  }
+
+  public List<WebappVersion> versions(Webapp webapp) {
+    return em.createNamedQuery(WebappVersion.OF_WEBAPP, WebappVersion.class)
+        .setParameter("webapp", webapp)
+        .getResultList();
+  }
+
+  public List<WebappVersion> readyVersions(Webapp webapp) {
+    return em.createNamedQuery(WebappVersion.READY_OF_WEBAPP, WebappVersion.class)
+        .setParameter("webapp", webapp)
+        .getResultList();
+  }
+
+  /** The version jobs run on: the pinned one, else the newest READY one. */
+  public Optional<WebappVersion> defaultVersion(Webapp webapp) {
+    if (webapp.pinnedVersion() != null) {
+      return Optional.of(webapp.pinnedVersion());
+    }
+    return readyVersions(webapp).stream().findFirst();
+  }
+
+  public Optional<WebappVersion> findVersion(long id) {
+    return Optional.ofNullable(em.find(WebappVersion.class, id));
+  }
+
+  public WebappVersion addVersion(WebappVersion version) {
+    em.persist(version);
+    em.flush();
+    return version;
+  }
+
+  public List<BaseImage> baseImages() {
+    return em.createNamedQuery(BaseImage.ALL, BaseImage.class).getResultList();
+  }
+
+  public Optional<BaseImage> findBaseImage(String name) {
+    return baseImages().stream().filter(b -> b.name().equals(name)).findFirst();
+  }
+
+  public BaseImage addBaseImage(BaseImage image) {
+    em.persist(image);
+    em.flush();
+    return image;
+  }
+
+  public Optional<JobQueue> findQueue(String name) {
+    return em.createNamedQuery(JobQueue.BY_NAME, JobQueue.class)
+        .setParameter("name", name)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public Optional<JobQueue> defaultQueue() {
+    return em.createNamedQuery(JobQueue.DEFAULT, JobQueue.class).getResultStream().findFirst();
+  }
+}

@@ -1,0 +1,252 @@
+package org.allgo.webapps.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import org.allgo.accounts.entity.Role;
+import org.allgo.accounts.entity.User;
+import org.allgo.jobs.entity.JobQueue;
+
+/**
+ * A published program: what it is, who owns it, how its jobs run, and the state of the sandbox it
+ * is built in. Its {@code dockerName} is the SSH login name and names its sandbox and images.
+ */
+@Entity
+@Table(name = "webapp")
+@NamedQuery(name = Webapp.BY_DOCKER_NAME, query = "SELECT w FROM Webapp w WHERE w.dockerName = :name")
+@NamedQuery(name = Webapp.PUBLIC_OR_OWNED,
+    query = "SELECT w FROM Webapp w WHERE w.visibility = org.allgo.webapps.entity.Visibility.PUBLIC"
+        + " OR w.owner.email = :email ORDER BY w.name")
+@NamedQuery(name = Webapp.ALL, query = "SELECT w FROM Webapp w ORDER BY w.name")
+@NamedQuery(name = Webapp.RUNNING_SANDBOXES,
+    query = "SELECT w FROM Webapp w WHERE w.sandboxState = org.allgo.webapps.entity.SandboxState.RUNNING"
+        + " AND w.sandboxStartedAt < :before")
+public class Webapp {
+
+  public static final String BY_DOCKER_NAME = "Webapp.byDockerName";
+  public static final String PUBLIC_OR_OWNED = "Webapp.publicOrOwned";
+  public static final String ALL = "Webapp.all";
+  public static final String RUNNING_SANDBOXES = "Webapp.runningSandboxes";
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, length = 100)
+  private String name;
+
+  @Column(name = "docker_name", nullable = false, length = 63, updatable = false)
+  private String dockerName;
+
+  private String description;
+
+  private String documentation;
+
+  @Column(name = "contact_email", length = 254)
+  private String contactEmail;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "owner_id")
+  private User owner;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Visibility visibility;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "default_queue_id")
+  private JobQueue defaultQueue;
+
+  @Column(name = "memory_mb", nullable = false)
+  private int memoryMb;
+
+  @Column(nullable = false, length = 255)
+  private String entrypoint;
+
+  @Column(name = "input_patterns", nullable = false, length = 255)
+  private String inputPatterns;
+
+  @Column(name = "network_allowed", nullable = false)
+  private boolean networkAllowed;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "pinned_version_id")
+  private WebappVersion pinnedVersion;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "sandbox_state", nullable = false, length = 16)
+  private SandboxState sandboxState;
+
+  @Column(name = "sandbox_reason", length = 1000)
+  private String sandboxReason;
+
+  @Column(name = "sandbox_image", length = 255)
+  private String sandboxImage;
+
+  @Column(name = "sandbox_started_at")
+  private Instant sandboxStartedAt;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected Webapp() {}
+
+  public Webapp(String name, String dockerName, User owner, String entrypoint, int memoryMb,
+      Instant createdAt) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.dockerName = Objects.requireNonNull(dockerName, "dockerName");
+    this.owner = Objects.requireNonNull(owner, "owner");
+    this.entrypoint = Objects.requireNonNull(entrypoint, "entrypoint");
+    this.memoryMb = memoryMb;
+    this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    this.visibility = Visibility.PUBLIC;
+    this.inputPatterns = "";
+    this.sandboxState = SandboxState.IDLE;
+  }
+
+  /** The owner and superusers may change the webapp, use its sandbox and see it when private. */
+  public boolean isManagedBy(User user) {
+    return user != null && (user.role() == Role.SUPERUSER || owner.id().equals(user.id()));
+  }
+
+  public boolean isVisibleTo(User user) {
+    return visibility == Visibility.PUBLIC || isManagedBy(user);
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String dockerName() {
+    return dockerName;
+  }
+
+  public String description() {
+    return description == null ? "" : description;
+  }
+
+  public String documentation() {
+    return documentation == null ? "" : documentation;
+  }
+
+  public String contactEmail() {
+    return contactEmail;
+  }
+
+  public User owner() {
+    return owner;
+  }
+
+  public Visibility visibility() {
+    return visibility;
+  }
+
+  public JobQueue defaultQueue() {
+    return defaultQueue;
+  }
+
+  public int memoryMb() {
+    return memoryMb;
+  }
+
+  public String entrypoint() {
+    return entrypoint;
+  }
+
+  public String inputPatterns() {
+    return inputPatterns;
+  }
+
+  public boolean networkAllowed() {
+    return networkAllowed;
+  }
+
+  public WebappVersion pinnedVersion() {
+    return pinnedVersion;
+  }
+
+  public SandboxState sandboxState() {
+    return sandboxState;
+  }
+
+  public String sandboxReason() {
+    return sandboxReason;
+  }
+
+  public String sandboxImage() {
+    return sandboxImage;
+  }
+
+  public Instant sandboxStartedAt() {
+    return sandboxStartedAt;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public void rename(String value) {
+    this.name = Objects.requireNonNull(value, "name");
+  }
+
+  public void describe(String text, String docs) {
+    this.description = text;
+    this.documentation = docs;
+  }
+
+  public void changeContact(String email) {
+    this.contactEmail = email;
+  }
+
+  public void changeVisibility(Visibility value) {
+    this.visibility = Objects.requireNonNull(value, "visibility");
+  }
+
+  public void changeDefaultQueue(JobQueue queue) {
+    this.defaultQueue = queue;
+  }
+
+  public void changeLimits(int memory) {
+    this.memoryMb = memory;
+  }
+
+  public void changeProgram(String path, String patterns) {
+    this.entrypoint = Objects.requireNonNull(path, "entrypoint");
+    this.inputPatterns = Objects.requireNonNull(patterns, "inputPatterns");
+  }
+
+  public void allowNetwork(boolean allowed) {
+    this.networkAllowed = allowed;
+  }
+
+  public void pin(WebappVersion version) {
+    this.pinnedVersion = version;
+  }
+
+  /** The sandbox moves to {@code state}; a reason goes with ERROR, the image with STARTING. */
+  public void sandbox(SandboxState state, String reason, String image, Instant at) {
+    this.sandboxState = Objects.requireNonNull(state, "state");
+    this.sandboxReason = reason;
+    if (image != null) {
+      this.sandboxImage = image;
+    }
+    if (state == SandboxState.RUNNING) {
+      this.sandboxStartedAt = at;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package org.allgo.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A JSON API client for the black-box tests, optionally carrying an API token. */
+public final class Api {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final String token;
+
+  private Api(String token) {
+    this.token = token;
+  }
+
+  public static Api anonymous() {
+    return new Api(null);
+  }
+
+  public static Api as(String token) {
+    return new Api(token);
+  }
+
+  /** A token for one of the development users (password {@code allgo}); earlier tokens stop working. */
+  public static Api asDevelopmentUser(String email) {
+    Response response = anonymous().post("/api/v2/tokens",
+        Json.createObjectBuilder().add("email", email).add("password", "allgo").build().toString());
+    if (response.status() != 201) {
+      throw new IllegalStateException("No token for " + email + ": " + response.body());
+    }
+    return as(response.json().getString("token"));
+  }
+
+  public Response get(String path) {
+    return send(request(path).GET());
+  }
+
+  public Response post(String path, String json) {
+    return send(request(path).POST(body(json)));
+  }
+
+  public Response patch(String path, String json) {
+    return send(request(path).method("PATCH", body(json)));
+  }
+
+  public Response put(String path, String json) {
+    return send(request(path).PUT(body(json)));
+  }
+
+  public Response delete(String path) {
+    return send(request(path).DELETE());
+  }
+
+  private static HttpRequest.BodyPublisher body(String json) {
+    return json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(Server.uri(path))
+        .timeout(Duration.ofSeconds(60))
+        .header("Accept", "application/json")
+        .header("Content-Type", "application/json");
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    return builder;
+  }
+
+  private static Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A status and a body, read as JSON on demand. */
+  public record Response(int status, String body) {
+
+    public JsonObject json() {
+      return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    public JsonArray array() {
+      return Json.createReader(new StringReader(body)).readArray();
+    }
+  }
+}

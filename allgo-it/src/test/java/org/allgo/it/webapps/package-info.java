@@ -1,0 +1,2 @@
+/** Webapps, sandboxes and versions through the API, against the real engine and registry. */
+package org.allgo.it.webapps;

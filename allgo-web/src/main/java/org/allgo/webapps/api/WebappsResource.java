@@ -1,0 +1,150 @@
+package org.allgo.webapps.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.security.Principal;
+import java.util.List;
+import java.util.Optional;
+import org.allgo.platform.BusinessException;
+import org.allgo.webapps.boundary.SandboxService;
+import org.allgo.webapps.boundary.VersionService;
+import org.allgo.webapps.boundary.WebappService;
+import org.allgo.webapps.entity.VersionView;
+import org.allgo.webapps.entity.WebappDraft;
+import org.allgo.webapps.entity.WebappView;
+
+/** Webapps, their sandbox and their versions. */
+@Path("v2/webapps")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WebappsResource {
+
+  private static final String NAME = "{name: [a-z0-9][a-z0-9_-]{0,62}}";
+
+  @Inject
+  WebappService webapps;
+
+  @Inject
+  SandboxService sandboxes;
+
+  @Inject
+  VersionService versions;
+
+  @Context
+  SecurityContext security;
+
+  @Context
+  UriInfo uri;
+
+  /** Start a sandbox from a base image (by name) or from a ready version (by number). */
+  public record SandboxStart(String baseImage, String version) {}
+
+  public record Commit(String number, String description) {}
+
+  public record Pin(String number) {}
+
+  public record Network(boolean allowed) {}
+
+  @GET
+  public List<WebappView> list() {
+    return webapps.list(caller());
+  }
+
+  @POST
+  public Response create(WebappDraft draft) {
+    WebappView created = webapps.create(caller(), required(draft));
+    return Response.created(uri.getAbsolutePathBuilder().path(created.dockerName()).build())
+        .entity(created).build();
+  }
+
+  @GET
+  @Path(NAME)
+  public WebappView get(@PathParam("name") String name) {
+    return webapps.get(caller(), name);
+  }
+
+  @PATCH
+  @Path(NAME)
+  public WebappView update(@PathParam("name") String name, WebappDraft draft) {
+    return webapps.update(caller(), name, required(draft));
+  }
+
+  @DELETE
+  @Path(NAME)
+  public Response delete(@PathParam("name") String name) {
+    webapps.delete(caller(), name);
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path(NAME + "/sandbox/start")
+  public WebappView startSandbox(@PathParam("name") String name, SandboxStart start) {
+    SandboxStart from = start == null ? new SandboxStart(null, null) : start;
+    return sandboxes.start(caller(), name, from.baseImage(), from.version());
+  }
+
+  @POST
+  @Path(NAME + "/sandbox/stop")
+  public WebappView stopSandbox(@PathParam("name") String name) {
+    return sandboxes.stop(caller(), name);
+  }
+
+  @GET
+  @Path(NAME + "/versions")
+  public List<VersionView> versions(@PathParam("name") String name) {
+    return versions.list(caller(), name);
+  }
+
+  /** Commits the running sandbox; the version is READY when its batch job has ended well. */
+  @POST
+  @Path(NAME + "/versions")
+  public Response commit(@PathParam("name") String name, Commit commit) {
+    Commit body = commit == null ? new Commit(null, null) : commit;
+    VersionView version = versions.commit(caller(), name, body.number(), body.description());
+    return Response.accepted(version)
+        .location(uri.getAbsolutePathBuilder().path(Long.toString(version.id())).build())
+        .build();
+  }
+
+  @GET
+  @Path(NAME + "/versions/{id: [0-9]{1,18}}")
+  public VersionView version(@PathParam("name") String name, @PathParam("id") long id) {
+    return versions.get(caller(), name, id);
+  }
+
+  @PUT
+  @Path(NAME + "/pinned-version")
+  public WebappView pin(@PathParam("name") String name, Pin pin) {
+    return versions.pin(caller(), name, required(pin).number());
+  }
+
+  @PUT
+  @Path(NAME + "/network")
+  public WebappView network(@PathParam("name") String name, Network network) {
+    return webapps.allowNetwork(caller(), name, required(network).allowed());
+  }
+
+  private String caller() {
+    return Optional.ofNullable(security.getUserPrincipal()).map(Principal::getName).orElse(null);
+  }
+
+  static <T> T required(T body) {
+    if (body == null) {
+      throw BusinessException.invalid("body-missing", "This request needs a JSON body.");
+    }
+    return body;
+  }
+}
