@@ -38,15 +38,20 @@ if [ "$ALLGO_DB" = mysql ]; then
   # One account per environment, so that environments sharing a server keep to their database.
   export ALLGO_DB_USER=${ALLGO_DB_USER:-allgo_$ALLGO_ENV}
   export ALLGO_DB_PASSWORD=${ALLGO_DB_PASSWORD:-allgo-$ALLGO_ENV}
+  # Jakarta Batch switches its connections to this schema: it must be the application's database.
+  db_name=${ALLGO_DB_URL##*/}
+  export ALLGO_DB_SCHEMA=${db_name%%\?*}
 else
   export ALLGO_DB_URL=${ALLGO_DB_URL:-jdbc:h2:$ALLGO_DATA/rw/h2/allgo;AUTO_SERVER=TRUE;MODE=LEGACY}
+  export ALLGO_DB_SCHEMA=PUBLIC
   export ALLGO_DB_USER=${ALLGO_DB_USER:-allgo}
   export ALLGO_DB_PASSWORD=${ALLGO_DB_PASSWORD:-allgo-$ALLGO_ENV}
 fi
 
 # Settings derived from ALLGO_ENV and ALLGO_DB: a run for another environment must forget them.
 ALLGO_DERIVED=(ALLGO_DATA ALLGO_DOMAIN ALLGO_DEV_DATA ALLGO_HTTP_PORT ALLGO_ADMIN_PORT ALLGO_BASE_URL
-  ALLGO_DB_URL ALLGO_DB_USER ALLGO_DB_PASSWORD)
+  ALLGO_DB_URL ALLGO_DB_USER ALLGO_DB_PASSWORD ALLGO_DB_SCHEMA
+  ALLGO_SSH_PORT ALLGO_SSH_HTTP_PORT ALLGO_SSH_DB_USER ALLGO_SSH_DB_PASSWORD)
 
 log() { printf '[allgo] %s\n' "$*" >&2; }
 die() { printf '[allgo] error: %s\n' "$*" >&2; exit 1; }

@@ -35,7 +35,8 @@ render_config() {
     export ALLGO_DB_DATASOURCE=org.h2.jdbcx.JdbcDataSource
   fi
   envsubst '$ALLGO_DB_DATASOURCE $ALLGO_DB_URL $ALLGO_DB_USER $ALLGO_ENV $ALLGO_DATA $ALLGO_DOCKER_HOST
-    $ALLGO_REGISTRY $ALLGO_SMTP_HOST $ALLGO_SMTP_PORT $ALLGO_MAIL_FROM $ALLGO_BASE_URL $ALLGO_DEV_DATA' \
+    $ALLGO_REGISTRY $ALLGO_SMTP_HOST $ALLGO_SMTP_PORT $ALLGO_MAIL_FROM $ALLGO_BASE_URL $ALLGO_DEV_DATA
+    $ALLGO_DB_SCHEMA $ALLGO_SSH_PORT' \
     < "$ALLGO_ROOT/payara-config/allgo.asadmin"
   # The password is part of what the domain was made from, but never written out in clear.
   printf '# db password sha256 %s\n' "$(printf %s "$ALLGO_DB_PASSWORD" | sha256sum | cut -c1-16)"
@@ -131,11 +132,14 @@ up() {
   start_domain
   deploy
   wait_healthy
+  ensure_ssh_db_account
+  ensure_ssh_sidecar
   cat <<TEXT
 
 allgo ($ALLGO_ENV) is up:
   web        $ALLGO_BASE_URL/
   health     $ALLGO_BASE_URL/health
+  ssh        ssh -p $ALLGO_SSH_PORT <webapp>@localhost  (keys from your account page)
   mail sink  IMAP 127.0.0.1:$ALLGO_IMAP_PORT, user sink / password sink
   registry   http://$ALLGO_REGISTRY/v2/_catalog
   logs       $ALLGO_DATA/log/server.log  (bin/allgo logs)
@@ -144,6 +148,7 @@ TEXT
 }
 
 down() {
+  stop_ssh_sidecar
   stop_domain
   if [ "${1:-}" = --all ]; then stop_services; fi
 }
@@ -152,7 +157,7 @@ status() {
   local state=stopped
   domain_running && state=running
   echo "domain $ALLGO_DOMAIN: $state (http $ALLGO_HTTP_PORT, admin $ALLGO_ADMIN_PORT)"
-  for name in dockerd registry mariadb greenmail; do
+  for name in dockerd registry mariadb greenmail "ssh-$ALLGO_ENV"; do
     if pid_alive "$name"; then echo "$name: running (pid $(cat "$ALLGO_RUN/$name.pid"), started by allgo)"; fi
   done
   docker_ok && echo "docker: answering" || echo "docker: not answering"

@@ -27,12 +27,14 @@ run_tests() {
   ensure_services
   ensure_payara
   reset_test_state
+  ensure_toolbox
 
   log "unit and module integration tests"
   mvn -B -ntp -f "$ALLGO_ROOT/pom.xml" install -pl '!allgo-it' \
     -Dallgo.test.mariadb.url="jdbc:mysql://127.0.0.1:$ALLGO_MARIADB_PORT/" \
     -Dallgo.test.mariadb.user="$ALLGO_DB_USER" -Dallgo.test.mariadb.password="$ALLGO_DB_PASSWORD" \
     -Dallgo.test.mariadb.database="allgo_${TEST_ENV}_migrations" \
+    -Dallgo.test.mariadb.socket="$(mariadb_sock)" -Dallgo.test.toolbox="$(toolbox_dir)" \
     || status=1
 
   if [ "$status" = 0 ]; then

@@ -1,0 +1,93 @@
+package org.allgo.ssh.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs programs of the machine (docker, mariadb, ssh, bash) and collects what they print. */
+public final class Commands {
+
+  /** What a finished program gave. */
+  public record Result(int exit, String stdout, String stderr) {
+
+    public Result orFail() {
+      if (exit != 0) {
+        throw new IllegalStateException("exit " + exit + ": " + stderr + stdout);
+      }
+      return this;
+    }
+  }
+
+  /** A started program; its output goes to temporary files. */
+  public record Running(Process process, List<String> command, Path out, Path err) {
+
+    /** Waits for the end; kills the program and fails when it outlives {@code timeout}. */
+    public Result finish(Duration timeout) {
+      try {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          process.destroyForcibly();
+          throw new IllegalStateException(command + " still runs after " + timeout + ": " + output(err) + output(out));
+        }
+        return new Result(process.exitValue(), output(out), output(err));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted running " + command, e);
+      } finally {
+        delete(out);
+        delete(err);
+      }
+    }
+  }
+
+  private Commands() {}
+
+  public static Result run(String... command) {
+    return run(List.of(command), "", Map.of(), Duration.ofSeconds(60));
+  }
+
+  /** Runs {@code command} with {@code stdin} as its input. */
+  public static Result run(List<String> command, String stdin, Map<String, String> env, Duration timeout) {
+    Running running = start(command, env);
+    try {
+      running.process().getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+      running.process().getOutputStream().close();
+    } catch (IOException e) {
+      // The program ended without reading its input: its result says why.
+    }
+    return running.finish(timeout);
+  }
+
+  public static Running start(List<String> command, Map<String, String> env) {
+    try {
+      Path out = Files.createTempFile("allgo-ssh-test", ".out");
+      Path err = Files.createTempFile("allgo-ssh-test", ".err");
+      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+      builder.environment().putAll(env);
+      return new Running(builder.start(), List.copyOf(command), out, err);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot run " + command, e);
+    }
+  }
+
+  private static String output(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // A temporary file left behind.
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package org.allgo.ssh.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A webapp's sandbox as the platform starts it: busybox, the toolbox mounted read-only at {@code
+ * /.toolbox}, an init process, labelled as a test container. Closing it removes the container.
+ */
+public final class Sandbox implements AutoCloseable {
+
+  public static final String TEST_LABEL = "allgo.test";
+
+  /**
+   * Prints the terminal's size. Busybox 1.35's {@code stty size} fails on any terminal here
+   * ("Inappropriate ioctl for device"), so the machine's coreutils stty is mounted at {@code
+   * /.test/stty} and run through the toolbox's loader and libc.
+   */
+  public static final String STTY_SIZE = "/.toolbox/lib/ld-linux-x86-64.so.2 --library-path /.toolbox/lib /.test/stty size";
+
+  private final String name;
+
+  public Sandbox(String environment, String dockerName) {
+    this.name = environment + "-user-" + dockerName;
+    Commands.run("docker", "rm", "-f", name);
+    Commands.run("docker", "run", "-d", "--name", name, "--init", "--label", TEST_LABEL + "=true",
+        "--label", "allgo.env=" + environment, "-v", Settings.toolbox() + ":/.toolbox:ro", "-v", "/usr/bin/stty:/.test/stty:ro",
+        "allgo/busybox:latest", "sleep", "1000000").orFail();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Runs {@code command} in the sandbox with docker exec, beside the SSH server. */
+  public Commands.Result exec(String... command) {
+    List<String> argv = new ArrayList<>(List.of("docker", "exec", name));
+    argv.addAll(List.of(command));
+    return Commands.run(argv, "", Map.of(), Duration.ofSeconds(60));
+  }
+
+  public String hostname() {
+    return Commands.run("docker", "inspect", "-f", "{{.Config.Hostname}}", name).orFail().stdout().strip();
+  }
+
+  @Override
+  public void close() {
+    Commands.run("docker", "rm", "-f", name);
+  }
+}
