@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,7 +65,7 @@ class WebappLifecycleIT {
     assertThat(version.getJsonNumber("sizeBytes").longValue()).isPositive();
     assertThat(devel.get("/api/v2/webapps/" + name).json().getString("defaultVersion")).isEqualTo("1.0");
 
-    assertThat(registry("/v2/_catalog?n=10000")).contains("allgo/" + org.allgo.it.Server.ENVIRONMENT + "/" + name);
+    assertThat(catalog()).contains("allgo/" + org.allgo.it.Server.ENVIRONMENT + "/" + name);
     assertThat(registry("/v2/allgo/" + org.allgo.it.Server.ENVIRONMENT + "/" + name + "/tags/list"))
         .contains("\"1.0\"");
 
@@ -131,6 +135,23 @@ class WebappLifecycleIT {
     assertThat(registryStatus("/v2/allgo/" + org.allgo.it.Server.ENVIRONMENT + "/" + name + "/manifests/3"))
         .isEqualTo(404);
     assertThat(DockerCli.run("inspect", Webapps.sandboxName(name)).exitCode()).isNotZero();
+  }
+
+  /** Every repository of the registry's catalog, following its pages. */
+  private static List<String> catalog() throws Exception {
+    List<String> repositories = new ArrayList<>();
+    String page = "/v2/_catalog?n=1000";
+    while (page != null) {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://" + Webapps.REGISTRY + page)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      Json.createReader(new StringReader(response.body())).readObject().getJsonArray("repositories")
+          .getValuesAs(JsonString.class).forEach(r -> repositories.add(r.getString()));
+      page = response.headers().firstValue("Link")
+          .map(link -> link.substring(link.indexOf('<') + 1, link.indexOf('>')))
+          .orElse(null);
+    }
+    return repositories;
   }
 
   private static String registry(String path) throws Exception {
