@@ -67,6 +67,7 @@ public class VersionService {
     parameters.setProperty("versionId", created.id().toString());
     long execution = BatchRuntime.getJobOperator().start(COMMIT_JOB, parameters);
     transitions.versionStarted(created.id(), execution);
+    transitions.sandboxUsed(webapp.id());
     return transitions.version(created.id()).view();
   }
 

@@ -36,6 +36,18 @@ public class WebappTransitions {
     webapp(webappId).sandbox(state, reason == null ? null : clip(reason), null, Instant.now());
   }
 
+  public void sandboxStopped(long webappId) {
+    sandbox(webappId, SandboxState.IDLE, null);
+  }
+
+  /** A commit counts as activity: the sandbox's idle time starts again. */
+  public void sandboxUsed(long webappId) {
+    Webapp webapp = webapp(webappId);
+    if (webapp.sandboxState() == SandboxState.RUNNING) {
+      webapp.sandbox(SandboxState.RUNNING, null, null, Instant.now());
+    }
+  }
+
   public WebappVersion newVersion(long webappId, String number, String description, String image) {
     Webapp webapp = webapp(webappId);
     boolean busy = webapps.versions(webapp).stream().anyMatch(v -> v.number().equals(number)
