@@ -27,6 +27,10 @@ case "$ALLGO_ENV" in
   *) export ALLGO_DEV_DATA=${ALLGO_DEV_DATA:-false} ;;
 esac
 
+# Sandboxes: Docker network mode (none: authors upload with scp) and hours before an unused one stops.
+export ALLGO_SANDBOX_NETWORK=${ALLGO_SANDBOX_NETWORK:-none}
+export ALLGO_SANDBOX_IDLE_HOURS=${ALLGO_SANDBOX_IDLE_HOURS:-24}
+
 # Debian 12 base image for sandboxes (made with debootstrap, about two minutes the first time).
 export ALLGO_DEBIAN_IMAGE=${ALLGO_DEBIAN_IMAGE:-true}
 
