@@ -31,6 +31,9 @@ esac
 export ALLGO_SANDBOX_NETWORK=${ALLGO_SANDBOX_NETWORK:-none}
 export ALLGO_SANDBOX_IDLE_HOURS=${ALLGO_SANDBOX_IDLE_HOURS:-24}
 
+# API requests a minute per caller (token owner, or address when anonymous); 0: no limit.
+export ALLGO_API_RATE_LIMIT=${ALLGO_API_RATE_LIMIT:-6000}
+
 # Debian 12 base image for sandboxes (made with debootstrap, about two minutes the first time).
 export ALLGO_DEBIAN_IMAGE=${ALLGO_DEBIAN_IMAGE:-true}
 

@@ -6,8 +6,11 @@
 # ALLGO_TEST_ENV and ALLGO_TEST_PORTBASE let a second test run share the machine with a first.
 TEST_ENV=${ALLGO_TEST_ENV:-test}
 TEST_PORTBASE=${ALLGO_TEST_PORTBASE:-28000}
-TEST_MARIADB_ENV=(ALLGO_ENV=$TEST_ENV ALLGO_DB=mysql ALLGO_PORTBASE=$TEST_PORTBASE ALLGO_DEV_DATA=true ALLGO_DEBIAN_IMAGE=false)
-TEST_H2_ENV=(ALLGO_ENV=${TEST_ENV}h2 ALLGO_DB=h2 ALLGO_PORTBASE=$((TEST_PORTBASE + 1000)) ALLGO_DEBIAN_IMAGE=false)
+TEST_RATE_LIMIT=1200
+TEST_MARIADB_ENV=(ALLGO_ENV=$TEST_ENV ALLGO_DB=mysql ALLGO_PORTBASE=$TEST_PORTBASE ALLGO_DEV_DATA=true
+  ALLGO_DEBIAN_IMAGE=false ALLGO_API_RATE_LIMIT=$TEST_RATE_LIMIT)
+TEST_H2_ENV=(ALLGO_ENV=${TEST_ENV}h2 ALLGO_DB=h2 ALLGO_PORTBASE=$((TEST_PORTBASE + 1000)) ALLGO_DEBIAN_IMAGE=false
+  ALLGO_API_RATE_LIMIT=$TEST_RATE_LIMIT)
 
 # test_allgo COMMAND SETTINGS...: bin/allgo COMMAND for the test server those settings describe.
 test_allgo() {
@@ -52,7 +55,8 @@ run_tests() {
 black_box() {
   local portbase=$1 env=$2; shift 2
   mvn -B -ntp -f "$ALLGO_ROOT/pom.xml" verify -pl allgo-it \
-    -Dallgo.base.url="http://localhost:$((portbase + 80))" -Dallgo.env="$env" "$@"
+    -Dallgo.base.url="http://localhost:$((portbase + 80))" -Dallgo.env="$env" \
+    -Dallgo.api.rate-limit="$TEST_RATE_LIMIT" "$@"
 }
 
 # Every test run starts from an empty database and data directory.

@@ -10,6 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** A JSON API client for the black-box tests, optionally carrying an API token. */
 public final class Api {
@@ -78,7 +81,7 @@ public final class Api {
   private static Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.body());
+      return new Response(response.statusCode(), response.body(), response.headers().map());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -87,8 +90,15 @@ public final class Api {
     }
   }
 
-  /** A status and a body, read as JSON on demand. */
-  public record Response(int status, String body) {
+  /** A status, headers and a body, read as JSON on demand. */
+  public record Response(int status, String body, Map<String, List<String>> headers) {
+
+    public Optional<String> header(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .flatMap(e -> e.getValue().stream())
+          .findFirst();
+    }
 
     public JsonObject json() {
       return Json.createReader(new StringReader(body)).readObject();
