@@ -146,6 +146,12 @@ allgo ($ALLGO_ENV) is up:
   logs       $ALLGO_DATA/log/server.log  (bin/allgo logs)
   stop       bin/allgo down
 TEXT
+  if [ "$ALLGO_DEV_DATA" = true ]; then
+    cat <<TEXT
+  logins     admin@localhost (superuser), devel@localhost (owner of the webapp sleep),
+             guest@localhost — password: allgo
+TEXT
+  fi
 }
 
 down() {
