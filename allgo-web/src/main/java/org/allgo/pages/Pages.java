@@ -1,4 +1,4 @@
-package org.allgo.accounts.pages;
+package org.allgo.pages;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -6,21 +6,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.allgo.platform.BusinessException;
 
-/** What every account page does: show a message, run a service call that may be refused. */
-final class Pages {
+/**
+ * What every page does: show a message, run a service call that may be refused, know who calls,
+ * send the browser elsewhere.
+ */
+public final class Pages {
 
   private Pages() {}
 
-  static void info(String message) {
+  public static void info(String message) {
     add(FacesMessage.SEVERITY_INFO, message);
   }
 
-  static void error(String message) {
+  public static void error(String message) {
     add(FacesMessage.SEVERITY_ERROR, message);
   }
 
   /** Runs the call; a refusal is shown on the page. Returns whether it went through. */
-  static boolean attempt(Runnable call) {
+  public static boolean attempt(Runnable call) {
     try {
       call.run();
       return true;
@@ -30,9 +33,10 @@ final class Pages {
     }
   }
 
-  /** Sends the browser to a path of the application. */
-  static void redirect(String path) {
+  /** Sends the browser to a path of the application; the messages of this request go along. */
+  public static void redirect(String path) {
     FacesContext faces = FacesContext.getCurrentInstance();
+    faces.getExternalContext().getFlash().setKeepMessages(true);
     try {
       faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + path);
     } catch (IOException e) {
@@ -40,14 +44,41 @@ final class Pages {
     }
   }
 
+  /**
+   * Answers with an HTTP error (its error page) instead of the page: 404 for what the caller may not
+   * see, 403 for what they may not do.
+   */
+  public static void fail(BusinessException e) {
+    int status = switch (e.kind()) {
+      case NOT_FOUND, FORBIDDEN, UNAUTHORIZED -> e.kind().status();
+      default -> 400;
+    };
+    FacesContext faces = FacesContext.getCurrentInstance();
+    try {
+      faces.getExternalContext().responseSendError(status, e.getMessage());
+    } catch (IOException io) {
+      throw new UncheckedIOException(io);
+    }
+    faces.responseComplete();
+  }
+
   /** A path inside the application to return to, or the fallback for anything else. */
-  static String localPath(String candidate, String fallback) {
+  public static String localPath(String candidate, String fallback) {
     if (candidate == null || !candidate.startsWith("/") || candidate.startsWith("//")
         || candidate.contains("\\") || candidate.length() > 500
         || candidate.chars().anyMatch(Character::isISOControl)) {
       return fallback;
     }
     return candidate;
+  }
+
+  /** The signed-in user's e-mail address, or null for a visitor. */
+  public static String caller() {
+    return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+  }
+
+  public static boolean isSuperuser() {
+    return FacesContext.getCurrentInstance().getExternalContext().isUserInRole("superuser");
   }
 
   private static void add(FacesMessage.Severity severity, String message) {
