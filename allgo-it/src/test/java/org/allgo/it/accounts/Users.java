@@ -8,16 +8,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Makes the users a test needs, each with an address of its own, through the real flows. */
-final class Users {
+public final class Users {
 
-  static final String PASSWORD = "Correct-horse-7";
-  static final String CONFIRMATION_SUBJECT = "Confirm your e-mail address";
+  public static final String PASSWORD = "Correct-horse-7";
+  public static final String CONFIRMATION_SUBJECT = "Confirm your e-mail address";
   static final String RESET_SUBJECT = "Choose a new allgo password";
 
   private Users() {}
 
   /** A fresh address that the mail sink accepts. */
-  static String newAddress(String label) {
+  public static String newAddress(String label) {
     return "sink+" + label + "-" + UUID.randomUUID().toString().substring(0, 8) + "@localhost";
   }
 
@@ -28,7 +28,7 @@ final class Users {
   }
 
   /** Signs up over the API and follows the link of the confirmation mail. Returns the user id. */
-  static long signUpConfirmed(String email) {
+  public static long signUpConfirmed(String email) {
     HttpResponse<String> response = signUp("Test User", email, PASSWORD);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     Page confirmed = followConfirmation(email, 1);
