@@ -110,6 +110,12 @@ ensure_busybox_image() {
   rm -rf "$tmp"
 }
 
+# The browser tests drive Debian's Chromium through its ChromeDriver.
+ensure_browser() {
+  command -v chromium >/dev/null && command -v chromedriver >/dev/null && return 0
+  apt_install chromium chromium-driver
+}
+
 ensure_services() {
   mkdir -p "$ALLGO_ROOT/var/log" "$ALLGO_RUN" "$ALLGO_CACHE"
   ensure_docker

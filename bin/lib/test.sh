@@ -31,6 +31,7 @@ run_tests() {
   ensure_payara
   reset_test_state
   ensure_toolbox
+  ensure_browser
 
   log "unit and module integration tests"
   mvn -B -ntp -f "$ALLGO_ROOT/pom.xml" install -pl '!allgo-it' \
@@ -56,7 +57,8 @@ black_box() {
   local portbase=$1 env=$2; shift 2
   mvn -B -ntp -f "$ALLGO_ROOT/pom.xml" verify -pl allgo-it \
     -Dallgo.base.url="http://localhost:$((portbase + 80))" -Dallgo.env="$env" \
-    -Dallgo.api.rate-limit="$TEST_RATE_LIMIT" "$@"
+    -Dallgo.api.rate-limit="$TEST_RATE_LIMIT" \
+    -Dallgo.test.chromedriver="$(command -v chromedriver)" -Dallgo.test.chromium="$(command -v chromium)" "$@"
 }
 
 # Every test run starts from an empty database and data directory.

@@ -234,6 +234,16 @@ public class AccountService {
     return user.view();
   }
 
+  /** For administrators: makes a user a superuser, or a superuser an ordinary user again. */
+  public AccountView changeRole(long userId, Role role) {
+    if (role == null) {
+      throw BusinessException.invalid("role-invalid", "A role is USER or SUPERUSER.");
+    }
+    User user = users.getById(userId);
+    user.changeRole(role);
+    return user.view();
+  }
+
   private void checkCurrentPassword(User user, String currentPassword) {
     if (currentPassword == null || currentPassword.length() > AccountRules.MAX_PASSWORD
         || !passwords.verify(currentPassword, user.passwordHash())) {

@@ -112,6 +112,10 @@ public class User {
     this.state = Objects.requireNonNull(newState, "state");
   }
 
+  public void changeRole(Role newRole) {
+    this.role = Objects.requireNonNull(newRole, "role");
+  }
+
   public void changeEmail(String newEmail) {
     this.email = Objects.requireNonNull(newEmail, "email");
   }

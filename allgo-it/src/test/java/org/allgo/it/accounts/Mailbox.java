@@ -30,16 +30,16 @@ import java.util.regex.Pattern;
  * {@code -Dgreenmail.sieve.ignore.detail=true}, mail to {@code sink+tag@localhost} lands in the
  * {@code sink} mailbox instead. Both are searched.
  */
-final class Mailbox {
+public final class Mailbox {
 
   static final String HOST = System.getProperty("allgo.imap.host", "127.0.0.1");
   static final int PORT = Integer.getInteger("allgo.imap.port", 3143);
 
   /** A mail as read: subject, plain text, HTML. */
-  record Mail(String subject, String text, String html) {
+  public record Mail(String subject, String text, String html) {
 
     /** The first link in the plain text that contains {@code part}. */
-    String link(String part) {
+    public String link(String part) {
       Matcher m = Pattern.compile("https?://\\S+").matcher(text);
       while (m.find()) {
         if (m.group().contains(part)) {
@@ -53,7 +53,7 @@ final class Mailbox {
   private Mailbox() {}
 
   /** Waits for the {@code count}-th mail to the address whose subject contains the text. */
-  static Mail await(String address, String subject, int count) {
+  public static Mail await(String address, String subject, int count) {
     AtomicReference<List<Mail>> found = new AtomicReference<>(List.of());
     Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
         .until(() -> {

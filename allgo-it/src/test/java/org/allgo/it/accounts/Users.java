@@ -11,7 +11,7 @@ import java.util.UUID;
 public final class Users {
 
   public static final String PASSWORD = "Correct-horse-7";
-  static final String CONFIRMATION_SUBJECT = "Confirm your e-mail address";
+  public static final String CONFIRMATION_SUBJECT = "Confirm your e-mail address";
   static final String RESET_SUBJECT = "Choose a new allgo password";
 
   private Users() {}

@@ -11,6 +11,7 @@ import org.allgo.accounts.boundary.AccountService;
 import org.allgo.accounts.boundary.SshKeyService;
 import org.allgo.accounts.entity.AccountView;
 import org.allgo.accounts.entity.SshKeyView;
+import org.allgo.pages.Pages;
 
 /**
  * {@code /account}: profile and notifications, e-mail change (confirmed by mail), password, API

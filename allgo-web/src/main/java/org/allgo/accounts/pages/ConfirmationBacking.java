@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.allgo.accounts.boundary.AccountService;
 import org.allgo.accounts.entity.AccountView;
+import org.allgo.pages.Pages;
 
 /** {@code /users/confirmation?confirmation_token=...}: the link of a confirmation mail. */
 @Named

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.allgo.accounts.boundary.AccountService;
+import org.allgo.pages.Pages;
 
 /**
  * {@code /users/password/new} asks for a reset mail (the answer never tells whether the address

@@ -14,6 +14,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.allgo.accounts.entity.LoginResult;
+import org.allgo.pages.Pages;
 import org.allgo.security.SignInOutcome;
 
 /**

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.lang.System.Logger.Level;
+import org.allgo.pages.Pages;
 
 /** Signs out (a POST from any page): ends the session and goes to the home page. */
 @Named

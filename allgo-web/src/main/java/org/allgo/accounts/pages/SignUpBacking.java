@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.allgo.accounts.boundary.AccountService;
+import org.allgo.pages.Pages;
 
 /** {@code /users/sign_up}: opens an account and says where the confirmation mail went. */
 @Named

@@ -1,0 +1,2 @@
+/** Reading the batch runtime's job repository. */
+package org.allgo.batch.control;

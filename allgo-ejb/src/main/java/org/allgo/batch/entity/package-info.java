@@ -1,0 +1,2 @@
+/** Job executions and their steps, as read from the batch runtime. */
+package org.allgo.batch.entity;

@@ -1,0 +1,101 @@
+package org.allgo.it.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.allgo.it.Server;
+import org.allgo.it.accounts.Users;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** An administrator in the browser: locks a user, creates a queue, looks at the engine and batch jobs. */
+class UiAdminIT {
+
+  private static final String ADMIN = "admin@localhost";
+
+  private Chromium browser;
+  private UiPage page;
+
+  @BeforeEach
+  void startBrowser() {
+    browser = Chromium.start(new org.openqa.selenium.Dimension(1280, 1400));
+    page = new UiPage(browser).signedIn(ADMIN, "allgo");
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    browser.close();
+  }
+
+  @Test
+  void lockedUserCanNoLongerSignIn() {
+    String email = Users.newAddress("locked");
+    Users.signUpConfirmed(email);
+
+    page.open("/admin/users?q=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
+    WebElement row = page.driver.findElement(By.xpath(
+        "//tr[.//span[@class='user-email' and text()='" + email + "']]"));
+    assertThat(row.getText()).contains("ACTIVE");
+    page.press(row.findElement(By.cssSelector("input[value='Lock']")));
+    assertThat(page.messages()).contains(email + " is locked.");
+    assertThat(page.driver.findElement(By.xpath(
+        "//tr[.//span[@class='user-email' and text()='" + email + "']]")).getText()).contains("LOCKED");
+    page.screenshot("admin-users");
+
+    try (Chromium other = Chromium.start()) {
+      UiPage user = new UiPage(other).signIn(email, Users.PASSWORD);
+      assertThat(user.messages()).contains("This account is locked");
+      assertThat(other.driver.findElements(By.id("nav-account"))).isEmpty();
+    }
+  }
+
+  @Test
+  void adminCreatesAQueue() {
+    String queue = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+    page.open("/admin/queues")
+        .fill("queue:name", queue)
+        .fill("queue:description", "Made in the browser")
+        .fill("queue:timeout", "600")
+        .fill("queue:cpu", "500")
+        .fill("queue:maxJobs", "3")
+        .fill("queue:retention", "7")
+        .press("queue:submit");
+    assertThat(page.messages()).contains("The queue " + queue + " is created.");
+    WebElement row = page.driver.findElement(By.xpath("//tr[.//strong[text()='" + queue + "']]"));
+    assertThat(row.getText()).contains("Made in the browser").contains("600 s").contains("0.5")
+        .contains("7 days");
+    page.screenshot("admin-queues");
+
+    page.press(row.findElement(By.cssSelector("input[value='Edit']")))
+        .fill("queue:maxJobs", "4")
+        .press("queue:submit");
+    assertThat(page.messages()).contains("The queue " + queue + " is saved.");
+    assertThat(page.driver.findElement(By.xpath("//tr[.//strong[text()='" + queue + "']]/td[5]")).getText())
+        .isEqualTo("4");
+  }
+
+  @Test
+  void adminSeesTheEngineTheRegistryAndTheBatchJobs() {
+    page.open("/admin/");
+    page.screenshot("admin-console");
+    page.open("/admin/engine");
+    assertThat(page.driver.findElement(By.id("repositories")).getText())
+        .contains("allgo/" + Server.ENVIRONMENT + "/sleep");
+    assertThat(page.driver.findElement(By.id("disk")).getText()).contains("rw/");
+    page.screenshot("admin-engine");
+
+    page.open("/admin/webapps");
+    assertThat(page.body()).contains("sleep").contains("devel@localhost");
+    page.screenshot("admin-webapps");
+
+    page.open("/batch/");
+    assertThat(page.title()).isEqualTo("Batch jobs");
+    assertThat(page.body()).contains("Refreshed every 3 seconds");
+    page.screenshot("batch");
+  }
+}

@@ -1,0 +1,101 @@
+package org.allgo.it.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.allgo.it.Api;
+import org.allgo.it.DockerCli;
+import org.allgo.it.Server;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * An author in the browser: creates a webapp, starts its sandbox from busybox, installs a program
+ * (with docker exec, as SSH would), commits a version and watches the batch job bring it to READY
+ * without reloading the page.
+ */
+class UiAuthorIT {
+
+  private static final String AUTHOR = "devel@localhost";
+
+  private Chromium browser;
+  private UiPage page;
+  private final String name = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+
+  @BeforeEach
+  void startBrowser() {
+    browser = Chromium.start(new org.openqa.selenium.Dimension(1280, 1600));
+    page = new UiPage(browser);
+  }
+
+  @AfterEach
+  void cleanUp() {
+    browser.close();
+    Api.asDevelopmentUser(AUTHOR).delete("/api/v2/webapps/" + name);
+    DockerCli.run("rm", "-f", sandbox());
+  }
+
+  @Test
+  void authorCreatesStartsCommitsAndWatchesTheVersionBecomeReady() {
+    page.signedIn(AUTHOR, "allgo").open("/webapps/new");
+    page.fill("webapp:name", "UI test " + name)
+        .fill("webapp:dockerName", name)
+        .fill("webapp:description", "Says **hello**. <script>alert(1)</script>")
+        .fill("webapp:entrypoint", "/usr/local/bin/hello")
+        .fill("webapp:memoryMb", "64")
+        .press("webapp:submit");
+    assertThat(page.path()).isEqualTo("/webapps/manage");
+    assertThat(page.messages()).contains("is created");
+    assertThat(page.text("sandbox-state")).isEqualTo("IDLE");
+
+    new Select(page.driver.findElement(By.id("sandbox:baseImage"))).selectByValue("busybox");
+    page.press("sandbox:startBase");
+    assertThat(page.text("sandbox-state")).as(page.messages()).isEqualTo("RUNNING");
+    assertThat(page.text("ssh-command")).matches("ssh -p \\d+ " + name + "@\\S+");
+
+    DockerCli.Result install = DockerCli.run("exec", sandbox(), "sh", "-c",
+        "mkdir -p /usr/local/bin && printf '#!/bin/sh\\necho hello $1\\n' > /usr/local/bin/hello"
+            + " && chmod 755 /usr/local/bin/hello");
+    assertThat(install.exitCode()).as(install.output()).isZero();
+
+    page.fill("commit:number", "1.0").fill("commit:description", "first version")
+        .press("commit:submit");
+    assertThat(page.messages()).contains("Committing the sandbox as version 1.0");
+    // A mark on this very page: it must survive until READY shows, so no reload happened.
+    page.driver.executeScript("window.allgoNoReload = true;");
+    page.screenshot("author-commit-in-progress");
+
+    page.waitFor(Duration.ofSeconds(120)).ignoring(StaleElementReferenceException.class).until(d -> {
+      WebElement state = d.findElement(By.cssSelector(".version-state[data-version='1.0']"));
+      return state.getText().equals("READY") || state.getText().equals("ERROR");
+    });
+    assertThat(page.driver.findElement(By.cssSelector(".version-state[data-version='1.0']")).getText())
+        .as(page.body()).isEqualTo("READY");
+    assertThat(page.driver.executeScript("return window.allgoNoReload === true;")).isEqualTo(true);
+    page.screenshot("author-manage");
+
+    page.open("/app?name=" + name);
+    assertThat(page.driver.findElement(By.id("description")).getText())
+        .contains("Says hello.").contains("<script>alert(1)</script>");
+    assertThat(page.driver.findElements(By.cssSelector("#description script"))).isEmpty();
+    assertThat(page.driver.findElement(By.cssSelector("#description strong")).getText()).isEqualTo("hello");
+  }
+
+  @Test
+  void anotherUsersWebappCannotBeManaged() {
+    page.signedIn("guest@localhost", "allgo").open("/webapps/manage?name=sleep");
+    assertThat(page.title()).isEqualTo("Not allowed");
+    page.open("/admin/users");
+    assertThat(page.title()).isEqualTo("Not allowed");
+  }
+
+  private String sandbox() {
+    return Server.ENVIRONMENT + "-user-" + name;
+  }
+}

@@ -1,0 +1,74 @@
+package org.allgo.it.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+
+/** A visitor browses the catalog: the seeded {@code sleep} webapp, search, its page, on a phone too. */
+class UiCatalogIT {
+
+  private Chromium browser;
+  private UiPage page;
+
+  @BeforeEach
+  void startBrowser() {
+    browser = Chromium.start();
+    page = new UiPage(browser);
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    browser.close();
+  }
+
+  @Test
+  void catalogShowsSleepAndSearchFindsIt() {
+    page.open("/");
+    assertThat(page.title()).isEqualTo("Catalog");
+    assertThat(page.driver.findElements(By.cssSelector("#catalog li[data-name='sleep']"))).hasSize(1);
+    page.screenshot("catalog");
+
+    page.fill("q", "sleep");
+    page.driver.findElement(By.id("q")).sendKeys(Keys.ENTER);
+    page.waitFor(java.time.Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("q=sleep"));
+    assertThat(page.driver.findElements(By.cssSelector("#catalog li[data-name='sleep']"))).hasSize(1);
+    assertThat(page.text("catalog-count")).contains("matching “sleep”");
+
+    page.open("/?q=no-such-program-at-all");
+    assertThat(page.driver.findElements(By.cssSelector("#catalog li"))).isEmpty();
+    assertThat(page.text("catalog-empty")).contains("No webapp matches");
+  }
+
+  @Test
+  void webappPageShowsTheDescriptionAndTheReadyVersion() {
+    page.open("/");
+    page.driver.findElement(By.cssSelector("#catalog li[data-name='sleep'] a")).click();
+    page.waitFor(java.time.Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/app?name=sleep"));
+    assertThat(page.text("docker-name")).isEqualTo("sleep");
+    assertThat(page.driver.findElement(By.id("versions")).getText()).contains("(default)");
+    assertThat(page.driver.findElements(By.id("manage"))).as("visitors may not manage").isEmpty();
+    page.screenshot("webapp-page");
+  }
+
+  @Test
+  void unknownWebappIsNotFound() {
+    page.open("/app?name=no-such-webapp");
+    assertThat(page.title()).isEqualTo("Not found");
+  }
+
+  @Test
+  void catalogFitsAPhone() {
+    try (Chromium phone = Chromium.start(new Dimension(390, 844))) {
+      UiPage small = new UiPage(phone).open("/");
+      Object overflow = phone.driver.executeScript(
+          "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+      assertThat(overflow).isEqualTo(false);
+      small.screenshot("catalog-phone");
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package org.allgo.it.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.allgo.it.Server;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What the browser tests do on allgo's pages: open a path, fill and press by element id (Faces
+ * ids: {@code form:field}), read the messages, wait, take screenshots.
+ */
+final class UiPage {
+
+  static final Path SCREENSHOTS = Path.of(System.getProperty("allgo.test.screenshots", "target/screenshots"));
+
+  final ChromeDriver driver;
+
+  UiPage(Chromium browser) {
+    this.driver = browser.driver;
+  }
+
+  UiPage open(String path) {
+    driver.get(path.startsWith("http") ? path : Server.BASE_URL + path);
+    return this;
+  }
+
+  String title() {
+    return driver.findElement(By.tagName("h1")).getText();
+  }
+
+  UiPage fill(String id, String text) {
+    WebElement field = driver.findElement(By.id(id));
+    field.clear();
+    field.sendKeys(text);
+    return this;
+  }
+
+  /** Presses a button and waits for the page that answers the form. */
+  UiPage press(String id) {
+    return press(driver.findElement(By.id(id)));
+  }
+
+  /** Presses a button and waits until the page it leads to (after redirects) has loaded. */
+  UiPage press(WebElement button) {
+    button.click();
+    waitFor(Duration.ofSeconds(60)).until(d -> gone(button));
+    waitFor(Duration.ofSeconds(60)).ignoring(WebDriverException.class)
+        .until(d -> "complete".equals(driver.executeScript("return document.readyState"))
+            && !driver.findElements(By.tagName("h1")).isEmpty());
+    return this;
+  }
+
+  // Chromium answers either "stale" or "does not belong to the document" for an element of a
+  // page that was replaced.
+  private static boolean gone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (WebDriverException e) {
+      return true;
+    }
+  }
+
+  /** The text of the page's messages, or "" when there are none. */
+  String messages() {
+    List<WebElement> messages = driver.findElements(By.id("messages"));
+    return messages.isEmpty() ? "" : messages.get(0).getText();
+  }
+
+  String text(String id) {
+    return driver.findElement(By.id(id)).getText();
+  }
+
+  String body() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  String path() {
+    return java.net.URI.create(driver.getCurrentUrl()).getPath();
+  }
+
+  WebDriverWait waitFor(Duration timeout) {
+    return new WebDriverWait(driver, timeout, Duration.ofMillis(250));
+  }
+
+  UiPage signIn(String email, String password) {
+    open("/users/sign_in").fill("signin:email", email).fill("signin:password", password)
+        .press("signin:submit");
+    return this;
+  }
+
+  UiPage signedIn(String email, String password) {
+    signIn(email, password);
+    assertThat(driver.findElements(By.id("nav-account"))).as(messages()).isNotEmpty();
+    return this;
+  }
+
+  /** Writes a screenshot of the window as {@code target/screenshots/<name>.png}. */
+  UiPage screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+      Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+}

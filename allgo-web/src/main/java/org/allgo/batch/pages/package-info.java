@@ -1,0 +1,2 @@
+/** The batch monitoring page (Faces, superusers only). */
+package org.allgo.batch.pages;

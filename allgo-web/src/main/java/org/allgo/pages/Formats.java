@@ -1,0 +1,50 @@
+package org.allgo.pages;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** {@code #{formats.…}}: sizes, dates and durations as pages show them. */
+@Named
+@ApplicationScoped
+public class Formats {
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
+  private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
+
+  public String bytes(Long bytes) {
+    if (bytes == null) {
+      return "";
+    }
+    double value = bytes;
+    int unit = 0;
+    while (value >= 1024 && unit < UNITS.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
+  }
+
+  public String when(Instant instant) {
+    return instant == null ? "" : WHEN.format(instant);
+  }
+
+  /** The current time, for "read at" notes on refreshed pages. */
+  public String getNow() {
+    return when(Instant.now());
+  }
+
+  /** The time between two instants (until now when the end is null), as {@code 1m 05s}. */
+  public String duration(Instant start, Instant end) {
+    if (start == null) {
+      return "";
+    }
+    long seconds = Duration.between(start, end == null ? Instant.now() : end).toSeconds();
+    return seconds < 60 ? seconds + "s" : String.format(Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60);
+  }
+}

@@ -1,0 +1,62 @@
+package org.allgo.webapps.pages;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import org.allgo.pages.Pages;
+import org.allgo.platform.BusinessException;
+import org.allgo.webapps.boundary.VersionService;
+import org.allgo.webapps.boundary.WebappService;
+import org.allgo.webapps.entity.VersionState;
+import org.allgo.webapps.entity.VersionView;
+import org.allgo.webapps.entity.WebappView;
+
+/** {@code /app?name=<docker_name>}: a webapp's public page (description, documentation, versions). */
+@Named
+@RequestScoped
+public class WebappBacking {
+
+  @Inject
+  WebappService webapps;
+
+  @Inject
+  VersionService versions;
+
+  private String name;
+  private WebappView webapp;
+  private List<VersionView> readyVersions;
+
+  /** View action: a webapp the caller may not see is "not found". */
+  public void load() {
+    try {
+      webapp = webapps.get(Pages.caller(), name == null ? "" : name);
+      readyVersions = versions.list(Pages.caller(), webapp.dockerName()).stream()
+          .filter(v -> v.state() == VersionState.READY)
+          .toList();
+    } catch (BusinessException e) {
+      Pages.fail(e);
+    }
+  }
+
+  /** Whether the caller may change it: the service gives the sandbox only to those. */
+  public boolean isManaged() {
+    return webapp != null && webapp.sandbox() != null;
+  }
+
+  public WebappView getWebapp() {
+    return webapp;
+  }
+
+  public List<VersionView> getReadyVersions() {
+    return readyVersions;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+}
