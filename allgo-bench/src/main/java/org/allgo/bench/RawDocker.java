@@ -1,0 +1,77 @@
+package org.allgo.bench;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/** The baseline: each job is create, start, wait, remove of {@code true}, by docker-java directly. */
+final class RawDocker implements AutoCloseable {
+
+  private final DockerClient docker;
+  private final String image;
+
+  RawDocker(String host, String image) {
+    DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+        .withDockerHost(host).build();
+    this.docker = DockerClientImpl.getInstance(config,
+        new ZerodepDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build());
+    this.image = image;
+  }
+
+  Series run(int jobs, int concurrency) throws Exception {
+    Latencies latency = new Latencies();
+    Latencies toStart = new Latencies();
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    Instant begin = Instant.now();
+    try {
+      List<Future<?>> all = new ArrayList<>();
+      for (int i = 0; i < jobs; i++) {
+        all.add(pool.submit(() -> {
+          oneJob(latency, toStart);
+          return null;
+        }));
+      }
+      for (Future<?> job : all) {
+        job.get();
+      }
+    } finally {
+      pool.shutdown();
+      pool.awaitTermination(1, TimeUnit.MINUTES);
+    }
+    return new Series("raw docker-java", jobs, concurrency, Duration.between(begin, Instant.now()), latency, toStart);
+  }
+
+  private void oneJob(Latencies latency, Latencies toStart) {
+    Instant submitted = Instant.now();
+    String id = docker.createContainerCmd(image)
+        .withCmd("true")
+        .withLabels(Map.of("allgo.bench", "true"))
+        .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none").withInit(true)
+            .withCapDrop(Capability.ALL))
+        .exec()
+        .getId();
+    docker.startContainerCmd(id).exec();
+    toStart.record(Duration.between(submitted, Instant.now()));
+    docker.waitContainerCmd(id).start().awaitStatusCode(1, TimeUnit.MINUTES);
+    docker.removeContainerCmd(id).withForce(true).exec();
+    latency.record(Duration.between(submitted, Instant.now()));
+  }
+
+  @Override
+  public void close() throws IOException {
+    docker.close();
+  }
+}

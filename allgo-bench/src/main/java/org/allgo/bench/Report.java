@@ -1,0 +1,71 @@
+package org.allgo.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The results as a dated Markdown file under {@code bench/results/}. */
+final class Report {
+
+  private final List<String> lines = new ArrayList<>();
+
+  Report(String machine) {
+    lines.add("# allgo benchmark, " + LocalDate.now());
+    lines.add("");
+    lines.add("Machine: " + machine + ". Reproduce with `bin/allgo bench`.");
+    lines.add("");
+  }
+
+  void jobs(List<Series> series) {
+    lines.add("## Trivial jobs (`true` in busybox)");
+    lines.add("");
+    lines.add("| series | jobs | concurrency | jobs/s | submit→start p50 / p95 (ms) | submit→done p50 / p95 (ms) |");
+    lines.add("|---|---|---|---|---|---|");
+    for (Series s : series) {
+      lines.add(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %d / %d | %d / %d |", s.name(), s.jobs(),
+          s.concurrency(), s.jobsPerSecond(), s.toStart().percentile(50), s.toStart().percentile(95),
+          s.latency().percentile(50), s.latency().percentile(95)));
+    }
+    lines.add("");
+  }
+
+  /** allgo against raw docker-java at the same concurrency. */
+  void ratios(List<Series> raw, List<Series> allgo) {
+    lines.add("## allgo ÷ raw");
+    lines.add("");
+    lines.add("| concurrency | jobs/s ratio | added submit→start p50 / p95 (ms) | added submit→done p50 / p95 (ms) |");
+    lines.add("|---|---|---|---|");
+    for (Series a : allgo) {
+      raw.stream().filter(r -> r.concurrency() == a.concurrency()).findFirst().ifPresent(r ->
+          lines.add(String.format(Locale.ROOT, "| %d | %.2f | %d / %d | %d / %d |", a.concurrency(),
+              a.jobsPerSecond() / r.jobsPerSecond(),
+              a.toStart().percentile(50) - r.toStart().percentile(50),
+              a.toStart().percentile(95) - r.toStart().percentile(95),
+              a.latency().percentile(50) - r.latency().percentile(50),
+              a.latency().percentile(95) - r.latency().percentile(95))));
+    }
+    lines.add("");
+  }
+
+  void section(String title, List<String> body) {
+    lines.add("## " + title);
+    lines.add("");
+    lines.addAll(body);
+    lines.add("");
+  }
+
+  Path write(Path directory) throws IOException {
+    Files.createDirectories(directory);
+    Path file = directory.resolve(LocalDate.now() + ".md");
+    Files.write(file, lines);
+    return file;
+  }
+
+  String text() {
+    return String.join("\n", lines);
+  }
+}
