@@ -5,6 +5,7 @@ import org.awaitility.Awaitility;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.BodyPart;
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -86,7 +87,12 @@ public final class Mailbox {
       inbox.open(Folder.READ_ONLY);
       try {
         List<Mail> mails = new ArrayList<>();
-        for (Message message : inbox.getMessages()) {
+        Message[] messages = inbox.getMessages();
+        // One round trip for every message's headers: one per message grows slow as the sink fills.
+        FetchProfile headers = new FetchProfile();
+        headers.add(FetchProfile.Item.ENVELOPE);
+        inbox.fetch(messages, headers);
+        for (Message message : messages) {
           if (addressedTo(message, to) && message.getSubject() != null
               && message.getSubject().contains(subject)) {
             mails.add(parse(message));
@@ -100,7 +106,8 @@ public final class Mailbox {
   }
 
   private static boolean addressedTo(Message message, String to) throws MessagingException {
-    Address[] recipients = message.getAllRecipients();
+    // The To header comes with the envelope; getAllRecipients would fetch each message's headers.
+    Address[] recipients = message.getRecipients(Message.RecipientType.TO);
     return recipients != null && Arrays.stream(recipients)
         .anyMatch(a -> a.toString().equalsIgnoreCase(to) || a.toString().contains("<" + to + ">"));
   }
