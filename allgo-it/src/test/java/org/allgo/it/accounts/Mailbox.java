@@ -104,7 +104,8 @@ public final class Mailbox {
   }
 
   private static boolean addressedTo(Message message, String to) throws MessagingException {
-    Address[] recipients = message.getAllRecipients();
+    // The To header comes with the envelope; getAllRecipients would fetch each message's headers.
+    Address[] recipients = message.getRecipients(Message.RecipientType.TO);
     return recipients != null && Arrays.stream(recipients)
         .anyMatch(a -> a.toString().equalsIgnoreCase(to) || a.toString().contains("<" + to + ">"));
   }
