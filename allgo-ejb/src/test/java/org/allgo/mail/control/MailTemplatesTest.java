@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MailTemplatesTest {
 
   private static final Map<String, String> VALUES = Map.of("name", "Ada <Lovelace>",
-      "link", "http://localhost:8080/x?t=a&b", "job", "42", "webapp", "sleep", "state", "DONE");
+      "link", "http://localhost:8080/x?t=a&b", "job", "42", "webapp", "sleep", "state", "DONE", "duration", "3 s");
 
   @ParameterizedTest
   @EnumSource(MailTemplate.class)
