@@ -10,8 +10,7 @@ import org.allgo.connector.api.ContainerInfo;
 import org.allgo.connector.api.ContainerLogs;
 import org.allgo.connector.api.DockerException;
 import org.allgo.connector.api.ExitStatus;
-import org.allgo.jobs.entity.Job;
-import org.allgo.jobs.entity.JobResult;
+import org.allgo.jobs.entity.JobView;
 
 /**
  * Finishes a job whose container stopped: {@code allgo.log} from the container's output and a
@@ -62,6 +61,7 @@ public class JobCompletion {
     }
   }
 
+  // Only the completion that finishes the job writes its log, with the result the job got.
   private void finish(RunningJob job, ContainerInfo container) {
     Instant now = Instant.now();
     ExitStatus exit = container.exit().orElse(new ExitStatus(-1, false, false, now, now));
@@ -70,16 +70,14 @@ public class JobCompletion {
     String failure = written > settings.maxOutputBytes()
         ? "The job wrote " + JobFiles.mib(written) + ", more than the " + JobFiles.mib(settings.maxOutputBytes())
             + " allowed."
-        : null;
-    JobResult result = Job.outcome(job.stopRequest(), exit.exitCode(), exit.oomKilled(), failure);
-    String reason = failure != null ? failure
-        : exit.oomKilled() && job.stopRequest() == null ? "The program ran out of memory." : null;
-    Duration duration = exit.finishedAt().isBefore(exit.startedAt()) ? Duration.ZERO : exit.duration();
-    files.writeLog(job.jobId(), logs, JobLog.footer(job.webapp(), job.version(), exit.exitCode(), exit.oomKilled(),
-        result, reason, duration));
-    if (transitions.finish(job.jobId(), exit.exitCode(), exit.oomKilled(), files.size(job.jobId()),
-        failure != null ? failure : reason)) {
-      LOG.log(Level.INFO, "Job {0} ended: {1}, exit code {2}", job.jobId(), result, exit.exitCode());
+        : exit.oomKilled() ? "The program ran out of memory." : null;
+    Optional<JobView> finished = transitions.finish(job.jobId(), exit.exitCode(), exit.oomKilled(), written, failure);
+    if (finished.isPresent()) {
+      JobView view = finished.get();
+      Duration duration = exit.finishedAt().isBefore(exit.startedAt()) ? Duration.ZERO : exit.duration();
+      files.writeLog(job.jobId(), logs, JobLog.footer(job.webapp(), job.version(), exit.exitCode(), exit.oomKilled(),
+          view.result(), view.reason(), duration));
+      LOG.log(Level.INFO, "Job {0} ended: {1}, exit code {2}", job.jobId(), view.result(), exit.exitCode());
     }
     containers.remove(container.id());
   }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.allgo.connector.api.ConflictException;
 import org.allgo.connector.api.ContainerInfo;
 import org.allgo.connector.api.ContainerLogs;
 import org.allgo.connector.api.ContainerSpec;
@@ -95,11 +96,12 @@ public class JobContainers {
     }
   }
 
+  /** Removes the container; one gone already, or being removed by another caller, is fine. */
   public void remove(String container) {
     try (DockerConnection connection = docker.getConnection()) {
       connection.remove(container);
-    } catch (NotFoundException e) {
-      // Gone already.
+    } catch (NotFoundException | ConflictException e) {
+      // Gone already, or going.
     }
   }
 

@@ -177,14 +177,14 @@ public class JobTransitions {
     return job.isPresent();
   }
 
-  /** The program ended; false when the job was finished already. */
-  public boolean finish(long jobId, long exitCode, boolean oom, long outputBytes, String failure) {
+  /** The program ended: the job as finished, or empty when it was finished already. */
+  public Optional<JobView> finish(long jobId, long exitCode, boolean oom, long outputBytes, String failure) {
     Optional<Job> job = jobs.lock(jobId).filter(j -> j.state() == JobState.RUNNING);
     job.ifPresent(j -> {
       j.finished(exitCode, oom, outputBytes, failure, Instant.now());
       notifyOwner(j);
     });
-    return job.isPresent();
+    return job.map(Job::view);
   }
 
   /** The platform could not run the job or lost it; false when it was finished already. */
