@@ -77,7 +77,7 @@ stop_pid() {
   log "stopping $name (pid $pid)"
   kill "$pid" 2>/dev/null
   for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  kill -9 "$pid" 2>/dev/null
+  kill -9 "$pid" 2>/dev/null || true
   rm -f "$ALLGO_RUN/$name.pid"
 }
 
