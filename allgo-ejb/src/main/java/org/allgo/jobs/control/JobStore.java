@@ -87,16 +87,23 @@ public class JobStore {
   }
 
   /** DONE jobs of the queue that ended before {@code before}. */
+  // Compared here rather than in JPQL: the instant converter does not apply to query parameters.
   public List<Long> expired(JobQueue queue, Instant before) {
-    return em.createNamedQuery(Job.EXPIRED, Long.class)
+    return em.createNamedQuery(Job.ENDED_IN_QUEUE, Object[].class)
         .setParameter("queue", queue)
-        .setParameter("before", before)
-        .getResultList();
+        .getResultStream()
+        .filter(row -> row[1] == null || instant(row[1]).isBefore(before))
+        .map(row -> (Long) row[0])
+        .toList();
   }
 
   /** Jobs whose submission broke off before their files were stored. */
   public List<Long> staleNew(Instant before) {
-    return em.createNamedQuery(Job.STALE_NEW, Long.class).setParameter("before", before).getResultList();
+    return inState(JobState.NEW).stream().filter(j -> j.createdAt().isBefore(before)).map(Job::id).toList();
+  }
+
+  private static Instant instant(Object value) {
+    return value instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) value;
   }
 
   public List<JobQueue> queues() {

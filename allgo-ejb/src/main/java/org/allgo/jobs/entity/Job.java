@@ -33,17 +33,14 @@ import org.allgo.webapps.entity.WebappVersion;
     query = "SELECT COUNT(j) FROM Job j WHERE j.webapp = :webapp"
         + " AND j.state IN (org.allgo.jobs.entity.JobState.NEW, org.allgo.jobs.entity.JobState.WAITING,"
         + " org.allgo.jobs.entity.JobState.RUNNING)")
-@NamedQuery(name = Job.EXPIRED,
-    query = "SELECT j.id FROM Job j WHERE j.state = org.allgo.jobs.entity.JobState.DONE"
-        + " AND j.finishedAt < :before AND j.queue = :queue ORDER BY j.id")
-@NamedQuery(name = Job.STALE_NEW,
-    query = "SELECT j.id FROM Job j WHERE j.state = org.allgo.jobs.entity.JobState.NEW AND j.createdAt < :before")
+@NamedQuery(name = Job.ENDED_IN_QUEUE,
+    query = "SELECT j.id, j.finishedAt FROM Job j WHERE j.state = org.allgo.jobs.entity.JobState.DONE"
+        + " AND j.queue = :queue ORDER BY j.id")
 public class Job {
 
   public static final String BY_STATE = "Job.byState";
   public static final String ACTIVE_OF_WEBAPP = "Job.activeOfWebapp";
-  public static final String EXPIRED = "Job.expired";
-  public static final String STALE_NEW = "Job.staleNew";
+  public static final String ENDED_IN_QUEUE = "Job.endedInQueue";
 
   private static final int MAX_REASON = 1000;
 
