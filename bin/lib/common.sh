@@ -27,6 +27,12 @@ case "$ALLGO_ENV" in
   *) export ALLGO_DEV_DATA=${ALLGO_DEV_DATA:-false} ;;
 esac
 
+# Limits of jobs: upload sizes in MiB, running jobs of one user in one queue.
+export ALLGO_JOB_MAX_FILE_MB=${ALLGO_JOB_MAX_FILE_MB:-100}
+export ALLGO_JOB_MAX_INPUT_MB=${ALLGO_JOB_MAX_INPUT_MB:-500}
+export ALLGO_JOB_MAX_OUTPUT_MB=${ALLGO_JOB_MAX_OUTPUT_MB:-2048}
+export ALLGO_JOB_MAX_PER_USER=${ALLGO_JOB_MAX_PER_USER:-2}
+
 # Debian 12 base image for sandboxes (made with debootstrap, about two minutes the first time).
 export ALLGO_DEBIAN_IMAGE=${ALLGO_DEBIAN_IMAGE:-true}
 
