@@ -61,7 +61,7 @@ class WebappLifecycleIT {
     assertThat(version.getJsonNumber("sizeBytes").longValue()).isPositive();
     assertThat(devel.get("/api/v2/webapps/" + name).json().getString("defaultVersion")).isEqualTo("1.0");
 
-    assertThat(registry("/v2/_catalog?n=10000")).contains("allgo/" + org.allgo.it.Server.ENVIRONMENT + "/" + name);
+    assertThat(registry("/v2/_catalog?n=1000")).contains("allgo/" + org.allgo.it.Server.ENVIRONMENT + "/" + name);
     assertThat(registry("/v2/allgo/" + org.allgo.it.Server.ENVIRONMENT + "/" + name + "/tags/list"))
         .contains("\"1.0\"");
 
