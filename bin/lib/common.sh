@@ -34,6 +34,12 @@ export ALLGO_SANDBOX_IDLE_HOURS=${ALLGO_SANDBOX_IDLE_HOURS:-24}
 # API requests a minute per caller (token owner, or address when anonymous); 0: no limit.
 export ALLGO_API_RATE_LIMIT=${ALLGO_API_RATE_LIMIT:-6000}
 
+# Limits of jobs: upload sizes in MiB, running jobs of one user in one queue.
+export ALLGO_JOB_MAX_FILE_MB=${ALLGO_JOB_MAX_FILE_MB:-100}
+export ALLGO_JOB_MAX_INPUT_MB=${ALLGO_JOB_MAX_INPUT_MB:-500}
+export ALLGO_JOB_MAX_OUTPUT_MB=${ALLGO_JOB_MAX_OUTPUT_MB:-2048}
+export ALLGO_JOB_MAX_PER_USER=${ALLGO_JOB_MAX_PER_USER:-2}
+
 # Debian 12 base image for sandboxes (made with debootstrap, about two minutes the first time).
 export ALLGO_DEBIAN_IMAGE=${ALLGO_DEBIAN_IMAGE:-true}
 
@@ -84,7 +90,7 @@ stop_pid() {
   log "stopping $name (pid $pid)"
   kill "$pid" 2>/dev/null
   for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  kill -9 "$pid" 2>/dev/null
+  kill -9 "$pid" 2>/dev/null || true
   rm -f "$ALLGO_RUN/$name.pid"
 }
 

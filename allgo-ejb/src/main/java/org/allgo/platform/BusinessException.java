@@ -21,6 +21,7 @@ public class BusinessException extends RuntimeException {
     NOT_FOUND(404),
     CONFLICT(409),
     GONE(410),
+    TOO_LARGE(413),
     TOO_MANY_REQUESTS(429);
 
     private final int status;
@@ -62,6 +63,14 @@ public class BusinessException extends RuntimeException {
 
   public static BusinessException gone(String code, String message) {
     return new BusinessException(Kind.GONE, code, message);
+  }
+
+  public static BusinessException tooLarge(String code, String message) {
+    return new BusinessException(Kind.TOO_LARGE, code, message);
+  }
+
+  public static BusinessException forbidden(String code, String message) {
+    return new BusinessException(Kind.FORBIDDEN, code, message);
   }
 
   public Kind kind() {

@@ -63,6 +63,30 @@ public final class Api {
     return send(request(path).DELETE());
   }
 
+  /** Posts a body of another type than JSON, such as a multipart form. */
+  public Response post(String path, String contentType, HttpRequest.BodyPublisher body) {
+    return send(request(path).setHeader("Content-Type", contentType).POST(body));
+  }
+
+  /** Fetches raw bytes, with extra headers as name, value, name, value... */
+  public HttpResponse<byte[]> fetch(String path, String... headers) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(Server.uri(path)).timeout(Duration.ofSeconds(60)).GET();
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    if (headers.length > 0) {
+      builder.headers(headers);
+    }
+    try {
+      return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static HttpRequest.BodyPublisher body(String json) {
     return json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
   }

@@ -25,7 +25,8 @@ import org.allgo.api.ApiErrors;
  * <ul>
  *   <li>under {@code /api/}: an {@code Authorization} header with the API token ({@code Bearer}
  *       or {@code Token token=}), checked against its hash; a bad or missing token on a protected
- *       path is a 401 with a JSON body. The API ignores the session cookie.
+ *       path is a 401 with a JSON body. The API ignores the session cookie. Downloads of job
+ *       files under {@code /datastore/} take the same header, or else the session.
  *   <li>elsewhere: a sign-in from the form ({@code SecurityContext.authenticate} with the
  *       credential) goes through the identity store, changes the session id and keeps the user id
  *       in the session; later requests are signed in from the session while the account stays
@@ -48,7 +49,9 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
   public AuthenticationStatus validateRequest(HttpServletRequest request,
       HttpServletResponse response, HttpMessageContext context) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith("/api/")) {
+    // Job files answer to API tokens too, as the original clients download them.
+    if (path.startsWith("/api/")
+        || path.startsWith("/datastore/") && AuthorizationHeader.present(request.getHeader("Authorization"))) {
       return api(path, request, response, context);
     }
     Credential credential = context.getAuthParameters().getCredential();

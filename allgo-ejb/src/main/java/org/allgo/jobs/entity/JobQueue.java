@@ -89,4 +89,24 @@ public class JobQueue {
   public boolean isDefault() {
     return isDefault;
   }
+
+  public void describe(String value) {
+    this.description = Objects.requireNonNull(value, "description");
+  }
+
+  /** New limits: timeout in seconds, CPU in thousandths, concurrent jobs, days files are kept. */
+  public void limit(int timeout, int cpu, int jobs, int retention) {
+    this.timeoutSeconds = timeout;
+    this.cpuMillis = cpu;
+    this.maxJobs = jobs;
+    this.retentionDays = retention;
+  }
+
+  public void makeDefault(boolean value) {
+    this.isDefault = value;
+  }
+
+  public QueueView view() {
+    return new QueueView(name, description, timeoutSeconds, cpuMillis, maxJobs, retentionDays, isDefault);
+  }
 }

@@ -11,8 +11,8 @@ public enum MailTemplate {
   CONFIRMATION("confirmation", Set.of("name", "link")),
   /** Lets a user choose a new password: name, link. */
   PASSWORD_RESET("password-reset", Set.of("name", "link")),
-  /** A job ended: name, job, webapp, state, link. */
-  JOB_FINISHED("job-finished", Set.of("name", "job", "webapp", "state", "link")),
+  /** A job ended: name, job, webapp, state (its result), duration, link. */
+  JOB_FINISHED("job-finished", Set.of("name", "job", "webapp", "state", "duration", "link")),
   /** A sandbox was stopped after being left running: name, webapp, hours, link. */
   SANDBOX_STOPPED("sandbox-stopped", Set.of("name", "webapp", "hours", "link"));
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.allgo.accounts.entity.Role;
 import org.allgo.accounts.entity.User;
+import org.allgo.jobs.control.JobStore;
 import org.allgo.jobs.entity.JobQueue;
 import org.allgo.platform.BusinessException;
 import org.allgo.connector.api.ImageRef;
@@ -45,6 +46,9 @@ public class WebappService {
 
   @Inject
   RegistryClient registry;
+
+  @Inject
+  JobStore jobs;
 
   public WebappView create(String email, WebappDraft draft) {
     User owner = access.caller(email);
@@ -106,9 +110,16 @@ public class WebappService {
         "There is no job queue named " + name + "."));
   }
 
-  /** Deletes the webapp, its sandbox, and its versions' images from the registry and the engine. */
+  /**
+   * Deletes the webapp, its sandbox, and its versions' images from the registry and the engine;
+   * refused while jobs wait or run on it. Ended jobs keep their records and files.
+   */
   public void delete(String email, String dockerName) {
     Webapp webapp = access.managed(email, dockerName);
+    if (jobs.activeJobs(webapp) > 0) {
+      throw BusinessException.conflict("webapp-has-jobs",
+          dockerName + " has jobs waiting or running: wait for them to end, or abort them, then delete it.");
+    }
     sandboxes.stop(webapp);
     for (WebappVersion version : webapps.versions(webapp)) {
       ImageRef image = ImageRef.parse(version.image());

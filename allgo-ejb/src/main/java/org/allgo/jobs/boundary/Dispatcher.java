@@ -1,0 +1,178 @@
+package org.allgo.jobs.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.allgo.connector.api.ContainerSummary;
+import org.allgo.connector.api.DockerException;
+import org.allgo.jobs.control.ClaimSql;
+import org.allgo.jobs.control.JobCompletion;
+import org.allgo.jobs.control.JobContainers;
+import org.allgo.jobs.control.JobLaunch;
+import org.allgo.jobs.control.JobSettings;
+import org.allgo.jobs.control.JobTransitions;
+import org.allgo.jobs.control.RunningJob;
+import org.allgo.jobs.entity.StopRequest;
+import org.allgo.platform.BusinessException;
+
+/**
+ * Starts waiting jobs in containers and watches the running ones. A pass claims jobs while their
+ * queues and users have free slots, starts their containers, stops those asked to stop or past
+ * their queue's timeout, and finishes those whose container ended without its event being heard.
+ * Passes run on a non-persistent timer every two seconds, at once when a job is queued ({@link
+ * #wake}), and after a container event; one pass at a time, a wake-up during a pass causes one more.
+ *
+ * <p>At start-up it reconciles the RUNNING jobs with the engine: containers still running are
+ * adopted, those that ended while the server was down are finished with their exit code, vanished
+ * ones fail with a reason, and job containers without a running job are removed.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrations")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Dispatcher {
+
+  private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+  // A job claimed by another server may still be pulling its image.
+  private static final long FOREIGN_START_GRACE_SECONDS = 600;
+
+  private final AtomicBoolean busy = new AtomicBoolean();
+  private final AtomicBoolean again = new AtomicBoolean();
+
+  @Inject
+  JobTransitions transitions;
+
+  @Inject
+  JobContainers containers;
+
+  @Inject
+  JobCompletion completion;
+
+  @Inject
+  JobSettings settings;
+
+  // A lifecycle callback takes its transaction attribute from the method.
+  @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void reconcile() {
+    try {
+      Map<Long, ContainerSummary> found = containers.list();
+      int adopted = 0;
+      int finished = 0;
+      for (RunningJob job : transitions.running()) {
+        ContainerSummary container = found.remove(job.jobId());
+        if (container != null && container.running()) {
+          adopted++;
+        } else if (container != null || mine(job)) {
+          completion.complete(job.jobId());
+          finished++;
+        }
+      }
+      found.values().forEach(stray -> containers.remove(stray.id()));
+      LOG.log(Level.INFO, "Jobs reconciled with the engine: {0} running adopted, {1} finished, {2} stray containers removed",
+          adopted, finished, found.size());
+    } catch (DockerException | IllegalStateException e) {
+      LOG.log(Level.WARNING, "Could not reconcile the running jobs at start-up: {0}", e.getMessage());
+    }
+  }
+
+  @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
+  void tick() {
+    run();
+  }
+
+  /** Runs a pass soon, on another thread. */
+  @Asynchronous
+  public void wake() {
+    run();
+  }
+
+  private void run() {
+    again.set(true);
+    while (again.get() && busy.compareAndSet(false, true)) {
+      try {
+        again.set(false);
+        supervise();
+        dispatch();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "A dispatcher pass failed", e);
+      } finally {
+        busy.set(false);
+      }
+    }
+  }
+
+  private void supervise() {
+    var running = transitions.running();
+    if (running.isEmpty()) {
+      return;
+    }
+    Map<Long, ContainerSummary> found = containers.list();
+    Instant now = Instant.now();
+    for (RunningJob job : running) {
+      ContainerSummary container = found.get(job.jobId());
+      if (job.stopRequest() != null || job.overdue(now)) {
+        if (job.stopRequest() == null) {
+          transitions.requestStop(job.jobId(), StopRequest.TIMEOUT);
+        }
+        completion.stop(job.jobId());
+      } else if (container != null && !container.running() && !"created".equals(container.state())) {
+        completion.complete(job.jobId());
+      } else if (container == null && (job.containerId() != null || mine(job) || foreignAndOld(job, now))) {
+        completion.complete(job.jobId());
+      }
+    }
+  }
+
+  private void dispatch() {
+    for (long queue : transitions.waitingQueues()) {
+      Optional<ClaimSql.Claim> claim;
+      while ((claim = transitions.claim(queue)).isPresent()) {
+        start(claim.get().jobId());
+      }
+    }
+  }
+
+  private void start(long jobId) {
+    Optional<JobLaunch> launch = transitions.launch(jobId);
+    if (launch.isEmpty()) {
+      transitions.fail(jobId, null);
+      return;
+    }
+    String container;
+    try {
+      container = containers.run(launch.get());
+    } catch (DockerException | BusinessException | IllegalArgumentException e) {
+      LOG.log(Level.WARNING, "Job {0} could not start: {1}", jobId, e.getMessage());
+      transitions.fail(jobId, "The job could not start: " + e.getMessage());
+      return;
+    }
+    LOG.log(Level.INFO, "Job {0} started in {1}", jobId, settings.containerName(jobId));
+    if (transitions.started(jobId, container).isPresent()) {
+      completion.stop(jobId);
+    }
+  }
+
+  // Claimed by this server, whose passes never overlap: no start of it is under way.
+  private boolean mine(RunningJob job) {
+    return settings.node().equals(job.claimedBy());
+  }
+
+  private static boolean foreignAndOld(RunningJob job, Instant now) {
+    return job.startedAt() != null && job.startedAt().plusSeconds(FOREIGN_START_GRACE_SECONDS).isBefore(now);
+  }
+}

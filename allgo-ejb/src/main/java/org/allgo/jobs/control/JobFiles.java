@@ -1,0 +1,219 @@
+package org.allgo.jobs.control;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.allgo.connector.api.ContainerLogs;
+import org.allgo.connector.api.LogChunk;
+import org.allgo.jobs.entity.JobFileView;
+import org.allgo.platform.BusinessException;
+
+/**
+ * The jobs' directories in the datastore, {@code <data>/rw/datastore/<job id>/}. The program
+ * writes there too, as an unprivileged user: nothing in a job directory is trusted, links are
+ * never followed, and the platform's own files are written aside and moved into place.
+ */
+@Dependent
+public class JobFiles {
+
+  private static final int JOB_UID = 65534;
+
+  @Inject
+  JobSettings settings;
+
+  /** Makes the job's empty directory, writable by the job's user. */
+  public Path create(long jobId) {
+    Path dir = settings.directory(jobId);
+    try {
+      Files.createDirectories(dir.getParent());
+      Files.createDirectory(dir);
+      try {
+        Files.setAttribute(dir, "unix:uid", JOB_UID, LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(dir, "unix:gid", JOB_UID, LinkOption.NOFOLLOW_LINKS);
+      } catch (IOException | UnsupportedOperationException | SecurityException e) {
+        // Not root: let every user write instead.
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot make the directory of job " + jobId, e);
+    }
+  }
+
+  /**
+   * Stores an upload under its (already sanitised) name; refuses with 413 once the file exceeds
+   * {@code maxFile} or the job's inputs exceed {@code remaining}. Returns its size.
+   */
+  public long store(long jobId, String name, InputStream content, long maxFile, long remaining) {
+    Path file = settings.directory(jobId).resolve(name);
+    long limit = Math.min(maxFile, remaining);
+    try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+      byte[] buffer = new byte[64 * 1024];
+      long total = 0;
+      for (int n; (n = content.read(buffer)) >= 0; ) {
+        total += n;
+        if (total > limit) {
+          throw total > maxFile
+              ? BusinessException.tooLarge("file-too-large",
+                  "The file " + name + " is larger than " + mib(maxFile) + ".")
+              : BusinessException.tooLarge("input-too-large",
+                  "The job's files together are larger than " + mib(settings.maxInputBytes()) + ".");
+        }
+        out.write(buffer, 0, n);
+      }
+      return total;
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw BusinessException.invalid("duplicate-file-name", "Two files are named " + name + ".");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot store " + name + " for job " + jobId, e);
+    }
+  }
+
+  /** The regular files at the top of the job's directory, by name. */
+  public List<JobFileView> list(long jobId) {
+    Path dir = settings.directory(jobId);
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    List<JobFileView> files = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(dir)) {
+      for (Path entry : (Iterable<Path>) entries::iterator) {
+        String name = entry.getFileName().toString();
+        BasicFileAttributes attributes = attributes(entry);
+        if (attributes != null && attributes.isRegularFile() && FileNames.isValid(name)
+            && !name.startsWith(".allgo-")) {
+          files.add(new JobFileView(name, attributes.size()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the files of job " + jobId, e);
+    }
+    files.sort(Comparator.comparing(JobFileView::name));
+    return files;
+  }
+
+  /** A regular file of the job (never through a link), if there is one by that name. */
+  public Optional<Path> find(long jobId, String name) {
+    if (!FileNames.isValid(name) || name.startsWith(".allgo-")) {
+      return Optional.empty();
+    }
+    Path file = settings.directory(jobId).resolve(name);
+    BasicFileAttributes attributes = attributes(file);
+    return attributes != null && attributes.isRegularFile() ? Optional.of(file) : Optional.empty();
+  }
+
+  /** Writes {@code allgo.log}: the program's output in the order it came, then the footer. */
+  public void writeLog(long jobId, ContainerLogs logs, String footer) {
+    Path dir = settings.directory(jobId);
+    try {
+      Path temporary = Files.createTempFile(dir, ".allgo-", ".log");
+      try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE)) {
+        boolean endsWithNewLine = true;
+        for (LogChunk chunk : logs.chunks()) {
+          byte[] bytes = chunk.bytes();
+          out.write(bytes);
+          if (bytes.length > 0) {
+            endsWithNewLine = bytes[bytes.length - 1] == '\n';
+          }
+        }
+        if (!endsWithNewLine) {
+          out.write('\n');
+        }
+        out.write(footer.getBytes(StandardCharsets.UTF_8));
+      }
+      Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+      // A rename replaces whatever the program left under that name, a link included, not its target.
+      Files.move(temporary, dir.resolve(FileNames.LOG), StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the log of job " + jobId, e);
+    }
+  }
+
+  /** Bytes in the job's directory, links not followed. */
+  public long size(long jobId) {
+    Path dir = settings.directory(jobId);
+    AtomicLong total = new AtomicLong();
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+          total.addAndGet(attributes.size());
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot measure the files of job " + jobId, e);
+    }
+    return total.get();
+  }
+
+  /** Removes the job's directory and everything in it; true when there was one. */
+  public boolean delete(long jobId) {
+    Path dir = settings.directory(jobId);
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+          Files.delete(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
+          if (e != null) {
+            throw e;
+          }
+          Files.delete(directory);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+      return true;
+    } catch (NoSuchFileException e) {
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete the files of job " + jobId, e);
+    }
+  }
+
+  private static BasicFileAttributes attributes(Path path) {
+    try {
+      return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  static String mib(long bytes) {
+    return (bytes >> 20) + " MiB";
+  }
+}

@@ -1,0 +1,110 @@
+package org.allgo.jobs.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The settings jobs depend on: where their files live, their limits, and this server's name. */
+@ApplicationScoped
+public class JobSettings {
+
+  /** Where a job's directory appears in its container; also its working directory. */
+  public static final String WORK_DIR = "/tmp/job";
+
+  /** The user jobs run as: nobody, never root. */
+  public static final String JOB_USER = "65534:65534";
+
+  @Inject
+  @ConfigProperty(name = "allgo.env", defaultValue = "dev")
+  String environment;
+
+  @Inject
+  @ConfigProperty(name = "allgo.data", defaultValue = "var/dev")
+  String data;
+
+  @Inject
+  @ConfigProperty(name = "allgo.base-url", defaultValue = "http://localhost:8080")
+  String baseUrl;
+
+  @Inject
+  @ConfigProperty(name = "allgo.jobs.max-file-mb", defaultValue = "100")
+  long maxFileMb;
+
+  @Inject
+  @ConfigProperty(name = "allgo.jobs.max-input-mb", defaultValue = "500")
+  long maxInputMb;
+
+  @Inject
+  @ConfigProperty(name = "allgo.jobs.max-output-mb", defaultValue = "2048")
+  long maxOutputMb;
+
+  @Inject
+  @ConfigProperty(name = "allgo.jobs.max-running-per-user", defaultValue = "2")
+  int maxRunningPerUser;
+
+  @Inject
+  @ConfigProperty(name = "allgo.jobs.pids-limit", defaultValue = "256")
+  long pidsLimit;
+
+  @Inject
+  @ConfigProperty(name = "allgo.jobs.node")
+  Optional<String> node;
+
+  public String environment() {
+    return environment;
+  }
+
+  public Path datastore() {
+    return Path.of(data, "rw", "datastore").toAbsolutePath().normalize();
+  }
+
+  public Path directory(long jobId) {
+    return datastore().resolve(Long.toString(jobId));
+  }
+
+  public String containerName(long jobId) {
+    return environment + "-job-" + jobId;
+  }
+
+  public long maxFileBytes() {
+    return maxFileMb << 20;
+  }
+
+  public long maxInputBytes() {
+    return maxInputMb << 20;
+  }
+
+  public long maxOutputBytes() {
+    return maxOutputMb << 20;
+  }
+
+  /** Running jobs one user may have in one queue. */
+  public int maxRunningPerUser() {
+    return Math.max(1, maxRunningPerUser);
+  }
+
+  public long pidsLimit() {
+    return pidsLimit;
+  }
+
+  /** This server's name in the jobs it claims: the setting, else the host name. */
+  public String node() {
+    if (node.isPresent() && !node.get().isBlank()) {
+      return node.get();
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
+  }
+
+  public String link(String path) {
+    String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    return base + path;
+  }
+}

@@ -1,0 +1,134 @@
+package org.allgo.jobs.control;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.allgo.accounts.entity.User;
+import org.allgo.jobs.entity.Job;
+import org.allgo.jobs.entity.JobQueue;
+import org.allgo.jobs.entity.JobState;
+import org.allgo.platform.BusinessException;
+import org.allgo.webapps.entity.Webapp;
+
+/** Jobs and queues in the database; joins the caller's transaction. */
+@Dependent
+public class JobStore {
+
+  @PersistenceContext(unitName = "allgo")
+  EntityManager em;
+
+  public Optional<Job> find(long id) {
+    return Optional.ofNullable(em.find(Job.class, id));
+  }
+
+  public Job get(long id) {
+    return find(id).orElseThrow(() -> BusinessException.notFound("job-not-found", "There is no job " + id + "."));
+  }
+
+  /** The job with its row locked until the transaction ends. */
+  public Optional<Job> lock(long id) {
+    return Optional.ofNullable(em.find(Job.class, id, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  public Job add(Job job) {
+    em.persist(job);
+    em.flush();
+    return job;
+  }
+
+  public void remove(Job job) {
+    em.remove(job);
+  }
+
+  /**
+   * A user's jobs, newest first, DELETED ones left out.
+   *
+   * @param state null for any
+   * @param webapp docker name, null for any
+   * @param before only jobs with a smaller id, null for the newest
+   */
+  public List<Job> of(User user, JobState state, String webapp, Long before, int limit) {
+    StringBuilder jpql = new StringBuilder("SELECT j FROM Job j WHERE j.user = :user");
+    jpql.append(state == null ? " AND j.state <> :deleted" : " AND j.state = :state");
+    if (webapp != null) {
+      jpql.append(" AND j.webappName = :webapp");
+    }
+    if (before != null) {
+      jpql.append(" AND j.id < :before");
+    }
+    TypedQuery<Job> query = em.createQuery(jpql.append(" ORDER BY j.id DESC").toString(), Job.class)
+        .setParameter("user", user)
+        .setMaxResults(limit);
+    if (state == null) {
+      query.setParameter("deleted", JobState.DELETED);
+    } else {
+      query.setParameter("state", state);
+    }
+    if (webapp != null) {
+      query.setParameter("webapp", webapp);
+    }
+    if (before != null) {
+      query.setParameter("before", before);
+    }
+    return query.getResultList();
+  }
+
+  public List<Job> inState(JobState state) {
+    return em.createNamedQuery(Job.BY_STATE, Job.class).setParameter("state", state).getResultList();
+  }
+
+  public long activeJobs(Webapp webapp) {
+    return em.createNamedQuery(Job.ACTIVE_OF_WEBAPP, Long.class).setParameter("webapp", webapp).getSingleResult();
+  }
+
+  /** DONE jobs of the queue that ended before {@code before}. */
+  // Compared here rather than in JPQL: the instant converter does not apply to query parameters.
+  public List<Long> expired(JobQueue queue, Instant before) {
+    return em.createNamedQuery(Job.ENDED_IN_QUEUE, Object[].class)
+        .setParameter("queue", queue)
+        .getResultStream()
+        .filter(row -> row[1] == null || instant(row[1]).isBefore(before))
+        .map(row -> (Long) row[0])
+        .toList();
+  }
+
+  /** Jobs whose submission broke off before their files were stored. */
+  public List<Long> staleNew(Instant before) {
+    return inState(JobState.NEW).stream().filter(j -> j.createdAt().isBefore(before)).map(Job::id).toList();
+  }
+
+  private static Instant instant(Object value) {
+    return value instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) value;
+  }
+
+  public List<JobQueue> queues() {
+    return em.createNamedQuery(JobQueue.ALL, JobQueue.class).getResultList();
+  }
+
+  public Optional<JobQueue> findQueue(String name) {
+    return em.createNamedQuery(JobQueue.BY_NAME, JobQueue.class)
+        .setParameter("name", name)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public JobQueue getQueue(String name) {
+    return findQueue(name).orElseThrow(() -> BusinessException.notFound("queue-not-found",
+        "There is no job queue named " + name + "."));
+  }
+
+  public Optional<JobQueue> defaultQueue() {
+    return em.createNamedQuery(JobQueue.DEFAULT, JobQueue.class).getResultStream().findFirst();
+  }
+
+  public JobQueue addQueue(JobQueue queue) {
+    em.persist(queue);
+    em.flush();
+    return queue;
+  }
+}

@@ -1,0 +1,14 @@
+package org.allgo.jobs.entity;
+
+/**
+ * How a job ended: SUCCESS (exit code 0), ERROR (non-zero exit code, or a platform failure whose
+ * reason the job carries), ABORTED by its owner or a superuser, TIMEOUT (killed at the queue's
+ * timeout); NONE until it ends.
+ */
+public enum JobResult {
+  NONE,
+  SUCCESS,
+  ERROR,
+  ABORTED,
+  TIMEOUT
+}

@@ -1,0 +1,6 @@
+package org.allgo.jobs.entity;
+
+/** A job queue as clients see it; CPU in thousandths of a CPU. */
+public record QueueView(
+    String name, String description, int timeoutSeconds, int cpuMillis, int maxJobs,
+    int retentionDays, boolean isDefault) {}

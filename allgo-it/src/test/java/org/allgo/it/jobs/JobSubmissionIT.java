@@ -1,0 +1,132 @@
+package org.allgo.it.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.allgo.it.Api;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Refused submissions say why, with the right status, and leave no job behind. */
+class JobSubmissionIT {
+
+  private static String tool;
+  private Api devel;
+
+  @BeforeAll
+  static void webapp() {
+    tool = ToolWebapp.name();
+  }
+
+  @BeforeEach
+  void signIn() {
+    devel = Api.asDevelopmentUser("devel@localhost");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"../escape.txt", "dir/file.txt", "..", "back\\slash", "nul\0byte", "bell\u0007", "tab\there", "allgo.log"})
+  void badFileNamesAreRefused(String name) {
+    int before = devel.get("/api/v2/jobs").array().size();
+
+    Api.Response refused = Jobs.submit(devel, new Multipart().field("webapp", tool).field("param", "exit 0")
+        .file("files", name, "x".getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().getString("code")).isEqualTo("invalid-file-name");
+    assertThat(devel.get("/api/v2/jobs").array()).hasSize(before);
+  }
+
+  @Test
+  void twoFilesOfOneNameAreRefused() {
+    Api.Response refused = Jobs.submit(devel, new Multipart().field("webapp", tool).field("param", "exit 0")
+        .file("files", "a.txt", new byte[1]).file("files", "a.txt", new byte[2]));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().getString("code")).isEqualTo("duplicate-file-name");
+  }
+
+  @Test
+  void aFileLargerThanTheLimitIs413() {
+    JsonObject limits = devel.get("/api/v2/jobs/limits").json();
+    long max = limits.getJsonNumber("maxFileBytes").longValue();
+    int before = devel.get("/api/v2/jobs").array().size();
+
+    Api.Response refused = Jobs.submit(devel, new Multipart().field("webapp", tool).field("param", "exit 0")
+        .stream("files", "big.bin", () -> zeros(max + 1)));
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(413);
+    assertThat(refused.json().getString("code")).isEqualTo("file-too-large");
+    assertThat(refused.json().getString("detail")).contains("big.bin");
+    assertThat(devel.get("/api/v2/jobs").array()).hasSize(before);
+  }
+
+  @Test
+  void badParametersAreRefusedWithTheReason() {
+    Api.Response refused = Jobs.submit(devel, tool, "args 'unclosed");
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().getString("detail")).contains("single quote");
+    assertThat(Jobs.submit(devel, tool, "x".repeat(5000)).status()).isEqualTo(400);
+  }
+
+  @Test
+  void unknownWebappsAndQueuesAreRefused() {
+    assertThat(Jobs.submit(devel, "no-such-webapp", "").status()).isEqualTo(404);
+    Api.Response queue = Jobs.submit(devel, new Multipart().field("webapp", tool).field("queue", "no-such-queue"));
+    assertThat(queue.status()).isEqualTo(400);
+    assertThat(queue.json().getString("code")).isEqualTo("unknown-queue");
+  }
+
+  @Test
+  void jobsNeedATokenAndBelongToTheirOwner() {
+    assertThat(Jobs.submit(Api.anonymous(), tool, "exit 0").status()).isEqualTo(401);
+    long id = Jobs.run(devel, tool, "exit 0", null);
+    Api guest = Api.asDevelopmentUser("guest@localhost");
+
+    assertThat(guest.get("/api/v2/jobs/" + id).status()).isEqualTo(403);
+    assertThat(guest.fetch("/datastore/" + id + "/allgo.log").statusCode()).isEqualTo(403);
+    assertThat(Api.anonymous().fetch("/datastore/" + id + "/allgo.log").statusCode()).isEqualTo(401);
+    assertThat(Api.as("not-a-token").fetch("/datastore/" + id + "/allgo.log").statusCode()).isEqualTo(401);
+    assertThat(guest.get("/api/v2/jobs").body()).doesNotContain("\"id\":" + id + ",");
+    assertThat(Api.asDevelopmentUser("admin@localhost").get("/api/v2/jobs/" + id).status()).isEqualTo(200);
+    assertThat(devel.fetch("/datastore/" + id + "/..%2F..%2Fetc%2Fpasswd").statusCode()).isIn(400, 404);
+  }
+
+  @Test
+  void aWebappWithWaitingOrRunningJobsCannotBeDeleted() {
+    long id = Jobs.run(devel, "sleep", "30", null);
+
+    Api.Response whileRunning = devel.delete("/api/v2/webapps/sleep");
+
+    assertThat(whileRunning.status()).as(whileRunning.body()).isEqualTo(409);
+    assertThat(whileRunning.json().getString("code")).isEqualTo("webapp-has-jobs");
+    devel.post("/api/v2/jobs/" + id + "/abort", null);
+  }
+
+  private static InputStream zeros(long count) {
+    return new InputStream() {
+      private long left = count;
+
+      @Override
+      public int read() {
+        return left-- > 0 ? 0 : -1;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (left <= 0) {
+          return -1;
+        }
+        int n = (int) Math.min(len, left);
+        java.util.Arrays.fill(b, off, off + n, (byte) 0);
+        left -= n;
+        return n;
+      }
+    };
+  }
+}

@@ -1,0 +1,88 @@
+package org.allgo.it.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.allgo.it.Api;
+import org.allgo.it.DockerCli;
+import org.allgo.it.Server;
+
+/** Shared steps of the job tests: submitting, waiting, reading files, making queues. */
+final class Jobs {
+
+  static final Set<String> ENDED = Set.of("DONE", "ARCHIVED", "DELETED");
+
+  private Jobs() {}
+
+  static Api.Response submit(Api api, String webapp, String param) {
+    return submit(api, new Multipart().field("webapp", webapp).field("param", param));
+  }
+
+  /** Submits without a mail when the job ends: the mail sink is shared, and mail is not tested here. */
+  static Api.Response submit(Api api, Multipart form) {
+    form.field("notify", "false");
+    return api.post("/api/v2/jobs", form.contentType(), form.body());
+  }
+
+  /** Submits and returns the new job's id, failing the test if it was refused. */
+  static long run(Api api, String webapp, String param, String queue) {
+    Multipart form = new Multipart().field("webapp", webapp).field("param", param);
+    if (queue != null) {
+      form.field("queue", queue);
+    }
+    Api.Response created = submit(api, form);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().getBoolean("notifyByMail")).isFalse();
+    return created.json().getJsonNumber("id").longValue();
+  }
+
+  static JsonObject get(Api api, long id) {
+    return api.get("/api/v2/jobs/" + id).json();
+  }
+
+  static JsonObject awaitState(Api api, long id, String state, Duration within) {
+    return await().atMost(within).pollInterval(Duration.ofMillis(250))
+        .until(() -> get(api, id), job -> job.getString("state").equals(state) || ENDED.contains(job.getString("state")));
+  }
+
+  static JsonObject awaitEnd(Api api, long id, Duration within) {
+    return await().atMost(within).pollInterval(Duration.ofMillis(250))
+        .until(() -> get(api, id), job -> ENDED.contains(job.getString("state")));
+  }
+
+  static String file(Api api, long id, String name) {
+    var response = api.fetch("/datastore/" + id + "/" + name);
+    assertThat(response.statusCode()).as("download of " + name).isEqualTo(200);
+    return new String(response.body(), StandardCharsets.UTF_8);
+  }
+
+  static String containerName(long id) {
+    return Server.ENVIRONMENT + "-job-" + id;
+  }
+
+  static boolean containerExists(long id) {
+    return DockerCli.run("inspect", containerName(id)).exitCode() == 0;
+  }
+
+  /** A queue of its own for a test, made by the development superuser. */
+  static String queue(int timeoutSeconds, int maxJobs, int retentionDays) {
+    String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    Api.Response created = Api.asDevelopmentUser("admin@localhost").post("/api/v2/queues",
+        Json.createObjectBuilder().add("name", name).add("description", "test queue")
+            .add("timeoutSeconds", timeoutSeconds).add("cpuMillis", 500).add("maxJobs", maxJobs)
+            .add("retentionDays", retentionDays).build().toString());
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return name;
+  }
+
+  static Instant instant(JsonObject job, String field) {
+    return Instant.parse(job.getString(field));
+  }
+}

@@ -1,0 +1,59 @@
+package org.allgo.it.jobs;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** A multipart/form-data body, as a browser or the original clients send it. */
+final class Multipart {
+
+  private final String boundary = "allgo-it-" + UUID.randomUUID();
+  private final List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
+
+  Multipart field(String name, String value) {
+    parts.add(bytes(head(name, null) + value + "\r\n"));
+    return this;
+  }
+
+  Multipart file(String name, String fileName, byte[] content) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(head(name, fileName).getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(content);
+    out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    parts.add(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+    return this;
+  }
+
+  /** A file streamed from {@code content}, so that the body has no length known in advance. */
+  Multipart stream(String name, String fileName, Supplier<InputStream> content) {
+    parts.add(bytes(head(name, fileName)));
+    parts.add(HttpRequest.BodyPublishers.ofInputStream(content));
+    parts.add(bytes("\r\n"));
+    return this;
+  }
+
+  String contentType() {
+    return "multipart/form-data; boundary=" + boundary;
+  }
+
+  HttpRequest.BodyPublisher body() {
+    List<HttpRequest.BodyPublisher> all = new ArrayList<>(parts);
+    all.add(bytes("--" + boundary + "--\r\n"));
+    return HttpRequest.BodyPublishers.concat(all.toArray(HttpRequest.BodyPublisher[]::new));
+  }
+
+  private String head(String name, String fileName) {
+    return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+        + (fileName == null ? "" : "; filename=\"" + fileName.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+        + (fileName == null ? "" : "\r\nContent-Type: application/octet-stream") + "\r\n\r\n";
+  }
+
+  private static HttpRequest.BodyPublisher bytes(String text) {
+    return HttpRequest.BodyPublishers.ofByteArray(text.getBytes(StandardCharsets.UTF_8));
+  }
+}
