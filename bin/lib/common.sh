@@ -88,8 +88,9 @@ stop_pid() {
   pid_alive "$name" || { rm -f "$ALLGO_RUN/$name.pid"; return 0; }
   pid=$(cat "$ALLGO_RUN/$name.pid")
   log "stopping $name (pid $pid)"
-  kill "$pid" 2>/dev/null
+  kill "$pid" 2>/dev/null || true
   for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  # Already gone after the TERM: fine (under set -e a failed kill would end the caller).
   kill -9 "$pid" 2>/dev/null || true
   rm -f "$ALLGO_RUN/$name.pid"
 }
