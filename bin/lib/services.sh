@@ -116,6 +116,11 @@ ensure_browser() {
   apt_install chromium chromium-driver
 }
 
+# Python with requests, for the test that speaks the original Python client's protocol.
+ensure_python_requests() {
+  /usr/bin/python3 -c 'import requests' >/dev/null 2>&1 || apt_install python3-requests
+}
+
 ensure_services() {
   mkdir -p "$ALLGO_ROOT/var/log" "$ALLGO_RUN" "$ALLGO_CACHE"
   ensure_docker

@@ -32,6 +32,7 @@ run_tests() {
   reset_test_state
   ensure_toolbox
   ensure_browser
+  ensure_python_requests
 
   log "unit and module integration tests"
   mvn -B -ntp -f "$ALLGO_ROOT/pom.xml" install -pl '!allgo-it' \
@@ -57,7 +58,7 @@ black_box() {
   local portbase=$1 env=$2; shift 2
   mvn -B -ntp -f "$ALLGO_ROOT/pom.xml" verify -pl allgo-it \
     -Dallgo.base.url="http://localhost:$((portbase + 80))" -Dallgo.env="$env" \
-    -Dallgo.api.rate-limit="$TEST_RATE_LIMIT" \
+    -Dallgo.api.rate-limit="$TEST_RATE_LIMIT" -Dallgo.test.python=/usr/bin/python3 \
     -Dallgo.test.chromedriver="$(command -v chromedriver)" -Dallgo.test.chromium="$(command -v chromium)" "$@"
 }
 

@@ -43,6 +43,11 @@ public final class Api {
     return as(response.json().getString("token"));
   }
 
+  /** The API token this client sends; null when anonymous. */
+  public String token() {
+    return token;
+  }
+
   public Response get(String path) {
     return send(request(path).GET());
   }

@@ -16,6 +16,11 @@ public class BusinessExceptionMapper implements ExceptionMapper<BusinessExceptio
 
   @Override
   public Response toResponse(BusinessException e) {
-    return ApiErrors.response(uri.getPath(), e.kind().status(), e.code(), e.getMessage());
+    int status = e.kind().status();
+    // The original API answered 422 to invalid parameters; its clients expect it.
+    if (status == 400 && uri.getPath().startsWith("v1/")) {
+      status = 422;
+    }
+    return ApiErrors.response(uri.getPath(), status, e.code(), e.getMessage());
   }
 }

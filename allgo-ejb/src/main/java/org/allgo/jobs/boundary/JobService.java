@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.allgo.accounts.entity.User;
@@ -23,6 +24,9 @@ import org.allgo.jobs.entity.JobFileView;
 import org.allgo.jobs.entity.JobState;
 import org.allgo.jobs.entity.JobView;
 import org.allgo.platform.BusinessException;
+import org.allgo.webapps.control.Access;
+import org.allgo.webapps.control.WebappStore;
+import org.allgo.webapps.entity.Webapp;
 
 /**
  * What users do with jobs: submit, follow, abort, delete, read their files. Callers are named by
@@ -33,6 +37,13 @@ public class JobService {
 
   public static final int MAX_FILES = 100;
   static final int MAX_LIST = 500;
+  static final int RECENT_FOR_AVERAGE = 20;
+
+  @Inject
+  Access webapps;
+
+  @Inject
+  WebappStore webappStore;
 
   @Inject
   JobAccess access;
@@ -77,6 +88,28 @@ public class JobService {
       transitions.discard(id);
       throw e;
     }
+  }
+
+  /**
+   * The mean duration, in seconds, of the webapp's last successful jobs; 0 when it has none. What
+   * the original API called {@code avg_time}.
+   */
+  public double averageSeconds(String email, String dockerName) {
+    return jobs.recentSuccesses(webapps.visible(email, dockerName), RECENT_FOR_AVERAGE).stream()
+        .mapToLong(j -> Math.max(0, Duration.between(j.startedAt(), j.finishedAt()).toMillis()))
+        .average()
+        .orElse(0) / 1000.0;
+  }
+
+  /** A webapp named by its docker name or, as the original clients may, by its numeric id. */
+  public String dockerName(String email, String idOrName) {
+    if (idOrName != null && idOrName.matches("\\d{1,18}")) {
+      return webappStore.findById(Long.parseLong(idOrName))
+          .filter(w -> w.isVisibleTo(webapps.caller(email)))
+          .map(Webapp::dockerName)
+          .orElseThrow(() -> BusinessException.notFound("webapp-not-found", "There is no webapp " + idOrName + "."));
+    }
+    return idOrName;
   }
 
   public JobView get(String email, long id) {

@@ -82,6 +82,14 @@ public class JobStore {
     return em.createNamedQuery(Job.BY_STATE, Job.class).setParameter("state", state).getResultList();
   }
 
+  /** The webapp's last successful jobs, newest first. */
+  public List<Job> recentSuccesses(Webapp webapp, int count) {
+    return em.createNamedQuery(Job.RECENT_SUCCESSES_OF_WEBAPP, Job.class)
+        .setParameter("webapp", webapp)
+        .setMaxResults(count)
+        .getResultList();
+  }
+
   public long activeJobs(Webapp webapp) {
     return em.createNamedQuery(Job.ACTIVE_OF_WEBAPP, Long.class).setParameter("webapp", webapp).getSingleResult();
   }

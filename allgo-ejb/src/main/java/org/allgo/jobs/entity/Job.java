@@ -28,6 +28,9 @@ import org.allgo.webapps.entity.WebappVersion;
  */
 @Entity
 @Table(name = "job")
+@NamedQuery(name = Job.RECENT_SUCCESSES_OF_WEBAPP,
+    query = "SELECT j FROM Job j WHERE j.webapp = :webapp AND j.result = org.allgo.jobs.entity.JobResult.SUCCESS"
+        + " AND j.finishedAt IS NOT NULL AND j.startedAt IS NOT NULL ORDER BY j.id DESC")
 @NamedQuery(name = Job.BY_STATE, query = "SELECT j FROM Job j WHERE j.state = :state ORDER BY j.id")
 @NamedQuery(name = Job.ACTIVE_OF_WEBAPP,
     query = "SELECT COUNT(j) FROM Job j WHERE j.webapp = :webapp"
@@ -39,6 +42,7 @@ import org.allgo.webapps.entity.WebappVersion;
 public class Job {
 
   public static final String BY_STATE = "Job.byState";
+  public static final String RECENT_SUCCESSES_OF_WEBAPP = "Job.recentSuccessesOfWebapp";
   public static final String ACTIVE_OF_WEBAPP = "Job.activeOfWebapp";
   public static final String ENDED_IN_QUEUE = "Job.endedInQueue";
 

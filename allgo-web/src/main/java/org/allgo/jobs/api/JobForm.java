@@ -21,10 +21,17 @@ public record JobForm(JobDraft draft, List<Upload> uploads) {
 
   private static final int MAX_FIELD_BYTES = 16 * 1024;
 
-  /** Field names of a version of the API. */
-  public record Fields(String webapp, String param, String queue, String notifyByMail) {}
+  /**
+   * Field names of a version of the API. {@code webappAlias} names the webapp when
+   * {@code webapp} is absent (v1 clients send the name, the id, or both).
+   */
+  public record Fields(String webapp, String webappAlias, String param, String queue, String notifyByMail) {}
 
-  public static final Fields V2 = new Fields("webapp", "param", "queue", "notify");
+  public static final Fields V2 = new Fields("webapp", null, "param", "queue", "notify");
+
+  /** The original platform's form, as its Python client sends it. */
+  public static final Fields V1 = new Fields("job[webapp_name]", "job[webapp_id]", "job[param]", "job[queue]",
+      "job[notify]");
 
   public static JobForm read(List<EntityPart> parts) {
     return read(parts, V2);
@@ -32,6 +39,7 @@ public record JobForm(JobDraft draft, List<Upload> uploads) {
 
   public static JobForm read(List<EntityPart> parts, Fields fields) {
     String webapp = null;
+    String alias = null;
     String param = null;
     String queue = null;
     Boolean notify = null;
@@ -44,6 +52,8 @@ public record JobForm(JobDraft draft, List<Upload> uploads) {
         }
       } else if (part.getName().equals(fields.webapp())) {
         webapp = text(part).strip();
+      } else if (part.getName().equals(fields.webappAlias())) {
+        alias = text(part).strip();
       } else if (part.getName().equals(fields.param())) {
         param = text(part);
       } else if (part.getName().equals(fields.queue())) {
@@ -52,7 +62,8 @@ public record JobForm(JobDraft draft, List<Upload> uploads) {
         notify = flag(text(part));
       }
     }
-    return new JobForm(new JobDraft(webapp, param, queue, notify), uploads);
+    return new JobForm(new JobDraft(webapp == null || webapp.isEmpty() ? alias : webapp, param, queue, notify),
+        uploads);
   }
 
   private static String text(EntityPart part) {

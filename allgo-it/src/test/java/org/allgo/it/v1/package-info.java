@@ -1,0 +1,2 @@
+/** The original platform's API, as its clients use it. */
+package org.allgo.it.v1;

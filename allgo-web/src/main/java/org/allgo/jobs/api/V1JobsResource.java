@@ -1,0 +1,109 @@
+package org.allgo.jobs.api;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.allgo.jobs.boundary.JobService;
+import org.allgo.jobs.control.JobSettings;
+import org.allgo.jobs.entity.JobDraft;
+import org.allgo.jobs.entity.JobFileView;
+import org.allgo.jobs.entity.JobView;
+
+/**
+ * The original platform's job API, for its Python client and the scripts built on it: a multipart
+ * {@code POST /api/v1/jobs} with {@code job[webapp_id]} (the id or the name), {@code job[param]},
+ * {@code job[queue]} and {@code files[N]}; {@code GET /api/v1/jobs/N} with the job's files under
+ * the key {@code "N"}. A thin layer over the same service as v2.
+ */
+@Path("v1/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+public class V1JobsResource {
+
+  @Inject
+  JobService jobs;
+
+  @Inject
+  JobSettings settings;
+
+  @Context
+  SecurityContext security;
+
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public JsonObject create(List<EntityPart> parts) {
+    String caller = Callers.email(security);
+    JobForm form = JobForm.read(parts, JobForm.V1);
+    JobDraft draft = form.draft();
+    String webapp = jobs.dockerName(caller, draft.webapp());
+    JobView job = jobs.submit(caller, new JobDraft(webapp, draft.param(), draft.queue(), draft.notifyByMail()),
+        form.uploads());
+    return Json.createObjectBuilder()
+        .add("id", job.id())
+        .add("url", settings.link("/api/v1/jobs/" + job.id()))
+        .add("avg_time", Math.round(jobs.averageSeconds(caller, webapp)))
+        .build();
+  }
+
+  @GET
+  @Path("{id: [0-9]{1,18}}")
+  public JsonObject get(@PathParam("id") long id) {
+    String caller = Callers.email(security);
+    JobView job = jobs.get(caller, id);
+    JsonObjectBuilder files = Json.createObjectBuilder();
+    for (JobFileView file : jobs.files(caller, id)) {
+      files.add(file.name(), settings.link(Datastore.path(id, file.name())));
+    }
+    JsonObjectBuilder body = Json.createObjectBuilder()
+        .add("id", job.id())
+        .add("status", status(job))
+        .add(Long.toString(job.id()), files)
+        .add("result", job.result().name().toLowerCase(Locale.ROOT));
+    optional(body, "exit_code", job.exitCode());
+    optional(body, "created_at", job.createdAt());
+    optional(body, "started_at", job.startedAt());
+    optional(body, "finished_at", job.finishedAt());
+    return body.build();
+  }
+
+  /**
+   * The original's status words: "done" when the program ran to its end, whatever its exit code
+   * (allgo.log tells); "error" only when the platform could not run it.
+   */
+  static String status(JobView job) {
+    return switch (job.state()) {
+      case NEW -> "created";
+      case WAITING -> "waiting";
+      case RUNNING -> "running";
+      case ARCHIVED -> "archived";
+      case DELETED -> "deleted";
+      case DONE -> switch (job.result()) {
+        case ABORTED -> "aborted";
+        case TIMEOUT -> "timeout";
+        case ERROR -> job.exitCode() == null ? "error" : "done";
+        case SUCCESS, NONE -> "done";
+      };
+    };
+  }
+
+  private static void optional(JsonObjectBuilder body, String key, Object value) {
+    if (value instanceof Integer number) {
+      body.add(key, number);
+    } else if (value instanceof Instant instant) {
+      body.add(key, instant.toString());
+    }
+  }
+}
