@@ -47,10 +47,13 @@ public class WebappStore {
         .getResultList();
   }
 
+  /** Webapps whose sandbox has been running since before {@code before}. */
   public List<Webapp> sandboxesRunningSince(Instant before) {
+    // Compared here: the Instant converter does not apply to query parameters.
     return em.createNamedQuery(Webapp.RUNNING_SANDBOXES, Webapp.class)
-        .setParameter("before", before)
-        .getResultList();
+        .getResultStream()
+        .filter(w -> w.sandboxStartedAt() != null && w.sandboxStartedAt().isBefore(before))
+        .toList();
   }
 
   public Webapp add(Webapp webapp) {

@@ -30,8 +30,7 @@ import org.allgo.jobs.entity.JobQueue;
         + " OR w.owner.email = :email ORDER BY w.name")
 @NamedQuery(name = Webapp.ALL, query = "SELECT w FROM Webapp w ORDER BY w.name")
 @NamedQuery(name = Webapp.RUNNING_SANDBOXES,
-    query = "SELECT w FROM Webapp w WHERE w.sandboxState = org.allgo.webapps.entity.SandboxState.RUNNING"
-        + " AND w.sandboxStartedAt < :before")
+    query = "SELECT w FROM Webapp w WHERE w.sandboxState = org.allgo.webapps.entity.SandboxState.RUNNING")
 public class Webapp {
 
   public static final String BY_DOCKER_NAME = "Webapp.byDockerName";
