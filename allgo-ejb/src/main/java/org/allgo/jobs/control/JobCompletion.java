@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.allgo.connector.api.ContainerInfo;
+import org.allgo.connector.api.ConflictException;
 import org.allgo.connector.api.ContainerLogs;
 import org.allgo.connector.api.DockerException;
 import org.allgo.connector.api.ExitStatus;
+import org.allgo.connector.api.NotFoundException;
 import org.allgo.jobs.entity.JobView;
 
 /**
@@ -65,7 +67,14 @@ public class JobCompletion {
   private void finish(RunningJob job, ContainerInfo container) {
     Instant now = Instant.now();
     ExitStatus exit = container.exit().orElse(new ExitStatus(-1, false, false, now, now));
-    ContainerLogs logs = containers.logs(container.id());
+    ContainerLogs logs;
+    try {
+      logs = containers.logs(container.id());
+    } catch (ConflictException | NotFoundException e) {
+      // Another completion finished the job and is removing its container: nothing left to do here.
+      LOG.log(Level.DEBUG, "Job {0} is being finished elsewhere: {1}", job.jobId(), e.getMessage());
+      return;
+    }
     long written = files.size(job.jobId());
     String failure = written > settings.maxOutputBytes()
         ? "The job wrote " + JobFiles.mib(written) + ", more than the " + JobFiles.mib(settings.maxOutputBytes())
