@@ -44,7 +44,8 @@ run_tests() {
 
   if [ "$status" = 0 ]; then
     log "black-box tests against a server on MariaDB"
-    test_allgo up "${TEST_MARIADB_ENV[@]}" && black_box "$TEST_PORTBASE" "$TEST_ENV" || status=1
+    test_allgo up "${TEST_MARIADB_ENV[@]}" \
+      && black_box "$TEST_PORTBASE" "$TEST_ENV" -Dallgo.test.server.settings="${TEST_MARIADB_ENV[*]}" || status=1
   fi
   if [ "$status" = 0 ]; then
     log "health of a server on the H2 default"

@@ -66,6 +66,13 @@ class JobRestartIT {
     env.keySet().removeIf(key -> key.startsWith("ALLGO_"));
     env.putAll(Map.of("ALLGO_ENV", Server.ENVIRONMENT, "ALLGO_DB", DB, "ALLGO_PORTBASE", Integer.toString(port - 80),
         "ALLGO_DEV_DATA", "true", "ALLGO_DEBIAN_IMAGE", "false"));
+    // The settings the server was made with (bin/allgo test passes them): the same domain comes back.
+    for (String setting : System.getProperty("allgo.test.server.settings", "").split("\\s+")) {
+      int equals = setting.indexOf('=');
+      if (equals > 0) {
+        env.put(setting.substring(0, equals), setting.substring(equals + 1));
+      }
+    }
     Process process = builder.start();
     process.getOutputStream().close();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
