@@ -9,12 +9,7 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** The baseline: each job is create, start, wait, remove of {@code true}, by docker-java directly. */
@@ -32,26 +27,7 @@ final class RawDocker implements AutoCloseable {
   }
 
   Series run(int jobs, int concurrency) throws Exception {
-    Latencies latency = new Latencies();
-    Latencies toStart = new Latencies();
-    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-    Instant begin = Instant.now();
-    try {
-      List<Future<?>> all = new ArrayList<>();
-      for (int i = 0; i < jobs; i++) {
-        all.add(pool.submit(() -> {
-          oneJob(latency, toStart);
-          return null;
-        }));
-      }
-      for (Future<?> job : all) {
-        job.get();
-      }
-    } finally {
-      pool.shutdown();
-      pool.awaitTermination(1, TimeUnit.MINUTES);
-    }
-    return new Series("raw docker-java", jobs, concurrency, Duration.between(begin, Instant.now()), latency, toStart);
+    return Load.run("raw docker-java", jobs, concurrency, this::oneJob);
   }
 
   private void oneJob(Latencies latency, Latencies toStart) {

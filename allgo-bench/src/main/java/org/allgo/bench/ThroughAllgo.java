@@ -11,13 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The same jobs through allgo: submitted to {@code POST /api/v2/jobs}, followed by polling every
@@ -39,27 +33,9 @@ final class ThroughAllgo {
   }
 
   Series run(int jobs, int concurrency) throws Exception {
-    Latencies latency = new Latencies();
-    Latencies toStart = new Latencies();
-    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-    Instant begin = Instant.now();
-    try {
-      List<Future<?>> all = new ArrayList<>();
-      for (int i = 0; i < jobs; i++) {
-        all.add(pool.submit(() -> {
-          oneJob(latency, toStart);
-          return null;
-        }));
-      }
-      for (Future<?> job : all) {
-        job.get();
-      }
-    } finally {
-      pool.shutdown();
-      pool.awaitTermination(1, TimeUnit.MINUTES);
-    }
-    return new Series("allgo REST", jobs, concurrency, Duration.between(begin, Instant.now()), latency, toStart);
+    return Load.run("allgo REST", jobs, concurrency, this::oneJob);
   }
+
 
   private void oneJob(Latencies latency, Latencies toStart) throws IOException, InterruptedException {
     Instant submitted = Instant.now();

@@ -65,8 +65,13 @@ public class DevelopmentData {
     }
   }
 
+  /** Whether this server seeds development data. */
+  public boolean seeds() {
+    return allowed(environment, enabled);
+  }
+
   /** Development data is seeded when asked for, and never in production. */
-  public static boolean allowed(String environment, boolean enabled) {
+  static boolean allowed(String environment, boolean enabled) {
     return enabled && !"prod".equalsIgnoreCase(environment.strip());
   }
 }

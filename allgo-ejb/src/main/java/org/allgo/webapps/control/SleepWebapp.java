@@ -2,6 +2,7 @@ package org.allgo.webapps.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -16,7 +17,6 @@ import org.allgo.webapps.boundary.VersionService;
 import org.allgo.webapps.boundary.WebappService;
 import org.allgo.webapps.entity.Visibility;
 import org.allgo.webapps.entity.WebappDraft;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Development data: the webapp {@code sleep} of devel@localhost, as on the original platform, so
@@ -47,13 +47,8 @@ public class SleepWebapp {
       echo "done"
       """;
 
-  @Inject
-  @ConfigProperty(name = "allgo.env", defaultValue = "dev")
-  String environment;
-
-  @Inject
-  @ConfigProperty(name = "allgo.dev-data", defaultValue = "false")
-  boolean enabled;
+  @EJB
+  DevelopmentData development;
 
   @Inject
   WebappStore webapps;
@@ -74,7 +69,7 @@ public class SleepWebapp {
   @PostConstruct
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void seed() {
-    if (!DevelopmentData.allowed(environment, enabled) || webapps.findByDockerName(NAME).isPresent()) {
+    if (!development.seeds() || webapps.findByDockerName(NAME).isPresent()) {
       return;
     }
     try {
