@@ -64,6 +64,9 @@ start_mariadb() {
     mariadb-install-db --user=root --datadir="$dir/data" --auth-root-authentication-method=socket \
       >"$ALLGO_ROOT/var/log/mariadb-install.log" 2>&1 || die "mariadb-install-db failed, see var/log/mariadb-install.log"
   fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/$ALLGO_MARIADB_PORT") 2>/dev/null; then
+    die "port $ALLGO_MARIADB_PORT is taken by another server (another checkout's MariaDB?): stop it or set ALLGO_MARIADB_PORT"
+  fi
   log "starting MariaDB on 127.0.0.1:$ALLGO_MARIADB_PORT"
   mkdir -p "$ALLGO_ROOT/var/log"
   start_bg mariadb "$ALLGO_ROOT/var/log/mariadb.log" mariadbd --no-defaults --user=root \
