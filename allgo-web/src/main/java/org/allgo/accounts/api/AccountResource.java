@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.allgo.accounts.boundary.AccountService;
 import org.allgo.accounts.entity.AccountView;
+import org.allgo.api.Callers;
 
 /** The caller's own account (protected: API token). */
 @Path("v2/account")

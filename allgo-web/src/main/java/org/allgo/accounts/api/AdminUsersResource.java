@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.allgo.accounts.boundary.AccountService;
 import org.allgo.accounts.entity.AccountView;
 import org.allgo.platform.BusinessException;
+import org.allgo.api.Callers;
 
 /** Account administration for superusers (protected: API token of a superuser). */
 @Path("v2/admin/users")

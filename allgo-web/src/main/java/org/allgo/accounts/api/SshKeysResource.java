@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.allgo.accounts.boundary.SshKeyService;
 import org.allgo.accounts.entity.SshKeyView;
+import org.allgo.api.Callers;
 
 /**
  * The caller's SSH public keys (protected: API token). A key is added as JSON

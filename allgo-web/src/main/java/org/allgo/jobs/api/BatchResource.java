@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.allgo.jobs.boundary.PurgeService;
 import org.allgo.jobs.entity.BatchExecutionView;
+import org.allgo.api.Callers;
 
 /** Batch jobs on demand, for superusers: {@code purge-jobs}, and how an execution went. */
 @Path("v2/admin/batch")

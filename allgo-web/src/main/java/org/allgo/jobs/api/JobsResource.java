@@ -23,6 +23,7 @@ import org.allgo.jobs.control.ParameterSplitter;
 import org.allgo.jobs.entity.JobState;
 import org.allgo.jobs.entity.JobView;
 import org.allgo.platform.BusinessException;
+import org.allgo.api.Callers;
 
 /**
  * Jobs of the caller: submit (multipart form: {@code webapp}, {@code param}, optional {@code queue}

@@ -18,6 +18,7 @@ import org.allgo.jobs.boundary.QueueService;
 import org.allgo.jobs.entity.QueueDraft;
 import org.allgo.jobs.entity.QueueView;
 import org.allgo.platform.BusinessException;
+import org.allgo.api.Callers;
 
 /** Job queues: listed for everyone, created and changed by superusers. */
 @Path("v2/queues")

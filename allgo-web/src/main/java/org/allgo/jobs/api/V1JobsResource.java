@@ -22,6 +22,7 @@ import org.allgo.jobs.control.JobSettings;
 import org.allgo.jobs.entity.JobDraft;
 import org.allgo.jobs.entity.JobFileView;
 import org.allgo.jobs.entity.JobView;
+import org.allgo.api.Callers;
 
 /**
  * The original platform's job API, for its Python client and the scripts built on it: a multipart

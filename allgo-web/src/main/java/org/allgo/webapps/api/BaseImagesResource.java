@@ -10,9 +10,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.security.Principal;
 import java.util.List;
-import java.util.Optional;
+import org.allgo.api.Callers;
 import org.allgo.webapps.boundary.WebappService;
 import org.allgo.webapps.entity.BaseImageView;
 
@@ -38,8 +37,8 @@ public class BaseImagesResource {
   @POST
   public Response add(NewBaseImage body) {
     NewBaseImage image = WebappsResource.required(body);
-    String caller = Optional.ofNullable(security.getUserPrincipal()).map(Principal::getName).orElse(null);
-    return Response.status(Response.Status.CREATED).entity(webapps.addBaseImage(caller, image.name(), image.image()))
+    return Response.status(Response.Status.CREATED)
+        .entity(webapps.addBaseImage(Callers.optionalEmail(security), image.name(), image.image()))
         .build();
   }
 }

@@ -15,9 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.security.Principal;
 import java.util.List;
-import java.util.Optional;
+import org.allgo.api.Callers;
 import org.allgo.platform.BusinessException;
 import org.allgo.webapps.boundary.SandboxService;
 import org.allgo.webapps.boundary.VersionService;
@@ -138,7 +137,7 @@ public class WebappsResource {
   }
 
   private String caller() {
-    return Optional.ofNullable(security.getUserPrincipal()).map(Principal::getName).orElse(null);
+    return Callers.optionalEmail(security);
   }
 
   static <T> T required(T body) {
