@@ -150,7 +150,6 @@ public class Dispatcher {
   private void start(long jobId) {
     Optional<JobLaunch> launch = transitions.launch(jobId);
     if (launch.isEmpty()) {
-      transitions.fail(jobId, null);
       return;
     }
     String container;
