@@ -108,6 +108,12 @@ deploy() {
   local sum marker=$ALLGO_DOMAINS/$ALLGO_DOMAIN.deployed
   sum=$(sha256sum "$ALLGO_EAR" | cut -d' ' -f1)
   [ "$sum" = "$(cat "$marker" 2>/dev/null)" ] && return 0
+  # A domain that starts loads the application it had, and a deployment during that load fails:
+  # wait (a minute at most) until the previous one answers.
+  if [ -f "$marker" ]; then
+    local tries=120
+    until curl -fsS -o /dev/null "$ALLGO_BASE_URL/" 2>/dev/null || [ "$((tries -= 1))" -le 0 ]; do sleep 0.5; done
+  fi
   log "deploying $(basename "$ALLGO_EAR")"
   asadmin deploy --force=true --name allgo "$ALLGO_EAR" > "$ALLGO_DATA/log/deploy.log" 2>&1 \
     || { tail -n 40 "$ALLGO_DATA/log/server.log" >&2; die "deployment failed, see $ALLGO_DATA/log/deploy.log and server.log"; }

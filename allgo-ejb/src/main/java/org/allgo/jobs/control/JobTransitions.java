@@ -167,7 +167,7 @@ public class JobTransitions {
   /** Its container runs; returns why to stop it at once, if someone asked meanwhile. */
   public Optional<StopRequest> started(long jobId, String containerId) {
     Job job = jobs.lock(jobId).orElseThrow();
-    job.started(containerId, settings.node());
+    job.started(containerId, settings.node(), Instant.now());
     return Optional.ofNullable(job.stopRequest());
   }
 
