@@ -58,7 +58,7 @@ class ImagesIT {
   }
 
   @Test
-  void sandboxCommittedPushedAndPulledBack() throws IOException {
+  void sandboxCommittedPushedAndPulledBack() throws Exception {
     String sandbox = docker.run(spec("author", "sleep", "3600"));
     try (ExecSession write = docker.exec(sandbox, ExecSpec.of("sh", "-c", "echo v1 > /tmp/version"))) {
       assertThat(write.waitFor(Duration.ofSeconds(20))).isZero();
@@ -66,8 +66,9 @@ class ImagesIT {
     ImageRef version = uniqueImage("webapp");
 
     docker.commit(sandbox, version, Map.of("allgo.version", "1"));
-    docker.push(version);
+    String digest = docker.push(version);
     pushed.add(version);
+    assertThat(digest).isEqualTo(registryDigest(version));
     docker.removeImage(version);
     assertThat(docker.findImage(version)).isEmpty();
     docker.pull(version);
@@ -78,6 +79,29 @@ class ImagesIT {
     String job = docker.run(spec(version, "job", "cat", "/tmp/version"));
     docker.waitFor(job, Duration.ofSeconds(30));
     assertThat(docker.logs(job).stdout()).isEqualTo("v1\n");
+  }
+
+  @Test
+  void aPushedImageIsPulledAndRunByDigestAfterItsTagMoved() throws IOException, InterruptedException {
+    String sandbox = docker.run(spec("author", "sleep", "3600"));
+    ImageRef version = uniqueImage("webapp");
+    docker.commit(sandbox, version, Map.of());
+    ImageRef pinned = version.withTag(docker.push(version));
+    pushed.add(version);
+    try (ExecSession write = docker.exec(sandbox, ExecSpec.of("sh", "-c", "echo moved > /tmp/version"))) {
+      assertThat(write.waitFor(Duration.ofSeconds(20))).isZero();
+    }
+    docker.commit(sandbox, version, Map.of());
+    docker.removeImage(pinned);
+    assertThat(docker.findImage(pinned)).isEmpty();
+
+    docker.pull(pinned);
+
+    String job = docker.run(spec(pinned, "job", "cat", "/tmp/version"));
+    docker.waitFor(job, Duration.ofSeconds(30));
+    assertThat(docker.logs(job).stdout()).isEmpty();
+    assertThat(docker.logs(job).stderr()).contains("No such file");
+    assertThrows(IllegalArgumentException.class, () -> docker.push(pinned));
   }
 
   @Test
@@ -113,13 +137,21 @@ class ImagesIT {
     }
   }
 
-  private void deleteFromRegistry(ImageRef image) throws IOException, InterruptedException {
-    String path = image.repository().substring(AdapterFixture.REGISTRY.length() + 1);
-    URI manifest = URI.create("http://" + AdapterFixture.REGISTRY + "/v2/" + path + "/manifests/" + image.tag());
+  private String registryDigest(ImageRef image) throws IOException, InterruptedException {
+    URI manifest = URI.create("http://" + AdapterFixture.REGISTRY + "/v2/" + path(image) + "/manifests/" + image.tag());
     HttpResponse<Void> head = http.send(
         HttpRequest.newBuilder(manifest).method("HEAD", HttpRequest.BodyPublishers.noBody()).header("Accept", MANIFEST_V2).build(),
         HttpResponse.BodyHandlers.discarding());
-    String digest = head.headers().firstValue("Docker-Content-Digest").orElseThrow();
+    return head.headers().firstValue("Docker-Content-Digest").orElseThrow();
+  }
+
+  private static String path(ImageRef image) {
+    return image.repository().substring(AdapterFixture.REGISTRY.length() + 1);
+  }
+
+  private void deleteFromRegistry(ImageRef image) throws IOException, InterruptedException {
+    String path = path(image);
+    String digest = registryDigest(image);
     HttpResponse<Void> delete = http.send(
         HttpRequest.newBuilder(URI.create("http://" + AdapterFixture.REGISTRY + "/v2/" + path + "/manifests/" + digest)).DELETE().build(),
         HttpResponse.BodyHandlers.discarding());
