@@ -122,9 +122,13 @@ public class WebappService {
     }
     sandboxes.stop(webapp);
     for (WebappVersion version : webapps.versions(webapp)) {
-      ImageRef image = ImageRef.parse(version.image());
-      registry.delete(image);
-      sandboxes.removeImage(image);
+      ImageRef tagged = ImageRef.parse(version.image());
+      // A version whose tag a later commit moved is held under its digest only.
+      ImageRef pushed = ImageRef.parse(version.runnableImage());
+      registry.delete(pushed);
+      registry.delete(tagged);
+      sandboxes.removeImage(tagged);
+      sandboxes.removeImage(pushed);
     }
     webapps.remove(webapp);
   }
