@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,38 +21,32 @@ import org.allgo.connector.api.ExecSession;
 import org.allgo.connector.api.ExecSpec;
 import org.allgo.connector.api.ImageRef;
 import org.allgo.connector.api.NotFoundException;
+import org.allgo.connector.testing.AdapterExtension;
 import org.allgo.connector.testing.AdapterFixture;
 import org.allgo.connector.testing.DockerCli;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(AdapterExtension.class)
 class ImagesIT {
 
   private static final String MANIFEST_V2 = "application/vnd.docker.distribution.manifest.v2+json";
 
-  @TempDir Path volumes;
-  private AdapterFixture fixture;
-  private DockerConnection docker;
+  private final AdapterFixture fixture;
+  private final DockerConnection docker;
   private final List<ImageRef> pushed = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
 
-  @BeforeEach
-  void connect() {
-    fixture = new AdapterFixture(volumes);
-    docker = fixture.factory().getConnection();
+  ImagesIT(AdapterFixture fixture, DockerConnection docker) {
+    this.fixture = fixture;
+    this.docker = docker;
   }
 
   @AfterEach
-  void cleanUp() throws Exception {
-    try {
-      for (ImageRef image : pushed) {
-        deleteFromRegistry(image);
-      }
-    } finally {
-      docker.close();
-      fixture.close();
+  void deletePushedImages() throws Exception {
+    for (ImageRef image : pushed) {
+      deleteFromRegistry(image);
     }
   }
 
@@ -123,7 +116,7 @@ class ImagesIT {
 
   @Test
   void pushErrorInsideTheStreamIsReported() throws Exception {
-    try (AdapterFixture unreachable = new AdapterFixture(volumes)) {
+    try (AdapterFixture unreachable = new AdapterFixture(fixture.volumeRoot())) {
       unreachable.adapter().setRegistry("127.0.0.1:5999");
       try (DockerConnection other = unreachable.factory().getConnection()) {
         ImageRef image = ImageRef.parse("127.0.0.1:5999/allgo/citest/nowhere:1");
