@@ -60,11 +60,26 @@ final class RelayedServer implements AutoCloseable {
     try {
       AllgoScript.run("down", settings);
       deleteData();
-      AllgoScript.run("up", settings);
+      up();
       return this;
     } catch (RuntimeException | AssertionError e) {
       close();
       throw e;
+    }
+  }
+
+  /**
+   * {@code bin/allgo up}, twice if need be: Payara Server sometimes fails to redeploy over the
+   * application it has just loaded at start-up (a null BeanManager), and then does the second time.
+   */
+  private void up() {
+    try {
+      AllgoScript.run("up", settings);
+    } catch (AssertionError first) {
+      System.getLogger(RelayedServer.class.getName()).log(System.Logger.Level.WARNING,
+          "bin/allgo up failed once, trying again: {0}", first.getMessage());
+      AllgoScript.run("down", settings);
+      AllgoScript.run("up", settings);
     }
   }
 

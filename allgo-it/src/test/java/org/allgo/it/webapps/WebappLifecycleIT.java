@@ -122,6 +122,29 @@ class WebappLifecycleIT {
   }
 
   @Test
+  void aSandboxThatCannotStartIsInErrorWithItsReason() {
+    Api admin = Api.asDevelopmentUser("admin@localhost");
+    String base = "it-base-" + name;
+    // A base image the connector's policy does not allow: the engine never sees it.
+    assertThat(admin.post("/api/v2/base-images", Json.createObjectBuilder().add("name", base)
+        .add("image", "allgo/not-allowed:1").build().toString()).status()).isEqualTo(201);
+    try {
+      Api.Response start = devel.post("/api/v2/webapps/" + name + "/sandbox/start",
+          Json.createObjectBuilder().add("baseImage", base).build().toString());
+
+      assertThat(start.status()).isEqualTo(409);
+      assertThat(start.json().getString("detail")).contains("could not start").contains("Refused by policy");
+      JsonObject sandbox = devel.get("/api/v2/webapps/" + name).json().getJsonObject("sandbox");
+      assertThat(sandbox.getString("state")).isEqualTo("ERROR");
+      assertThat(sandbox.getString("reason")).contains("allgo/not-allowed:1");
+      assertThat(devel.post("/api/v2/webapps/" + name + "/sandbox/start", "{\"baseImage\":\"busybox\"}").json()
+          .getJsonObject("sandbox").getString("state")).isEqualTo("RUNNING");
+    } finally {
+      admin.delete("/api/v2/base-images/" + base);
+    }
+  }
+
+  @Test
   void commitOfAStoppedSandboxIsRefused() {
     devel.post("/api/v2/webapps/" + name + "/sandbox/start", "{\"baseImage\":\"busybox\"}");
     devel.post("/api/v2/webapps/" + name + "/sandbox/stop", null);
