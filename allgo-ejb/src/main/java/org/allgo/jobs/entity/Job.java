@@ -163,10 +163,11 @@ public class Job {
     this.queuedAt = at;
   }
 
-  /** Its container runs. */
-  public void started(String container, String host) {
+  /** Its container runs: the job's time counts from now (claimed, it may have waited for a pull). */
+  public void started(String container, String host, Instant at) {
     this.containerId = container;
     this.dockerHost = host;
+    this.startedAt = at;
   }
 
   /** The platform is to stop it; the first reason wins. */

@@ -32,7 +32,7 @@ final class Images {
   ImageRef commit(String container, ImageRef target, Map<String, String> labels) {
     policy.checkWritable(target);
     requireTag(target);
-    String id = containers.owned(container).getId();
+    String id = containers.ownedId(container);
     try {
       client.docker().commitCmd(id)
           .withRepository(target.repository())
