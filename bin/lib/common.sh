@@ -27,9 +27,10 @@ case "$ALLGO_ENV" in
   *) export ALLGO_DEV_DATA=${ALLGO_DEV_DATA:-false} ;;
 esac
 
-# Sandboxes: Docker network mode (none: authors upload with scp) and hours before an unused one stops.
+# Sandboxes: Docker network mode (none: authors upload with scp) and how long one may run after its
+# last start or commit (ISO-8601; the earlier ALLGO_SANDBOX_IDLE_HOURS=N still means PTNH).
 export ALLGO_SANDBOX_NETWORK=${ALLGO_SANDBOX_NETWORK:-none}
-export ALLGO_SANDBOX_IDLE_HOURS=${ALLGO_SANDBOX_IDLE_HOURS:-24}
+export ALLGO_SANDBOX_IDLE=${ALLGO_SANDBOX_IDLE:-PT${ALLGO_SANDBOX_IDLE_HOURS:-24}H}
 
 # API requests a minute per caller (token owner, or address when anonymous); 0: no limit.
 export ALLGO_API_RATE_LIMIT=${ALLGO_API_RATE_LIMIT:-6000}

@@ -140,7 +140,8 @@ public class Job {
     this.webapp = version.webapp();
     this.webappName = webapp.dockerName();
     this.versionNumber = version.number();
-    this.image = Objects.requireNonNull(version.image(), "image");
+    // By digest: the version's tag moves when its number is committed again.
+    this.image = Objects.requireNonNull(version.runnableImage(), "image");
     this.queue = Objects.requireNonNull(queue, "queue");
     this.param = Objects.requireNonNull(param, "param");
     this.notify = notify;
