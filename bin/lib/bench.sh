@@ -63,11 +63,21 @@ bench_http() {
   echo "| request | requests/s | p50 | p99 |"
   echo "|---|---|---|---|"
   bench_wrk "GET /api/v2/jobs/$job" "$BENCH_URL/api/v2/jobs/$job"
-  [ -n "$(bench_api GET /api/v1/jobs/$job | grep -o '"status"')" ] && bench_wrk "GET /api/v1/jobs/$job" "$BENCH_URL/api/v1/jobs/$job"
+  # The server's CPU profile (Java Flight Recorder) while it answers the original API's job requests.
+  local recording=$ALLGO_ROOT/var/bench/log/api.jfr
+  rm -f "$recording"
+  jcmd "$pid" JFR.start name=allgo-bench settings=profile duration=20s filename="$recording" >/dev/null
+  bench_wrk "GET /api/v1/jobs/$job" "$BENCH_URL/api/v1/jobs/$job"
+  local tries=20
+  until [ -s "$recording" ] || [ "$((tries -= 1))" -le 0 ]; do sleep 1; done
   bench_wrk "GET /api/v2/jobs?webapp=…" "$BENCH_URL/api/v2/jobs?webapp=$BENCH_WEBAPP"
   rss_load=$(awk '/VmRSS/{print int($2/1024)}' "/proc/$pid/status")
   echo
   echo "Payara Server resident memory: ${rss_rest} MiB before the HTTP load, ${rss_load} MiB after."
+  echo
+  echo "Where the server's CPU went while it answered \`GET /api/v1/jobs/{id}\` (Java Flight Recorder, inclusive):"
+  echo
+  python3 "$ALLGO_ROOT/bench/jfr_top.py" "$recording" 20 || echo "(no recording)"
   echo
 }
 
