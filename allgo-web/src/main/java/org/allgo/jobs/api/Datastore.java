@@ -41,7 +41,7 @@ public class Datastore extends HttpServlet {
   transient JobService jobs;
 
   /** The path of a job file, its name encoded as a path segment. */
-  static String path(long id, String name) {
+  public static String path(long id, String name) {
     return "/datastore/" + id + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
