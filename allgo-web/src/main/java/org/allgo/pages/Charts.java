@@ -19,10 +19,13 @@ public final class Charts {
    * A bar chart; {@code stacked} puts the series of a label on one bar, which suits series that
    * never both have a value for the same label.
    */
-  public static String bar(List<String> labels, List<Series> series, boolean stacked, String yTitle) {
+  public static String bar(List<String> labels, List<Series> series, boolean stacked, String xTitle,
+      String yTitle) {
     String data = series.stream().map(Charts::series).collect(Collectors.joining(","));
-    String axes = "\"x\":{\"stacked\":" + stacked + "},\"y\":{\"stacked\":" + stacked
-        + ",\"beginAtZero\":true,\"title\":{\"display\":true,\"text\":" + json(yTitle) + "}}";
+    String axes = "\"x\":{\"stacked\":" + stacked + ",\"ticks\":{\"maxRotation\":0,\"autoSkip\":true},"
+        + "\"title\":{\"display\":" + (xTitle != null) + ",\"text\":" + json(xTitle == null ? "" : xTitle) + "}},"
+        + "\"y\":{\"stacked\":" + stacked + ",\"beginAtZero\":true,\"title\":{\"display\":true,\"text\":"
+        + json(yTitle) + "}}";
     return "{\"type\":\"bar\",\"data\":{\"labels\":["
         + labels.stream().map(Charts::json).collect(Collectors.joining(",")) + "],\"datasets\":[" + data + "]},"
         + "\"options\":{\"responsive\":true,\"maintainAspectRatio\":false,\"animation\":false,"

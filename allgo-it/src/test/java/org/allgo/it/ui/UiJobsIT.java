@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.allgo.it.Api;
+import org.allgo.it.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,31 @@ class UiJobsIT {
   }
 
   @Test
+  void postWithoutThePagesViewStateChangesNothing() {
+    String email = UiJobs.signedInNewUser(page, "forged");
+    Api api = UiJobs.api(email);
+    long id = UiJobs.submit(api, "sleep", "0");
+    assertThat(UiJobs.awaitApiState(api, id, ENDED)).isEqualTo("DONE");
+    page.open("/jobs/" + id);
+
+    // The owner's own session, but a view state no page gave out: what a forged form could send.
+    postDelete(id, "1:2");
+    assertThat(api.get("/api/v2/jobs/" + id).json().getString("state")).isEqualTo("DONE");
+    assertThat(api.get("/api/v2/jobs/" + id + "/files").array()).isNotEmpty();
+    // The same request with the page's view state is the page's own: it deletes.
+    postDelete(id, page.driver.findElement(By.name("jakarta.faces.ViewState")).getAttribute("value"));
+    assertThat(api.get("/api/v2/jobs/" + id).json().getString("state")).isEqualTo("DELETED");
+  }
+
+  private void postDelete(long id, String viewState) {
+    page.driver.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        fetch(arguments[0], {method: 'POST', body: new URLSearchParams({'jobpage': 'jobpage',
+          'jobpage:delete': 'jobpage:delete', 'jakarta.faces.ViewState': arguments[1]})})
+          .then(r => done(r.status));""", Server.BASE_URL + "/jobs/" + id, viewState);
+  }
+
+  @Test
   void anotherUsersJobIsRefused() {
     String owner = UiJobs.signedInNewUser(page, "owner");
     long id = UiJobs.submit(UiJobs.api(owner), "sleep", "0");
@@ -148,7 +174,7 @@ class UiJobsIT {
     browser = Chromium.start(new Dimension(1280, 2400));
     page = new UiPage(browser).signedIn("devel@localhost", "allgo");
     page.open("/webapps/manage?name=sleep");
-    assertThat(page.text("runs-summary")).matches("The last \\d+ jobs? that ran: .*\\d+ success.*");
+    assertThat(page.text("runs-summary")).matches("The last \\d+ jobs? that ran \\(from .+ to .+\\): .*\\d+ success.*");
     assertThat(page.driver.findElements(By.cssSelector("#runs canvas"))).hasSize(1);
     page.screenshot("author-runs");
   }

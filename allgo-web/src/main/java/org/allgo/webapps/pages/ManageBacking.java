@@ -198,7 +198,7 @@ public class ManageBacking implements Serializable {
         sized.stream().map(v -> v.number() + " (" + v.createdAt().toString().substring(0, 10) + ")").toList(),
         List.of(new Charts.Series("Image size (MiB)", "#24425f",
             sized.stream().map(v -> v.sizeBytes() / 1048576.0).toList())),
-        false, "MiB");
+        false, null, "MiB");
   }
 
   private static String blankToNull(String value) {

@@ -64,15 +64,19 @@ public class RunsBacking {
 
   // One bar per job, coloured by its result: the series of the other results have no value there.
   private String chart(List<JobView> jobs) {
-    List<String> labels = jobs.stream()
-        .map(j -> "#" + j.id() + " " + formats.when(j.finishedAt()).substring(0, 16))
-        .toList();
+    List<String> labels = jobs.stream().map(j -> "#" + j.id()).toList();
     List<Charts.Series> series = COLORS.keySet().stream().sorted()
         .filter(result -> jobs.stream().anyMatch(j -> j.result() == result))
         .map(result -> new Charts.Series(result.name().toLowerCase(), COLORS.get(result),
             jobs.stream().map(j -> j.result() == result ? j.durationSeconds() : null).toList()))
         .toList();
-    return Charts.bar(labels, series, true, "seconds");
+    return Charts.bar(labels, series, true, "jobs, oldest first", "seconds");
+  }
+
+  /** When the first and the last of the runs ended. */
+  public String period(Runs runs) {
+    return runs.jobs().isEmpty() ? "" : "from " + formats.when(runs.jobs().get(0).finishedAt()) + " to "
+        + formats.when(runs.jobs().get(runs.jobs().size() - 1).finishedAt());
   }
 
   /** The results in words: "3 success, 1 error". */
