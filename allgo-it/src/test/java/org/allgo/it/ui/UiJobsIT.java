@@ -119,8 +119,7 @@ class UiJobsIT {
   void postWithoutThePagesViewStateChangesNothing() {
     String email = UiJobs.signedInNewUser(page, "forged");
     Api api = UiJobs.api(email);
-    long id = UiJobs.submit(api, "sleep", "0");
-    assertThat(UiJobs.awaitApiState(api, id, ENDED)).isEqualTo("DONE");
+    long id = endedJob(api, "0");
     page.open("/jobs/" + id);
 
     // The owner's own session, but a view state no page gave out: what a forged form could send.
@@ -164,8 +163,7 @@ class UiJobsIT {
   void authorSeesTheDurationsAndResultsOfTheJobs() {
     String email = UiJobs.signedInNewUser(page, "runs");
     Api api = UiJobs.api(email);
-    long id = UiJobs.submit(api, "sleep", "1");
-    assertThat(UiJobs.awaitApiState(api, id, ENDED)).isEqualTo("DONE");
+    long id = endedJob(api, "1");
 
     page.open("/webapps/manage?name=sleep");
     assertThat(page.title()).as("only its author and superusers").isEqualTo("Not allowed");
@@ -186,8 +184,7 @@ class UiJobsIT {
     page = new UiPage(browser);
     String email = UiJobs.signedInNewUser(page, "phone");
     Api api = UiJobs.api(email);
-    long id = UiJobs.submit(api, "sleep", "0");
-    assertThat(UiJobs.awaitApiState(api, id, ENDED)).isEqualTo("DONE");
+    long id = endedJob(api, "0");
 
     for (String path : new String[] {"/jobs", "/jobs/" + id, "/app?name=sleep"}) {
       page.open(path);
@@ -197,6 +194,13 @@ class UiJobsIT {
     }
     page.open("/jobs/" + id).screenshot("job-phone");
     page.open("/jobs").screenshot("my-jobs-phone");
+  }
+
+  /** A job of the user on sleep, once it ended. */
+  private static long endedJob(Api api, String seconds) {
+    long id = UiJobs.submit(api, "sleep", seconds);
+    assertThat(UiJobs.awaitApiState(api, id, ENDED)).isEqualTo("DONE");
+    return id;
   }
 
   private List<Long> jobIds() {

@@ -49,10 +49,8 @@ public class JobZip extends HttpServlet {
       ApiErrors.write(response, path, 404, "job-not-found", "There is no such job.");
       return;
     }
-    Principal caller = request.getUserPrincipal();
+    Principal caller = Datastore.caller(request, response, path);
     if (caller == null) {
-      response.setHeader("WWW-Authenticate", "Bearer realm=\"allgo\"");
-      ApiErrors.write(response, path, 401, "sign-in", "Sign in, or send your API token, to download job files.");
       return;
     }
     long id = Long.parseLong(matcher.group(1));

@@ -1,13 +1,9 @@
 package org.allgo.jobs.pages;
 
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import org.allgo.jobs.boundary.JobHistoryService;
-import org.allgo.jobs.boundary.JobService;
 import org.allgo.jobs.entity.JobView;
 import org.allgo.pages.Pages;
 import org.allgo.platform.BusinessException;
@@ -18,25 +14,15 @@ import org.allgo.platform.BusinessException;
  */
 @Named
 @ViewScoped
-public class JobsBacking implements Serializable {
+public class JobsBacking extends JobListBacking {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject
-  JobHistoryService history;
-
-  @Inject
-  JobService jobs;
-
-  private final JobFilterForm filters = new JobFilterForm();
-  private JobTable table;
   private List<JobView> selected = new ArrayList<>();
 
-  public JobTable getTable() {
-    if (table == null) {
-      table = new JobTable(history, Pages.caller(), filters.filter(false));
-    }
-    return table;
+  @Override
+  protected boolean everyone() {
+    return false;
   }
 
   /** Deletes the selected jobs that have ended; says how many went and why others did not. */
@@ -58,10 +44,6 @@ public class JobsBacking implements Serializable {
       Pages.info(deleted == 1 ? "1 job is deleted." : deleted + " jobs are deleted.");
     }
     selected = new ArrayList<>();
-  }
-
-  public JobFilterForm getFilters() {
-    return filters;
   }
 
   public List<JobView> getSelected() {
