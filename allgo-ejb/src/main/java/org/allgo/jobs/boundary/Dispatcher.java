@@ -150,7 +150,7 @@ public class Dispatcher {
   private void start(long jobId) {
     Optional<JobLaunch> launch = transitions.launch(jobId);
     if (launch.isEmpty()) {
-      transitions.fail(jobId, null);
+      completion.fail(jobId, null);
       return;
     }
     String container;
@@ -158,7 +158,7 @@ public class Dispatcher {
       container = containers.run(launch.get());
     } catch (DockerException | BusinessException | IllegalArgumentException e) {
       LOG.log(Level.WARNING, "Job {0} could not start: {1}", jobId, e.getMessage());
-      transitions.fail(jobId, "The job could not start: " + e.getMessage());
+      completion.fail(jobId, "The job could not start: " + e.getMessage());
       return;
     }
     LOG.log(Level.INFO, "Job {0} started in {1}", jobId, settings.containerName(jobId));

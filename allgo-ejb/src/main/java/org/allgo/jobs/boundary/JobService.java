@@ -5,11 +5,18 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.allgo.accounts.entity.User;
 import org.allgo.jobs.control.FileNames;
 import org.allgo.jobs.control.JobAccess;
@@ -21,6 +28,7 @@ import org.allgo.jobs.control.JobTransitions;
 import org.allgo.jobs.entity.Job;
 import org.allgo.jobs.entity.JobDraft;
 import org.allgo.jobs.entity.JobFileView;
+import org.allgo.jobs.entity.JobLogView;
 import org.allgo.jobs.entity.JobState;
 import org.allgo.jobs.entity.JobView;
 import org.allgo.platform.BusinessException;
@@ -36,7 +44,11 @@ import org.allgo.webapps.entity.Webapp;
 public class JobService {
 
   public static final int MAX_FILES = 100;
+  /** The largest portion of a log one call returns. */
+  public static final int MAX_LOG_PORTION = 256 * 1024;
   static final int MAX_LIST = 500;
+  // Past this, a live log left after its job ended is a leftover, not a final log being written.
+  private static final Duration LIVE_LOG_GRACE = Duration.ofMinutes(1);
   static final int RECENT_FOR_AVERAGE = 20;
 
   @Inject
@@ -73,21 +85,63 @@ public class JobService {
   // Files are written between two transactions: none is held open while a client uploads.
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public JobView submit(String email, JobDraft draft, List<Upload> uploads) {
-    List<String> names = names(uploads);
+    List<String> names = names(uploads.stream().map(Upload::name).toList());
+    return create(email, draft, names, (id, limit) -> {
+      long total = 0;
+      for (int i = 0; i < uploads.size(); i++) {
+        total += limit.store(id, names.get(i), uploads.get(i).content(), total);
+      }
+      return total;
+    });
+  }
+
+  /**
+   * Runs a job again: a new job of the caller on the same webapp (its version chosen as for any
+   * submission), with the same parameters, queue and mail choice, and copies of its input files.
+   * Refused while the job runs (its inputs may be changing), once its files are gone, and for
+   * jobs submitted before allgo recorded which files were inputs.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public JobView rerun(String email, long id) {
+    JobTransitions.Resubmission again = transitions.resubmission(email, id);
+    return create(email, again.draft(), again.inputs(), (newId, limit) -> {
+      long total = 0;
+      for (String name : again.inputs()) {
+        try (InputStream content = files.open(id, name)) {
+          total += limit.store(newId, name, content, total);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return total;
+    });
+  }
+
+  // Records the job, stores its inputs, queues it; a failure leaves nothing behind.
+  private JobView create(String email, JobDraft draft, List<String> inputs, Inputs writer) {
     long id = transitions.create(email, draft);
     try {
       files.create(id);
-      long total = 0;
-      for (int i = 0; i < uploads.size(); i++) {
-        total += files.store(id, names.get(i), uploads.get(i).content(), settings.maxFileBytes(),
-            settings.maxInputBytes() - total);
-      }
-      return transitions.queue(id, total);
+      long total = writer.write(id, (job, name, content, stored) -> files.store(job, name, content,
+          settings.maxFileBytes(), settings.maxInputBytes() - stored));
+      return transitions.queue(id, total, inputs);
     } catch (RuntimeException e) {
       files.delete(id);
       transitions.discard(id);
       throw e;
     }
+  }
+
+  /** Stores a job's input files; returns their total size. */
+  @FunctionalInterface
+  private interface Inputs {
+    long write(long jobId, Store limit);
+  }
+
+  /** Stores one file within the limits, given what the job already stored; returns its size. */
+  @FunctionalInterface
+  private interface Store {
+    long store(long jobId, String name, InputStream content, long stored);
   }
 
   /**
@@ -129,6 +183,8 @@ public class JobService {
     if (transitions.abort(email, id)) {
       completion.stop(id);
       dispatcher.wake();
+    } else {
+      files.deleteLiveLog(id);
     }
     return transitions.view(id);
   }
@@ -147,16 +203,58 @@ public class JobService {
     files.delete(id);
   }
 
+  /** The job's files; while it runs, {@code allgo.log} is its live log. */
   public List<JobFileView> files(String email, long id) {
     Job job = readable(email, id);
-    return files.list(job.id());
+    List<JobFileView> list = files.list(job.id());
+    Optional<Path> live = liveLog(job);
+    if (live.isEmpty()) {
+      return list;
+    }
+    long size = live.get().toFile().length();
+    return Stream.concat(Stream.of(new JobFileView(FileNames.LOG, size)),
+        list.stream().filter(f -> !f.name().equals(FileNames.LOG))).sorted(Comparator.comparing(JobFileView::name))
+        .toList();
   }
 
-  /** A file of the caller's job, for download. */
+  /** A file of the caller's job, for download; while the job runs, {@code allgo.log} is its live log. */
   public Path file(String email, long id, String name) {
     Job job = readable(email, id);
-    return files.find(job.id(), name).orElseThrow(() -> BusinessException.notFound("file-not-found",
-        "Job " + id + " has no file named " + name + "."));
+    Optional<Path> live = FileNames.LOG.equals(name) ? liveLog(job) : Optional.empty();
+    return live.or(() -> files.find(job.id(), name)).orElseThrow(() -> BusinessException.notFound(
+        "file-not-found", "Job " + id + " has no file named " + name + "."));
+  }
+
+  /**
+   * A portion of the job's {@code allgo.log} from byte {@code from} (from the end when negative):
+   * the program's output as it runs, then, once the job ended, the rest and the footer.
+   */
+  public JobLogView log(String email, long id, long from) {
+    Job job = readable(email, id);
+    Optional<Path> live = liveLog(job);
+    if (live.isPresent()) {
+      JobLogView portion = files.readLog(live, from, MAX_LOG_PORTION, false);
+      if (files.liveLog(job.id()).isPresent()) {
+        return portion;
+      }
+      // The job ended meanwhile and its final log replaced the live one.
+    } else if (!ended(job)) {
+      return new JobLogView(0, 0, 0, false, "");
+    }
+    return files.readLog(files.find(job.id(), FileNames.LOG), from, MAX_LOG_PORTION, true);
+  }
+
+  // Until the final log is written (its completion deletes the live log), the live log stands for it.
+  private Optional<Path> liveLog(Job job) {
+    if (ended(job) && (job.finishedAt() == null
+        || job.finishedAt().isBefore(Instant.now().minus(LIVE_LOG_GRACE)))) {
+      return Optional.empty();
+    }
+    return files.liveLog(job.id());
+  }
+
+  private static boolean ended(Job job) {
+    return job.state() != JobState.NEW && !job.state().active();
   }
 
   private Job readable(String email, long id) {
@@ -170,11 +268,11 @@ public class JobService {
     return job;
   }
 
-  private static List<String> names(List<Upload> uploads) {
-    if (uploads.size() > MAX_FILES) {
+  private static List<String> names(List<String> given) {
+    if (given.size() > MAX_FILES) {
       throw BusinessException.invalid("too-many-files", "A job takes at most " + MAX_FILES + " files.");
     }
-    List<String> names = uploads.stream().map(u -> FileNames.sanitize(u.name())).toList();
+    List<String> names = given.stream().map(FileNames::sanitize).toList();
     Set<String> seen = new HashSet<>();
     names.stream().filter(n -> !seen.add(n)).findFirst().ifPresent(n -> {
       throw BusinessException.invalid("duplicate-file-name", "Two files are named " + n + ".");

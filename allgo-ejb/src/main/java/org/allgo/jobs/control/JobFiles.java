@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +29,7 @@ import java.util.stream.Stream;
 import org.allgo.connector.api.ContainerLogs;
 import org.allgo.connector.api.LogChunk;
 import org.allgo.jobs.entity.JobFileView;
+import org.allgo.jobs.entity.JobLogView;
 import org.allgo.platform.BusinessException;
 
 /**
@@ -41,12 +45,16 @@ public class JobFiles {
   @Inject
   JobSettings settings;
 
-  /** Makes the job's empty directory, writable by the job's user. */
+  /** Makes the job's empty directory, writable by the job's user, and its empty live log. */
   public Path create(long jobId) {
     Path dir = settings.directory(jobId);
     try {
       Files.createDirectories(dir.getParent());
       Files.createDirectory(dir);
+      Path live = settings.liveLog(jobId);
+      Files.createDirectories(live.getParent());
+      Files.deleteIfExists(live);
+      Files.createFile(live);
       try {
         Files.setAttribute(dir, "unix:uid", JOB_UID, LinkOption.NOFOLLOW_LINKS);
         Files.setAttribute(dir, "unix:gid", JOB_UID, LinkOption.NOFOLLOW_LINKS);
@@ -123,6 +131,84 @@ public class JobFiles {
     return attributes != null && attributes.isRegularFile() ? Optional.of(file) : Optional.empty();
   }
 
+  /**
+   * The regular file of the job, never through a link, opened for reading; refused with 409 when
+   * it is no longer there.
+   */
+  public InputStream open(long jobId, String name) {
+    Path file = find(jobId, name).orElseThrow(() -> BusinessException.conflict("input-missing",
+        "The file " + name + " of job " + jobId + " is no longer there."));
+    try {
+      return Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + name + " of job " + jobId, e);
+    }
+  }
+
+  /** The job's live log, while there is one: the program's output so far, without footer. */
+  public Optional<Path> liveLog(long jobId) {
+    Path live = settings.liveLog(jobId);
+    return Files.isRegularFile(live, LinkOption.NOFOLLOW_LINKS) ? Optional.of(live) : Optional.empty();
+  }
+
+  /** The live log has done its work: {@code allgo.log} is final, or the job never ran. */
+  public void deleteLiveLog(long jobId) {
+    try {
+      Files.deleteIfExists(settings.liveLog(jobId));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete the live log of job " + jobId, e);
+    }
+  }
+
+  /**
+   * Writes output to the live log at {@code position}, where it belongs: a write repeated by
+   * another server writes the same bytes there. Never makes the file: false when it is gone
+   * (the job ended).
+   */
+  public boolean writeLive(long jobId, long position, List<byte[]> output) {
+    try (FileChannel channel = FileChannel.open(settings.liveLog(jobId), StandardOpenOption.WRITE,
+        LinkOption.NOFOLLOW_LINKS)) {
+      long at = position;
+      for (byte[] bytes : output) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          at += channel.write(buffer, at);
+        }
+      }
+      return true;
+    } catch (NoSuchFileException e) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the live log of job " + jobId, e);
+    }
+  }
+
+  /**
+   * A portion of a log of at most {@code max} bytes from {@code from}, or from the end when
+   * {@code from} is negative; empty when the file is not there.
+   *
+   * @param complete the log will not grow any more
+   */
+  public JobLogView readLog(Optional<Path> log, long from, int max, boolean complete) {
+    if (log.isEmpty()) {
+      return new JobLogView(0, 0, 0, complete, "");
+    }
+    try (FileChannel channel = FileChannel.open(log.get(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      long size = channel.size();
+      long start = from < 0 ? Math.max(0, size + from) : Math.min(from, size);
+      ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(max, size - start));
+      while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) > 0) {
+        // Read until the buffer is full or the file ends.
+      }
+      byte[] bytes = Arrays.copyOf(buffer.array(), buffer.position());
+      return LogPortion.of(bytes, start, size, complete, from < 0);
+    } catch (NoSuchFileException e) {
+      return new JobLogView(0, 0, 0, complete, "");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the log of a job", e);
+    }
+  }
+
   /** Writes {@code allgo.log}: the program's output in the order it came, then the footer. */
   public void writeLog(long jobId, ContainerLogs logs, String footer) {
     Path dir = settings.directory(jobId);
@@ -174,8 +260,9 @@ public class JobFiles {
     return total.get();
   }
 
-  /** Removes the job's directory and everything in it; true when there was one. */
+  /** Removes the job's directory and everything in it, and its live log; true when there was one. */
   public boolean delete(long jobId) {
+    deleteLiveLog(jobId);
     Path dir = settings.directory(jobId);
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return false;

@@ -82,6 +82,17 @@ final class Jobs {
     return name;
   }
 
+  /** Runs the purge-jobs batch job as the development superuser; returns its ended execution. */
+  static JsonObject purge() {
+    Api admin = Api.asDevelopmentUser("admin@localhost");
+    Api.Response started = admin.post("/api/v2/admin/batch/purge-jobs", null);
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    long execution = started.json().getJsonNumber("id").longValue();
+    return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+        .until(() -> admin.get("/api/v2/admin/batch/executions/" + execution).json(),
+            e -> e.getString("status").equals("COMPLETED") || e.getString("status").equals("FAILED"));
+  }
+
   static Instant instant(JsonObject job, String field) {
     return Instant.parse(job.getString(field));
   }

@@ -3,6 +3,7 @@ package org.allgo.jobs.api;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,10 +21,14 @@ import java.util.Locale;
 import org.allgo.jobs.boundary.JobService;
 import org.allgo.jobs.control.JobSettings;
 import org.allgo.jobs.control.ParameterSplitter;
+import org.allgo.jobs.entity.JobLogView;
 import org.allgo.jobs.entity.JobState;
 import org.allgo.jobs.entity.JobView;
 import org.allgo.platform.BusinessException;
 import org.allgo.api.Callers;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Jobs of the caller: submit (multipart form: {@code webapp}, {@code param}, optional {@code queue}
@@ -86,6 +91,31 @@ public class JobsResource {
   @Path(ID + "/abort")
   public JobView abort(@PathParam("id") long id) {
     return jobs.abort(Callers.email(security), id);
+  }
+
+  @POST
+  @Path(ID + "/rerun")
+  @Operation(summary = "Run a job again",
+      description = "A new job of the caller on the same webapp (its version chosen as for any submission), with the"
+          + " same parameters, queue and mail choice, and copies of the job's input files.")
+  @APIResponse(responseCode = "201", description = "The new job; Location names it.")
+  @APIResponse(responseCode = "409", description = "The job runs, or its inputs are unknown or gone.")
+  @APIResponse(responseCode = "410", description = "The job's files were removed after its retention period.")
+  public Response rerun(@PathParam("id") long id) {
+    JobView job = jobs.rerun(Callers.email(security), id);
+    return Response.created(uri.getBaseUriBuilder().path(JobsResource.class).path(Long.toString(job.id())).build())
+        .entity(job).build();
+  }
+
+  @GET
+  @Path(ID + "/log")
+  @Operation(summary = "Read a job's allgo.log",
+      description = "The program's output while it runs, then its footer: whole lines from byte 'from' (from the end"
+          + " when negative). Read again from 'next' until 'ended'.")
+  public JobLogView log(@PathParam("id") long id,
+      @Parameter(description = "Byte offset; negative counts from the end.") @QueryParam("from") @DefaultValue("0")
+      long from) {
+    return jobs.log(Callers.email(security), id, from);
   }
 
   @DELETE

@@ -1,0 +1,69 @@
+package org.allgo.it.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import org.allgo.it.Api;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A job's allgo.log read in portions: whole lines, exact offsets, ended once the footer is there. */
+class JobLogIT {
+
+  private static String tool;
+  private Api devel;
+
+  @BeforeAll
+  static void webapp() {
+    tool = ToolWebapp.name();
+  }
+
+  @BeforeEach
+  void signIn() {
+    devel = Api.asDevelopmentUser("devel@localhost");
+  }
+
+  @Test
+  void anEndedJobsLogIsReadWholeThenFromItsEnd() {
+    long id = Jobs.run(devel, tool, "args a b", null);
+    Jobs.awaitEnd(devel, id, Duration.ofSeconds(30));
+    String file = Jobs.file(devel, id, "allgo.log");
+
+    JsonObject whole = devel.get("/api/v2/jobs/" + id + "/log").json();
+
+    assertThat(whole.getString("text")).isEqualTo(file).startsWith("[a]\n[b]\n").contains("result:    SUCCESS");
+    assertThat(whole.getJsonNumber("offset").longValue()).isZero();
+    assertThat(whole.getJsonNumber("next").longValue()).isEqualTo(file.length());
+    assertThat(whole.getBoolean("ended")).isTrue();
+    JsonObject after = devel.get("/api/v2/jobs/" + id + "/log?from=" + file.length()).json();
+    assertThat(after.getString("text")).isEmpty();
+    assertThat(after.getBoolean("ended")).isTrue();
+    assertThat(devel.get("/api/v2/jobs/" + id + "/log?from=4").json().getString("text")).startsWith("[b]\n");
+  }
+
+  @Test
+  void aTailStartsAtALine() {
+    long id = Jobs.run(devel, tool, "args first second", null);
+    Jobs.awaitEnd(devel, id, Duration.ofSeconds(30));
+    String file = Jobs.file(devel, id, "allgo.log");
+
+    JsonObject tail = devel.get("/api/v2/jobs/" + id + "/log?from=-20").json();
+
+    String text = tail.getString("text");
+    assertThat(file).endsWith(text);
+    assertThat(text.length()).isLessThanOrEqualTo(20);
+    assertThat(file.charAt(file.length() - text.length() - 1)).isEqualTo('\n');
+  }
+
+  @Test
+  void onlyTheOwnerReadsTheLog() {
+    long id = Jobs.run(devel, tool, "exit 0", null);
+
+    assertThat(Api.asDevelopmentUser("guest@localhost").get("/api/v2/jobs/" + id + "/log").status()).isEqualTo(403);
+    assertThat(Api.anonymous().get("/api/v2/jobs/" + id + "/log").status()).isEqualTo(401);
+    assertThat(devel.get("/api/v2/jobs/999999999/log").status()).isEqualTo(404);
+    assertThat(devel.get("/api/v2/jobs/" + id + "/log?from=x").status()).isIn(400, 404);
+  }
+}
