@@ -79,6 +79,7 @@ class UiAccountIT {
     page.screenshot("job-running");
     assertThat(UiJobs.awaitEnd(page, Duration.ofSeconds(90))).as(page.body()).isEqualTo("SUCCESS");
     assertThat(page.driver.executeScript("return window.allgoNoReload === true;")).isEqualTo(true);
+    assertThat(page.text("job-log")).contains("sleeping 2 seconds").contains("result:    SUCCESS");
     page.screenshot("job-done");
 
     page.driver.findElement(By.cssSelector("a.job-file[data-name='sleep-output.txt']")).click();

@@ -2,6 +2,8 @@ package org.allgo.it.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.allgo.it.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -20,7 +23,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * Jobs in the browser: the list of one's jobs (filters, deleting several), a job page followed
- * live (abort), what others may not see, the author's chart of runs, on a phone too.
+ * live (its log as it is written, abort, run again), what others may not see, a forged post, the
+ * author's chart of runs, on a phone too.
  */
 class UiJobsIT {
 
@@ -98,6 +102,11 @@ class UiJobsIT {
     page.driver.executeScript("window.allgoNoReload = true;");
     UiJobs.awaitState(page, "RUNNING");
     assertThat(page.text("job-elapsed")).startsWith("Running for");
+    // The program's first line, from the log while it is written.
+    page.waitFor(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+        .until(d -> page.text("job-log").contains("sleeping 120 seconds"));
+    assertThat(page.text("job-log")).doesNotContain("---- allgo ----");
+    page.screenshot("job-running-log");
 
     page.driver.findElement(By.id("jobpage:abort")).click();
     page.driver.switchTo().alert().accept();
@@ -113,6 +122,26 @@ class UiJobsIT {
     page.waitFor(Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("/jobs$"));
     assertThat(page.messages()).contains("Job " + id + " is deleted");
     assertThat(api.get("/api/v2/jobs/" + id).json().getString("state")).isEqualTo("DELETED");
+  }
+
+  @Test
+  void endedJobRunsAgainWithItsParametersAndFiles(@TempDir Path inputs) throws Exception {
+    String email = UiJobs.signedInNewUser(page, "rerun");
+    page.open("/app?name=sleep");
+    long first = UiJobs.run(page, "1", Files.writeString(inputs.resolve("input.txt"), "again\n"));
+    assertThat(UiJobs.awaitEnd(page, Duration.ofSeconds(90))).isEqualTo("SUCCESS");
+
+    page.press("jobpage:rerun");
+    assertThat(page.path()).matches("/jobs/\\d+");
+    long second = Long.parseLong(page.path().substring("/jobs/".length()));
+    assertThat(second).isNotEqualTo(first);
+    assertThat(page.messages()).contains("runs job " + first + " again");
+    assertThat(UiJobs.awaitEnd(page, Duration.ofSeconds(90))).isEqualTo("SUCCESS");
+    assertThat(page.text("job-param")).isEqualTo("1");
+    assertThat(page.text("job-log")).contains("sleeping 1 seconds").contains("---- allgo ----");
+    page.driver.findElement(By.cssSelector("a.job-file[data-name='input.txt']")).click();
+    assertThat(Files.readString(page.downloaded("input.txt"))).isEqualTo("again\n");
+    assertThat(UiJobs.api(email).get("/api/v2/jobs/" + second).json().getString("owner")).isEqualTo(email);
   }
 
   @Test

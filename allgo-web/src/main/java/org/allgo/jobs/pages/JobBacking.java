@@ -11,6 +11,7 @@ import org.allgo.jobs.api.Datastore;
 import org.allgo.jobs.api.JobZip;
 import org.allgo.jobs.boundary.JobService;
 import org.allgo.jobs.entity.JobFileView;
+import org.allgo.jobs.entity.JobLogView;
 import org.allgo.jobs.entity.JobState;
 import org.allgo.jobs.entity.JobView;
 import org.allgo.pages.Formats;
@@ -19,14 +20,17 @@ import org.allgo.platform.BusinessException;
 
 /**
  * {@code /jobs/<id>}: a job for its owner or a superuser, followed live while it waits or runs
- * (state, time against the webapp's usual duration, the log as it grows, the files), then its
- * results; abort, delete, run again.
+ * (state, time against the webapp's usual duration, the tail of {@code allgo.log} as it grows, the
+ * files), then its results; abort, delete, run again.
  */
 @Named
 @ViewScoped
 public class JobBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
+  /** How much of the log the page shows: its end, the whole of it from the files. */
+  static final int LOG_TAIL = 64 * 1024;
 
   @Inject
   JobService jobs;
@@ -38,6 +42,10 @@ public class JobBacking implements Serializable {
   private JobView job;
   private double meanSeconds;
   private List<JobFileView> files = List.of();
+  private final StringBuilder log = new StringBuilder();
+  private long logNext;
+  private boolean logEnded;
+  private boolean logCut;
 
   /** View action: someone else's job is refused (403), an unknown one not found (404). */
   public void load() {
@@ -45,16 +53,20 @@ public class JobBacking implements Serializable {
       job = jobs.get(Pages.caller(), id);
       meanSeconds = mean();
       readFiles();
+      readLog(-LOG_TAIL);
     } catch (BusinessException e) {
       Pages.fail(e);
     }
   }
 
-  /** What the page's poll calls while the job waits or runs. */
+  /** What the page's poll calls while it follows the job: its state, its files, what its log gained. */
   public void refresh() {
     try {
       job = jobs.get(Pages.caller(), id);
       readFiles();
+      if (!logEnded) {
+        readLog(logNext);
+      }
     } catch (BusinessException e) {
       Pages.error(e.getMessage());
     }
@@ -67,6 +79,15 @@ public class JobBacking implements Serializable {
     refresh();
   }
 
+  /** Runs it again, with the same parameters, queue and input files; opens the new job. */
+  public void rerun() {
+    JobView[] again = new JobView[1];
+    if (Pages.attempt(() -> again[0] = jobs.rerun(Pages.caller(), id))) {
+      Pages.info("Job " + again[0].id() + " runs job " + id + " again: it waits in queue " + again[0].queue() + ".");
+      Pages.redirect(JobAddress.path(again[0].id()));
+    }
+  }
+
   public void delete() {
     if (Pages.attempt(() -> jobs.delete(Pages.caller(), id))) {
       Pages.info("Job " + id + " is deleted, with its files.");
@@ -75,8 +96,31 @@ public class JobBacking implements Serializable {
   }
 
   private void readFiles() {
-    files = job.state() == JobState.ARCHIVED || job.state() == JobState.DELETED ? List.of()
-        : jobs.files(Pages.caller(), id);
+    files = hasFiles() ? jobs.files(Pages.caller(), id) : List.of();
+  }
+
+  // The log from an offset (its end when negative), kept to its last LOG_TAIL characters.
+  private void readLog(long from) {
+    if (!hasFiles()) {
+      logEnded = true;
+      return;
+    }
+    JobLogView portion = jobs.log(Pages.caller(), id, from);
+    if (from < 0) {
+      logCut = portion.offset() > 0;
+    }
+    log.append(portion.text());
+    if (log.length() > LOG_TAIL) {
+      int cut = log.indexOf("\n", log.length() - LOG_TAIL);
+      log.delete(0, cut < 0 ? log.length() - LOG_TAIL : cut + 1);
+      logCut = true;
+    }
+    logNext = portion.next();
+    logEnded = portion.ended();
+  }
+
+  private boolean hasFiles() {
+    return job.state() != JobState.ARCHIVED && job.state() != JobState.DELETED;
   }
 
   // The webapp's recent mean; unknown when the webapp is gone.
@@ -88,9 +132,14 @@ public class JobBacking implements Serializable {
     }
   }
 
-  /** Waiting or running: the page follows it. */
+  /** Waiting or running. */
   public boolean isActive() {
     return job != null && job.state().active();
+  }
+
+  /** The page polls while the job is active and until its log is complete. */
+  public boolean isFollowing() {
+    return isActive() || job != null && !logEnded;
   }
 
   public boolean isRunning() {
@@ -137,6 +186,15 @@ public class JobBacking implements Serializable {
 
   public String getZipUrl() {
     return JobZip.path(id);
+  }
+
+  public String getLog() {
+    return log.toString();
+  }
+
+  /** Whether the log shown lacks its beginning (the whole is in {@code allgo.log}). */
+  public boolean isLogCut() {
+    return logCut;
   }
 
   public List<JobFileView> getFiles() {
