@@ -7,7 +7,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.allgo.accounts.entity.User;
 import org.allgo.jobs.entity.Job;
 import org.allgo.jobs.entity.JobQueue;
@@ -76,6 +78,16 @@ public class JobStore {
       query.setParameter("before", before);
     }
     return query.getResultList();
+  }
+
+  /** The containers of the RUNNING jobs claimed by {@code node} that have one, by job id. */
+  public Map<Long, String> runningContainers(String node) {
+    return em.createQuery("SELECT j.id, j.containerId FROM Job j WHERE j.state = :state AND j.claimedBy = :node"
+            + " AND j.containerId IS NOT NULL", Object[].class)
+        .setParameter("state", JobState.RUNNING)
+        .setParameter("node", node)
+        .getResultStream()
+        .collect(Collectors.toMap(row -> (Long) row[0], row -> (String) row[1]));
   }
 
   public List<Job> inState(JobState state) {

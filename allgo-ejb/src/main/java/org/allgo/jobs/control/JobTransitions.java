@@ -194,6 +194,11 @@ public class JobTransitions {
     return jobs.inState(JobState.RUNNING).stream().map(JobTransitions::running).toList();
   }
 
+  /** The containers of the running jobs this server started, by job id. */
+  public Map<Long, String> runningContainers(String node) {
+    return jobs.runningContainers(node);
+  }
+
   public Optional<RunningJob> findRunning(long jobId) {
     return jobs.find(jobId).filter(j -> j.state() == JobState.RUNNING).map(JobTransitions::running);
   }

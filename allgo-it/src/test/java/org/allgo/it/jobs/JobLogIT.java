@@ -1,6 +1,7 @@
 package org.allgo.it.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -41,6 +42,27 @@ class JobLogIT {
     assertThat(after.getString("text")).isEmpty();
     assertThat(after.getBoolean("ended")).isTrue();
     assertThat(devel.get("/api/v2/jobs/" + id + "/log?from=4").json().getString("text")).startsWith("[b]\n");
+  }
+
+  @Test
+  void aRunningJobsLogHasTheLinesWrittenSoFar() {
+    long id = Jobs.run(devel, tool, "count 10", null);
+
+    JsonObject early = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+        .until(() -> devel.get("/api/v2/jobs/" + id + "/log").json(), log -> !log.getString("text").isEmpty());
+
+    // The program prints a line a second for ten seconds: it is still running.
+    assertThat(Jobs.get(devel, id).getString("state")).isEqualTo("RUNNING");
+    assertThat(early.getString("text")).startsWith("line 1\n").doesNotContain("---- allgo ----");
+    assertThat(early.getBoolean("ended")).isFalse();
+    assertThat(devel.get("/api/v2/jobs/" + id + "/files").body()).contains("\"name\":\"allgo.log\"");
+    assertThat(Jobs.file(devel, id, "allgo.log")).startsWith("line 1\n").doesNotContain("---- allgo ----");
+    JsonObject rest = devel.get("/api/v2/jobs/" + id + "/log?from=" + early.getJsonNumber("next")).json();
+    assertThat(rest.getJsonNumber("offset")).isEqualTo(early.getJsonNumber("next"));
+    Jobs.awaitEnd(devel, id, Duration.ofSeconds(30));
+    JsonObject last = devel.get("/api/v2/jobs/" + id + "/log?from=" + early.getJsonNumber("next")).json();
+    assertThat(early.getString("text") + last.getString("text")).isEqualTo(Jobs.file(devel, id, "allgo.log"));
+    assertThat(last.getBoolean("ended")).isTrue();
   }
 
   @Test

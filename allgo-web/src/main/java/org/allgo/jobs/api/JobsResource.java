@@ -5,6 +5,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.Locale;
 import org.allgo.jobs.boundary.JobService;
@@ -27,6 +30,7 @@ import org.allgo.jobs.entity.JobView;
 import org.allgo.platform.BusinessException;
 import org.allgo.api.Callers;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -46,6 +50,9 @@ public class JobsResource {
 
   @Inject
   JobSettings settings;
+
+  @Inject
+  JobEvents events;
 
   @Context
   SecurityContext security;
@@ -118,6 +125,24 @@ public class JobsResource {
     return jobs.log(Callers.email(security), id, from);
   }
 
+  @GET
+  @Path(ID + "/events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Operation(summary = "Follow a job as Server-Sent Events",
+      description = "Events 'state' (the job, when it changes) and 'log' ({offset, next, text}: new whole lines of its"
+          + " allgo.log as they are written); the ended state comes last, then the stream closes. Event ids are log"
+          + " offsets: reconnecting with Last-Event-ID resumes the log there.")
+  @APIResponse(responseCode = "200", description = "The event stream.",
+      content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
+  public void events(@PathParam("id") long id,
+      @Parameter(description = "Where to start in the log, when there is no Last-Event-ID.") @QueryParam("from")
+      @DefaultValue("0") long from,
+      @HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink, @Context Sse sse) {
+    String email = Callers.email(security);
+    jobs.get(email, id);
+    events.open(email, id, resumeAt(lastEventId, from), sink, sse);
+  }
+
   @DELETE
   @Path(ID)
   public Response delete(@PathParam("id") long id) {
@@ -131,6 +156,13 @@ public class JobsResource {
     return jobs.files(Callers.email(security), id).stream()
         .map(f -> new FileLink(f.name(), f.size(), settings.link(Datastore.path(id, f.name()))))
         .toList();
+  }
+
+  private static long resumeAt(String lastEventId, long from) {
+    if (lastEventId != null && lastEventId.strip().matches("[0-9]{1,18}")) {
+      return Long.parseLong(lastEventId.strip());
+    }
+    return from;
   }
 
   private static JobState state(String value) {
