@@ -72,7 +72,7 @@ class UiAccountIT {
     Path input = Files.writeString(inputs.resolve("numbers.txt"), "1 2 3\n");
     UiJobs.stage(page, input);
     page.screenshot("job-form");
-    long id = UiJobs.run(page, "2");
+    long id = UiJobs.run(page, "2", true);
     assertThat(page.messages()).contains("Job " + id + " is submitted");
     // A mark on this very page: it must survive until the end shows, so no reload happened.
     page.driver.executeScript("window.allgoNoReload = true;");

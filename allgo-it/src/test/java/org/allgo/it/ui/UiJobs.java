@@ -28,10 +28,15 @@ final class UiJobs {
 
   /**
    * Sends files through the job form of the webapp page open in the browser, gives the parameters
-   * and runs it; returns the id of the job whose page opens.
+   * and runs it, with a mail at its end or not (the mail sink is shared); returns the id of the job
+   * whose page opens.
    */
-  static long run(UiPage page, String param, Path... files) {
+  static long run(UiPage page, String param, boolean mail, Path... files) {
     stage(page, files);
+    WebElement notify = page.driver.findElement(By.id("job:notify"));
+    if (notify.isSelected() != mail) {
+      notify.click();
+    }
     page.fill("job:param", param).press("job:submit");
     assertThat(page.path()).as(page.body()).matches("/jobs/\\d+");
     return Long.parseLong(page.path().substring("/jobs/".length()));

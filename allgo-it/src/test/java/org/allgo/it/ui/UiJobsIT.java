@@ -125,10 +125,40 @@ class UiJobsIT {
   }
 
   @Test
+  void jobFormSaysWhatIsWrongNextToIt(@TempDir Path inputs) throws Exception {
+    UiJobs.signedInNewUser(page, "form");
+    page.open("/app?name=sleep");
+    assertThat(new Select(page.driver.findElement(By.id("job:queue"))).getFirstSelectedOption().getAttribute("value"))
+        .as("the webapp's queue").isEqualTo("standard");
+
+    page.driver.findElement(By.id("job:files_input"))
+        .sendKeys(Files.writeString(inputs.resolve("allgo.log"), "mine").toString());
+    page.waitFor(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+        .until(d -> page.text("job:run-messages").contains("reserved for the job's log"));
+    assertThat(page.driver.findElements(By.cssSelector("#staged-files li"))).isEmpty();
+
+    UiJobs.stage(page, Files.writeString(inputs.resolve("kept.txt"), "kept"));
+    page.fill("job:param", "'not closed");
+    page.driver.findElement(By.id("job:submit")).click();
+    page.waitFor(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+        .until(d -> page.text("job:run-messages").contains("A single quote is not closed."));
+    assertThat(page.path()).isEqualTo("/app");
+    assertThat(page.messages()).as("shown by the form only").isEmpty();
+    page.screenshot("job-form-error");
+
+    page.driver.findElement(By.cssSelector("#staged-files button")).click();
+    page.waitFor(Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElements(By.cssSelector("#staged-files li")).isEmpty());
+    UiJobs.run(page, "0", false);
+    assertThat(UiJobs.awaitEnd(page, Duration.ofSeconds(60))).isEqualTo("SUCCESS");
+    assertThat(page.driver.findElements(By.cssSelector("a.job-file[data-name='kept.txt']"))).isEmpty();
+  }
+
+  @Test
   void endedJobRunsAgainWithItsParametersAndFiles(@TempDir Path inputs) throws Exception {
     String email = UiJobs.signedInNewUser(page, "rerun");
     page.open("/app?name=sleep");
-    long first = UiJobs.run(page, "1", Files.writeString(inputs.resolve("input.txt"), "again\n"));
+    long first = UiJobs.run(page, "1", false, Files.writeString(inputs.resolve("input.txt"), "again\n"));
     assertThat(UiJobs.awaitEnd(page, Duration.ofSeconds(90))).isEqualTo("SUCCESS");
 
     page.press("jobpage:rerun");
