@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -125,7 +126,7 @@ class UiJobsIT {
   }
 
   @Test
-  void jobFormSaysWhatIsWrongNextToIt(@TempDir Path inputs) throws Exception {
+  void jobFormSaysWhatIsWrongNextToItAndRunsFromTheKeyboard(@TempDir Path inputs) throws Exception {
     UiJobs.signedInNewUser(page, "form");
     page.open("/app?name=sleep");
     assertThat(new Select(page.driver.findElement(By.id("job:queue"))).getFirstSelectedOption().getAttribute("value"))
@@ -146,12 +147,15 @@ class UiJobsIT {
     assertThat(page.messages()).as("shown by the form only").isEmpty();
     page.screenshot("job-form-error");
 
-    page.driver.findElement(By.cssSelector("#staged-files button")).click();
-    page.waitFor(Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-        .until(d -> d.findElements(By.cssSelector("#staged-files li")).isEmpty());
-    UiJobs.run(page, "0", false);
+    // Then from the keyboard: no mail, parameters, Enter runs it with the file still there.
+    page.driver.findElement(By.id("job:notify")).sendKeys(Keys.SPACE);
+    assertThat(page.driver.findElement(By.id("job:notify")).isSelected()).isFalse();
+    page.fill("job:param", "0");
+    WebElement param = page.driver.findElement(By.id("job:param"));
+    param.sendKeys(Keys.ENTER);
+    page.waitFor(Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("/jobs/\\d+$"));
     assertThat(UiJobs.awaitEnd(page, Duration.ofSeconds(60))).isEqualTo("SUCCESS");
-    assertThat(page.driver.findElements(By.cssSelector("a.job-file[data-name='kept.txt']"))).isEmpty();
+    assertThat(page.driver.findElements(By.cssSelector("a.job-file[data-name='kept.txt']"))).hasSize(1);
   }
 
   @Test
