@@ -92,25 +92,29 @@ class UiAdminIT {
     Users.signUpConfirmed(email);
     Api api = UiJobs.api(email);
     long id = UiJobs.submit(api, "sleep", "120");
-    UiJobs.awaitApiState(api, id, Set.of("RUNNING", "DONE"));
+    try {
+      UiJobs.awaitApiState(api, id, Set.of("RUNNING", "DONE"));
 
-    page.open("/admin/");
-    page.press("admin-jobs");
-    assertThat(page.title()).isEqualTo("All jobs");
-    page.fill("owner", email).press("filter-submit");
-    WebElement row = UiJobs.row(page, id);
-    assertThat(row.getText()).contains(email).contains("sleep").contains("RUNNING");
-    page.screenshot("admin-jobs");
+      page.open("/admin/");
+      page.press("admin-jobs");
+      assertThat(page.title()).isEqualTo("All jobs");
+      page.fill("owner", email).press("filter-submit");
+      WebElement row = UiJobs.row(page, id);
+      assertThat(row.getText()).contains(email).contains("sleep").contains("RUNNING");
+      page.screenshot("admin-jobs");
 
-    row.findElement(By.cssSelector("button[id$=':abort']")).click();
-    page.driver.switchTo().alert().accept();
-    page.waitFor(Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
-        .until(d -> page.messages().contains("Job " + id + " is aborted."));
-    assertThat(UiJobs.row(page, id).getText()).contains("ABORTED");
-    assertThat(api.get("/api/v2/jobs/" + id).json().getString("result")).isEqualTo("ABORTED");
+      row.findElement(By.cssSelector("button[id$=':abort']")).click();
+      page.driver.switchTo().alert().accept();
+      page.waitFor(Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+          .until(d -> page.messages().contains("Job " + id + " is aborted."));
+      assertThat(UiJobs.row(page, id).getText()).contains("ABORTED");
+      assertThat(api.get("/api/v2/jobs/" + id).json().getString("result")).isEqualTo("ABORTED");
 
-    page.open("/admin/jobs?state=running&owner=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
-    assertThat(page.driver.findElements(By.cssSelector("a[data-job='" + id + "']"))).isEmpty();
+      page.open("/admin/jobs?state=running&owner=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
+      assertThat(page.driver.findElements(By.cssSelector("a[data-job='" + id + "']"))).isEmpty();
+    } finally {
+      api.post("/api/v2/jobs/" + id + "/abort", null);
+    }
   }
 
   @Test

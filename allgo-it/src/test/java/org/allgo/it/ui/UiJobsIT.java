@@ -99,30 +99,35 @@ class UiJobsIT {
     String email = UiJobs.signedInNewUser(page, "abort");
     Api api = UiJobs.api(email);
     long id = UiJobs.submit(api, "sleep", "120");
-    page.open("/jobs/" + id);
-    page.driver.executeScript("window.allgoNoReload = true;");
-    UiJobs.awaitState(page, "RUNNING");
-    assertThat(page.text("job-elapsed")).startsWith("Running for");
-    // The program's first line, from the log while it is written.
-    page.waitFor(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-        .until(d -> page.text("job-log").contains("sleeping 120 seconds"));
-    assertThat(page.text("job-log")).doesNotContain("---- allgo ----");
-    page.screenshot("job-running-log");
+    try {
+      page.open("/jobs/" + id);
+      page.driver.executeScript("window.allgoNoReload = true;");
+      UiJobs.awaitState(page, "RUNNING");
+      assertThat(page.text("job-elapsed")).startsWith("Running for");
+      // The program's first line, from the log while it is written.
+      page.waitFor(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+          .until(d -> page.text("job-log").contains("sleeping 120 seconds"));
+      assertThat(page.text("job-log")).doesNotContain("---- allgo ----");
+      page.screenshot("job-running-log");
 
-    page.driver.findElement(By.id("jobpage:abort")).click();
-    page.driver.switchTo().alert().accept();
-    assertThat(UiJobs.awaitEnd(page, Duration.ofSeconds(60))).isEqualTo("ABORTED");
-    assertThat(page.messages()).contains("Job " + id + " is aborted.");
-    assertThat(page.driver.findElements(By.id("jobpage:abort"))).isEmpty();
-    assertThat(page.driver.executeScript("return window.allgoNoReload === true;")).isEqualTo(true);
-    assertThat(api.get("/api/v2/jobs/" + id).json().getString("result")).isEqualTo("ABORTED");
-    page.screenshot("job-aborted");
+      page.driver.findElement(By.id("jobpage:abort")).click();
+      page.driver.switchTo().alert().accept();
+      assertThat(UiJobs.awaitEnd(page, Duration.ofSeconds(60))).isEqualTo("ABORTED");
+      assertThat(page.messages()).contains("Job " + id + " is aborted.");
+      assertThat(page.driver.findElements(By.id("jobpage:abort"))).isEmpty();
+      assertThat(page.driver.executeScript("return window.allgoNoReload === true;")).isEqualTo(true);
+      assertThat(api.get("/api/v2/jobs/" + id).json().getString("result")).isEqualTo("ABORTED");
+      page.screenshot("job-aborted");
 
-    page.driver.findElement(By.id("jobpage:delete")).click();
-    page.driver.switchTo().alert().accept();
-    page.waitFor(Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("/jobs$"));
-    assertThat(page.messages()).contains("Job " + id + " is deleted");
-    assertThat(api.get("/api/v2/jobs/" + id).json().getString("state")).isEqualTo("DELETED");
+      page.driver.findElement(By.id("jobpage:delete")).click();
+      page.driver.switchTo().alert().accept();
+      page.waitFor(Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("/jobs$"));
+      assertThat(page.messages()).contains("Job " + id + " is deleted");
+      assertThat(api.get("/api/v2/jobs/" + id).json().getString("state")).isEqualTo("DELETED");
+    } finally {
+      // Ended already when the test passed; not left running when it failed.
+      api.post("/api/v2/jobs/" + id + "/abort", null);
+    }
   }
 
   @Test
