@@ -1,6 +1,7 @@
 package org.allgo.jobs.api;
 
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -21,12 +22,15 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.allgo.jobs.boundary.JobService;
 import org.allgo.jobs.control.JobSettings;
 import org.allgo.jobs.control.ParameterSplitter;
+import org.allgo.jobs.entity.JobDraft;
 import org.allgo.jobs.entity.JobLogView;
 import org.allgo.jobs.entity.JobState;
 import org.allgo.jobs.entity.JobView;
+import org.allgo.jobs.entity.UploadedFile;
 import org.allgo.platform.BusinessException;
 import org.allgo.api.Callers;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,6 +48,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class JobsResource {
 
   private static final String ID = "{id: [0-9]{1,18}}";
+  private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  private static final String IDEMPOTENCY = "A key of the caller's choice (a UUID), kept a day: a request retried with"
+      + " it gets the job the first one made; the key with another request is refused with 422.";
 
   @Inject
   JobService jobs;
@@ -67,12 +74,61 @@ public class JobsResource {
   /** A file of a job and where to download it. */
   public record FileLink(String name, long size, String url) {}
 
+  /** A job submission as JSON: its files were uploaded ahead ({@code POST /api/v2/uploads}). */
+  public record JobRequest(String webapp, String param, String queue, @JsonbProperty("notify") Boolean notifyByMail,
+      List<FileRequest> files) {}
+
+  /** A file of a JSON job submission: an upload's id, and optionally the name it takes in the job. */
+  public record FileRequest(String upload, String name) {}
+
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  public Response create(List<EntityPart> parts) {
+  @Operation(summary = "Submit a job with its files",
+      description = "A multipart form: webapp, param, optional queue and notify, and the files. With an Idempotency-Key,"
+          + " a retried request gets the job the first one made.")
+  @APIResponse(responseCode = "201", description = "The job, waiting in its queue; Location names it.")
+  @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still being processed.")
+  @APIResponse(responseCode = "413", description = "A file, or the files together, are too large.")
+  @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request.")
+  public Response create(List<EntityPart> parts, @Parameter(description = IDEMPOTENCY)
+      @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
     JobForm form = JobForm.read(parts);
-    JobView job = jobs.submit(Callers.email(security), form.draft(), form.uploads());
-    return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(job.id())).build()).entity(job).build();
+    return created(jobs.submit(Callers.email(security), form.draft(), form.uploads(), idempotencyKey));
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Submit a job whose files were uploaded ahead",
+      description = "{webapp, param, queue, notify, files: [{upload: <id>, name: <optional new name>}]}: each upload is"
+          + " the caller's, taken by this job only. With an Idempotency-Key, a retried request gets the job the first"
+          + " one made.")
+  @APIResponse(responseCode = "201", description = "The job, waiting in its queue; Location names it.")
+  @APIResponse(responseCode = "404", description = "An upload is not the caller's, or does not exist.")
+  @APIResponse(responseCode = "409", description = "An upload was taken by a job already, or a request with this"
+      + " Idempotency-Key is still being processed.")
+  @APIResponse(responseCode = "410", description = "An upload expired.")
+  @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request.")
+  public Response createFromUploads(JobRequest request, @Parameter(description = IDEMPOTENCY)
+      @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+    if (request == null) {
+      throw BusinessException.invalid("body-missing", "This request needs a JSON body.");
+    }
+    List<UploadedFile> files = Optional.ofNullable(request.files()).orElse(List.of()).stream()
+        .map(f -> {
+          if (f == null || f.upload() == null || f.upload().isBlank()) {
+            throw BusinessException.invalid("upload-missing", "Each file names its upload: {\"upload\": \"<id>\"}.");
+          }
+          return new UploadedFile(f.upload().strip(), f.name());
+        })
+        .toList();
+    JobDraft draft = new JobDraft(request.webapp() == null ? null : request.webapp().strip(), request.param(),
+        request.queue(), request.notifyByMail());
+    return created(jobs.submitUploaded(Callers.email(security), draft, files, idempotencyKey));
+  }
+
+  private Response created(JobView job) {
+    return Response.created(uri.getBaseUriBuilder().path(JobsResource.class).path(Long.toString(job.id())).build())
+        .entity(job).build();
   }
 
   @GET
@@ -109,9 +165,7 @@ public class JobsResource {
   @APIResponse(responseCode = "409", description = "The job runs, or its inputs are unknown or gone.")
   @APIResponse(responseCode = "410", description = "The job's files were removed after its retention period.")
   public Response rerun(@PathParam("id") long id) {
-    JobView job = jobs.rerun(Callers.email(security), id);
-    return Response.created(uri.getBaseUriBuilder().path(JobsResource.class).path(Long.toString(job.id())).build())
-        .entity(job).build();
+    return created(jobs.rerun(Callers.email(security), id));
   }
 
   @GET
