@@ -12,6 +12,7 @@ import java.security.DigestInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -270,9 +271,48 @@ public class JobService {
 
   /** The caller's jobs, newest first; {@code before} is the cursor: the last id of the previous page. */
   public List<JobView> list(String email, JobState state, String webapp, Long before, Integer limit) {
+    return list(email, state, webapp, null, null, before, limit);
+  }
+
+  /**
+   * The caller's jobs, newest first, DELETED ones left out unless asked for.
+   *
+   * @param state null for any
+   * @param webapp docker name, null for any
+   * @param since only jobs created at or after it, null for no bound
+   * @param until only jobs created before it, null for no bound
+   * @param before the cursor: only jobs with a smaller id (the last of the previous page)
+   * @param limit the page size, 100 by default, at most 500
+   */
+  // Times are compared here: the instant converter does not apply to query parameters. Ids grow
+  // with creation times, so the first job older than since ends the list.
+  public List<JobView> list(String email, JobState state, String webapp, Instant since, Instant until, Long before,
+      Integer limit) {
     User caller = access.caller(email);
-    int size = limit == null ? 100 : Math.max(1, Math.min(limit, MAX_LIST));
-    return jobs.of(caller, state, webapp, before, size).stream().map(Job::view).toList();
+    int size = pageSize(limit);
+    List<JobView> page = new ArrayList<>();
+    Long cursor = before;
+    while (page.size() < size) {
+      List<Job> batch = jobs.of(caller, state, webapp, cursor, size);
+      for (Job job : batch) {
+        if (since != null && job.createdAt().isBefore(since)) {
+          return page;
+        }
+        if ((until == null || job.createdAt().isBefore(until)) && page.size() < size) {
+          page.add(job.view());
+        }
+      }
+      if (batch.size() < size) {
+        break;
+      }
+      cursor = batch.get(batch.size() - 1).id();
+    }
+    return page;
+  }
+
+  /** The size of a page of jobs asked for with {@code limit}: 100 by default, at most {@link #MAX_LIST}. */
+  public static int pageSize(Integer limit) {
+    return limit == null ? 100 : Math.max(1, Math.min(limit, MAX_LIST));
   }
 
   /** Aborts a waiting or running job; it is ABORTED when this returns, its container removed. */

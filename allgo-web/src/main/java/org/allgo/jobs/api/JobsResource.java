@@ -14,12 +14,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,7 +38,10 @@ import org.allgo.jobs.entity.UploadedFile;
 import org.allgo.platform.BusinessException;
 import org.allgo.api.Callers;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -132,9 +139,26 @@ public class JobsResource {
   }
 
   @GET
-  public List<JobView> list(@QueryParam("state") String state, @QueryParam("webapp") String webapp,
-      @QueryParam("before") Long before, @QueryParam("limit") Integer limit) {
-    return jobs.list(Callers.email(security), state(state), webapp, before, limit);
+  @Operation(summary = "The caller's jobs, newest first",
+      description = "Filters on state, webapp and creation time; a page of at most 'limit' jobs, whose Link header"
+          + " (rel=\"next\") names the next page when there may be one.")
+  @APIResponse(responseCode = "200", description = "A page of jobs.",
+      headers = @Header(name = "Link", description = "<url of the next page>; rel=\"next\""),
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(type = SchemaType.ARRAY, implementation = JobView.class)))
+  public Response list(@QueryParam("state") String state, @QueryParam("webapp") String webapp,
+      @Parameter(description = "ISO-8601 instant: jobs created at or after it.") @QueryParam("since") String since,
+      @Parameter(description = "ISO-8601 instant: jobs created before it.") @QueryParam("until") String until,
+      @Parameter(description = "The cursor: the id of the last job of the previous page.") @QueryParam("before")
+      Long before, @Parameter(description = "Page size, 100 by default, at most 500.") @QueryParam("limit")
+      Integer limit) {
+    List<JobView> page = jobs.list(Callers.email(security), state(state), webapp, instant("since", since),
+        instant("until", until), before, limit);
+    Response.ResponseBuilder answer = Response.ok(new GenericEntity<>(page) {});
+    if (page.size() == JobService.pageSize(limit)) {
+      answer.link(uri.getRequestUriBuilder().replaceQueryParam("before", page.get(page.size() - 1).id()).build(), "next");
+    }
+    return answer.build();
   }
 
   @GET
@@ -217,6 +241,18 @@ public class JobsResource {
       return Long.parseLong(lastEventId.strip());
     }
     return from;
+  }
+
+  private static Instant instant(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value.strip()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw BusinessException.invalid("invalid-time", name + " is an ISO-8601 time with its offset, such as"
+          + " 2024-05-01T12:00:00Z; not " + value + ".");
+    }
   }
 
   private static JobState state(String value) {
