@@ -10,17 +10,17 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /** A multipart/form-data body, as a browser or the original clients send it. */
-final class Multipart {
+public final class Multipart {
 
   private final String boundary = "allgo-it-" + UUID.randomUUID();
   private final List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
 
-  Multipart field(String name, String value) {
+  public Multipart field(String name, String value) {
     parts.add(bytes(head(name, null) + value + "\r\n"));
     return this;
   }
 
-  Multipart file(String name, String fileName, byte[] content) {
+  public Multipart file(String name, String fileName, byte[] content) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(head(name, fileName).getBytes(StandardCharsets.UTF_8));
     out.writeBytes(content);
@@ -30,18 +30,18 @@ final class Multipart {
   }
 
   /** A file streamed from {@code content}, so that the body has no length known in advance. */
-  Multipart stream(String name, String fileName, Supplier<InputStream> content) {
+  public Multipart stream(String name, String fileName, Supplier<InputStream> content) {
     parts.add(bytes(head(name, fileName)));
     parts.add(HttpRequest.BodyPublishers.ofInputStream(content));
     parts.add(bytes("\r\n"));
     return this;
   }
 
-  String contentType() {
+  public String contentType() {
     return "multipart/form-data; boundary=" + boundary;
   }
 
-  HttpRequest.BodyPublisher body() {
+  public HttpRequest.BodyPublisher body() {
     List<HttpRequest.BodyPublisher> all = new ArrayList<>(parts);
     all.add(bytes("--" + boundary + "--\r\n"));
     return HttpRequest.BodyPublishers.concat(all.toArray(HttpRequest.BodyPublisher[]::new));
@@ -58,7 +58,7 @@ final class Multipart {
   }
 
   /** {@code count} zero bytes, made as they are read. */
-  static InputStream zeros(long count) {
+  public static InputStream zeros(long count) {
     return new InputStream() {
       private long left = count;
 

@@ -55,7 +55,7 @@ public class Datastore extends HttpServlet {
     }
     Principal caller = request.getUserPrincipal();
     if (caller == null) {
-      response.setHeader("WWW-Authenticate", "Bearer realm=\"allgo\"");
+      response.setHeader("WWW-Authenticate", ApiErrors.CHALLENGE);
       ApiErrors.write(response, path, 401, "sign-in", "Sign in, or send your API token, to download job files.");
       return;
     }

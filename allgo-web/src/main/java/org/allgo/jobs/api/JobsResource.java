@@ -1,6 +1,7 @@
 package org.allgo.jobs.api;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -14,13 +15,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
-import jakarta.ws.rs.core.GenericEntity;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -39,9 +42,9 @@ import org.allgo.platform.BusinessException;
 import org.allgo.api.Callers;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -56,8 +59,18 @@ public class JobsResource {
 
   private static final String ID = "{id: [0-9]{1,18}}";
   private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-  private static final String IDEMPOTENCY = "A key of the caller's choice (a UUID), kept a day: a request retried with"
-      + " it gets the job the first one made; the key with another request is refused with 422.";
+  private static final String SUBMIT = "Either a multipart form (webapp, param, optional queue and notify, and the"
+      + " files), or JSON naming files uploaded ahead ({webapp, param, queue, notify, files: [{upload: <id>, name:"
+      + " <optional new name>}]}; each upload is the caller's, taken by this job only). ";
+  private static final String CREATED = "The job, waiting in its queue; Location names it.";
+  private static final String NOT_FOUND = "No such webapp, or an upload is not the caller's.";
+  private static final String CONFLICT = "An upload was taken by a job already, or a request with this Idempotency-Key"
+      + " is still being processed.";
+  private static final String GONE = "An upload expired.";
+  private static final String TOO_LARGE = "A file, or the files together, are too large.";
+  private static final String REUSED = "The Idempotency-Key was used for another request.";
+  private static final String IDEMPOTENCY = "An Idempotency-Key header of the caller's choice (a UUID) is kept a day:"
+      + " a request retried with it gets the job the first one made; the key with another request is refused with 422.";
 
   @Inject
   JobService jobs;
@@ -74,6 +87,9 @@ public class JobsResource {
   @Context
   UriInfo uri;
 
+  @Context
+  HttpServletResponse response;
+
   /** What the platform accepts, so that clients can check before they send. */
   public record Limits(long maxFileBytes, long maxInputBytes, long maxOutputBytes, int maxFiles,
       int maxParamLength) {}
@@ -81,42 +97,54 @@ public class JobsResource {
   /** A file of a job and where to download it. */
   public record FileLink(String name, long size, String url) {}
 
+  /** The fields of a multipart job submission, for the OpenAPI document. */
+  @Schema(description = "A multipart form; files are parts with a file name.")
+  public record JobFormFields(String webapp, String param, String queue, @Schema(name = "notify") Boolean notifyByMail,
+      @Schema(description = "The files: any part with a file name.", type = SchemaType.ARRAY,
+          implementation = byte[].class) List<byte[]> files) {}
+
   /** A job submission as JSON: its files were uploaded ahead ({@code POST /api/v2/uploads}). */
-  public record JobRequest(String webapp, String param, String queue, @JsonbProperty("notify") Boolean notifyByMail,
+  public record JobRequest(String webapp, String param, String queue,
+      @JsonbProperty("notify") @Schema(name = "notify") Boolean notifyByMail,
       List<FileRequest> files) {}
 
   /** A file of a JSON job submission: an upload's id, and optionally the name it takes in the job. */
   public record FileRequest(String upload, String name) {}
 
+  // Both submissions carry the whole documentation: the OpenAPI document keeps one operation per
+  // path and method, the last one read.
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @Operation(summary = "Submit a job with its files",
-      description = "A multipart form: webapp, param, optional queue and notify, and the files. With an Idempotency-Key,"
-          + " a retried request gets the job the first one made.")
-  @APIResponse(responseCode = "201", description = "The job, waiting in its queue; Location names it.")
-  @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still being processed.")
-  @APIResponse(responseCode = "413", description = "A file, or the files together, are too large.")
-  @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request.")
-  public Response create(List<EntityPart> parts, @Parameter(description = IDEMPOTENCY)
-      @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+  @Operation(operationId = "submitJob", summary = "Submit a job", description = SUBMIT + IDEMPOTENCY)
+  @RequestBody(content = {
+      @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = JobFormFields.class)),
+      @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobRequest.class))})
+  @APIResponse(responseCode = "201", description = CREATED,
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+  @APIResponse(responseCode = "404", description = NOT_FOUND)
+  @APIResponse(responseCode = "409", description = CONFLICT)
+  @APIResponse(responseCode = "410", description = GONE)
+  @APIResponse(responseCode = "413", description = TOO_LARGE)
+  @APIResponse(responseCode = "422", description = REUSED)
+  public Response create(List<EntityPart> parts, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
     JobForm form = JobForm.read(parts);
     return created(jobs.submit(Callers.email(security), form.draft(), form.uploads(), idempotencyKey));
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Submit a job whose files were uploaded ahead",
-      description = "{webapp, param, queue, notify, files: [{upload: <id>, name: <optional new name>}]}: each upload is"
-          + " the caller's, taken by this job only. With an Idempotency-Key, a retried request gets the job the first"
-          + " one made.")
-  @APIResponse(responseCode = "201", description = "The job, waiting in its queue; Location names it.")
-  @APIResponse(responseCode = "404", description = "An upload is not the caller's, or does not exist.")
-  @APIResponse(responseCode = "409", description = "An upload was taken by a job already, or a request with this"
-      + " Idempotency-Key is still being processed.")
-  @APIResponse(responseCode = "410", description = "An upload expired.")
-  @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request.")
-  public Response createFromUploads(JobRequest request, @Parameter(description = IDEMPOTENCY)
-      @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+  @Operation(operationId = "submitJob", summary = "Submit a job", description = SUBMIT + IDEMPOTENCY)
+  @RequestBody(content = {
+      @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = JobFormFields.class)),
+      @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobRequest.class))})
+  @APIResponse(responseCode = "201", description = CREATED,
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+  @APIResponse(responseCode = "404", description = NOT_FOUND)
+  @APIResponse(responseCode = "409", description = CONFLICT)
+  @APIResponse(responseCode = "410", description = GONE)
+  @APIResponse(responseCode = "413", description = TOO_LARGE)
+  @APIResponse(responseCode = "422", description = REUSED)
+  public Response createFromUploads(JobRequest request, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
     if (request == null) {
       throw BusinessException.invalid("body-missing", "This request needs a JSON body.");
     }
@@ -141,12 +169,8 @@ public class JobsResource {
   @GET
   @Operation(summary = "The caller's jobs, newest first",
       description = "Filters on state, webapp and creation time; a page of at most 'limit' jobs, whose Link header"
-          + " (rel=\"next\") names the next page when there may be one.")
-  @APIResponse(responseCode = "200", description = "A page of jobs.",
-      headers = @Header(name = "Link", description = "<url of the next page>; rel=\"next\""),
-      content = @Content(mediaType = MediaType.APPLICATION_JSON,
-          schema = @Schema(type = SchemaType.ARRAY, implementation = JobView.class)))
-  public Response list(@QueryParam("state") String state, @QueryParam("webapp") String webapp,
+          + " (<url>; rel=\"next\") names the next page when there may be one.")
+  public List<JobView> list(@QueryParam("state") String state, @QueryParam("webapp") String webapp,
       @Parameter(description = "ISO-8601 instant: jobs created at or after it.") @QueryParam("since") String since,
       @Parameter(description = "ISO-8601 instant: jobs created before it.") @QueryParam("until") String until,
       @Parameter(description = "The cursor: the id of the last job of the previous page.") @QueryParam("before")
@@ -154,11 +178,12 @@ public class JobsResource {
       Integer limit) {
     List<JobView> page = jobs.list(Callers.email(security), state(state), webapp, instant("since", since),
         instant("until", until), before, limit);
-    Response.ResponseBuilder answer = Response.ok(new GenericEntity<>(page) {});
+    // Set on the servlet response, so that the method keeps its type for the OpenAPI document.
     if (page.size() == JobService.pageSize(limit)) {
-      answer.link(uri.getRequestUriBuilder().replaceQueryParam("before", page.get(page.size() - 1).id()).build(), "next");
+      URI next = uri.getRequestUriBuilder().replaceQueryParam("before", page.get(page.size() - 1).id()).build();
+      response.addHeader(HttpHeaders.LINK, Link.fromUri(next).rel("next").build().toString());
     }
-    return answer.build();
+    return page;
   }
 
   @GET
