@@ -8,29 +8,38 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.allgo.accounts.entity.User;
 import org.allgo.jobs.control.FileNames;
+import org.allgo.jobs.control.IdempotencyKeys;
 import org.allgo.jobs.control.JobAccess;
 import org.allgo.jobs.control.JobCompletion;
 import org.allgo.jobs.control.JobFiles;
 import org.allgo.jobs.control.JobSettings;
 import org.allgo.jobs.control.JobStore;
 import org.allgo.jobs.control.JobTransitions;
+import org.allgo.jobs.control.JobUploads;
+import org.allgo.jobs.control.RequestFingerprint;
 import org.allgo.jobs.entity.Job;
 import org.allgo.jobs.entity.JobDraft;
 import org.allgo.jobs.entity.JobFileView;
 import org.allgo.jobs.entity.JobLogView;
 import org.allgo.jobs.entity.JobState;
 import org.allgo.jobs.entity.JobView;
+import org.allgo.jobs.entity.UploadView;
+import org.allgo.jobs.entity.UploadedFile;
 import org.allgo.platform.BusinessException;
 import org.allgo.webapps.control.Access;
 import org.allgo.webapps.control.WebappStore;
@@ -75,6 +84,12 @@ public class JobService {
   @Inject
   JobCompletion completion;
 
+  @Inject
+  IdempotencyKeys keys;
+
+  @Inject
+  JobUploads uploads;
+
   @EJB
   Dispatcher dispatcher;
 
@@ -82,17 +97,101 @@ public class JobService {
    * Submits a job: checked and recorded, its files stored in its directory, then queued. A
    * refused file (name, size) leaves nothing behind.
    */
-  // Files are written between two transactions: none is held open while a client uploads.
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public JobView submit(String email, JobDraft draft, List<Upload> uploads) {
+    return submit(email, draft, uploads, null);
+  }
+
+  /**
+   * Submits a job, as {@link #submit(String, JobDraft, List)}; with an idempotency key (null for
+   * none), a request retried with the same key, fields and files gets the job the first made,
+   * and the key with another request is refused with 422.
+   */
+  // Files are written between two transactions: none is held open while a client uploads.
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public JobView submit(String email, JobDraft draft, List<Upload> uploads, String idempotencyKey) {
     List<String> names = names(uploads.stream().map(Upload::name).toList());
-    return create(email, draft, names, (id, limit) -> {
+    String[] digests = new String[uploads.size()];
+    Supplier<String> fingerprint = () -> {
+      RequestFingerprint request = new RequestFingerprint("multipart", draft);
+      for (int i = 0; i < uploads.size(); i++) {
+        request.file(names.get(i), digests[i] != null ? digests[i] : RequestFingerprint.digestOf(uploads.get(i).content()));
+      }
+      return request.value();
+    };
+    return idempotently(email, idempotencyKey, fingerprint, () -> create(email, draft, names, (id, limit) -> {
       long total = 0;
       for (int i = 0; i < uploads.size(); i++) {
-        total += limit.store(id, names.get(i), uploads.get(i).content(), total);
+        InputStream content = uploads.get(i).content();
+        if (idempotencyKey == null) {
+          total += limit.store(id, names.get(i), content, total);
+        } else {
+          DigestInputStream digesting = RequestFingerprint.digesting(content);
+          total += limit.store(id, names.get(i), digesting, total);
+          digests[i] = RequestFingerprint.hex(digesting);
+        }
       }
       return total;
+    }));
+  }
+
+  /**
+   * Submits a job whose files were uploaded ahead (see {@link UploadService}): each the caller's,
+   * waiting and not expired, taken by this job only, under its own name or the one given. An
+   * idempotency key works as for {@link #submit(String, JobDraft, List, String)}.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public JobView submitUploaded(String email, JobDraft draft, List<UploadedFile> files, String idempotencyKey) {
+    List<String> ids = files.stream().map(UploadedFile::upload).toList();
+    if (ids.stream().distinct().count() < ids.size()) {
+      throw BusinessException.invalid("duplicate-upload", "The same upload is named twice.");
+    }
+    RequestFingerprint request = new RequestFingerprint("uploads", draft);
+    files.forEach(f -> request.file(f.name(), f.upload()));
+    return idempotently(email, idempotencyKey, request::value, () -> {
+      checkCount(ids.size());
+      List<UploadView> found = uploads.usable(email, ids);
+      List<String> names = names(IntStream.range(0, files.size())
+          .mapToObj(i -> Optional.ofNullable(files.get(i).name()).orElse(found.get(i).name())).toList());
+      long total = found.stream().mapToLong(UploadView::size).sum();
+      if (total > settings.maxInputBytes()) {
+        throw BusinessException.tooLarge("input-too-large",
+            "The job's files together are larger than " + (settings.maxInputBytes() >> 20) + " MiB.");
+      }
+      return create(email, draft, names, (id, limit) -> {
+        uploads.take(email, ids, id);
+        for (int i = 0; i < ids.size(); i++) {
+          this.files.moveIn(id, ids.get(i), names.get(i));
+        }
+        return total;
+      });
     });
+  }
+
+  // With a key, the first request is remembered with its fingerprint and the job it made.
+  private JobView idempotently(String email, String key, Supplier<String> fingerprint, Supplier<JobView> submission) {
+    if (key == null) {
+      return submission.get();
+    }
+    IdempotencyKeys.Reservation reservation = keys.reserve(email, key);
+    if (!reservation.fresh()) {
+      if (reservation.jobId() == null) {
+        throw IdempotencyKeys.inUse();
+      }
+      if (!reservation.fingerprint().equals(fingerprint.get())) {
+        throw BusinessException.unprocessable("idempotency-key-reused",
+            "This Idempotency-Key was used for another request: send a new key with a new request.");
+      }
+      return transitions.view(reservation.jobId());
+    }
+    try {
+      JobView job = submission.get();
+      keys.complete(reservation.id(), fingerprint.get(), job.id());
+      return job;
+    } catch (RuntimeException e) {
+      keys.release(reservation.id());
+      throw e;
+    }
   }
 
   /**
@@ -172,9 +271,48 @@ public class JobService {
 
   /** The caller's jobs, newest first; {@code before} is the cursor: the last id of the previous page. */
   public List<JobView> list(String email, JobState state, String webapp, Long before, Integer limit) {
+    return list(email, state, webapp, null, null, before, limit);
+  }
+
+  /**
+   * The caller's jobs, newest first, DELETED ones left out unless asked for.
+   *
+   * @param state null for any
+   * @param webapp docker name, null for any
+   * @param since only jobs created at or after it, null for no bound
+   * @param until only jobs created before it, null for no bound
+   * @param before the cursor: only jobs with a smaller id (the last of the previous page)
+   * @param limit the page size, 100 by default, at most 500
+   */
+  // Times are compared here: the instant converter does not apply to query parameters. Ids grow
+  // with creation times, so the first job older than since ends the list.
+  public List<JobView> list(String email, JobState state, String webapp, Instant since, Instant until, Long before,
+      Integer limit) {
     User caller = access.caller(email);
-    int size = limit == null ? 100 : Math.max(1, Math.min(limit, MAX_LIST));
-    return jobs.of(caller, state, webapp, before, size).stream().map(Job::view).toList();
+    int size = pageSize(limit);
+    List<JobView> page = new ArrayList<>();
+    Long cursor = before;
+    while (page.size() < size) {
+      List<Job> batch = jobs.of(caller, state, webapp, cursor, size);
+      for (Job job : batch) {
+        if (since != null && job.createdAt().isBefore(since)) {
+          return page;
+        }
+        if ((until == null || job.createdAt().isBefore(until)) && page.size() < size) {
+          page.add(job.view());
+        }
+      }
+      if (batch.size() < size) {
+        break;
+      }
+      cursor = batch.get(batch.size() - 1).id();
+    }
+    return page;
+  }
+
+  /** The size of a page of jobs asked for with {@code limit}: 100 by default, at most {@link #MAX_LIST}. */
+  public static int pageSize(Integer limit) {
+    return limit == null ? 100 : Math.max(1, Math.min(limit, MAX_LIST));
   }
 
   /** Aborts a waiting or running job; it is ABORTED when this returns, its container removed. */
@@ -268,10 +406,14 @@ public class JobService {
     return job;
   }
 
-  private static List<String> names(List<String> given) {
-    if (given.size() > MAX_FILES) {
+  private static void checkCount(int files) {
+    if (files > MAX_FILES) {
       throw BusinessException.invalid("too-many-files", "A job takes at most " + MAX_FILES + " files.");
     }
+  }
+
+  private static List<String> names(List<String> given) {
+    checkCount(given.size());
     List<String> names = given.stream().map(FileNames::sanitize).toList();
     Set<String> seen = new HashSet<>();
     names.stream().filter(n -> !seen.add(n)).findFirst().ifPresent(n -> {

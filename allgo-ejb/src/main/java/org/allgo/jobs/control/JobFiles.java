@@ -19,12 +19,14 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.allgo.connector.api.ContainerLogs;
 import org.allgo.connector.api.LogChunk;
@@ -73,28 +75,95 @@ public class JobFiles {
    * {@code maxFile} or the job's inputs exceed {@code remaining}. Returns its size.
    */
   public long store(long jobId, String name, InputStream content, long maxFile, long remaining) {
-    Path file = settings.directory(jobId).resolve(name);
+    try {
+      return write(settings.directory(jobId).resolve(name), name, content, maxFile, remaining,
+          () -> BusinessException.tooLarge("input-too-large",
+              "The job's files together are larger than " + mib(settings.maxInputBytes()) + "."));
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw BusinessException.invalid("duplicate-file-name", "Two files are named " + name + ".");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot store " + name + " for job " + jobId, e);
+    }
+  }
+
+  /**
+   * Stores a file uploaded ahead of a job; refuses with 413 once it exceeds {@code maxFile} or the
+   * caller's waiting uploads exceed {@code remaining}. Returns its size.
+   */
+  public long storeUpload(String id, String name, InputStream content, long maxFile, long remaining) {
+    try {
+      Files.createDirectories(settings.uploads());
+      return write(settings.uploads().resolve(id), name, content, maxFile, remaining,
+          () -> BusinessException.tooLarge("uploads-too-large", "Your files waiting for a job would be larger than "
+              + mib(settings.maxInputBytes()) + ": submit a job with them, or delete some."));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot store upload " + name, e);
+    }
+  }
+
+  /** Moves an upload into the job's directory under its name. */
+  public void moveIn(long jobId, String uploadId, String name) {
+    try {
+      Files.move(settings.uploads().resolve(uploadId), settings.directory(jobId).resolve(name),
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot move upload " + uploadId + " into job " + jobId, e);
+    }
+  }
+
+  public void deleteUpload(String id) {
+    try {
+      Files.deleteIfExists(settings.uploads().resolve(id));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete upload " + id, e);
+    }
+  }
+
+  /** Deletes the upload files last changed before {@code before}, whatever their record; returns how many. */
+  public int deleteUploadsOlderThan(Instant before) {
+    if (!Files.isDirectory(settings.uploads())) {
+      return 0;
+    }
+    try (Stream<Path> entries = Files.list(settings.uploads())) {
+      int deleted = 0;
+      for (Path entry : (Iterable<Path>) entries::iterator) {
+        BasicFileAttributes attributes = attributes(entry);
+        if (attributes != null && attributes.lastModifiedTime().toInstant().isBefore(before)
+            && Files.deleteIfExists(entry)) {
+          deleted++;
+        }
+      }
+      return deleted;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot clean the uploads", e);
+    }
+  }
+
+  // Copies the content into a new file, within the limits; a refused file is not left behind.
+  private long write(Path file, String name, InputStream content, long maxFile, long remaining,
+      Supplier<BusinessException> overRemaining) throws IOException {
     long limit = Math.min(maxFile, remaining);
-    try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+    boolean written = false;
+    OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+        LinkOption.NOFOLLOW_LINKS);
+    try (out) {
       byte[] buffer = new byte[64 * 1024];
       long total = 0;
       for (int n; (n = content.read(buffer)) >= 0; ) {
         total += n;
         if (total > limit) {
           throw total > maxFile
-              ? BusinessException.tooLarge("file-too-large",
-                  "The file " + name + " is larger than " + mib(maxFile) + ".")
-              : BusinessException.tooLarge("input-too-large",
-                  "The job's files together are larger than " + mib(settings.maxInputBytes()) + ".");
+              ? BusinessException.tooLarge("file-too-large", "The file " + name + " is larger than " + mib(maxFile) + ".")
+              : overRemaining.get();
         }
         out.write(buffer, 0, n);
       }
+      written = true;
       return total;
-    } catch (java.nio.file.FileAlreadyExistsException e) {
-      throw BusinessException.invalid("duplicate-file-name", "Two files are named " + name + ".");
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot store " + name + " for job " + jobId, e);
+    } finally {
+      if (!written) {
+        Files.deleteIfExists(file);
+      }
     }
   }
 

@@ -122,7 +122,8 @@ public class JobStore {
     return inState(JobState.NEW).stream().filter(j -> j.createdAt().isBefore(before)).map(Job::id).toList();
   }
 
-  private static Instant instant(Object value) {
+  /** A timestamp column read in a projection, which the instant converter does not see. */
+  static Instant instant(Object value) {
     return value instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) value;
   }
 

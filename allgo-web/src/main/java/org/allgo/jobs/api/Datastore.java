@@ -50,7 +50,7 @@ public class Datastore extends HttpServlet {
       throws IOException {
     Principal caller = request.getUserPrincipal();
     if (caller == null) {
-      response.setHeader("WWW-Authenticate", "Bearer realm=\"allgo\"");
+      response.setHeader("WWW-Authenticate", ApiErrors.CHALLENGE);
       ApiErrors.write(response, path, 401, "sign-in", "Sign in, or send your API token, to download job files.");
     }
     return caller;
