@@ -22,6 +22,7 @@ public class BusinessException extends RuntimeException {
     CONFLICT(409),
     GONE(410),
     TOO_LARGE(413),
+    UNPROCESSABLE(422),
     TOO_MANY_REQUESTS(429);
 
     private final int status;
@@ -67,6 +68,11 @@ public class BusinessException extends RuntimeException {
 
   public static BusinessException tooLarge(String code, String message) {
     return new BusinessException(Kind.TOO_LARGE, code, message);
+  }
+
+  /** Well-formed, but it cannot be done as asked (such as an idempotency key reused for another request). */
+  public static BusinessException unprocessable(String code, String message) {
+    return new BusinessException(Kind.UNPROCESSABLE, code, message);
   }
 
   public static BusinessException forbidden(String code, String message) {

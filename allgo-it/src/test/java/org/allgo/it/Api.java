@@ -89,6 +89,15 @@ public final class Api {
     return send(request(path).setHeader("Content-Type", contentType).POST(body));
   }
 
+  /** Posts a body of another type than JSON, with extra headers as name, value, name, value… */
+  public Response send(String path, String contentType, HttpRequest.BodyPublisher body, String... headers) {
+    HttpRequest.Builder request = request(path).setHeader("Content-Type", contentType);
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return send(request.POST(body));
+  }
+
   /** Fetches raw bytes, with extra headers as name, value, name, value... */
   public HttpResponse<byte[]> fetch(String path, String... headers) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET();

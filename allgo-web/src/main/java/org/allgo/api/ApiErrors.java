@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 public final class ApiErrors {
 
   public static final String PROBLEM_JSON = "application/problem+json";
+  /** The challenge of a 401: an API token as a bearer token. */
+  public static final String CHALLENGE = "Bearer realm=\"allgo\"";
 
   private ApiErrors() {}
 
@@ -46,10 +48,11 @@ public final class ApiErrors {
   }
 
   public static Response response(String apiPath, int status, String code, String message) {
-    return Response.status(status)
+    Response.ResponseBuilder response = Response.status(status)
         .type(mediaType(apiPath) + ";charset=UTF-8")
-        .entity(body(apiPath, status, code, message).toString())
-        .build();
+        .entity(body(apiPath, status, code, message).toString());
+    // A 401 says how to authenticate (RFC 9110).
+    return (status == 401 ? response.header("WWW-Authenticate", CHALLENGE) : response).build();
   }
 
   /** Writes the error straight to a servlet response, for the security layer. */

@@ -19,7 +19,7 @@ public class CorsFilter implements ContainerResponseFilter {
     headers.putSingle("Access-Control-Allow-Origin", "*");
     headers.putSingle("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
     headers.putSingle("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept, Idempotency-Key");
-    headers.putSingle("Access-Control-Expose-Headers", "Location, Retry-After, Content-Length");
+    headers.putSingle("Access-Control-Expose-Headers", "Location, Link, Retry-After, Content-Length");
     headers.putSingle("Access-Control-Max-Age", "3600");
   }
 }

@@ -133,7 +133,7 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
   private static AuthenticationStatus unauthorized(HttpServletResponse response, String path,
       String code, String message) {
     try {
-      response.setHeader("WWW-Authenticate", "Bearer realm=\"allgo\"");
+      response.setHeader("WWW-Authenticate", ApiErrors.CHALLENGE);
       ApiErrors.write(response, path, 401, code, message);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -202,7 +202,7 @@ public class Dispatcher {
       container = containers.run(launch.get());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Job {0} could not start: {1}", jobId, e.getMessage());
-      transitions.fail(jobId, "The job could not start: " + e.getMessage());
+      completion.fail(jobId, "The job could not start: " + e.getMessage());
       return;
     }
     LOG.log(Level.INFO, "Job {0} started in {1}", jobId, settings.containerName(jobId));

@@ -16,7 +16,8 @@ import org.allgo.jobs.entity.JobView;
 
 /**
  * Finishes a job whose container stopped: {@code allgo.log} from the container's output and a
- * footer, the output size against its quota, the result, then the container removed. Safe to run
+ * footer (its live log deleted then), the output size against its quota, the result, then the
+ * container removed. Safe to run
  * twice for the same job (the container event and the dispatcher's timer may both see the end):
  * only one finish changes the job. Never inside a transaction.
  */
@@ -46,13 +47,22 @@ public class JobCompletion {
     }
     Optional<ContainerInfo> container = containers.find(jobId);
     if (container.isEmpty()) {
-      return transitions.fail(jobId, "The job's container vanished from the Docker engine.");
+      return fail(jobId, "The job's container vanished from the Docker engine.");
     }
     if (container.get().running()) {
       return false;
     }
     finish(job.get(), container.get());
     return true;
+  }
+
+  /** The platform could not run the job or lost it: no log will come. False when it was finished already. */
+  public boolean fail(long jobId, String reason) {
+    boolean failed = transitions.fail(jobId, reason);
+    if (failed) {
+      files.deleteLiveLog(jobId);
+    }
+    return failed;
   }
 
   /** Stops the job's container at once and finishes the job, for an abort or a timeout. */
@@ -86,6 +96,7 @@ public class JobCompletion {
       Duration duration = exit.finishedAt().isBefore(exit.startedAt()) ? Duration.ZERO : exit.duration();
       files.writeLog(job.jobId(), logs, JobLog.footer(job.webapp(), job.version(), exit.exitCode(), exit.oomKilled(),
           view.result(), view.reason(), duration));
+      files.deleteLiveLog(job.jobId());
       LOG.log(Level.INFO, "Job {0} ended: {1}, exit code {2}", job.jobId(), view.result(), exit.exitCode());
     }
     containers.remove(container.id());

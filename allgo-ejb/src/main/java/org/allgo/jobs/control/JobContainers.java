@@ -17,6 +17,7 @@ import org.allgo.connector.api.DockerConnection;
 import org.allgo.connector.api.DockerConnectionFactory;
 import org.allgo.connector.api.ImageRef;
 import org.allgo.connector.api.Limits;
+import org.allgo.connector.api.LogEntry;
 import org.allgo.connector.api.Mount;
 import org.allgo.connector.api.NotFoundException;
 import org.allgo.platform.control.Resources;
@@ -98,6 +99,13 @@ public class JobContainers {
   public ContainerLogs logs(String container) {
     try (DockerConnection connection = docker.getConnection()) {
       return connection.logs(container);
+    }
+  }
+
+  /** The last {@code count} messages of the container's log, all when negative. */
+  public List<LogEntry> tail(String container, int count) {
+    try (DockerConnection connection = docker.getConnection()) {
+      return connection.tail(container, count);
     }
   }
 

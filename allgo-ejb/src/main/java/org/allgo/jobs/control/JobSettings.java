@@ -66,6 +66,19 @@ public class JobSettings {
     return datastore().resolve(Long.toString(jobId));
   }
 
+  /**
+   * Where the platform copies a job's output while it runs: outside its directory, which the
+   * program may change under any name.
+   */
+  public Path liveLog(long jobId) {
+    return Path.of(data, "rw", "live-logs").toAbsolutePath().normalize().resolve(jobId + ".log");
+  }
+
+  /** Files uploaded ahead of a job, until a job takes them (same file system as the datastore). */
+  public Path uploads() {
+    return Path.of(data, "rw", "uploads").toAbsolutePath().normalize();
+  }
+
   public String containerName(long jobId) {
     return environment + "-job-" + jobId;
   }

@@ -9,7 +9,9 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.allgo.accounts.entity.User;
 import org.allgo.jobs.entity.Job;
 import org.allgo.jobs.entity.JobQueue;
@@ -88,6 +90,16 @@ public class JobStore {
     return em.unwrap(Session.class).getPlatform().isMySQL();
   }
 
+  /** The containers of the RUNNING jobs claimed by {@code node} that have one, by job id. */
+  public Map<Long, String> runningContainers(String node) {
+    return em.createQuery("SELECT j.id, j.containerId FROM Job j WHERE j.state = :state AND j.claimedBy = :node"
+            + " AND j.containerId IS NOT NULL", Object[].class)
+        .setParameter("state", JobState.RUNNING)
+        .setParameter("node", node)
+        .getResultStream()
+        .collect(Collectors.toMap(row -> (Long) row[0], row -> (String) row[1]));
+  }
+
   public List<Job> inState(JobState state) {
     return em.createNamedQuery(Job.BY_STATE, Job.class).setParameter("state", state).getResultList();
   }
@@ -120,7 +132,8 @@ public class JobStore {
     return inState(JobState.NEW).stream().filter(j -> j.createdAt().isBefore(before)).map(Job::id).toList();
   }
 
-  private static Instant instant(Object value) {
+  /** A timestamp column read in a projection, which the instant converter does not see. */
+  static Instant instant(Object value) {
     return value instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) value;
   }
 

@@ -106,9 +106,9 @@ public class JobTransitions {
   }
 
   /** The job's files are stored: it waits in its queue, and the dispatcher hears of it. */
-  public JobView queue(long jobId, long inputBytes) {
+  public JobView queue(long jobId, long inputBytes, List<String> inputs) {
     Job job = jobs.lock(jobId).orElseThrow();
-    job.queue(inputBytes, Instant.now());
+    job.queue(inputBytes, inputs, Instant.now());
     queued.fire(new JobQueued(jobId));
     return job.view();
   }
@@ -137,6 +137,34 @@ public class JobTransitions {
       default -> throw BusinessException.conflict("job-not-active",
           "Job " + jobId + " is " + job.state().name().toLowerCase() + ": only waiting or running jobs can be aborted.");
     }
+  }
+
+  /** What it takes to submit a job again: its draft and the names of its input files. */
+  public record Resubmission(JobDraft draft, List<String> inputs) {}
+
+  /**
+   * The caller's job, to run again: refused while it runs or is being submitted, once its files
+   * are gone, and when which of its files were inputs is unknown (submitted before it was recorded).
+   */
+  public Resubmission resubmission(String email, long jobId) {
+    Job job = access.job(email, jobId);
+    switch (job.state()) {
+      case ARCHIVED -> throw BusinessException.gone("job-archived",
+          "The files of job " + jobId + " were removed after its retention period: submit it again with its files.");
+      case DELETED -> throw BusinessException.notFound("job-not-found", "There is no job " + jobId + ".");
+      case NEW, RUNNING -> throw BusinessException.conflict("job-running", "Job " + jobId + " is "
+          + job.state().name().toLowerCase() + ": its files may still change. Run it again once it ended.");
+      default -> {
+        // WAITING (its files are as they came) or DONE.
+      }
+    }
+    List<String> inputs = job.inputs();
+    if (inputs.isEmpty() && job.inputBytes() > 0) {
+      throw BusinessException.conflict("inputs-unknown", "Job " + jobId
+          + " was submitted before allgo recorded which of its files were inputs: submit it again with its files.");
+    }
+    return new Resubmission(new JobDraft(job.webappName(), job.param(), job.queue().name(), job.notifyWhenFinished()),
+        inputs);
   }
 
   /** A submission that failed before its job was queued leaves nothing behind. */
@@ -173,6 +201,11 @@ public class JobTransitions {
 
   public List<RunningJob> running() {
     return jobs.inState(JobState.RUNNING).stream().map(JobTransitions::running).toList();
+  }
+
+  /** The containers of the running jobs this server started, by job id. */
+  public Map<Long, String> runningContainers(String node) {
+    return jobs.runningContainers(node);
   }
 
   public Optional<RunningJob> findRunning(long jobId) {

@@ -1,6 +1,8 @@
 package org.allgo.jobs.entity;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,9 +13,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.allgo.accounts.entity.Role;
 import org.allgo.accounts.entity.User;
@@ -110,6 +115,13 @@ public class Job {
   @Column(name = "output_bytes")
   private Long outputBytes;
 
+  // The files it was submitted with; its directory mixes them with the outputs.
+  @ElementCollection(fetch = FetchType.LAZY)
+  @CollectionTable(name = "job_input", joinColumns = @JoinColumn(name = "job_id"))
+  @OrderColumn(name = "file_index")
+  @Column(name = "name", nullable = false, length = 255)
+  private List<String> inputs = new ArrayList<>();
+
   @Column(name = "container_id", length = 80)
   private String containerId;
 
@@ -156,9 +168,10 @@ public class Job {
   }
 
   /** Its files are stored: it waits in its queue. */
-  public void queue(long bytes, Instant at) {
+  public void queue(long bytes, List<String> inputNames, Instant at) {
     requireState(JobState.NEW);
     this.inputBytes = bytes;
+    this.inputs = new ArrayList<>(inputNames);
     this.state = JobState.WAITING;
     this.queuedAt = at;
   }
@@ -288,6 +301,15 @@ public class Job {
 
   public boolean notifyWhenFinished() {
     return notify;
+  }
+
+  public long inputBytes() {
+    return inputBytes;
+  }
+
+  /** The names of the files it was submitted with, in the order they came. */
+  public List<String> inputs() {
+    return List.copyOf(inputs);
   }
 
   public String containerId() {

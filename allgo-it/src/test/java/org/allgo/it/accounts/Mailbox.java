@@ -55,7 +55,7 @@ public final class Mailbox {
   /** Waits for the {@code count}-th mail to the address whose subject contains the text. */
   public static Mail await(String address, String subject, int count) {
     AtomicReference<List<Mail>> found = new AtomicReference<>(List.of());
-    // A sink busy with other test runs may time out one read: the next poll tries again.
+    // A read that times out (the sink is shared and the machine may be busy) is tried again.
     Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
         .ignoreExceptionsInstanceOf(MessagingException.class)
         .until(() -> {

@@ -3,7 +3,6 @@ package org.allgo.it.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.allgo.it.Api;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +56,7 @@ class JobSubmissionIT {
     int before = devel.get("/api/v2/jobs").array().size();
 
     Api.Response refused = Jobs.submit(devel, new Multipart().field("webapp", tool).field("param", "exit 0")
-        .stream("files", "big.bin", () -> zeros(max + 1)));
+        .stream("files", "big.bin", () -> Multipart.zeros(max + 1)));
 
     assertThat(refused.status()).as(refused.body()).isEqualTo(413);
     assertThat(refused.json().getString("code")).isEqualTo("file-too-large");
@@ -106,27 +105,5 @@ class JobSubmissionIT {
     assertThat(whileRunning.status()).as(whileRunning.body()).isEqualTo(409);
     assertThat(whileRunning.json().getString("code")).isEqualTo("webapp-has-jobs");
     devel.post("/api/v2/jobs/" + id + "/abort", null);
-  }
-
-  private static InputStream zeros(long count) {
-    return new InputStream() {
-      private long left = count;
-
-      @Override
-      public int read() {
-        return left-- > 0 ? 0 : -1;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) {
-        if (left <= 0) {
-          return -1;
-        }
-        int n = (int) Math.min(len, left);
-        java.util.Arrays.fill(b, off, off + n, (byte) 0);
-        left -= n;
-        return n;
-      }
-    };
   }
 }

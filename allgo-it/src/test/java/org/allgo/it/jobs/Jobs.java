@@ -15,24 +15,24 @@ import org.allgo.it.DockerCli;
 import org.allgo.it.Server;
 
 /** Shared steps of the job tests: submitting, waiting, reading files, making queues. */
-final class Jobs {
+public final class Jobs {
 
-  static final Set<String> ENDED = Set.of("DONE", "ARCHIVED", "DELETED");
+  public static final Set<String> ENDED = Set.of("DONE", "ARCHIVED", "DELETED");
 
   private Jobs() {}
 
-  static Api.Response submit(Api api, String webapp, String param) {
+  public static Api.Response submit(Api api, String webapp, String param) {
     return submit(api, new Multipart().field("webapp", webapp).field("param", param));
   }
 
   /** Submits without a mail when the job ends: the mail sink is shared, and mail is not tested here. */
-  static Api.Response submit(Api api, Multipart form) {
+  public static Api.Response submit(Api api, Multipart form) {
     form.field("notify", "false");
     return api.post("/api/v2/jobs", form.contentType(), form.body());
   }
 
   /** Submits and returns the new job's id, failing the test if it was refused. */
-  static long run(Api api, String webapp, String param, String queue) {
+  public static long run(Api api, String webapp, String param, String queue) {
     Multipart form = new Multipart().field("webapp", webapp).field("param", param);
     if (queue != null) {
       form.field("queue", queue);
@@ -43,36 +43,36 @@ final class Jobs {
     return created.json().getJsonNumber("id").longValue();
   }
 
-  static JsonObject get(Api api, long id) {
+  public static JsonObject get(Api api, long id) {
     return api.get("/api/v2/jobs/" + id).json();
   }
 
-  static JsonObject awaitState(Api api, long id, String state, Duration within) {
+  public static JsonObject awaitState(Api api, long id, String state, Duration within) {
     return await().atMost(within).pollInterval(Duration.ofMillis(250))
         .until(() -> get(api, id), job -> job.getString("state").equals(state) || ENDED.contains(job.getString("state")));
   }
 
-  static JsonObject awaitEnd(Api api, long id, Duration within) {
+  public static JsonObject awaitEnd(Api api, long id, Duration within) {
     return await().atMost(within).pollInterval(Duration.ofMillis(250))
         .until(() -> get(api, id), job -> ENDED.contains(job.getString("state")));
   }
 
-  static String file(Api api, long id, String name) {
+  public static String file(Api api, long id, String name) {
     var response = api.fetch("/datastore/" + id + "/" + name);
     assertThat(response.statusCode()).as("download of " + name).isEqualTo(200);
     return new String(response.body(), StandardCharsets.UTF_8);
   }
 
-  static String containerName(long id) {
+  public static String containerName(long id) {
     return Server.ENVIRONMENT + "-job-" + id;
   }
 
-  static boolean containerExists(long id) {
+  public static boolean containerExists(long id) {
     return DockerCli.run("inspect", containerName(id)).exitCode() == 0;
   }
 
   /** A queue of its own for a test, made by the development superuser. */
-  static String queue(int timeoutSeconds, int maxJobs, int retentionDays) {
+  public static String queue(int timeoutSeconds, int maxJobs, int retentionDays) {
     String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
     Api.Response created = Api.asDevelopmentUser("admin@localhost").post("/api/v2/queues",
         Json.createObjectBuilder().add("name", name).add("description", "test queue")
@@ -82,7 +82,18 @@ final class Jobs {
     return name;
   }
 
-  static Instant instant(JsonObject job, String field) {
+  /** Runs the purge-jobs batch job as the development superuser; returns its ended execution. */
+  public static JsonObject purge() {
+    Api admin = Api.asDevelopmentUser("admin@localhost");
+    Api.Response started = admin.post("/api/v2/admin/batch/purge-jobs", null);
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    long execution = started.json().getJsonNumber("id").longValue();
+    return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+        .until(() -> admin.get("/api/v2/admin/batch/executions/" + execution).json(),
+            e -> e.getString("status").equals("COMPLETED") || e.getString("status").equals("FAILED"));
+  }
+
+  public static Instant instant(JsonObject job, String field) {
     return Instant.parse(job.getString(field));
   }
 }

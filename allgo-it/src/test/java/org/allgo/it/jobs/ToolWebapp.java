@@ -26,6 +26,7 @@ final class ToolWebapp {
         exit) echo "exiting with $1"; echo "oops" >&2; exit "$1" ;;
         sleep) echo "sleeping $1"; sleep "$1"; echo "done" ;;
         sleepexit) echo "sleeping $1"; sleep "$1"; echo "exiting with $2"; exit "$2" ;;
+        count) i=1; while [ "$i" -le "$1" ]; do echo "line $i"; i=$((i + 1)); sleep 1; done ;;
         eat) echo "eating"; head -c 100m /dev/zero | tail; echo "still alive" ;;
         copy) cat "$1" > copy.txt; echo "copied $1" ;;
         id) id; ls /sys/class/net ;;

@@ -42,6 +42,13 @@ public interface DockerConnection extends AutoCloseable {
   /** Everything the container wrote so far, stdout and stderr kept apart. */
   ContainerLogs logs(String container);
 
+  /**
+   * The last {@code count} messages of the container's log (all of them when {@code count} is
+   * negative), in the order they were written; the engine reads them from the end of its log, so
+   * that following a long log costs what it grew by.
+   */
+  List<LogEntry> tail(String container, int count);
+
   /** Kills the container (SIGKILL); does nothing when it already stopped. */
   void kill(String container);
 

@@ -16,6 +16,7 @@ import org.allgo.connector.api.ExecSession;
 import org.allgo.connector.api.ExecSpec;
 import org.allgo.connector.api.ExitStatus;
 import org.allgo.connector.api.ImageRef;
+import org.allgo.connector.api.LogEntry;
 
 /**
  * The application's handle: forwards to its managed connection until closed, then refuses. A
@@ -92,6 +93,11 @@ final class ConnectionHandle implements DockerConnection {
   @Override
   public ContainerLogs logs(String container) {
     return call(ops -> ops.containers.logs(container));
+  }
+
+  @Override
+  public List<LogEntry> tail(String container, int count) {
+    return call(ops -> ops.containers.tail(container, count));
   }
 
   @Override

@@ -22,6 +22,7 @@ import org.allgo.connector.api.ContainerSummary;
 import org.allgo.connector.api.DockerTimeoutException;
 import org.allgo.connector.api.ExitStatus;
 import org.allgo.connector.api.LogChunk;
+import org.allgo.connector.api.LogEntry;
 import org.allgo.connector.api.NotFoundException;
 import org.allgo.connector.api.PolicyRefusedException;
 
@@ -101,16 +102,26 @@ final class Containers {
   }
 
   ContainerLogs logs(String container) {
+    return new ContainerLogs(frames(container, ""));
+  }
+
+  List<LogEntry> tail(String container, int count) {
+    return frames(container, "&timestamps=1&tail=" + (count < 0 ? "all" : Integer.toString(count))).stream()
+        .map(TimestampedFrames::entry)
+        .toList();
+  }
+
+  private List<LogChunk> frames(String container, String options) {
     String id = ownedId(container);
     String what = "Cannot read the logs of container " + container;
-    var response = client.send("GET", "/containers/" + id + "/logs?stdout=1&stderr=1", Map.of(), null, what);
+    var response = client.send("GET", "/containers/" + id + "/logs?stdout=1&stderr=1" + options, Map.of(), null, what);
     try (response; InputStream body = response.getBody()) {
       FrameReader frames = new FrameReader(body);
       List<LogChunk> chunks = new ArrayList<>();
       for (Optional<LogChunk> chunk = frames.next(); chunk.isPresent(); chunk = frames.next()) {
         chunks.add(chunk.get());
       }
-      return new ContainerLogs(chunks);
+      return chunks;
     } catch (IOException e) {
       throw Failures.unavailable(what, e);
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.allgo.connector.api.ContainerInfo;
 import org.allgo.connector.api.ContainerLogs;
@@ -16,6 +17,8 @@ import org.allgo.connector.api.DockerConnection;
 import org.allgo.connector.api.EngineInfo;
 import org.allgo.connector.api.ExitStatus;
 import org.allgo.connector.api.Limits;
+import org.allgo.connector.api.LogChunk;
+import org.allgo.connector.api.LogEntry;
 import org.allgo.connector.api.Mount;
 import org.allgo.connector.api.NotFoundException;
 import org.allgo.connector.testing.AdapterExtension;
@@ -70,6 +73,21 @@ class ContainersIT {
             + "{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.NanoCpus}} {{.HostConfig.PidsLimit}}",
         id);
     assertThat(host).isEqualTo("none [ALL] [no-new-privileges] true 67108864 67108864 500000000 32");
+  }
+
+  @Test
+  void theTailOfALogComesWithTheTimesOfItsMessagesInTheirOrder() {
+    String id = docker.run(spec("tail", "sh", "-c", "echo one; sleep 0.2; echo two >&2; sleep 0.2; echo three"));
+    docker.waitFor(id, Duration.ofSeconds(30));
+
+    List<LogEntry> all = docker.tail(id, -1);
+    List<LogEntry> last = docker.tail(id, 1);
+
+    assertThat(all).extracting(e -> e.chunk().text()).containsExactly("one\n", "two\n", "three\n");
+    assertThat(all).extracting(e -> e.chunk().stream())
+        .containsExactly(LogChunk.Stream.STDOUT, LogChunk.Stream.STDERR, LogChunk.Stream.STDOUT);
+    assertThat(all.get(0).time()).isBeforeOrEqualTo(all.get(2).time());
+    assertThat(last).containsExactly(all.get(2));
   }
 
   @Test

@@ -1,0 +1,81 @@
+package org.allgo.jobs.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.allgo.api.Callers;
+import org.allgo.jobs.boundary.Upload;
+import org.allgo.jobs.boundary.UploadService;
+import org.allgo.jobs.entity.UploadView;
+import org.allgo.platform.BusinessException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * Files uploaded ahead of a job, one per request (multipart, one file part), then named by id in a
+ * JSON job submission ({@code POST /api/v2/jobs}). They are the caller's and expire after a few hours.
+ */
+@Path("v2/uploads")
+@Produces(MediaType.APPLICATION_JSON)
+public class UploadsResource {
+
+  private static final String ID = "{id: [0-9a-f]{32}}";
+
+  @Inject
+  UploadService uploads;
+
+  @Context
+  SecurityContext security;
+
+  @Context
+  UriInfo uri;
+
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Operation(summary = "Upload a file for a job to come",
+      description = "A multipart form with one file. The answer's id names the file in a JSON job submission before"
+          + " expiresAt.")
+  @APIResponse(responseCode = "201", description = "The upload; Location names it.")
+  @APIResponse(responseCode = "409", description = "Too many of the caller's files wait for a job.")
+  @APIResponse(responseCode = "413", description = "The file, or the caller's waiting files together, are too large.")
+  public Response add(List<EntityPart> parts) {
+    List<Upload> files = JobForm.read(parts).uploads();
+    if (files.size() != 1) {
+      throw BusinessException.invalid("one-file", "Send one file per upload (a multipart part with a file name); this"
+          + " request has " + files.size() + ".");
+    }
+    UploadView upload = uploads.add(Callers.email(security), files.get(0));
+    return Response.created(uri.getAbsolutePathBuilder().path(upload.id()).build()).entity(upload).build();
+  }
+
+  @GET
+  @Operation(summary = "The caller's uploads that wait for a job, oldest first")
+  public List<UploadView> list() {
+    return uploads.list(Callers.email(security));
+  }
+
+  @GET
+  @Path(ID)
+  public UploadView get(@PathParam("id") String id) {
+    return uploads.get(Callers.email(security), id);
+  }
+
+  @DELETE
+  @Path(ID)
+  public Response delete(@PathParam("id") String id) {
+    uploads.delete(Callers.email(security), id);
+    return Response.noContent().build();
+  }
+}
