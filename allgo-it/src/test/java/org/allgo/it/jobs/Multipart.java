@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-/** A multipart/form-data body, as a browser or the original clients send it; job submissions use it. */
+/** A multipart/form-data body, as a browser or the original clients send it. */
 public final class Multipart {
 
   private final String boundary = "allgo-it-" + UUID.randomUUID();
@@ -55,5 +55,28 @@ public final class Multipart {
 
   private static HttpRequest.BodyPublisher bytes(String text) {
     return HttpRequest.BodyPublishers.ofByteArray(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@code count} zero bytes, made as they are read. */
+  public static InputStream zeros(long count) {
+    return new InputStream() {
+      private long left = count;
+
+      @Override
+      public int read() {
+        return left-- > 0 ? 0 : -1;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (left <= 0) {
+          return -1;
+        }
+        int n = (int) Math.min(len, left);
+        java.util.Arrays.fill(b, off, off + n, (byte) 0);
+        left -= n;
+        return n;
+      }
+    };
   }
 }
