@@ -18,9 +18,10 @@ import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.allgo.connector.api.ContainerSummary;
 import org.allgo.connector.api.DockerException;
@@ -65,7 +66,7 @@ public class Dispatcher {
 
   private final AtomicBoolean busy = new AtomicBoolean();
   // Claimed by this server, their containers not started yet: supervision leaves them alone.
-  private final Set<Long> starting = ConcurrentHashMap.newKeySet();
+  private final Map<Long, CountDownLatch> starting = new ConcurrentHashMap<>();
 
   @Resource(lookup = STARTS)
   ManagedExecutorService starts;
@@ -150,7 +151,7 @@ public class Dispatcher {
     Map<Long, ContainerSummary> found = containers.list();
     Instant now = Instant.now();
     for (RunningJob job : running) {
-      if (starting.contains(job.jobId())) {
+      if (starting.containsKey(job.jobId())) {
         continue;
       }
       ContainerSummary container = found.get(job.jobId());
@@ -177,18 +178,33 @@ public class Dispatcher {
   }
 
   private void startSoon(long jobId) {
-    starting.add(jobId);
+    starting.put(jobId, new CountDownLatch(1));
     try {
       starts.execute(() -> {
         try {
           start(jobId);
         } finally {
-          starting.remove(jobId);
+          starting.remove(jobId).countDown();
         }
       });
     } catch (RejectedExecutionException e) {
-      starting.remove(jobId);
+      starting.remove(jobId).countDown();
       start(jobId);
+    }
+  }
+
+  /**
+   * Waits, 30 seconds at most, until a start of the job under way on this server has ended, so that
+   * an abort finds the container it is to stop.
+   */
+  public void awaitStart(long jobId) {
+    CountDownLatch started = starting.get(jobId);
+    try {
+      if (started != null && !started.await(30, TimeUnit.SECONDS)) {
+        LOG.log(Level.WARNING, "The start of job {0} takes more than 30 s", jobId);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -319,6 +319,7 @@ public class JobService {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public JobView abort(String email, long id) {
     if (transitions.abort(email, id)) {
+      dispatcher.awaitStart(id);
       completion.stop(id);
       dispatcher.wake();
     } else {

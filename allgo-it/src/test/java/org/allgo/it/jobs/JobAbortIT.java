@@ -1,6 +1,7 @@
 package org.allgo.it.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -31,6 +32,8 @@ class JobAbortIT {
   void aRunningJobIsAbortedAndItsContainerRemoved() {
     long id = Jobs.run(devel, tool, "sleep 60", null);
     Jobs.awaitState(devel, id, "RUNNING", Duration.ofSeconds(30));
+    // RUNNING from its claim; the program runs once its container has started.
+    await().atMost(Duration.ofSeconds(30)).until(() -> Jobs.containerExists(id));
 
     long before = System.nanoTime();
     Api.Response aborted = devel.post("/api/v2/jobs/" + id + "/abort", null);

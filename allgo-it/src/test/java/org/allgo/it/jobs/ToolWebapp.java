@@ -18,6 +18,8 @@ import org.allgo.it.Server;
 final class ToolWebapp {
 
   static final String PROGRAM = "/usr/local/bin/tool";
+  // eat: the shell outlives its killed pipe by a second, as a program would; Docker 20.10 marks a
+  // container OOM-killed only when its engine hears the kill before the container's exit.
   static final String SCRIPT = """
       #!/bin/sh
       cmd=$1; shift
@@ -27,7 +29,7 @@ final class ToolWebapp {
         sleep) echo "sleeping $1"; sleep "$1"; echo "done" ;;
         sleepexit) echo "sleeping $1"; sleep "$1"; echo "exiting with $2"; exit "$2" ;;
         count) i=1; while [ "$i" -le "$1" ]; do echo "line $i"; i=$((i + 1)); sleep 1; done ;;
-        eat) echo "eating"; head -c 100m /dev/zero | tail; echo "still alive" ;;
+        eat) echo "eating"; head -c 100m /dev/zero | tail; sleep 1; echo "still alive" ;;
         copy) cat "$1" > copy.txt; echo "copied $1" ;;
         id) id; ls /sys/class/net ;;
         *) echo "unknown command $cmd" >&2; exit 2 ;;

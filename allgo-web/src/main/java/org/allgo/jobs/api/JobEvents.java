@@ -105,7 +105,7 @@ public class JobEvents {
       boolean logEnded = gone || sendLog();
       // An ended state comes once its log has ended too: it is always the last event.
       boolean jobEnded = job.state() != JobState.NEW && !job.state().active();
-      if (!job.equals(sent) && (!jobEnded || logEnded)) {
+      if (!sameState(job, sent) && (!jobEnded || logEnded)) {
         send(event("state").data(JobView.class, job));
         sent = job;
       }
@@ -116,6 +116,12 @@ public class JobEvents {
         send(sse.newEventBuilder().comment("still there"));
       }
       return true;
+    }
+
+    // A state event tells a change of state: a running job's start time set when its container
+    // starts is no news.
+    private static boolean sameState(JobView job, JobView sent) {
+      return sent != null && job.state() == sent.state() && job.result() == sent.result();
     }
 
     // The log's new lines; true once it has ended.
