@@ -31,6 +31,8 @@ run_bench() {
     org.allgo.bench.Bench "$BENCH_URL" "$BENCH_TOKEN" "$BENCH_WEBAPP" "$BENCH_JOBS" "$results" 1 2 4 \
     || die "the job benchmark failed"
   bench_http >> "$results/$(date +%F).md"
+  log "scale: 2,000 waiting jobs through the claim, job lists with 10,000 jobs"
+  bench_scale >> "$results/$(date +%F).md"
   log "results in $results/$(date +%F).md"
 }
 
@@ -61,11 +63,21 @@ bench_http() {
   echo "| request | requests/s | p50 | p99 |"
   echo "|---|---|---|---|"
   bench_wrk "GET /api/v2/jobs/$job" "$BENCH_URL/api/v2/jobs/$job"
-  [ -n "$(bench_api GET /api/v1/jobs/$job | grep -o '"status"')" ] && bench_wrk "GET /api/v1/jobs/$job" "$BENCH_URL/api/v1/jobs/$job"
+  # The server's CPU profile (Java Flight Recorder) while it answers the original API's job requests.
+  local recording=$ALLGO_ROOT/var/bench/log/api.jfr
+  rm -f "$recording"
+  jcmd "$pid" JFR.start name=allgo-bench settings=profile duration=20s filename="$recording" >/dev/null
+  bench_wrk "GET /api/v1/jobs/$job" "$BENCH_URL/api/v1/jobs/$job"
+  local tries=20
+  until [ -s "$recording" ] || [ "$((tries -= 1))" -le 0 ]; do sleep 1; done
   bench_wrk "GET /api/v2/jobs?webapp=…" "$BENCH_URL/api/v2/jobs?webapp=$BENCH_WEBAPP"
   rss_load=$(awk '/VmRSS/{print int($2/1024)}' "/proc/$pid/status")
   echo
   echo "Payara Server resident memory: ${rss_rest} MiB before the HTTP load, ${rss_load} MiB after."
+  echo
+  echo "Where the server's CPU went while it answered \`GET /api/v1/jobs/{id}\` (Java Flight Recorder, inclusive):"
+  echo
+  python3 "$ALLGO_ROOT/bench/jfr_top.py" "$recording" 20 || echo "(no recording)"
   echo
 }
 
@@ -75,4 +87,49 @@ bench_wrk() {
   printf '| %s | %s | %s | %s |\n' "$name" \
     "$(awk '/Requests\/sec/{print $2}' <<<"$out")" \
     "$(awk '$1=="50%"{print $2}' <<<"$out")" "$(awk '$1=="99%"{print $2}' <<<"$out")"
+}
+
+# The dispatcher's own work over a deep queue (its claims on the real MariaDB, the engine left out),
+# then the job list of one user with 10,000 jobs in the database.
+bench_scale() {
+  local jobs=10000 have
+  echo "## Scale"
+  echo
+  echo "Claims of 2,000 waiting jobs (50 users, one queue of 4 slots) by the dispatcher's own SQL in a"
+  echo "scratch database on the same MariaDB; each claimed job ends at once, so the engine's part (about"
+  echo "0.1–0.2 s a container, above) is left out: this is what the dispatcher adds per job at depth."
+  echo
+  echo "| queue | time | claims/s | claim p50 / p95 / p99 (ms) |"
+  echo "|---|---|---|---|"
+  java -cp "$ALLGO_ROOT/allgo-bench/target/allgo-bench.jar:$ALLGO_ROOT/allgo-bench/target/lib/*" \
+    -Djava.util.logging.config.file=/dev/null org.allgo.bench.ClaimBench \
+    "jdbc:mariadb://127.0.0.1:$ALLGO_MARIADB_PORT/" allgo_bench allgo-bench allgo_bench_claims 2000 2>/dev/null \
+    || die "the claim benchmark failed"
+  echo
+  have=$(bench_sql "SELECT COUNT(*) FROM job j JOIN users u ON u.id = j.user_id WHERE u.email = 'admin@localhost'")
+  if [ "$have" -lt "$jobs" ]; then
+    # Copies of a finished bench job, one a minute back in time: rows only, no files.
+    bench_sql "INSERT INTO job (user_id, webapp_id, webapp_name, version_id, version_number, image, queue_id, param,
+        state, result, exit_code, input_bytes, output_bytes, created_at, queued_at, started_at, finished_at)
+      SELECT j.user_id, j.webapp_id, j.webapp_name, j.version_id, j.version_number, j.image, j.queue_id, j.param,
+        'DONE', 'SUCCESS', 0, 0, 0, j.created_at - INTERVAL s.seq MINUTE, j.created_at - INTERVAL s.seq MINUTE,
+        j.created_at - INTERVAL s.seq MINUTE, j.created_at - INTERVAL s.seq MINUTE + INTERVAL 1 SECOND
+      FROM seq_1_to_$((jobs - have)) s
+      JOIN (SELECT * FROM job WHERE webapp_name = '$BENCH_WEBAPP' AND state = 'DONE' ORDER BY id LIMIT 1) j"
+  fi
+  local middle
+  middle=$(bench_sql "SELECT j.id FROM job j JOIN users u ON u.id = j.user_id WHERE u.email = 'admin@localhost'
+    ORDER BY j.id DESC LIMIT 1 OFFSET $((jobs / 2))")
+  echo "Job lists of a user with $jobs jobs (wrk, 16 connections, 2 threads, 20 s):"
+  echo
+  echo "| request | requests/s | p50 | p99 |"
+  echo "|---|---|---|---|"
+  bench_wrk "GET /api/v2/jobs?limit=50 (newest)" "$BENCH_URL/api/v2/jobs?limit=50"
+  bench_wrk "GET /api/v2/jobs?limit=50&before=… (page in the middle)" "$BENCH_URL/api/v2/jobs?limit=50&before=$middle"
+  bench_wrk "GET /api/v2/jobs?state=done&webapp=…&limit=50" "$BENCH_URL/api/v2/jobs?state=done&webapp=$BENCH_WEBAPP&limit=50"
+  echo
+}
+
+bench_sql() {
+  mariadb --socket="$(mariadb_sock)" -uroot -N -B allgo_bench -e "$1"
 }

@@ -27,9 +27,10 @@ case "$ALLGO_ENV" in
   *) export ALLGO_DEV_DATA=${ALLGO_DEV_DATA:-false} ;;
 esac
 
-# Sandboxes: Docker network mode (none: authors upload with scp) and hours before an unused one stops.
+# Sandboxes: Docker network mode (none: authors upload with scp) and how long one may run after its
+# last start or commit (ISO-8601; the earlier ALLGO_SANDBOX_IDLE_HOURS=N still means PTNH).
 export ALLGO_SANDBOX_NETWORK=${ALLGO_SANDBOX_NETWORK:-none}
-export ALLGO_SANDBOX_IDLE_HOURS=${ALLGO_SANDBOX_IDLE_HOURS:-24}
+export ALLGO_SANDBOX_IDLE=${ALLGO_SANDBOX_IDLE:-PT${ALLGO_SANDBOX_IDLE_HOURS:-24}H}
 
 # API requests a minute per caller (token owner, or address when anonymous); 0: no limit.
 export ALLGO_API_RATE_LIMIT=${ALLGO_API_RATE_LIMIT:-6000}
@@ -47,7 +48,9 @@ export ALLGO_DEBIAN_IMAGE=${ALLGO_DEBIAN_IMAGE:-true}
 export ALLGO_DB=${ALLGO_DB:-h2}
 export ALLGO_MARIADB_PORT=${ALLGO_MARIADB_PORT:-3306}
 if [ "$ALLGO_DB" = mysql ]; then
-  export ALLGO_DB_URL=${ALLGO_DB_URL:-jdbc:mysql://127.0.0.1:$ALLGO_MARIADB_PORT/allgo_$ALLGO_ENV}
+  # MariaDB's driver, answering metadata as MySQL: the app server's Jakarta Batch store and
+  # EclipseLink choose their MySQL dialects by that name.
+  export ALLGO_DB_URL=${ALLGO_DB_URL:-jdbc:mariadb://127.0.0.1:$ALLGO_MARIADB_PORT/allgo_$ALLGO_ENV?useMysqlMetadata=true}
   # One account per environment, so that environments sharing a server keep to their database.
   export ALLGO_DB_USER=${ALLGO_DB_USER:-allgo_$ALLGO_ENV}
   export ALLGO_DB_PASSWORD=${ALLGO_DB_PASSWORD:-allgo-$ALLGO_ENV}

@@ -30,13 +30,13 @@ domain_running() { curl -fsS -o /dev/null "http://127.0.0.1:$ALLGO_ADMIN_PORT/" 
 
 render_config() {
   if [ "$ALLGO_DB" = mysql ]; then
-    export ALLGO_DB_DATASOURCE=com.mysql.cj.jdbc.MysqlDataSource
+    export ALLGO_DB_DATASOURCE=org.mariadb.jdbc.MariaDbDataSource
   else
     export ALLGO_DB_DATASOURCE=org.h2.jdbcx.JdbcDataSource
   fi
   envsubst '$ALLGO_DB_DATASOURCE $ALLGO_DB_URL $ALLGO_DB_USER $ALLGO_ENV $ALLGO_DATA $ALLGO_DOCKER_HOST
     $ALLGO_REGISTRY $ALLGO_SMTP_HOST $ALLGO_SMTP_PORT $ALLGO_MAIL_FROM $ALLGO_BASE_URL $ALLGO_DEV_DATA
-    $ALLGO_DB_SCHEMA $ALLGO_SSH_PORT $ALLGO_SANDBOX_NETWORK $ALLGO_SANDBOX_IDLE_HOURS
+    $ALLGO_DB_SCHEMA $ALLGO_SSH_PORT $ALLGO_SANDBOX_NETWORK $ALLGO_SANDBOX_IDLE
     $ALLGO_API_RATE_LIMIT $ALLGO_JOB_MAX_FILE_MB $ALLGO_JOB_MAX_INPUT_MB $ALLGO_JOB_MAX_OUTPUT_MB
     $ALLGO_JOB_MAX_PER_USER' \
     < "$ALLGO_ROOT/payara-config/allgo.asadmin"
@@ -66,7 +66,7 @@ ensure_domain() {
   asadmin --passwordfile "$secret" create-password-alias allgo-db-password >/dev/null
   rm -f "$secret"
   if [ "$ALLGO_DB" = mysql ]; then
-    asadmin add-library --type common "$(mysql_driver)" >/dev/null || die "could not add the MySQL driver"
+    asadmin add-library --type common "$(mariadb_driver)" >/dev/null || die "could not add the MariaDB driver"
   fi
   printf '%s\n' "$rendered" > "$ALLGO_DOMAINS/$ALLGO_DOMAIN.rendered"
   asadmin multimode --file "$ALLGO_DOMAINS/$ALLGO_DOMAIN.rendered" > "$ALLGO_DATA/log/configure.log" 2>&1 \
@@ -76,11 +76,15 @@ ensure_domain() {
   printf '%s\n' "$rendered" > "$applied"
 }
 
-mysql_driver() {
-  local jar=$ALLGO_CACHE/mysql-connector-j.jar
-  if [ ! -f "$jar" ]; then
-    (cd "$ALLGO_CACHE" && mvn -B -q dependency:copy -Dartifact="com.mysql:mysql-connector-j:${MYSQL_CONNECTOR_VERSION:-9.5.0}" \
-      -DoutputDirectory="$ALLGO_CACHE" -Dmdep.stripVersion=true) >&2 || die "could not fetch the MySQL driver"
+# MariaDB's own driver: MySQL's Connector/J takes MariaDB 10.x (which announces itself as
+# "5.5.5-10.x") for a server older than 5.6.4 and drops the milliseconds of every timestamp it sends.
+mariadb_driver() {
+  local jar=$ALLGO_CACHE/mariadb-java-client.jar version
+  version=$(sed -n 's:.*<mariadb-client.version>\(.*\)</mariadb-client.version>.*:\1:p' "$ALLGO_ROOT/pom.xml")
+  if [ ! -f "$jar" ] || ! unzip -p "$jar" META-INF/MANIFEST.MF | grep -q "Version: $version"; then
+    (cd "$ALLGO_CACHE" && mvn -B -q dependency:copy -Dartifact="org.mariadb.jdbc:mariadb-java-client:$version" \
+      -DoutputDirectory="$ALLGO_CACHE" -Dmdep.stripVersion=true -Dmdep.overWriteReleases=true) >&2 \
+      || die "could not fetch the MariaDB driver"
   fi
   echo "$jar"
 }
@@ -104,6 +108,12 @@ deploy() {
   local sum marker=$ALLGO_DOMAINS/$ALLGO_DOMAIN.deployed
   sum=$(sha256sum "$ALLGO_EAR" | cut -d' ' -f1)
   [ "$sum" = "$(cat "$marker" 2>/dev/null)" ] && return 0
+  # A domain that starts loads the application it had, and a deployment during that load fails:
+  # wait (a minute at most) until the previous one answers.
+  if [ -f "$marker" ]; then
+    local tries=120
+    until curl -fsS -o /dev/null "$ALLGO_BASE_URL/" 2>/dev/null || [ "$((tries -= 1))" -le 0 ]; do sleep 0.5; done
+  fi
   log "deploying $(basename "$ALLGO_EAR")"
   asadmin deploy --force=true --name allgo "$ALLGO_EAR" > "$ALLGO_DATA/log/deploy.log" 2>&1 \
     || { tail -n 40 "$ALLGO_DATA/log/server.log" >&2; die "deployment failed, see $ALLGO_DATA/log/deploy.log and server.log"; }

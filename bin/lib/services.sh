@@ -44,12 +44,14 @@ mariadb_ok() { mariadb --socket="$(mariadb_sock)" -uroot -e 'select 1' >/dev/nul
 
 ensure_mariadb() {
   mariadb_ok || start_mariadb
-  # One database and one read/write account per environment; read-only `ssh` account as the original.
+  # One database and one read/write account per environment, with the password of these settings.
   local db=allgo_$ALLGO_ENV
   mariadb --socket="$(mariadb_sock)" -uroot <<SQL
 CREATE DATABASE IF NOT EXISTS \`$db\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE USER IF NOT EXISTS '$ALLGO_DB_USER'@'127.0.0.1' IDENTIFIED BY '$ALLGO_DB_PASSWORD';
 CREATE USER IF NOT EXISTS '$ALLGO_DB_USER'@'localhost' IDENTIFIED BY '$ALLGO_DB_PASSWORD';
+ALTER USER '$ALLGO_DB_USER'@'127.0.0.1' IDENTIFIED BY '$ALLGO_DB_PASSWORD';
+ALTER USER '$ALLGO_DB_USER'@'localhost' IDENTIFIED BY '$ALLGO_DB_PASSWORD';
 GRANT ALL ON \`${db}%\`.* TO '$ALLGO_DB_USER'@'127.0.0.1';
 GRANT ALL ON \`${db}%\`.* TO '$ALLGO_DB_USER'@'localhost';
 SQL

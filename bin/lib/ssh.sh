@@ -13,7 +13,7 @@ else
   export ALLGO_SSH_DB_USER=${ALLGO_SSH_DB_USER:-ssh}
 fi
 export ALLGO_SSH_DB_PASSWORD=${ALLGO_SSH_DB_PASSWORD:-ssh-$ALLGO_ENV}
-# The built sidecar: allgo-ssh.war, allgo-connector-rar.rar, allgo-connector-api.jar, mysql-connector-j.jar.
+# The built sidecar: allgo-ssh.war, allgo-connector-rar.rar, allgo-connector-api.jar, mariadb-java-client.jar.
 ALLGO_SSH_DIST=${ALLGO_SSH_DIST:-$ALLGO_ROOT/allgo-ssh/target/sidecar}
 PAYARA_MICRO_JAR=${PAYARA_MICRO_JAR:-$ALLGO_CACHE/payara-micro-$PAYARA_VERSION.jar}
 
@@ -39,12 +39,12 @@ asadmin_escape() { sed 's/[\\:=]/\\&/g' <<<"$1"; }
 # hold the read-only password: the file is readable by its owner only.
 ssh_sidecar_commands() {
   local rar=allgo-connector-rar datasource
-  if [ "$ALLGO_DB" = mysql ]; then datasource=com.mysql.cj.jdbc.MysqlDataSource; else datasource=org.h2.jdbcx.JdbcDataSource; fi
+  if [ "$ALLGO_DB" = mysql ]; then datasource=org.mariadb.jdbc.MariaDbDataSource; else datasource=org.h2.jdbcx.JdbcDataSource; fi
   cat <<ASADMIN
 create-resource-adapter-config --property environment=$ALLGO_ENV $rar
 set resources.resource-adapter-config.$rar.property.dockerHost=$ALLGO_DOCKER_HOST
 set resources.resource-adapter-config.$rar.property.registry=$ALLGO_REGISTRY
-create-jdbc-connection-pool --datasourceclassname $datasource --restype javax.sql.DataSource --steadypoolsize 1 --maxpoolsize 8 --isconnectvalidatereq true --validationmethod meta-data --property user=$ALLGO_SSH_DB_USER:password=$(asadmin_escape "$ALLGO_SSH_DB_PASSWORD") allgo-ssh-pool
+create-jdbc-connection-pool --datasourceclassname $datasource --restype javax.sql.DataSource --steadypoolsize 1 --maxpoolsize 8 --isolationlevel read-committed --isconnectvalidatereq true --validationmethod meta-data --property user=$ALLGO_SSH_DB_USER:password=$(asadmin_escape "$ALLGO_SSH_DB_PASSWORD") allgo-ssh-pool
 set resources.jdbc-connection-pool.allgo-ssh-pool.property.url=$ALLGO_DB_URL
 create-jdbc-resource --connectionpoolid allgo-ssh-pool jdbc/allgo-ssh
 ASADMIN
@@ -65,7 +65,7 @@ ensure_ssh_sidecar() {
   mkdir -p "$ALLGO_DATA"/{rw/ssh,log} "$ALLGO_RUN"
   local commands=$ALLGO_RUN/$name.asadmin libs=$ALLGO_SSH_DIST/allgo-connector-api.jar
   (umask 077 && ssh_sidecar_commands > "$commands")
-  [ "$ALLGO_DB" = mysql ] && libs=$libs:$ALLGO_SSH_DIST/mysql-connector-j.jar
+  [ "$ALLGO_DB" = mysql ] && libs=$libs:$ALLGO_SSH_DIST/mariadb-java-client.jar
   log "starting the SSH sidecar on port $ALLGO_SSH_PORT (log $ALLGO_DATA/log/ssh.log)"
   # The RAR is deployed before the WAR, whose connection factory names it.
   start_bg "$name" "$ALLGO_DATA/log/ssh.log" java -Xmx192m -XX:+UseSerialGC \

@@ -36,7 +36,7 @@ run_tests() {
 
   log "unit and module integration tests"
   mvn -B -ntp -f "$ALLGO_ROOT/pom.xml" install -pl '!allgo-it' \
-    -Dallgo.test.mariadb.url="jdbc:mysql://127.0.0.1:$ALLGO_MARIADB_PORT/" \
+    -Dallgo.test.mariadb.url="jdbc:mariadb://127.0.0.1:$ALLGO_MARIADB_PORT/" \
     -Dallgo.test.mariadb.user="$ALLGO_DB_USER" -Dallgo.test.mariadb.password="$ALLGO_DB_PASSWORD" \
     -Dallgo.test.mariadb.database="allgo_${TEST_ENV}_migrations" \
     -Dallgo.test.mariadb.socket="$(mariadb_sock)" -Dallgo.test.toolbox="$(toolbox_dir)" \

@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,33 +15,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A JSON API client for the black-box tests, optionally carrying an API token. */
+/**
+ * A JSON API client for the black-box tests, optionally carrying an API token. It talks to the
+ * server under test unless it is made for another server's base URL.
+ */
 public final class Api {
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  private final String baseUrl;
   private final String token;
 
-  private Api(String token) {
+  private Api(String baseUrl, String token) {
+    this.baseUrl = baseUrl;
     this.token = token;
   }
 
   public static Api anonymous() {
-    return new Api(null);
+    return anonymous(Server.BASE_URL);
+  }
+
+  /** An anonymous client of the server at {@code baseUrl}, such as one a test deployed itself. */
+  public static Api anonymous(String baseUrl) {
+    return new Api(baseUrl, null);
   }
 
   public static Api as(String token) {
-    return new Api(token);
+    return new Api(Server.BASE_URL, token);
   }
 
   /** A token for one of the development users (password {@code allgo}); earlier tokens stop working. */
   public static Api asDevelopmentUser(String email) {
-    Response response = anonymous().post("/api/v2/tokens",
+    return asDevelopmentUser(Server.BASE_URL, email);
+  }
+
+  /** The same on the server at {@code baseUrl}. */
+  public static Api asDevelopmentUser(String baseUrl, String email) {
+    Response response = anonymous(baseUrl).post("/api/v2/tokens",
         Json.createObjectBuilder().add("email", email).add("password", "allgo").build().toString());
     if (response.status() != 201) {
       throw new IllegalStateException("No token for " + email + ": " + response.body());
     }
-    return as(response.json().getString("token"));
+    return new Api(baseUrl, response.json().getString("token"));
   }
 
   /** The API token this client sends; null when anonymous. */
@@ -84,7 +100,7 @@ public final class Api {
 
   /** Fetches raw bytes, with extra headers as name, value, name, value... */
   public HttpResponse<byte[]> fetch(String path, String... headers) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(Server.uri(path)).timeout(Duration.ofSeconds(60)).GET();
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET();
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }
@@ -106,7 +122,7 @@ public final class Api {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(Server.uri(path))
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .timeout(Duration.ofSeconds(60))
         .header("Accept", "application/json")
         .header("Content-Type", "application/json");

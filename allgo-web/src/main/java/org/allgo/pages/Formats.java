@@ -44,7 +44,16 @@ public class Formats {
     if (start == null) {
       return "";
     }
-    long seconds = Duration.between(start, end == null ? Instant.now() : end).toSeconds();
-    return seconds < 60 ? seconds + "s" : String.format(Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60);
+    return seconds(Duration.between(start, end == null ? Instant.now() : end).toSeconds());
+  }
+
+  /** Whole seconds as {@code 45s}, {@code 1m 05s} or {@code 2h 03m}. */
+  public String seconds(double value) {
+    long seconds = Math.max(0, Math.round(value));
+    if (seconds < 60) {
+      return seconds + "s";
+    }
+    return seconds < 3600 ? String.format(Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60)
+        : String.format(Locale.ROOT, "%dh %02dm", seconds / 3600, seconds % 3600 / 60);
   }
 }

@@ -22,6 +22,12 @@ public final class Pages {
     add(FacesMessage.SEVERITY_ERROR, message);
   }
 
+  /** An error shown where the page shows the messages of {@code key} (a {@code p:messages} for it). */
+  public static void error(String key, String message) {
+    FacesContext.getCurrentInstance().addMessage(key,
+        new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+  }
+
   /** Runs the call; a refusal is shown on the page. Returns whether it went through. */
   public static boolean attempt(Runnable call) {
     try {

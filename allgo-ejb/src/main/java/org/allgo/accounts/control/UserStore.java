@@ -2,10 +2,16 @@ package org.allgo.accounts.control;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.NoResultException;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.allgo.accounts.entity.User;
 import org.allgo.platform.BusinessException;
+import org.eclipse.persistence.config.CacheUsage;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 
 /** Users in the database; joins the caller's transaction. */
 @Dependent
@@ -24,10 +30,7 @@ public class UserStore {
   }
 
   public Optional<User> findByEmail(String email) {
-    return em.createNamedQuery(User.BY_EMAIL, User.class)
-        .setParameter("email", email)
-        .getResultStream()
-        .findFirst();
+    return unique(User.BY_EMAIL, "email", email, u -> u.email().equalsIgnoreCase(email));
   }
 
   public User getByEmail(String email) {
@@ -36,10 +39,30 @@ public class UserStore {
   }
 
   public Optional<User> findByTokenHash(String hash) {
-    return em.createNamedQuery(User.BY_TOKEN, User.class)
-        .setParameter("hash", hash)
-        .getResultStream()
-        .findFirst();
+    return unique(User.BY_TOKEN, "hash", hash, u -> hash.equals(u.apiTokenHash()));
+  }
+
+  /**
+   * The user a unique value names: a single-result query, which the entity's cache index answers
+   * without the database once the user was read. What the cache gives is checked against the
+   * value, and read again from the database if it no longer matches.
+   */
+  private Optional<User> unique(String query, String parameter, String value, Predicate<User> matches) {
+    Optional<User> cached = single(em.createNamedQuery(query, User.class).setParameter(parameter, value));
+    if (cached.isEmpty() || matches.test(cached.get())) {
+      return cached;
+    }
+    return single(em.createNamedQuery(query, User.class).setParameter(parameter, value)
+        .setHint(QueryHints.CACHE_USAGE, CacheUsage.DoNotCheckCache)
+        .setHint(QueryHints.REFRESH, HintValues.TRUE));
+  }
+
+  private static Optional<User> single(TypedQuery<User> query) {
+    try {
+      return Optional.of(query.getSingleResult());
+    } catch (NoResultException e) {
+      return Optional.empty();
+    }
   }
 
   public User add(User user) {

@@ -11,6 +11,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
+import org.eclipse.persistence.annotations.CacheIndex;
 
 /** A person with an account: who they are, how they sign in and what they may do. */
 @Entity
@@ -26,6 +27,8 @@ public class User {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
+  // Every request finds its caller by e-mail or API token: from the cache, once the user was read.
+  @CacheIndex
   @Column(nullable = false, length = 254)
   private String email;
 
@@ -43,6 +46,7 @@ public class User {
   @Column(nullable = false, length = 16)
   private AccountState state;
 
+  @CacheIndex
   @Column(name = "api_token_hash", length = 64)
   private String apiTokenHash;
 
@@ -133,6 +137,11 @@ public class User {
   }
 
   /** Replaces the API token: the previous one stops working with this change. */
+  /** The SHA-256 of the account's API token, or null when it has none. */
+  public String apiTokenHash() {
+    return apiTokenHash;
+  }
+
   public void replaceApiToken(String tokenHash) {
     this.apiTokenHash = Objects.requireNonNull(tokenHash, "tokenHash");
   }

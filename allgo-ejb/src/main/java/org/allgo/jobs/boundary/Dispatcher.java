@@ -1,6 +1,9 @@
 package org.allgo.jobs.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -15,6 +18,9 @@ import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.allgo.connector.api.ContainerSummary;
 import org.allgo.connector.api.DockerException;
@@ -26,19 +32,22 @@ import org.allgo.jobs.control.JobSettings;
 import org.allgo.jobs.control.JobTransitions;
 import org.allgo.jobs.control.RunningJob;
 import org.allgo.jobs.entity.StopRequest;
-import org.allgo.platform.BusinessException;
 
 /**
  * Starts waiting jobs in containers and watches the running ones. A pass claims jobs while their
  * queues and users have free slots, starts their containers, stops those asked to stop or past
  * their queue's timeout, and finishes those whose container ended without its event being heard.
- * Passes run on a non-persistent timer every two seconds, at once when a job is queued ({@link
- * #wake}), and after a container event; one pass at a time, a wake-up during a pass causes one more.
+ * Passes run on a non-persistent timer every two seconds, and claim-only passes at once when a job
+ * is queued ({@link #wake}) or a container ended; one pass at a time, a wake-up during a pass
+ * causes one more.
+ * Claims are made by the pass; the claimed jobs' containers start in parallel on the {@value
+ * #STARTS} executor, so that a slow start or a long pull holds no other job back.
  *
  * <p>At start-up it reconciles the RUNNING jobs with the engine: containers still running are
  * adopted, those that ended while the server was down are finished with their exit code, vanished
  * ones fail with a reason, and job containers without a running job are removed.
  */
+@ManagedExecutorDefinition(name = Dispatcher.STARTS, maxAsync = Dispatcher.PARALLEL_STARTS)
 @Singleton
 @Startup
 @DependsOn("SchemaMigrations")
@@ -50,8 +59,18 @@ public class Dispatcher {
   // A job claimed by another server may still be pulling its image.
   private static final long FOREIGN_START_GRACE_SECONDS = 600;
 
+  static final String STARTS = "java:app/allgo/job-starts";
+  // Container creation and start are the engine's work; more at once only queue up there.
+  static final int PARALLEL_STARTS = 4;
+
   private final AtomicBoolean busy = new AtomicBoolean();
+  // Claimed by this server, their containers not started yet: supervision leaves them alone.
+  private final Set<Long> starting = ConcurrentHashMap.newKeySet();
+
+  @Resource(lookup = STARTS)
+  ManagedExecutorService starts;
   private final AtomicBoolean again = new AtomicBoolean();
+  private final AtomicBoolean supervisionDue = new AtomicBoolean();
 
   @Inject
   JobTransitions transitions;
@@ -90,12 +109,17 @@ public class Dispatcher {
     }
   }
 
+  /** A whole pass: supervision of the running jobs (a list of the engine's containers), then claims. */
   @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
   void tick() {
+    supervisionDue.set(true);
     run();
   }
 
-  /** Runs a pass soon, on another thread. */
+  /**
+   * Claims and starts what can start, soon, on another thread: a job was queued or a slot freed.
+   * Supervision waits for the next tick, so that a submission does not wait for the engine's list.
+   */
   @Asynchronous
   public void wake() {
     run();
@@ -106,7 +130,9 @@ public class Dispatcher {
     while (again.get() && busy.compareAndSet(false, true)) {
       try {
         again.set(false);
-        supervise();
+        if (supervisionDue.getAndSet(false)) {
+          supervise();
+        }
         dispatch();
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "A dispatcher pass failed", e);
@@ -124,6 +150,9 @@ public class Dispatcher {
     Map<Long, ContainerSummary> found = containers.list();
     Instant now = Instant.now();
     for (RunningJob job : running) {
+      if (starting.contains(job.jobId())) {
+        continue;
+      }
       ContainerSummary container = found.get(job.jobId());
       if (job.stopRequest() != null || job.overdue(now)) {
         if (job.stopRequest() == null) {
@@ -142,21 +171,36 @@ public class Dispatcher {
     for (long queue : transitions.waitingQueues()) {
       Optional<ClaimSql.Claim> claim;
       while ((claim = transitions.claim(queue)).isPresent()) {
-        start(claim.get().jobId());
+        startSoon(claim.get().jobId());
       }
+    }
+  }
+
+  private void startSoon(long jobId) {
+    starting.add(jobId);
+    try {
+      starts.execute(() -> {
+        try {
+          start(jobId);
+        } finally {
+          starting.remove(jobId);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      starting.remove(jobId);
+      start(jobId);
     }
   }
 
   private void start(long jobId) {
     Optional<JobLaunch> launch = transitions.launch(jobId);
     if (launch.isEmpty()) {
-      completion.fail(jobId, null);
       return;
     }
     String container;
     try {
       container = containers.run(launch.get());
-    } catch (DockerException | BusinessException | IllegalArgumentException e) {
+    } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Job {0} could not start: {1}", jobId, e.getMessage());
       completion.fail(jobId, "The job could not start: " + e.getMessage());
       return;

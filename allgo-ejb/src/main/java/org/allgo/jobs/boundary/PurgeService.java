@@ -11,6 +11,7 @@ import java.lang.System.Logger.Level;
 import java.util.Date;
 import java.util.Properties;
 import org.allgo.accounts.entity.Role;
+import org.allgo.batch.control.JobRepository;
 import org.allgo.jobs.control.JobAccess;
 import org.allgo.jobs.entity.BatchExecutionView;
 import org.allgo.platform.BusinessException;
@@ -26,6 +27,9 @@ public class PurgeService {
   @Inject
   JobAccess access;
 
+  @Inject
+  JobRepository repository;
+
   @Schedule(hour = "3", minute = "30", persistent = false)
   void nightly() {
     LOG.log(Level.INFO, "Nightly {0} started as execution {1}", PURGE_JOB, operator().start(PURGE_JOB, new Properties()));
@@ -36,9 +40,15 @@ public class PurgeService {
     return execution(operator().start(PURGE_JOB, new Properties()));
   }
 
+  /**
+   * Any execution of the environment, such as a version's commit, read from the job repository:
+   * Payara's JobOperator shows a component only the executions it started itself.
+   */
   public BatchExecutionView get(String email, long id) {
     superuser(email);
-    return execution(id);
+    return repository.find(id)
+        .map(e -> new BatchExecutionView(e.id(), e.jobName(), e.status(), e.exitStatus(), e.start(), e.end()))
+        .orElseThrow(() -> BusinessException.notFound("execution-not-found", "There is no batch execution " + id + "."));
   }
 
   private BatchExecutionView execution(long id) {

@@ -40,7 +40,11 @@ public class JobContainers {
   @Inject
   JobSettings settings;
 
-  /** The container a job runs in; pulls the image first when the engine lacks it. */
+  /**
+   * The container a job runs in, started. Created straight away: a container of an earlier start
+   * of this job (left by a crash) is replaced, and an image the engine lacks is pulled, only when
+   * the engine says so — two lookups fewer per job.
+   */
   public String run(JobLaunch launch) {
     List<String> argv = new ArrayList<>();
     argv.add(launch.entrypoint());
@@ -58,11 +62,20 @@ public class JobContainers {
         .withLabel(JOB_LABEL, Long.toString(launch.jobId()))
         .withLabel("allgo.webapp", launch.webapp());
     try (DockerConnection connection = docker.getConnection()) {
-      connection.find(name).ifPresent(stale -> connection.remove(stale.id()));
-      if (connection.findImage(image).isEmpty()) {
-        connection.pull(image);
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return connection.run(spec);
+        } catch (ConflictException | NotFoundException e) {
+          if (attempt == 3) {
+            throw e;
+          }
+          if (e instanceof ConflictException) {
+            connection.find(name).ifPresent(stale -> connection.remove(stale.id()));
+          } else {
+            connection.pull(image);
+          }
+        }
       }
-      return connection.run(spec);
     }
   }
 

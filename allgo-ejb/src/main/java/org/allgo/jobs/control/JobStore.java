@@ -4,8 +4,10 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,7 @@ import org.allgo.jobs.entity.JobQueue;
 import org.allgo.jobs.entity.JobState;
 import org.allgo.platform.BusinessException;
 import org.allgo.webapps.entity.Webapp;
+import org.eclipse.persistence.sessions.Session;
 
 /** Jobs and queues in the database; joins the caller's transaction. */
 @Dependent
@@ -54,30 +57,37 @@ public class JobStore {
    * @param webapp docker name, null for any
    * @param before only jobs with a smaller id, null for the newest
    */
+  // SQL of its own: with a cursor, MariaDB reads the user's index from the newest job down to the
+  // cursor (a page in the middle of 10,000 jobs read 5,000 rows) unless told to take the range.
   public List<Job> of(User user, JobState state, String webapp, Long before, int limit) {
-    StringBuilder jpql = new StringBuilder("SELECT j FROM Job j WHERE j.user = :user");
-    jpql.append(state == null ? " AND j.state <> :deleted" : " AND j.state = :state");
+    List<Object> parameters = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT * FROM job")
+        .append(mysql() ? " FORCE INDEX (ix_job_user)" : "")
+        .append(" WHERE user_id = ?");
+    parameters.add(user.id());
+    sql.append(state == null ? " AND state <> ?" : " AND state = ?");
+    parameters.add((state == null ? JobState.DELETED : state).name());
     if (webapp != null) {
-      jpql.append(" AND j.webappName = :webapp");
+      sql.append(" AND webapp_name = ?");
+      parameters.add(webapp);
     }
     if (before != null) {
-      jpql.append(" AND j.id < :before");
+      sql.append(" AND id < ?");
+      parameters.add(before);
     }
-    TypedQuery<Job> query = em.createQuery(jpql.append(" ORDER BY j.id DESC").toString(), Job.class)
-        .setParameter("user", user)
-        .setMaxResults(limit);
-    if (state == null) {
-      query.setParameter("deleted", JobState.DELETED);
-    } else {
-      query.setParameter("state", state);
+    sql.append(" ORDER BY id DESC LIMIT ?");
+    parameters.add(limit);
+    Query query = em.createNativeQuery(sql.toString(), Job.class);
+    for (int i = 0; i < parameters.size(); i++) {
+      query.setParameter(i + 1, parameters.get(i));
     }
-    if (webapp != null) {
-      query.setParameter("webapp", webapp);
-    }
-    if (before != null) {
-      query.setParameter("before", before);
-    }
-    return query.getResultList();
+    @SuppressWarnings("unchecked")
+    List<Job> jobs = query.getResultList();
+    return jobs;
+  }
+
+  private boolean mysql() {
+    return em.unwrap(Session.class).getPlatform().isMySQL();
   }
 
   /** The containers of the RUNNING jobs claimed by {@code node} that have one, by job id. */

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -35,6 +36,8 @@ import org.allgo.webapps.entity.WebappVersion;
  */
 @Stateless
 public class JobTransitions {
+
+  private static final System.Logger LOG = System.getLogger(JobTransitions.class.getName());
 
   @Inject
   JobStore jobs;
@@ -169,14 +172,20 @@ public class JobTransitions {
     jobs.find(jobId).filter(j -> j.state() == JobState.NEW).ifPresent(jobs::remove);
   }
 
-  /** What it takes to start the claimed job; empty when it was asked to stop meanwhile. */
+  /**
+   * What it takes to start the claimed job. Empty when it is not to start: asked to stop meanwhile
+   * (it ends with the result asked for) or its webapp was deleted (it fails, saying so).
+   */
   public Optional<JobLaunch> launch(long jobId) {
-    Job job = jobs.get(jobId);
-    if (job.state() != JobState.RUNNING || job.stopRequest() != null) {
+    // A locking read: the row as the claim committed it, whatever snapshot the connection holds.
+    Job job = jobs.lock(jobId).orElseThrow();
+    if (job.state() != JobState.RUNNING) {
+      LOG.log(Level.WARNING, "Job {0} was claimed but is {1}: not started", jobId, job.state());
       return Optional.empty();
     }
     Webapp webapp = job.webapp();
-    if (webapp == null) {
+    if (job.stopRequest() != null || webapp == null) {
+      end(job, job.stopRequest() != null ? null : "Its webapp was deleted before the job could start.");
       return Optional.empty();
     }
     return Optional.of(new JobLaunch(jobId, job.image(), webapp.entrypoint(), job.param(), webapp.memoryMb(),
@@ -186,7 +195,7 @@ public class JobTransitions {
   /** Its container runs; returns why to stop it at once, if someone asked meanwhile. */
   public Optional<StopRequest> started(long jobId, String containerId) {
     Job job = jobs.lock(jobId).orElseThrow();
-    job.started(containerId, settings.node());
+    job.started(containerId, settings.node(), Instant.now());
     return Optional.ofNullable(job.stopRequest());
   }
 
@@ -223,11 +232,13 @@ public class JobTransitions {
   /** The platform could not run the job or lost it; false when it was finished already. */
   public boolean fail(long jobId, String reason) {
     Optional<Job> job = jobs.lock(jobId).filter(j -> j.state() == JobState.RUNNING);
-    job.ifPresent(j -> {
-      j.failed(reason, Instant.now());
-      notifyOwner(j);
-    });
+    job.ifPresent(j -> end(j, reason));
     return job.isPresent();
+  }
+
+  private void end(Job job, String reason) {
+    job.failed(reason, Instant.now());
+    notifyOwner(job);
   }
 
   private void notifyOwner(Job job) {

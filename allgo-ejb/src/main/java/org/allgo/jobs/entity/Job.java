@@ -152,7 +152,8 @@ public class Job {
     this.webapp = version.webapp();
     this.webappName = webapp.dockerName();
     this.versionNumber = version.number();
-    this.image = Objects.requireNonNull(version.image(), "image");
+    // By digest: the version's tag moves when its number is committed again.
+    this.image = Objects.requireNonNull(version.runnableImage(), "image");
     this.queue = Objects.requireNonNull(queue, "queue");
     this.param = Objects.requireNonNull(param, "param");
     this.notify = notify;
@@ -175,10 +176,11 @@ public class Job {
     this.queuedAt = at;
   }
 
-  /** Its container runs. */
-  public void started(String container, String host) {
+  /** Its container runs: the job's time counts from now (claimed, it may have waited for a pull). */
+  public void started(String container, String host, Instant at) {
     this.containerId = container;
     this.dockerHost = host;
+    this.startedAt = at;
   }
 
   /** The platform is to stop it; the first reason wins. */

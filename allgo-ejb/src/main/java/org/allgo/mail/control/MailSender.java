@@ -31,7 +31,9 @@ public class MailSender {
   @Resource(lookup = Resources.MAIL)
   Session session;
 
-  @Resource
+  // Looked up by its standard name: an unnamed reference resolves in the environment of the
+  // component that first makes this bean, and is null when that is an EJB timer's.
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   ManagedExecutorService executor;
 
   void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Mail mail) {

@@ -13,8 +13,8 @@ public enum MailTemplate {
   PASSWORD_RESET("password-reset", Set.of("name", "link")),
   /** A job ended: name, job, webapp, state (its result), duration, link. */
   JOB_FINISHED("job-finished", Set.of("name", "job", "webapp", "state", "duration", "link")),
-  /** A sandbox was stopped after being left running: name, webapp, hours, link. */
-  SANDBOX_STOPPED("sandbox-stopped", Set.of("name", "webapp", "hours", "link"));
+  /** A sandbox was stopped after being left running: name, webapp, idle (as "24 hours"), link. */
+  SANDBOX_STOPPED("sandbox-stopped", Set.of("name", "webapp", "idle", "link"));
 
   private final String resource;
   private final Set<String> keys;

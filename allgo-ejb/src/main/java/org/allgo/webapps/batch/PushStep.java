@@ -7,7 +7,7 @@ import org.allgo.connector.api.ImageRef;
 import org.allgo.webapps.control.Sandboxes;
 import org.allgo.webapps.entity.WebappVersion;
 
-/** Pushes the version's image to the environment's registry namespace. */
+/** Pushes the version's image to the environment's registry namespace; records what was pushed. */
 @Named("pushStep")
 @Dependent
 public class PushStep extends VersionStep {
@@ -17,6 +17,6 @@ public class PushStep extends VersionStep {
 
   @Override
   void run(WebappVersion version, ImageRef image) {
-    sandboxes.push(image);
+    transitions.versionPushed(version.id(), sandboxes.push(image));
   }
 }

@@ -81,12 +81,12 @@ public class SandboxService {
       throw BusinessException.invalid("one-source", "Start from a base image or from a version, not both.");
     }
     if (version != null) {
-      return ImageRef.parse(readyVersion(webapp, version).image());
+      return ImageRef.parse(readyVersion(webapp, version).runnableImage());
     }
     if (baseImage == null) {
       var current = webapps.defaultVersion(webapp);
       if (current.isPresent()) {
-        return ImageRef.parse(current.get().image());
+        return ImageRef.parse(current.get().runnableImage());
       }
     }
     String name = baseImage == null ? DEFAULT_BASE_IMAGE : baseImage;

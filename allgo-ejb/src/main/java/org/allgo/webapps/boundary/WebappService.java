@@ -122,9 +122,13 @@ public class WebappService {
     }
     sandboxes.stop(webapp);
     for (WebappVersion version : webapps.versions(webapp)) {
-      ImageRef image = ImageRef.parse(version.image());
-      registry.delete(image);
-      sandboxes.removeImage(image);
+      ImageRef tagged = ImageRef.parse(version.image());
+      // A version whose tag a later commit moved is held under its digest only.
+      ImageRef pushed = ImageRef.parse(version.runnableImage());
+      registry.delete(pushed);
+      registry.delete(tagged);
+      sandboxes.removeImage(tagged);
+      sandboxes.removeImage(pushed);
     }
     webapps.remove(webapp);
   }
@@ -155,16 +159,27 @@ public class WebappService {
   }
 
   public BaseImageView addBaseImage(String email, String name, String image) {
-    User caller = access.caller(email);
-    if (caller == null || caller.role() != Role.SUPERUSER) {
-      throw new BusinessException(BusinessException.Kind.FORBIDDEN, "superuser-only",
-          "Only superusers manage base images.");
-    }
+    requireSuperuser(email);
     String cleanName = WebappRules.name(name);
     if (webapps.findBaseImage(cleanName).isPresent()) {
       throw BusinessException.conflict("base-image-exists", "There is already a base image named " + cleanName + ".");
     }
     return webapps.addBaseImage(new BaseImage(cleanName, WebappRules.imageReference(image), Instant.now())).view();
+  }
+
+  /** Removes a base image from the list; sandboxes started from it go on, webapps keep their versions. */
+  public void removeBaseImage(String email, String name) {
+    requireSuperuser(email);
+    webapps.removeBaseImage(webapps.findBaseImage(name).orElseThrow(() -> BusinessException.notFound(
+        "unknown-base-image", "There is no base image named " + name + ".")));
+  }
+
+  private void requireSuperuser(String email) {
+    User caller = access.caller(email);
+    if (caller == null || caller.role() != Role.SUPERUSER) {
+      throw new BusinessException(BusinessException.Kind.FORBIDDEN, "superuser-only",
+          "Only superusers manage base images.");
+    }
   }
 
   /** The webapp as {@code caller} may see it: the sandbox only for those who manage it. */

@@ -7,22 +7,27 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.allgo.connector.api.DockerException;
 import org.allgo.mail.entity.Mail;
 import org.allgo.mail.entity.MailTemplate;
-import org.allgo.webapps.entity.SandboxState;
 import org.allgo.webapps.entity.Webapp;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Stops sandboxes left running longer than {@code allgo.sandbox.idle-hours} since their last start
+ * Stops sandboxes left running longer than {@code allgo.sandbox.idle-time} since their last start
  * or commit, and tells their authors by mail. A sandbox holds memory and a container name until then.
+ * It looks every quarter of the idle time, between every {@link #SHORTEST_PERIOD} and every
+ * {@link #LONGEST_PERIOD}.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SandboxHousekeeping {
+
+  static final Duration SHORTEST_PERIOD = Duration.ofSeconds(5);
+  static final Duration LONGEST_PERIOD = Duration.ofMinutes(10);
 
   private static final System.Logger LOG = System.getLogger(SandboxHousekeeping.class.getName());
 
@@ -45,22 +50,55 @@ public class SandboxHousekeeping {
   @ConfigProperty(name = "allgo.base-url", defaultValue = "http://localhost:8080")
   String baseUrl;
 
-  // Work that is lost at a restart is done at the next tick: no persistent timer needed.
-  @Schedule(minute = "*/10", hour = "*", persistent = false)
-  void stopIdleSandboxes() {
-    Instant before = Instant.now().minus(settings.sandboxIdleTime());
-    for (Webapp webapp : webapps.sandboxesRunningSince(before)) {
+  private Instant lastLook = Instant.EPOCH;
+
+  // Non-persistent: a programmatic timer would need the timer service's own table, which the
+  // database does not have. A tick is nothing until the period has passed.
+  @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
+  void tick() {
+    Instant now = Instant.now();
+    if (now.isBefore(lastLook.plus(period(settings.sandboxIdleTime())).minusMillis(500))) {
+      return;
+    }
+    lastLook = now;
+    stopIdleSandboxes(now);
+  }
+
+  /** How often to look: a sandbox is stopped at most a quarter of its idle time late. */
+  static Duration period(Duration idleTime) {
+    Duration quarter = idleTime.dividedBy(4);
+    return quarter.compareTo(SHORTEST_PERIOD) < 0 ? SHORTEST_PERIOD
+        : quarter.compareTo(LONGEST_PERIOD) > 0 ? LONGEST_PERIOD : quarter;
+  }
+
+  void stopIdleSandboxes(Instant now) {
+    Duration idle = settings.sandboxIdleTime();
+    for (Webapp webapp : webapps.sandboxesRunningSince(now.minus(idle))) {
       try {
         sandboxes.stop(webapp);
         transitions.sandboxStopped(webapp.id());
         mails.fire(new Mail(webapp.owner().email(), MailTemplate.SANDBOX_STOPPED, Map.of(
-            "name", webapp.owner().name(), "webapp", webapp.dockerName(),
-            "hours", Long.toString(settings.sandboxIdleTime().toHours()),
-            "link", baseUrl + "/webapps/" + webapp.dockerName())));
+            "name", webapp.owner().name(), "webapp", webapp.dockerName(), "idle", inWords(idle),
+            "link", baseUrl + "/webapps/manage?name=" + webapp.dockerName())));
         LOG.log(Level.INFO, "Stopped the idle sandbox of {0}", webapp.dockerName());
       } catch (DockerException e) {
         LOG.log(Level.WARNING, "Could not stop the idle sandbox of {0}: {1}", webapp.dockerName(), e.getMessage());
       }
     }
+  }
+
+  /** The idle time as a mail says it: {@code 24 hours}, {@code 90 minutes}, {@code 40 seconds}. */
+  static String inWords(Duration duration) {
+    if (duration.toSecondsPart() != 0 || duration.toNanosPart() != 0) {
+      return plural(Math.max(1, duration.toSeconds()), "second");
+    }
+    if (duration.toMinutesPart() != 0) {
+      return plural(duration.toMinutes(), "minute");
+    }
+    return plural(duration.toHours(), "hour");
+  }
+
+  private static String plural(long count, String unit) {
+    return count + " " + unit + (count == 1 ? "" : "s");
   }
 }

@@ -111,9 +111,10 @@ public class Sandboxes {
     }
   }
 
-  public void push(ImageRef image) {
+  /** Pushes the image to the registry; returns the digest of the manifest pushed. */
+  public String push(ImageRef image) {
     try (DockerConnection connection = docker.getConnection()) {
-      connection.push(image);
+      return connection.push(image);
     }
   }
 

@@ -36,9 +36,10 @@ public class WebappSettings {
   @ConfigProperty(name = "allgo.sandbox.network", defaultValue = "none")
   String sandboxNetwork;
 
+  /** How long a sandbox may run after its last start or commit (ISO-8601, as PT24H or PT90S). */
   @Inject
-  @ConfigProperty(name = "allgo.sandbox.idle-hours", defaultValue = "24")
-  int sandboxIdleHours;
+  @ConfigProperty(name = "allgo.sandbox.idle-time", defaultValue = "PT24H")
+  Duration sandboxIdleTime;
 
   public String environment() {
     return environment;
@@ -75,6 +76,9 @@ public class WebappSettings {
   }
 
   public Duration sandboxIdleTime() {
-    return Duration.ofHours(sandboxIdleHours);
+    if (sandboxIdleTime.isNegative() || sandboxIdleTime.isZero()) {
+      throw new IllegalStateException("allgo.sandbox.idle-time must be positive, not " + sandboxIdleTime);
+    }
+    return sandboxIdleTime;
   }
 }

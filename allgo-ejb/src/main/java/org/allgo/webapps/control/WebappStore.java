@@ -110,6 +110,10 @@ public class WebappStore {
     return image;
   }
 
+  public void removeBaseImage(BaseImage image) {
+    em.remove(image);
+  }
+
   public Optional<JobQueue> findQueue(String name) {
     return em.createNamedQuery(JobQueue.BY_NAME, JobQueue.class)
         .setParameter("name", name)

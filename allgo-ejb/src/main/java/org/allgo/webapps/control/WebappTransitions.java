@@ -73,6 +73,10 @@ public class WebappTransitions {
     version(versionId).committed();
   }
 
+  public void versionPushed(long versionId, String digest) {
+    version(versionId).pushed(digest);
+  }
+
   /** The version is in the registry: it becomes READY and replaces the READY one of the same number. */
   public void versionReady(long versionId, long size) {
     WebappVersion version = version(versionId);

@@ -14,6 +14,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
+import org.allgo.connector.api.ImageRef;
 
 /** A version of a webapp: its sandbox committed as an image in the registry. */
 @Entity
@@ -48,6 +49,9 @@ public class WebappVersion {
 
   @Column(length = 255)
   private String image;
+
+  @Column(length = 71)
+  private String digest;
 
   @Column(name = "size_bytes")
   private Long sizeBytes;
@@ -88,8 +92,22 @@ public class WebappVersion {
     return state;
   }
 
+  /** The image by its tag, {@code <registry>/allgo/<env>/<docker_name>:<number>}. */
   public String image() {
     return image;
+  }
+
+  /** The digest of the manifest pushed, once the push is done. */
+  public String digest() {
+    return digest;
+  }
+
+  /**
+   * What jobs and sandboxes run: the image by digest once pushed, since committing the same number
+   * again moves the tag before the new version is READY, or for good when that commit fails.
+   */
+  public String runnableImage() {
+    return digest == null ? image : ImageRef.parse(image).withTag(digest).toString();
   }
 
   public Long sizeBytes() {
@@ -112,6 +130,10 @@ public class WebappVersion {
     this.state = VersionState.COMMITTED;
   }
 
+  public void pushed(String manifestDigest) {
+    this.digest = Objects.requireNonNull(manifestDigest, "manifestDigest");
+  }
+
   public void ready(long size) {
     this.state = VersionState.READY;
     this.sizeBytes = size;
@@ -127,7 +149,7 @@ public class WebappVersion {
   }
 
   public VersionView view() {
-    return new VersionView(id, number, description, state, image, sizeBytes, errorReason,
+    return new VersionView(id, number, description, state, image, digest, sizeBytes, errorReason,
         batchExecutionId, createdAt);
   }
 }

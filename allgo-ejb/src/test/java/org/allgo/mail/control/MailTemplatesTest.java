@@ -14,7 +14,7 @@ class MailTemplatesTest {
 
   private static final Map<String, String> VALUES = Map.of("name", "Ada <Lovelace>",
       "link", "http://localhost:8080/x?t=a&b", "job", "42", "webapp", "sleep", "state", "DONE",
-      "duration", "3 s", "hours", "24");
+      "duration", "3 s", "idle", "24 hours");
 
   @ParameterizedTest
   @EnumSource(MailTemplate.class)

@@ -55,7 +55,9 @@ public final class Mailbox {
   /** Waits for the {@code count}-th mail to the address whose subject contains the text. */
   public static Mail await(String address, String subject, int count) {
     AtomicReference<List<Mail>> found = new AtomicReference<>(List.of());
+    // A read that times out (the sink is shared and the machine may be busy) is tried again.
     Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+        .ignoreExceptionsInstanceOf(MessagingException.class)
         .until(() -> {
           found.set(mails(address, subject));
           return found.get().size() >= count;

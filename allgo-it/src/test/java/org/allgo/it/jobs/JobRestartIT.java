@@ -3,13 +3,8 @@ package org.allgo.it.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.io.File;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.allgo.it.AllgoScript;
 import org.allgo.it.Api;
 import org.allgo.it.DockerCli;
 import org.allgo.it.Server;
@@ -22,9 +17,6 @@ import org.junit.jupiter.api.Test;
  * container without a job is removed.
  */
 class JobRestartIT {
-
-  private static final String ROOT = System.getProperty("allgo.root", "..");
-  private static final String DB = System.getProperty("allgo.db", "mysql");
 
   @Test
   void jobsRunningAcrossARestartAreReconciledWithTheEngine() throws Exception {
@@ -57,26 +49,7 @@ class JobRestartIT {
     assertThat(Jobs.containerExists(ends)).isFalse();
   }
 
-  /** Runs {@code bin/allgo command} for the server under test, with its settings and no others. */
-  private static void allgo(String command) throws IOException, InterruptedException {
-    int port = URI.create(Server.BASE_URL).getPort();
-    ProcessBuilder builder = new ProcessBuilder(new File(ROOT, "bin/allgo").getAbsolutePath(), command)
-        .redirectErrorStream(true);
-    Map<String, String> env = builder.environment();
-    env.keySet().removeIf(key -> key.startsWith("ALLGO_"));
-    env.putAll(Map.of("ALLGO_ENV", Server.ENVIRONMENT, "ALLGO_DB", DB, "ALLGO_PORTBASE", Integer.toString(port - 80),
-        "ALLGO_DEV_DATA", "true", "ALLGO_DEBIAN_IMAGE", "false"));
-    // The settings the server was made with (bin/allgo test passes them): the same domain comes back.
-    for (String setting : System.getProperty("allgo.test.server.settings", "").split("\\s+")) {
-      int equals = setting.indexOf('=');
-      if (equals > 0) {
-        env.put(setting.substring(0, equals), setting.substring(equals + 1));
-      }
-    }
-    Process process = builder.start();
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    assertThat(process.exitValue()).as("bin/allgo " + command + ":\n" + output).isZero();
+  private static void allgo(String command) {
+    AllgoScript.run(command, AllgoScript.serverSettings());
   }
 }

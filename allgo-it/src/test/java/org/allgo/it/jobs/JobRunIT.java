@@ -6,6 +6,9 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 import org.allgo.it.Api;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +49,11 @@ class JobRunIT {
     assertThat(Jobs.file(devel, id, "allgo.log")).startsWith("copied in.txt\n")
         .contains("exit code: 0").contains("result:    SUCCESS").contains("webapp:    " + tool + " 1");
     assertThat(Jobs.containerExists(id)).as("container removed").isFalse();
+    List<Instant> times = Stream.of("createdAt", "queuedAt", "startedAt", "finishedAt")
+        .map(field -> Jobs.instant(job, field)).toList();
+    assertThat(times).isSorted();
+    // Four whole seconds in a row would mean the database or its driver drops the milliseconds.
+    assertThat(times).as("times to the millisecond").anyMatch(t -> t.getNano() != 0);
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -16,7 +17,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * A headless Chromium with a fresh profile, driven through Debian's ChromeDriver
  * ({@code -Dallgo.test.chromedriver}, {@code -Dallgo.test.chromium}). The flags keep it from
- * reaching the internet (updates, sync, background requests) and fit it to containers.
+ * reaching the internet (updates, sync, background requests) and fit it to containers. Downloads
+ * land in {@link #downloads}, inside the profile.
  */
 final class Chromium implements AutoCloseable {
 
@@ -24,11 +26,13 @@ final class Chromium implements AutoCloseable {
   static final String BINARY = System.getProperty("allgo.test.chromium", "/usr/bin/chromium");
 
   final ChromeDriver driver;
+  final Path downloads;
   private final Path profile;
 
-  private Chromium(ChromeDriver driver, Path profile) {
+  private Chromium(ChromeDriver driver, Path profile, Path downloads) {
     this.driver = driver;
     this.profile = profile;
+    this.downloads = downloads;
   }
 
   /** A desktop-sized browser. */
@@ -38,8 +42,10 @@ final class Chromium implements AutoCloseable {
 
   static Chromium start(Dimension size) {
     Path profile;
+    Path downloads;
     try {
       profile = Files.createTempDirectory("allgo-chromium-");
+      downloads = Files.createDirectory(profile.resolve("downloads"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -50,7 +56,9 @@ final class Chromium implements AutoCloseable {
         .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-            "--user-data-dir=" + profile, "--window-size=" + size.width + "," + size.height);
+            "--user-data-dir=" + profile, "--window-size=" + size.width + "," + size.height)
+        .setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+            "download.prompt_for_download", false));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(DRIVER))
         .usingAnyFreePort()
@@ -58,7 +66,7 @@ final class Chromium implements AutoCloseable {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     driver.manage().window().setSize(size);
-    return new Chromium(driver, profile);
+    return new Chromium(driver, profile, downloads);
   }
 
   @Override

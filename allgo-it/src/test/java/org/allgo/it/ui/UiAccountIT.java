@@ -2,9 +2,14 @@ package org.allgo.it.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.allgo.it.Server;
 import org.allgo.it.accounts.Mailbox;
 import org.allgo.it.accounts.Users;
 import org.junit.jupiter.api.AfterEach;
@@ -13,7 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
-/** A newcomer in the browser: sign up, confirm by mail, sign in, add an SSH key. */
+/**
+ * A newcomer in the browser: sign up, confirm by mail, sign in, add an SSH key, run a first job
+ * on {@code sleep} with a file, watch it end without reloading, download its output, follow the
+ * link of the job's mail.
+ */
 class UiAccountIT {
 
   private Chromium browser;
@@ -31,7 +40,8 @@ class UiAccountIT {
   }
 
   @Test
-  void signUpConfirmSignInAndAddAnSshKey(@TempDir Path keys) throws Exception {
+  void signUpConfirmSignInAddAnSshKeyAndRunAFirstJob(@TempDir Path keys, @TempDir Path inputs)
+      throws Exception {
     String email = Users.newAddress("ui");
     page.open("/users/sign_up").screenshot("sign-up")
         .fill("signup:name", "Ada Browser")
@@ -55,6 +65,38 @@ class UiAccountIT {
     assertThat(page.driver.findElement(By.id("sshkeys:keys")).getText())
         .contains("ssh-ed25519").contains("ui-test-key");
     page.screenshot("account");
+
+    page.open("/app?name=sleep");
+    assertThat(page.driver.findElement(By.id("job:notify")).isSelected())
+        .as("the account's choice: mail when a job ends").isTrue();
+    Path input = Files.writeString(inputs.resolve("numbers.txt"), "1 2 3\n");
+    UiJobs.stage(page, input);
+    page.screenshot("job-form");
+    long id = UiJobs.run(page, "2", true);
+    assertThat(page.messages()).contains("Job " + id + " is submitted");
+    // A mark on this very page: it must survive until the end shows, so no reload happened.
+    page.driver.executeScript("window.allgoNoReload = true;");
+    page.screenshot("job-running");
+    assertThat(UiJobs.awaitEnd(page, Duration.ofSeconds(90))).as(page.body()).isEqualTo("SUCCESS");
+    assertThat(page.driver.executeScript("return window.allgoNoReload === true;")).isEqualTo(true);
+    assertThat(page.text("job-log")).contains("sleeping 2 seconds").contains("result:    SUCCESS");
+    page.screenshot("job-done");
+
+    page.driver.findElement(By.cssSelector("a.job-file[data-name='sleep-output.txt']")).click();
+    assertThat(Files.readString(page.downloaded("sleep-output.txt"))).isEqualTo("slept 2 seconds\n");
+    page.driver.findElement(By.id("zip")).click();
+    try (ZipFile zip = new ZipFile(page.downloaded("job-" + id + ".zip").toFile())) {
+      assertThat(zip.stream().map(ZipEntry::getName))
+          .containsExactlyInAnyOrder("allgo.log", "numbers.txt", "sleep-output.txt");
+      assertThat(new String(zip.getInputStream(zip.getEntry("numbers.txt")).readAllBytes(), StandardCharsets.UTF_8))
+          .isEqualTo("1 2 3\n");
+    }
+
+    String jobLink = Mailbox.await(email, "allgo job " + id + " (", 1).link("/jobs/");
+    assertThat(jobLink).isEqualTo(Server.BASE_URL + "/jobs/" + id);
+    page.open(jobLink);
+    assertThat(page.title()).isEqualTo("Job " + id);
+    assertThat(page.text("job-result")).isEqualTo("SUCCESS");
   }
 
   private static String generateKey(Path file, String comment) throws Exception {

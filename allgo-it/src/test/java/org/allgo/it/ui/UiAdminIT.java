@@ -4,16 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
+import org.allgo.it.Api;
 import org.allgo.it.Server;
 import org.allgo.it.accounts.Users;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
-/** An administrator in the browser: locks a user, creates a queue, looks at the engine and batch jobs. */
+/**
+ * An administrator in the browser: locks a user, creates a queue, aborts someone's job from the
+ * list of all jobs, looks at the engine and batch jobs.
+ */
 class UiAdminIT {
 
   private static final String ADMIN = "admin@localhost";
@@ -77,6 +84,37 @@ class UiAdminIT {
     assertThat(page.messages()).contains("The queue " + queue + " is saved.");
     assertThat(page.driver.findElement(By.xpath("//tr[.//strong[text()='" + queue + "']]/td[5]")).getText())
         .isEqualTo("4");
+  }
+
+  @Test
+  void adminAbortsAUsersJobFromAllJobs() {
+    String email = Users.newAddress("busy");
+    Users.signUpConfirmed(email);
+    Api api = UiJobs.api(email);
+    long id = UiJobs.submit(api, "sleep", "120");
+    try {
+      UiJobs.awaitApiState(api, id, Set.of("RUNNING", "DONE"));
+
+      page.open("/admin/");
+      page.press("admin-jobs");
+      assertThat(page.title()).isEqualTo("All jobs");
+      page.fill("owner", email).press("filter-submit");
+      WebElement row = UiJobs.row(page, id);
+      assertThat(row.getText()).contains(email).contains("sleep").contains("RUNNING");
+      page.screenshot("admin-jobs");
+
+      row.findElement(By.cssSelector("button[id$=':abort']")).click();
+      page.driver.switchTo().alert().accept();
+      page.waitFor(Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+          .until(d -> page.messages().contains("Job " + id + " is aborted."));
+      assertThat(UiJobs.row(page, id).getText()).contains("ABORTED");
+      assertThat(api.get("/api/v2/jobs/" + id).json().getString("result")).isEqualTo("ABORTED");
+
+      page.open("/admin/jobs?state=running&owner=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
+      assertThat(page.driver.findElements(By.cssSelector("a[data-job='" + id + "']"))).isEmpty();
+    } finally {
+      api.post("/api/v2/jobs/" + id + "/abort", null);
+    }
   }
 
   @Test

@@ -2,12 +2,15 @@ package org.allgo.it.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
 
 /** A visitor browses the catalog: the seeded {@code sleep} webapp, search, its page, on a phone too. */
 class UiCatalogIT {
@@ -42,6 +45,34 @@ class UiCatalogIT {
     page.open("/?q=no-such-program-at-all");
     assertThat(page.driver.findElements(By.cssSelector("#catalog li"))).isEmpty();
     assertThat(page.text("catalog-empty")).contains("No webapp matches");
+  }
+
+  @Test
+  void catalogPutsTheMostUsedFirst() {
+    page.open("/");
+    new Select(page.driver.findElement(By.id("sort"))).selectByValue("popular");
+    page.press("search-submit");
+    assertThat(page.driver.getCurrentUrl()).contains("sort=popular");
+    assertThat(new Select(page.driver.findElement(By.id("sort"))).getFirstSelectedOption().getText())
+        .isEqualTo("Most used first");
+    List<Long> counts = page.driver.findElements(By.cssSelector("#catalog .job-count")).stream()
+        .map(e -> Long.parseLong(e.getAttribute("data-jobs")))
+        .toList();
+    assertThat(counts).isNotEmpty().isSortedAccordingTo(Comparator.reverseOrder());
+  }
+
+  @Test
+  void visitorSeesTheJobFormAndIsAskedToSignIn() {
+    page.open("/app?name=sleep");
+    assertThat(page.text("sign-in-to-run")).contains("Sign in to run");
+    assertThat(page.driver.findElement(By.id("job:submit")).isEnabled()).isFalse();
+    assertThat(page.driver.findElement(By.id("job:param")).isEnabled()).isFalse();
+    page.driver.findElement(By.id("sign-in-to-run-link")).click();
+    page.waitFor(java.time.Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/users/sign_in"));
+    page.fill("signin:email", "guest@localhost").fill("signin:password", "allgo").press("signin:submit");
+    assertThat(page.path()).isEqualTo("/app");
+    assertThat(page.driver.findElement(By.id("job:submit")).isEnabled()).isTrue();
+    assertThat(page.driver.findElement(By.id("mean-duration")).getText()).isNotBlank();
   }
 
   @Test

@@ -26,9 +26,11 @@ final class UiPage {
   static final Path SCREENSHOTS = Path.of(System.getProperty("allgo.test.screenshots", "target/screenshots"));
 
   final ChromeDriver driver;
+  private final Path downloads;
 
   UiPage(Chromium browser) {
     this.driver = browser.driver;
+    this.downloads = browser.downloads;
   }
 
   UiPage open(String path) {
@@ -105,6 +107,14 @@ final class UiPage {
     signIn(email, password);
     assertThat(driver.findElements(By.id("nav-account"))).as(messages()).isNotEmpty();
     return this;
+  }
+
+  /** Waits until the browser has downloaded a file of that name, and returns it. */
+  Path downloaded(String name) {
+    Path file = downloads.resolve(name);
+    waitFor(Duration.ofSeconds(30)).until(d -> Files.isRegularFile(file)
+        && !Files.exists(downloads.resolve(name + ".crdownload")));
+    return file;
   }
 
   /** Writes a screenshot of the window as {@code target/screenshots/<name>.png}. */

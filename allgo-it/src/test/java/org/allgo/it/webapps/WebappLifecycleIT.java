@@ -1,7 +1,6 @@
 package org.allgo.it.webapps;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -13,9 +12,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.allgo.it.Api;
 import org.allgo.it.DockerCli;
+import org.allgo.it.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,17 +56,20 @@ class WebappLifecycleIT {
     assertThat(commit.status()).as(commit.body()).isEqualTo(202);
     long id = commit.json().getJsonNumber("id").longValue();
 
-    JsonObject version = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-        .until(() -> devel.get("/api/v2/webapps/" + name + "/versions/" + id).json(),
-            v -> !v.getString("state").equals("SANDBOX") && !v.getString("state").equals("COMMITTED"));
+    JsonObject version = Webapps.awaitCommit(devel, name, id);
     assertThat(version.getString("state")).as(version.toString()).isEqualTo("READY");
     assertThat(version.getString("image")).isEqualTo(Webapps.repository(name) + ":1.0");
     assertThat(version.getJsonNumber("sizeBytes").longValue()).isPositive();
+    // What the engine pushed is what the registry holds under the tag.
+    assertThat(Webapps.registryDigest(Server.ENVIRONMENT, name, "1.0")).contains(version.getString("digest"));
     assertThat(devel.get("/api/v2/webapps/" + name).json().getString("defaultVersion")).isEqualTo("1.0");
+    JsonObject execution = Api.asDevelopmentUser("admin@localhost")
+        .get("/api/v2/admin/batch/executions/" + version.getJsonNumber("batchExecutionId")).json();
+    assertThat(execution.getString("job")).isEqualTo("commit-version");
+    assertThat(execution.getString("status")).isEqualTo("COMPLETED");
 
-    assertThat(catalog()).contains("allgo/" + org.allgo.it.Server.ENVIRONMENT + "/" + name);
-    assertThat(registry("/v2/allgo/" + org.allgo.it.Server.ENVIRONMENT + "/" + name + "/tags/list"))
-        .contains("\"1.0\"");
+    assertThat(catalog()).contains("allgo/" + Server.ENVIRONMENT + "/" + name);
+    assertThat(registry("/v2/allgo/" + Server.ENVIRONMENT + "/" + name + "/tags/list")).contains("\"1.0\"");
 
     String image = Webapps.repository(name) + ":1.0";
     DockerCli.run("rmi", "-f", image);
@@ -82,10 +84,9 @@ class WebappLifecycleIT {
     devel.post("/api/v2/webapps/" + name + "/sandbox/start", "{\"baseImage\":\"busybox\"}");
     Webapps.install(name, PROGRAM);
     long id = devel.post("/api/v2/webapps/" + name + "/versions", "{}").json().getJsonNumber("id").longValue();
-    await().atMost(Duration.ofSeconds(90)).until(
-        () -> devel.get("/api/v2/webapps/" + name + "/versions/" + id).json().getString("state"),
-        state -> state.equals("READY"));
-    assertThat(devel.get("/api/v2/webapps/" + name + "/versions/" + id).json().getString("number")).isEqualTo("1");
+    JsonObject version = Webapps.awaitCommit(devel, name, id);
+    assertThat(version.getString("state")).isEqualTo("READY");
+    assertThat(version.getString("number")).isEqualTo("1");
 
     assertThat(devel.post("/api/v2/webapps/" + name + "/sandbox/stop", null).json()
         .getJsonObject("sandbox").getString("state")).isEqualTo("IDLE");
@@ -103,15 +104,51 @@ class WebappLifecycleIT {
 
     String host = DockerCli.run("inspect", "-f",
         "{{.HostConfig.NetworkMode}} {{.HostConfig.Memory}} {{.HostConfig.Init}} {{.HostConfig.SecurityOpt}}"
-            + " {{index .Config.Labels \"allgo.webapp\"}}",
+            + " {{len .HostConfig.PortBindings}} {{.HostConfig.PublishAllPorts}} {{index .Config.Labels \"allgo.webapp\"}}",
         Webapps.sandboxName(name)).output().strip();
-    assertThat(host).isEqualTo("none 67108864 true [no-new-privileges] " + name);
-    assertThat(DockerCli.run("exec", Webapps.sandboxName(name), "/.toolbox/bin/vi", "--help").output())
-        .contains("BusyBox");
+    assertThat(host).isEqualTo("none 67108864 true [no-new-privileges] 0 false " + name);
+  }
+
+  @Test
+  void theToolboxIsOnThePathOfEverySandbox() {
+    devel.post("/api/v2/webapps/" + name + "/sandbox/start", "{\"baseImage\":\"busybox\"}");
+
+    // By name, from the PATH: busybox has no nano and no scp of its own.
+    assertThat(DockerCli.run("exec", Webapps.sandboxName(name), "nano", "--version").output()).contains("GNU nano");
+    assertThat(DockerCli.run("exec", Webapps.sandboxName(name), "sh", "-c", "command -v scp; command -v sftp-server").output())
+        .isEqualTo("/.toolbox/bin/scp\n/.toolbox/bin/sftp-server\n");
+    assertThat(DockerCli.run("exec", Webapps.sandboxName(name), "touch", "/.toolbox/bin/x").output())
+        .contains("Read-only file system");
+  }
+
+  @Test
+  void aSandboxThatCannotStartIsInErrorWithItsReason() {
+    Api admin = Api.asDevelopmentUser("admin@localhost");
+    String base = "it-base-" + name;
+    // A base image the connector's policy does not allow: the engine never sees it.
+    assertThat(admin.post("/api/v2/base-images", Json.createObjectBuilder().add("name", base)
+        .add("image", "allgo/not-allowed:1").build().toString()).status()).isEqualTo(201);
+    try {
+      Api.Response start = devel.post("/api/v2/webapps/" + name + "/sandbox/start",
+          Json.createObjectBuilder().add("baseImage", base).build().toString());
+
+      assertThat(start.status()).isEqualTo(409);
+      assertThat(start.json().getString("detail")).contains("could not start").contains("Refused by policy");
+      JsonObject sandbox = devel.get("/api/v2/webapps/" + name).json().getJsonObject("sandbox");
+      assertThat(sandbox.getString("state")).isEqualTo("ERROR");
+      assertThat(sandbox.getString("reason")).contains("allgo/not-allowed:1");
+      assertThat(devel.post("/api/v2/webapps/" + name + "/sandbox/start", "{\"baseImage\":\"busybox\"}").json()
+          .getJsonObject("sandbox").getString("state")).isEqualTo("RUNNING");
+    } finally {
+      admin.delete("/api/v2/base-images/" + base);
+    }
   }
 
   @Test
   void commitOfAStoppedSandboxIsRefused() {
+    devel.post("/api/v2/webapps/" + name + "/sandbox/start", "{\"baseImage\":\"busybox\"}");
+    devel.post("/api/v2/webapps/" + name + "/sandbox/stop", null);
+
     Api.Response commit = devel.post("/api/v2/webapps/" + name + "/versions", "{\"number\":\"2\"}");
 
     assertThat(commit.status()).isEqualTo(409);
@@ -123,17 +160,13 @@ class WebappLifecycleIT {
   void deletingAWebappRemovesItsVersionsFromTheRegistry() throws Exception {
     devel.post("/api/v2/webapps/" + name + "/sandbox/start", "{\"baseImage\":\"busybox\"}");
     Webapps.install(name, PROGRAM);
-    long id = devel.post("/api/v2/webapps/" + name + "/versions", "{\"number\":\"3\"}").json()
-        .getJsonNumber("id").longValue();
-    await().atMost(Duration.ofSeconds(90)).until(
-        () -> devel.get("/api/v2/webapps/" + name + "/versions/" + id).json().getString("state"),
-        state -> state.equals("READY"));
+    long id = Webapps.commit(devel, name, "3");
+    assertThat(Webapps.awaitCommit(devel, name, id).getString("state")).isEqualTo("READY");
 
     assertThat(devel.delete("/api/v2/webapps/" + name).status()).isEqualTo(204);
 
     assertThat(devel.get("/api/v2/webapps/" + name).status()).isEqualTo(404);
-    assertThat(registryStatus("/v2/allgo/" + org.allgo.it.Server.ENVIRONMENT + "/" + name + "/manifests/3"))
-        .isEqualTo(404);
+    assertThat(Webapps.registryDigest(Server.ENVIRONMENT, name, "3")).isEmpty();
     assertThat(DockerCli.run("inspect", Webapps.sandboxName(name)).exitCode()).isNotZero();
   }
 
@@ -157,11 +190,5 @@ class WebappLifecycleIT {
   private static String registry(String path) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + Webapps.REGISTRY + path))
         .build(), HttpResponse.BodyHandlers.ofString()).body();
-  }
-
-  private static int registryStatus(String path) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + Webapps.REGISTRY + path))
-        .header("Accept", "application/vnd.docker.distribution.manifest.v2+json")
-        .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 }

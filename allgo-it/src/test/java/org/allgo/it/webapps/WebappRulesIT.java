@@ -3,7 +3,13 @@ package org.allgo.it.webapps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.allgo.it.Api;
+import org.allgo.it.DockerCli;
+import org.allgo.it.Server;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +28,12 @@ class WebappRulesIT {
     guest = Api.asDevelopmentUser("guest@localhost");
     name = Webapps.uniqueDockerName();
     assertThat(Webapps.create(devel, name).status()).isEqualTo(201);
+  }
+
+  @AfterEach
+  void deleteWebapp() {
+    devel.delete("/api/v2/webapps/" + name);
+    DockerCli.run("rm", "-f", Webapps.sandboxName(name));
   }
 
   @Test
@@ -48,10 +60,18 @@ class WebappRulesIT {
     Api.Response edit = guest.patch("/api/v2/webapps/" + name, "{\"name\":\"Taken over\"}");
     Api.Response start = guest.post("/api/v2/webapps/" + name + "/sandbox/start", "{}");
     Api.Response delete = guest.delete("/api/v2/webapps/" + name);
+    Api.Response stop = guest.post("/api/v2/webapps/" + name + "/sandbox/stop", null);
+    Api.Response commit = guest.post("/api/v2/webapps/" + name + "/versions", "{\"number\":\"1\"}");
+    Api.Response pin = guest.put("/api/v2/webapps/" + name + "/pinned-version", "{\"number\":\"1\"}");
 
     assertThat(edit.status()).isEqualTo(403);
     assertThat(start.status()).isEqualTo(403);
     assertThat(delete.status()).isEqualTo(403);
+    assertThat(stop.status()).isEqualTo(403);
+    assertThat(commit.status()).isEqualTo(403);
+    assertThat(pin.status()).isEqualTo(403);
+    assertThat(devel.get("/api/v2/webapps/" + name).json().getJsonObject("sandbox").getString("state"))
+        .isEqualTo("IDLE");
     assertThat(devel.get("/api/v2/webapps/" + name).json().getString("name")).isEqualTo("Test " + name);
   }
 
@@ -66,12 +86,67 @@ class WebappRulesIT {
   }
 
   @Test
-  void privateWebappsAreHiddenFromOthers() {
+  void privateWebappsAreHiddenFromOthers() throws Exception {
+    assertThat(Server.get("/?q=" + name).body()).contains("/app?name=" + name);
+
     devel.patch("/api/v2/webapps/" + name, "{\"visibility\":\"PRIVATE\"}");
 
     assertThat(guest.get("/api/v2/webapps/" + name).status()).isEqualTo(404);
     assertThat(guest.get("/api/v2/webapps").body()).doesNotContain(name);
+    assertThat(Api.anonymous().get("/api/v2/webapps/" + name + "/versions").status()).isEqualTo(404);
+    assertThat(Server.get("/?q=" + name).body()).doesNotContain("/app?name=" + name);
+    assertThat(Server.get("/app?name=" + name).statusCode()).isEqualTo(404);
+    assertThat(devel.get("/api/v2/webapps").body()).contains(name);
     assertThat(Api.asDevelopmentUser("admin@localhost").get("/api/v2/webapps/" + name).status()).isEqualTo(200);
+  }
+
+  @Test
+  void markdownIsRenderedWithoutRawHtmlOrScriptLinks() throws Exception {
+    // The catalog shows the first paragraph; a line starting with <script> is an HTML block.
+    String hostile = "Some **bold**, <img src=x onerror=alert(2)>, [click](javascript:alert(3)),"
+        + " ![i](javascript:alert(4)) and [a link](https://example.org/x).\n\n<script>alert(1)</script>";
+    Api.Response edited = devel.patch("/api/v2/webapps/" + name, Json.createObjectBuilder()
+        .add("description", hostile).add("documentation", hostile).build().toString());
+    assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+
+    for (String page : new String[] {"/app?name=" + name, "/?q=" + name}) {
+      String html = Server.get(page).body();
+
+      assertThat(html).as(page).contains("<strong>bold</strong>").contains("&lt;img src=x onerror=alert(2)&gt;")
+          .contains(">click</a>").contains("href=\"https://example.org/x\">a link</a>")
+          .doesNotContain("<script>alert").doesNotContainPattern("<img[^>]*onerror")
+          .doesNotContain("javascript:alert");
+    }
+    assertThat(Server.get("/app?name=" + name).body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+  }
+
+  @Test
+  void onlySuperusersManageBaseImages() throws Exception {
+    Api admin = Api.asDevelopmentUser("admin@localhost");
+    String base = "it-base-" + UUID.randomUUID().toString().substring(0, 8);
+    String path = "/api/v2/base-images/" + URLEncoder.encode(base, StandardCharsets.UTF_8);
+    String body = Json.createObjectBuilder().add("name", base).add("image", "allgo/busybox:latest").build().toString();
+
+    assertThat(devel.post("/api/v2/base-images", body).status()).isEqualTo(403);
+    assertThat(Api.anonymous().get("/api/v2/base-images").body()).doesNotContain(base);
+    assertThat(admin.post("/api/v2/base-images", body).status()).isEqualTo(201);
+    try {
+      assertThat(Api.anonymous().get("/api/v2/base-images").body()).contains(base);
+      assertThat(admin.post("/api/v2/base-images", body).status()).isEqualTo(409);
+      assertThat(admin.post("/api/v2/base-images", Json.createObjectBuilder().add("name", base + "-bad")
+          .add("image", "Not An Image").build().toString()).status()).isEqualTo(400);
+      Api.Response started = devel.post("/api/v2/webapps/" + name + "/sandbox/start",
+          Json.createObjectBuilder().add("baseImage", base).build().toString());
+      assertThat(started.json().getJsonObject("sandbox").getString("image")).as(started.body())
+          .isEqualTo("allgo/busybox:latest");
+      assertThat(devel.delete(path).status()).isEqualTo(403);
+    } finally {
+      assertThat(admin.delete(path).status()).isEqualTo(204);
+    }
+    assertThat(Api.anonymous().get("/api/v2/base-images").body()).doesNotContain(base);
+    assertThat(devel.post("/api/v2/webapps/" + name + "/sandbox/start",
+        Json.createObjectBuilder().add("baseImage", base).build().toString()).status()).isEqualTo(400);
+    assertThat(admin.delete(path).status()).isEqualTo(404);
   }
 
   @Test

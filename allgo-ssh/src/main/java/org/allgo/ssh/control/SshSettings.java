@@ -66,6 +66,6 @@ public record SshSettings(
 
   /** The page where the webapp's sandbox is started. */
   public String webappPage(String webapp) {
-    return baseUrl + "/webapps/" + webapp;
+    return baseUrl + "/webapps/manage?name=" + webapp;
   }
 }

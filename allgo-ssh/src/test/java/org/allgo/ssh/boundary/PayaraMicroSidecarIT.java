@@ -100,6 +100,6 @@ class PayaraMicroSidecarIT {
     Result result = ssh.ssh(owner, IDLE_APP, "echo ok");
 
     assertThat(result.exit()).isEqualTo(1);
-    assertThat(result.stderr()).contains("not running").contains(BASE_URL + "/webapps/" + IDLE_APP);
+    assertThat(result.stderr()).contains("not running").contains(BASE_URL + "/webapps/manage?name=" + IDLE_APP);
   }
 }

@@ -255,7 +255,7 @@ class SandboxSshServerIT {
       assertThat(result.exit()).isEqualTo(1);
       assertThat(result.stdout()).isEmpty();
       assertThat(result.stderr().lines()).singleElement().asString()
-          .contains("not running").contains(BASE_URL + "/webapps/" + IDLE_APP);
+          .contains("not running").contains(BASE_URL + "/webapps/manage?name=" + IDLE_APP);
     }
   }
 

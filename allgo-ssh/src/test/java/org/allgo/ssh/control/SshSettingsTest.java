@@ -13,7 +13,7 @@ class SshSettingsTest {
   @Test
   void namesTheSandboxAndItsPageAfterTheEnvironmentAndTheWebapp() {
     assertThat(settings.sandboxName("tool")).isEqualTo("qualif-user-tool");
-    assertThat(settings.webappPage("tool")).isEqualTo("https://allgo.example/webapps/tool");
+    assertThat(settings.webappPage("tool")).isEqualTo("https://allgo.example/webapps/manage?name=tool");
   }
 
   @Test

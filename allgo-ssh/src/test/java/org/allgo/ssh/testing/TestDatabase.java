@@ -1,6 +1,5 @@
 package org.allgo.ssh.testing;
 
-import com.mysql.cj.jdbc.MysqlDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
  * A MariaDB database with the platform's schema (Flyway, from allgo-ejb's migrations), a
@@ -25,8 +25,8 @@ public final class TestDatabase implements AutoCloseable {
   private final String name;
   private final String readOnlyUser;
   private final String password = UUID.randomUUID().toString();
-  private final MysqlDataSource writer;
-  private final MysqlDataSource reader;
+  private final MariaDbDataSource writer;
+  private final MariaDbDataSource reader;
 
   public TestDatabase(String name) {
     this.name = name;
@@ -47,16 +47,19 @@ public final class TestDatabase implements AutoCloseable {
         .migrate();
   }
 
-  private MysqlDataSource source(String user) {
-    MysqlDataSource source = new MysqlDataSource();
-    source.setURL(url());
-    source.setUser(user);
-    source.setPassword(password);
-    return source;
+  private MariaDbDataSource source(String user) {
+    try {
+      MariaDbDataSource source = new MariaDbDataSource(url());
+      source.setUser(user);
+      source.setPassword(password);
+      return source;
+    } catch (SQLException e) {
+      throw new IllegalStateException("bad MariaDB settings for " + url(), e);
+    }
   }
 
   public String url() {
-    return "jdbc:mysql://127.0.0.1:" + Settings.mariadbPort() + "/" + name;
+    return "jdbc:mariadb://127.0.0.1:" + Settings.mariadbPort() + "/" + name;
   }
 
   /** The SELECT-only account, as the server under test gets it. */

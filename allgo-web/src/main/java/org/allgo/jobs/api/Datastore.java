@@ -41,8 +41,19 @@ public class Datastore extends HttpServlet {
   transient JobService jobs;
 
   /** The path of a job file, its name encoded as a path segment. */
-  static String path(long id, String name) {
+  public static String path(long id, String name) {
     return "/datastore/" + id + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** Who downloads: a signed-in user or an API token's owner; else null, and a 401 is sent. */
+  static Principal caller(HttpServletRequest request, HttpServletResponse response, String path)
+      throws IOException {
+    Principal caller = request.getUserPrincipal();
+    if (caller == null) {
+      response.setHeader("WWW-Authenticate", ApiErrors.CHALLENGE);
+      ApiErrors.write(response, path, 401, "sign-in", "Sign in, or send your API token, to download job files.");
+    }
+    return caller;
   }
 
   @Override
@@ -53,10 +64,8 @@ public class Datastore extends HttpServlet {
       ApiErrors.write(response, path, 404, "file-not-found", "There is no such file.");
       return;
     }
-    Principal caller = request.getUserPrincipal();
+    Principal caller = caller(request, response, path);
     if (caller == null) {
-      response.setHeader("WWW-Authenticate", ApiErrors.CHALLENGE);
-      ApiErrors.write(response, path, 401, "sign-in", "Sign in, or send your API token, to download job files.");
       return;
     }
     Path file;

@@ -6,6 +6,8 @@ import jakarta.inject.Named;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.allgo.jobs.boundary.JobHistoryService;
 import org.allgo.pages.Pages;
 import org.allgo.webapps.boundary.WebappService;
 import org.allgo.webapps.entity.Visibility;
@@ -13,30 +15,56 @@ import org.allgo.webapps.entity.WebappView;
 
 /**
  * The home page: the catalog of public webapps, searched by words in their names and
- * descriptions ({@code ?q=}), newest first or by name ({@code ?sort=name}).
+ * descriptions ({@code ?q=}), newest first, most used first ({@code ?sort=popular}: jobs run) or by
+ * name ({@code ?sort=name}).
  */
 @Named
 @RequestScoped
 public class CatalogBacking {
 
+  /** An order of the catalog: its {@code sort} value and its name. */
+  public record Order(String key, String label) {}
+
+  private static final List<Order> ORDERS = List.of(new Order("recent", "Newest first"),
+      new Order("popular", "Most used first"), new Order("name", "By name"));
+
   @Inject
   WebappService webapps;
+
+  @Inject
+  JobHistoryService history;
 
   private String q;
   private String sort;
   private List<WebappView> found;
+  private Map<Long, Long> jobCounts;
 
   public List<WebappView> getWebapps() {
     if (found == null) {
       found = webapps.list(Pages.caller()).stream()
           .filter(w -> w.visibility() == Visibility.PUBLIC)
           .filter(this::matches)
-          .sorted("name".equals(sort)
-              ? Comparator.comparing(WebappView::name, String.CASE_INSENSITIVE_ORDER)
-              : Comparator.comparing(WebappView::createdAt).reversed())
+          .sorted(order())
           .toList();
     }
     return found;
+  }
+
+  private Comparator<WebappView> order() {
+    Comparator<WebappView> newest = Comparator.comparing(WebappView::createdAt).reversed();
+    return switch (sort == null ? "" : sort) {
+      case "name" -> Comparator.comparing(WebappView::name, String.CASE_INSENSITIVE_ORDER);
+      case "popular" -> Comparator.comparingLong((WebappView w) -> jobs(w)).reversed().thenComparing(newest);
+      default -> newest;
+    };
+  }
+
+  /** How many jobs the webapp ran. */
+  public long jobs(WebappView webapp) {
+    if (jobCounts == null) {
+      jobCounts = history.jobsPerWebapp();
+    }
+    return jobCounts.getOrDefault(webapp.id(), 0L);
   }
 
   private boolean matches(WebappView webapp) {
@@ -68,6 +96,15 @@ public class CatalogBacking {
 
   public void setQ(String q) {
     this.q = q == null ? null : q.strip();
+  }
+
+  public List<Order> getOrders() {
+    return ORDERS;
+  }
+
+  /** The order chosen, newest first unless another is asked for. */
+  public String getOrder() {
+    return ORDERS.stream().map(Order::key).filter(k -> k.equals(sort)).findFirst().orElse("recent");
   }
 
   public String getSort() {

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.allgo.batch.boundary.BatchMonitor;
 import org.allgo.batch.entity.ExecutionView;
+import org.allgo.pages.Charts;
 import org.allgo.pages.Pages;
 import org.allgo.platform.BusinessException;
 import org.allgo.webapps.boundary.SandboxService;
@@ -193,28 +194,11 @@ public class ManageBacking implements Serializable {
     if (sized.isEmpty()) {
       return null;
     }
-    String labels = sized.stream().map(v -> json(v.number() + " (" + v.createdAt().toString().substring(0, 10) + ")"))
-        .collect(Collectors.joining(","));
-    String data = sized.stream().map(v -> String.format(java.util.Locale.ROOT, "%.1f", v.sizeBytes() / 1048576.0))
-        .collect(Collectors.joining(","));
-    return "{\"type\":\"bar\",\"data\":{\"labels\":[" + labels + "],\"datasets\":[{\"label\":"
-        + "\"Image size (MiB)\",\"data\":[" + data + "],\"backgroundColor\":\"#24425f\"}]},"
-        + "\"options\":{\"responsive\":true,\"maintainAspectRatio\":false,"
-        + "\"plugins\":{\"legend\":{\"display\":false}}}}";
-  }
-
-  private static String json(String text) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20 || c == '<' || c == '>' || c == '&') {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.append('"').toString();
+    return Charts.bar(
+        sized.stream().map(v -> v.number() + " (" + v.createdAt().toString().substring(0, 10) + ")").toList(),
+        List.of(new Charts.Series("Image size (MiB)", "#24425f",
+            sized.stream().map(v -> v.sizeBytes() / 1048576.0).toList())),
+        false, null, "MiB");
   }
 
   private static String blankToNull(String value) {

@@ -64,10 +64,13 @@ public interface DockerConnection extends AutoCloseable {
   /** Gives an existing image a second name inside the environment's namespace. */
   void tag(ImageRef source, ImageRef target);
 
-  /** Pushes an image of the environment's namespace to the registry. */
-  void push(ImageRef image);
+  /**
+   * Pushes an image of the environment's namespace, named by tag, to the registry; returns the
+   * digest of the manifest the engine pushed, to check what the registry then holds.
+   */
+  String push(ImageRef image);
 
-  /** Pulls an image of the environment's namespace or an allowed base image. */
+  /** Pulls an image of the environment's namespace (by tag or digest) or an allowed base image. */
   void pull(ImageRef image);
 
   /** Removes a local image name of the environment's namespace. */

@@ -18,8 +18,20 @@ class ValuesTest {
     assertThat(ImageRef.parse("allgo/busybox")).hasToString("allgo/busybox:latest");
     assertThat(ImageRef.parse("127.0.0.1:5000/allgo/dev/app").tag()).isEqualTo("latest");
     assertThrows(IllegalArgumentException.class, () -> ImageRef.parse("app@sha256:abc"));
+    assertThrows(IllegalArgumentException.class, () -> ImageRef.parse("app:1@sha256:" + "a".repeat(64)));
     assertThrows(IllegalArgumentException.class, () -> ImageRef.parse("App:1"));
     assertThrows(IllegalArgumentException.class, () -> ImageRef.parse("app:bad tag"));
+  }
+
+  @Test
+  void imageReferencesMayNameAManifestByDigest() {
+    String digest = "sha256:" + "0123456789abcdef".repeat(4);
+    ImageRef pinned = ImageRef.parse("127.0.0.1:5000/allgo/dev/app@" + digest);
+
+    assertThat(pinned).isEqualTo(IMAGE.withTag(digest));
+    assertThat(pinned.byDigest()).isTrue();
+    assertThat(IMAGE.byDigest()).isFalse();
+    assertThat(pinned).hasToString("127.0.0.1:5000/allgo/dev/app@" + digest);
   }
 
   @Test

@@ -135,11 +135,8 @@ final class ConnectionHandle implements DockerConnection {
   }
 
   @Override
-  public void push(ImageRef image) {
-    call(ops -> {
-      ops.images.push(image);
-      return null;
-    });
+  public String push(ImageRef image) {
+    return call(ops -> ops.images.push(image));
   }
 
   @Override

@@ -35,11 +35,13 @@ final class Containers {
   private final EngineClient client;
   private final AdapterConfig config;
   private final EnvironmentPolicy policy;
+  private final KnownContainers known;
 
-  Containers(EngineClient client, AdapterConfig config, EnvironmentPolicy policy) {
+  Containers(EngineClient client, AdapterConfig config, EnvironmentPolicy policy, KnownContainers known) {
     this.client = client;
     this.config = config;
     this.policy = policy;
+    this.known = known;
   }
 
   String run(ContainerSpec spec) {
@@ -47,6 +49,7 @@ final class Containers {
     String id;
     try {
       id = ContainerCommands.create(client.docker(), spec, config.environment()).exec().getId();
+      known.add(id);
     } catch (RuntimeException e) {
       throw Failures.translate(e, "Cannot create container " + spec.name() + " from " + spec.image());
     }
@@ -86,7 +89,7 @@ final class Containers {
   }
 
   ExitStatus waitFor(String container, Duration timeout) {
-    String id = owned(container).getId();
+    String id = ownedId(container);
     if (Polling.until(timeout, () -> stopped(id))) {
       return Inspections.exitStatus(inspectById(id));
     }
@@ -109,7 +112,7 @@ final class Containers {
   }
 
   private List<LogChunk> frames(String container, String options) {
-    String id = owned(container).getId();
+    String id = ownedId(container);
     String what = "Cannot read the logs of container " + container;
     var response = client.send("GET", "/containers/" + id + "/logs?stdout=1&stderr=1" + options, Map.of(), null, what);
     try (response; InputStream body = response.getBody()) {
@@ -142,9 +145,10 @@ final class Containers {
   }
 
   void remove(String container) {
-    String id = owned(container).getId();
+    String id = ownedId(container);
     try {
       client.docker().removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+      known.forget(id);
     } catch (RuntimeException e) {
       throw Failures.translate(e, "Cannot remove container " + container);
     }
@@ -158,7 +162,13 @@ final class Containers {
       throw new PolicyRefusedException("Refused by policy: container " + container
           + " does not belong to environment " + config.environment());
     }
+    known.add(response.getId());
     return response;
+  }
+
+  /** The container's id, once it is known to belong to this environment: inspected only when not known yet. */
+  String ownedId(String container) {
+    return known.contains(container) ? container : owned(container).getId();
   }
 
   private InspectContainerResponse inspectById(String container) {

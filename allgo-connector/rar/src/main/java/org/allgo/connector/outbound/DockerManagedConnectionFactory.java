@@ -36,6 +36,7 @@ public class DockerManagedConnectionFactory
 
   private transient DockerResourceAdapter adapter;
   private transient PrintWriter logWriter;
+  private transient KnownContainers known;
 
   @Override
   public Object createConnectionFactory(ConnectionManager manager) {
@@ -50,7 +51,14 @@ public class DockerManagedConnectionFactory
   @Override
   public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
     AdapterConfig config = config();
-    return new DockerManagedConnection(this, new EngineOperations(EngineClient.open(config.dockerHost()), config));
+    return new DockerManagedConnection(this, new EngineOperations(EngineClient.open(config.dockerHost()), config, known()));
+  }
+
+  private synchronized KnownContainers known() {
+    if (known == null) {
+      known = new KnownContainers();
+    }
+    return known;
   }
 
   @Override

@@ -16,11 +16,11 @@ final class EngineOperations implements AutoCloseable {
   final Images images;
   final Execs execs;
 
-  EngineOperations(EngineClient client, AdapterConfig config) {
+  EngineOperations(EngineClient client, AdapterConfig config, KnownContainers known) {
     this.client = client;
     this.config = config;
     EnvironmentPolicy policy = new EnvironmentPolicy(config);
-    this.containers = new Containers(client, config, policy);
+    this.containers = new Containers(client, config, policy, known);
     this.images = new Images(client, policy, containers);
     this.execs = new Execs(client, containers);
   }

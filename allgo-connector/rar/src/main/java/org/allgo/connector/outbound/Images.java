@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.allgo.connector.adapter.EngineClient;
 import org.allgo.connector.adapter.EnvironmentPolicy;
 import org.allgo.connector.adapter.Failures;
+import org.allgo.connector.api.DockerException;
 import org.allgo.connector.api.ImageRef;
 import org.allgo.connector.api.NotFoundException;
 
@@ -30,7 +31,8 @@ final class Images {
 
   ImageRef commit(String container, ImageRef target, Map<String, String> labels) {
     policy.checkWritable(target);
-    String id = containers.owned(container).getId();
+    requireTag(target);
+    String id = containers.ownedId(container);
     try {
       client.docker().commitCmd(id)
           .withRepository(target.repository())
@@ -46,6 +48,7 @@ final class Images {
   void tag(ImageRef source, ImageRef target) {
     policy.checkRunnable(source);
     policy.checkWritable(target);
+    requireTag(target);
     try {
       client.docker().tagImageCmd(source.toString(), target.repository(), target.tag()).exec();
     } catch (RuntimeException e) {
@@ -53,14 +56,18 @@ final class Images {
     }
   }
 
-  void push(ImageRef image) {
+  /** Returns the digest of the manifest pushed. */
+  String push(ImageRef image) {
     policy.checkWritable(image);
+    requireTag(image);
     String path = "/images/" + image.repository() + "/push?tag=" + encode(image.tag());
-    drain(path, "Cannot push " + image);
+    String what = "Cannot push " + image;
+    return drain(path, what).orElseThrow(() -> new DockerException(what + ": the engine reported no digest"));
   }
 
   void pull(ImageRef image) {
     policy.checkRunnable(image);
+    // The Engine API's tag parameter takes a digest as well.
     String path = "/images/create?fromImage=" + encode(image.repository()) + "&tag=" + encode(image.tag());
     drain(path, "Cannot pull " + image);
   }
@@ -86,12 +93,18 @@ final class Images {
     }
   }
 
-  private void drain(String path, String what) {
+  private Optional<String> drain(String path, String what) {
     var response = client.send("POST", path, NO_CREDENTIALS, null, what);
     try (response; InputStream body = response.getBody()) {
-      ProgressStream.drain(body, what);
+      return ProgressStream.drain(body, what);
     } catch (IOException e) {
       throw Failures.unavailable(what, e);
+    }
+  }
+
+  private static void requireTag(ImageRef image) {
+    if (image.byDigest()) {
+      throw new IllegalArgumentException("An image is written under a tag, not a digest: " + image);
     }
   }
 

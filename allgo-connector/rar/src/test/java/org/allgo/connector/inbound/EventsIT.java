@@ -10,37 +10,34 @@ import org.allgo.connector.api.ContainerEvent;
 import org.allgo.connector.api.ContainerEvent.Action;
 import org.allgo.connector.api.DockerConnection;
 import org.allgo.connector.api.Limits;
+import org.allgo.connector.testing.AdapterExtension;
 import org.allgo.connector.testing.AdapterFixture;
 import org.allgo.connector.testing.RecordingEndpoints;
 import org.allgo.connector.testing.SocketRelay;
 import org.allgo.connector.testing.TestBootstrapContext;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(AdapterExtension.class)
 class EventsIT {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  @TempDir Path volumes;
-  private AdapterFixture direct;
-  private DockerConnection docker;
-  private TestBootstrapContext bootstrap;
+  private final AdapterFixture direct;
+  private final DockerConnection docker;
+  private final TestBootstrapContext bootstrap = new TestBootstrapContext();
   private final RecordingEndpoints endpoints = new RecordingEndpoints();
 
-  @BeforeEach
-  void setUp() {
-    direct = new AdapterFixture(volumes);
-    docker = direct.factory().getConnection();
-    bootstrap = new TestBootstrapContext();
+  EventsIT(AdapterFixture direct, DockerConnection docker) {
+    this.direct = direct;
+    this.docker = docker;
   }
 
+  // Before the extension closes the adapter: no work may outlive it.
   @AfterEach
-  void cleanUp() throws Exception {
+  void stopWork() throws InterruptedException {
     bootstrap.close();
-    docker.close();
-    direct.close();
   }
 
   @Test
@@ -83,6 +80,7 @@ class EventsIT {
 
   @Test
   void eventsMissedWhileTheEngineWasUnreachableAreReplayed() throws Exception {
+    Path volumes = direct.volumeRoot();
     try (SocketRelay relay = new SocketRelay(volumes.resolve("docker.sock"), Path.of("/var/run/docker.sock"));
         AdapterFixture relayed = new AdapterFixture(volumes, relay.dockerHost())) {
       activate(relayed);

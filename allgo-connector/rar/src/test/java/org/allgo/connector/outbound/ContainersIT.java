@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -22,29 +21,21 @@ import org.allgo.connector.api.LogChunk;
 import org.allgo.connector.api.LogEntry;
 import org.allgo.connector.api.Mount;
 import org.allgo.connector.api.NotFoundException;
+import org.allgo.connector.testing.AdapterExtension;
 import org.allgo.connector.testing.AdapterFixture;
 import org.allgo.connector.testing.DockerCli;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(AdapterExtension.class)
 class ContainersIT {
 
-  @TempDir Path volumes;
-  private AdapterFixture fixture;
-  private DockerConnection docker;
+  private final AdapterFixture fixture;
+  private final DockerConnection docker;
 
-  @BeforeEach
-  void connect() {
-    fixture = new AdapterFixture(volumes);
-    docker = fixture.factory().getConnection();
-  }
-
-  @AfterEach
-  void cleanUp() throws Exception {
-    docker.close();
-    fixture.close();
+  ContainersIT(AdapterFixture fixture, DockerConnection docker) {
+    this.fixture = fixture;
+    this.docker = docker;
   }
 
   @Test
@@ -58,7 +49,7 @@ class ContainersIT {
 
   @Test
   void jobRunsConfinedAndReportsItsExit() {
-    Path work = volumes.resolve("job");
+    Path work = fixture.volumeRoot().resolve("job");
     String id = docker.run(spec("job", "sh", "-c", "echo out; echo err >&2; pwd > result; id -u; exit 3")
         .withMount(Mount.readWrite(work.toString(), "/work"))
         .withWorkingDir("/work")
@@ -165,7 +156,6 @@ class ContainersIT {
 
   @Test
   void noNetworkByDefault() throws Exception {
-    Files.createDirectories(volumes);
     String id = docker.run(spec("net", "sh", "-c", "ls /sys/class/net"));
 
     docker.waitFor(id, Duration.ofSeconds(30));

@@ -9,39 +9,27 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.allgo.connector.api.ConflictException;
 import org.allgo.connector.api.DockerConnection;
 import org.allgo.connector.api.DockerTimeoutException;
 import org.allgo.connector.api.ExecSession;
 import org.allgo.connector.api.ExecSpec;
-import org.allgo.connector.testing.AdapterFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.allgo.connector.testing.AdapterExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(AdapterExtension.class)
 class ExecIT {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-  @TempDir Path volumes;
-  private AdapterFixture fixture;
-  private DockerConnection docker;
-  private String sandbox;
+  private final DockerConnection docker;
+  private final String sandbox;
 
-  @BeforeEach
-  void startSandbox() {
-    fixture = new AdapterFixture(volumes);
-    docker = fixture.factory().getConnection();
-    sandbox = docker.run(spec("sandbox", "sleep", "3600"));
-  }
-
-  @AfterEach
-  void cleanUp() throws Exception {
-    docker.close();
-    fixture.close();
+  ExecIT(DockerConnection docker) {
+    this.docker = docker;
+    this.sandbox = docker.run(spec("sandbox", "sleep", "3600"));
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.allgo.connector.testing.AdapterFixture.uniqueImage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.allgo.connector.api.ContainerSpec;
@@ -16,30 +15,22 @@ import org.allgo.connector.api.ImageRef;
 import org.allgo.connector.api.Mount;
 import org.allgo.connector.api.PolicyRefusedException;
 import org.allgo.connector.api.Privileges;
+import org.allgo.connector.testing.AdapterExtension;
 import org.allgo.connector.testing.AdapterFixture;
 import org.allgo.connector.testing.DockerCli;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every refusal, through a real connection: nothing refused reaches the engine. */
+@ExtendWith(AdapterExtension.class)
 class PolicyIT {
 
-  @TempDir Path volumes;
-  private AdapterFixture fixture;
-  private DockerConnection docker;
+  private final AdapterFixture fixture;
+  private final DockerConnection docker;
 
-  @BeforeEach
-  void connect() {
-    fixture = new AdapterFixture(volumes);
-    docker = fixture.factory().getConnection();
-  }
-
-  @AfterEach
-  void cleanUp() throws Exception {
-    docker.close();
-    fixture.close();
+  PolicyIT(AdapterFixture fixture, DockerConnection docker) {
+    this.fixture = fixture;
+    this.docker = docker;
   }
 
   @Test
@@ -53,7 +44,7 @@ class PolicyIT {
   void bindMountOutsideTheVolumeRoots() {
     assertRefused(() -> docker.run(spec("mount", "true").withMount(Mount.readOnly("/etc", "/etc2"))), "outside the allowed volume roots");
     assertRefused(() -> docker.run(spec("mount", "true")
-        .withMount(Mount.readOnly(volumes + "/../escape", "/x"))), "outside the allowed volume roots");
+        .withMount(Mount.readOnly(fixture.volumeRoot() + "/../escape", "/x"))), "outside the allowed volume roots");
   }
 
   @Test

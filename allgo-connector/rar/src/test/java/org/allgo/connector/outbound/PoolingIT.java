@@ -7,32 +7,24 @@ import jakarta.resource.spi.ConnectionEvent;
 import jakarta.resource.spi.ConnectionEventListener;
 import jakarta.resource.spi.ManagedConnection;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.allgo.connector.api.DockerConnection;
+import org.allgo.connector.testing.AdapterExtension;
 import org.allgo.connector.testing.AdapterFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(AdapterExtension.class)
 class PoolingIT {
 
-  @TempDir Path volumes;
-  private AdapterFixture fixture;
+  private final AdapterFixture fixture;
 
-  @BeforeEach
-  void setUp() {
-    fixture = new AdapterFixture(volumes);
-  }
-
-  @AfterEach
-  void cleanUp() throws Exception {
-    fixture.close();
+  PoolingIT(AdapterFixture fixture) {
+    this.fixture = fixture;
   }
 
   @Test

@@ -27,12 +27,14 @@ public final class AdapterFixture implements AutoCloseable {
   private final DockerManagedConnectionFactory managedFactory = new DockerManagedConnectionFactory();
   private final TestConnectionManager manager = new TestConnectionManager();
   private final DockerConnectionFactory factory;
+  private final Path volumeRoot;
 
   public AdapterFixture(Path volumeRoot) {
     this(volumeRoot, "unix:///var/run/docker.sock");
   }
 
   public AdapterFixture(Path volumeRoot, String dockerHost) {
+    this.volumeRoot = volumeRoot;
     adapter.setDockerHost(dockerHost);
     adapter.setEnvironment(ENVIRONMENT);
     adapter.setRegistry(REGISTRY);
@@ -43,6 +45,11 @@ public final class AdapterFixture implements AutoCloseable {
       throw new IllegalStateException(e);
     }
     factory = (DockerConnectionFactory) managedFactory.createConnectionFactory(manager);
+  }
+
+  /** The one directory under which bind mounts are allowed. */
+  public Path volumeRoot() {
+    return volumeRoot;
   }
 
   public DockerConnectionFactory factory() {

@@ -38,9 +38,11 @@ public final class DockerCli {
         run("rm", "-f", id);
       }
     }
-    for (String image : run("images", "--format", "{{.Repository}}:{{.Tag}}").split("\\s+")) {
-      if (image.startsWith(imagePrefix)) {
-        run("rmi", "-f", image);
+    // By name, never by id: an image of the namespace may also be a base image under another name.
+    for (String line : run("images", "--digests", "--format", "{{.Repository}} {{.Tag}} {{.Digest}}").split("\n")) {
+      String[] image = line.split(" ");
+      if (image.length == 3 && image[0].startsWith(imagePrefix)) {
+        run("rmi", "-f", image[1].equals("<none>") ? image[0] + "@" + image[2] : image[0] + ":" + image[1]);
       }
     }
   }

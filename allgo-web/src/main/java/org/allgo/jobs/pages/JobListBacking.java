@@ -1,0 +1,36 @@
+package org.allgo.jobs.pages;
+
+import jakarta.inject.Inject;
+import java.io.Serializable;
+import org.allgo.jobs.boundary.JobHistoryService;
+import org.allgo.jobs.boundary.JobService;
+import org.allgo.pages.Pages;
+
+/** What a page listing jobs holds: its filters, read from the address, and the lazy table. */
+public abstract class JobListBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject
+  JobHistoryService history;
+
+  @Inject
+  JobService jobs;
+
+  private final JobFilterForm filters = new JobFilterForm();
+  private JobTable table;
+
+  /** Every user's jobs (superusers), or the caller's. */
+  protected abstract boolean everyone();
+
+  public JobTable getTable() {
+    if (table == null) {
+      table = new JobTable(history, Pages.caller(), filters.filter(everyone()));
+    }
+    return table;
+  }
+
+  public JobFilterForm getFilters() {
+    return filters;
+  }
+}
