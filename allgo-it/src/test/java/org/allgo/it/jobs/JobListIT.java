@@ -54,7 +54,7 @@ class JobListIT {
     return Instant.parse(job.getString("createdAt"));
   }
 
-  // Creation times as the server keeps them (MariaDB keeps whole seconds), not as the submission answered them.
+  // Creation times as the server keeps them (to the millisecond), not as the submission answered them.
   private String created(long id) {
     return Jobs.get(devel, id).getString("createdAt");
   }

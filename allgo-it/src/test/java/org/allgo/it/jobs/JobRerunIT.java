@@ -85,7 +85,7 @@ class JobRerunIT {
   @Test
   void aRunningJobIsNotRunAgain() {
     long id = Jobs.run(devel, tool, "sleep 60", null);
-    Jobs.awaitState(devel, id, "RUNNING", Duration.ofSeconds(30));
+    assertThat(Jobs.awaitState(devel, id, "RUNNING", Duration.ofSeconds(30)).getString("state")).isEqualTo("RUNNING");
 
     Api.Response refused = devel.post("/api/v2/jobs/" + id + "/rerun", null);
 
