@@ -17,6 +17,11 @@ run_bench() {
   ensure_services
   command -v wrk >/dev/null || apt_install wrk
   mvn -B -q -f "$ALLGO_ROOT/pom.xml" package -DskipTests -pl allgo-bench -am || die "the build failed"
+  # Every run starts from an empty database and data directory, as the tests do.
+  env $(printf -- '-u %s ' "${ALLGO_DERIVED[@]}") "${BENCH_ENV[@]}" "$ALLGO_ROOT/bin/allgo" down >/dev/null
+  mariadb_ok || start_mariadb
+  mariadb --socket="$(mariadb_sock)" -uroot -e "DROP DATABASE IF EXISTS allgo_bench"
+  rm -rf "$ALLGO_ROOT/var/bench" "$ALLGO_ROOT/var/domains/allgo-bench.deployed"
   env $(printf -- '-u %s ' "${ALLGO_DERIVED[@]}") "${BENCH_ENV[@]}" "$ALLGO_ROOT/bin/allgo" up >/dev/null \
     || die "the bench server did not start"
   trap 'env $(printf -- "-u %s " "${ALLGO_DERIVED[@]}") "${BENCH_ENV[@]}" "$ALLGO_ROOT/bin/allgo" down' EXIT
@@ -33,6 +38,9 @@ run_bench() {
   bench_http >> "$results/$(date +%F).md"
   log "scale: 2,000 waiting jobs through the claim, job lists with 10,000 jobs"
   bench_scale >> "$results/$(date +%F).md"
+  python3 "$ALLGO_ROOT/bench/chart.py" "$results/$(date +%F).md" "$results/$(date +%F).svg" \
+    && printf '![Trivial jobs per second, raw and through allgo](%s.svg)\n' "$(date +%F)" >> "$results/$(date +%F).md" \
+    || log "no chart drawn"
   log "results in $results/$(date +%F).md"
 }
 
