@@ -227,7 +227,8 @@ public class Dispatcher {
     }
   }
 
-  // Claimed by this server, whose passes never overlap: no start of it is under way.
+  // Claimed by this server; supervision skips the jobs whose start is under way, and complete()
+  // looks at the engine again before failing one.
   private boolean mine(RunningJob job) {
     return settings.node().equals(job.claimedBy());
   }
