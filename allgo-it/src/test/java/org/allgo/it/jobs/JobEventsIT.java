@@ -7,27 +7,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.allgo.it.Api;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Following a job as Server-Sent Events: its states, its log lines while it runs, the end. */
-class JobEventsIT {
+class JobEventsIT extends ToolJobTest {
 
   private static final Duration WITHIN = Duration.ofSeconds(30);
-  private static String tool;
-  private Api devel;
-
-  @BeforeAll
-  static void webapp() {
-    tool = ToolWebapp.name();
-  }
-
-  @BeforeEach
-  void signIn() {
-    devel = Api.asDevelopmentUser("devel@localhost");
-  }
-
   @Test
   void logLinesArriveWhileTheJobRunsThenItsEndedStateLast() {
     long id = Jobs.run(devel, tool, "count 10", null);

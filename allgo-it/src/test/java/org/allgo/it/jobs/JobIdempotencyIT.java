@@ -8,25 +8,10 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.allgo.it.Api;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Idempotency-Key on job submission: a retried request gets the job the first made, once. */
-class JobIdempotencyIT {
-
-  private static String tool;
-  private Api devel;
-
-  @BeforeAll
-  static void webapp() {
-    tool = ToolWebapp.name();
-  }
-
-  @BeforeEach
-  void signIn() {
-    devel = Api.asDevelopmentUser("devel@localhost");
-  }
+class JobIdempotencyIT extends ToolJobTest {
 
   private static Api.Response post(Api api, Multipart form, String key) {
     form.field("notify", "false");

@@ -13,27 +13,12 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.allgo.it.Api;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The job list: filters on state, webapp and creation time, pages linked by a Link header. */
-class JobListIT {
+class JobListIT extends ToolJobTest {
 
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
-  private static String tool;
-  private Api devel;
-
-  @BeforeAll
-  static void webapp() {
-    tool = ToolWebapp.name();
-  }
-
-  @BeforeEach
-  void signIn() {
-    devel = Api.asDevelopmentUser("devel@localhost");
-  }
-
   private static List<JsonObject> jobs(Api.Response page) {
     assertThat(page.status()).as(page.body()).isEqualTo(200);
     return page.array().getValuesAs(JsonObject.class);

@@ -6,25 +6,10 @@ import static org.awaitility.Awaitility.await;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import org.allgo.it.Api;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A job's allgo.log read in portions: whole lines, exact offsets, ended once the footer is there. */
-class JobLogIT {
-
-  private static String tool;
-  private Api devel;
-
-  @BeforeAll
-  static void webapp() {
-    tool = ToolWebapp.name();
-  }
-
-  @BeforeEach
-  void signIn() {
-    devel = Api.asDevelopmentUser("devel@localhost");
-  }
+class JobLogIT extends ToolJobTest {
 
   @Test
   void anEndedJobsLogIsReadWholeThenFromItsEnd() {

@@ -7,25 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.allgo.it.Api;
 import org.allgo.it.Server;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Running a job again: a new job with the same webapp, parameters, queue and input files only. */
-class JobRerunIT {
-
-  private static String tool;
-  private Api devel;
-
-  @BeforeAll
-  static void webapp() {
-    tool = ToolWebapp.name();
-  }
-
-  @BeforeEach
-  void signIn() {
-    devel = Api.asDevelopmentUser("devel@localhost");
-  }
+class JobRerunIT extends ToolJobTest {
 
   @Test
   void aRerunGetsTheInputsButNotTheOutputs() {

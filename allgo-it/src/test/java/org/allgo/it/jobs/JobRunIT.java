@@ -10,25 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.allgo.it.Api;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A job's path: submitted with files, run in a container, its outputs and log downloaded. */
-class JobRunIT {
-
-  private static String tool;
-  private Api devel;
-
-  @BeforeAll
-  static void webapp() {
-    tool = ToolWebapp.name();
-  }
-
-  @BeforeEach
-  void signIn() {
-    devel = Api.asDevelopmentUser("devel@localhost");
-  }
+class JobRunIT extends ToolJobTest {
 
   @Test
   void successfulJobKeepsItsInputsOutputsAndLog() {

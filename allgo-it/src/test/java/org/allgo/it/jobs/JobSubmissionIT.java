@@ -5,27 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import org.allgo.it.Api;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Refused submissions say why, with the right status, and leave no job behind. */
-class JobSubmissionIT {
-
-  private static String tool;
-  private Api devel;
-
-  @BeforeAll
-  static void webapp() {
-    tool = ToolWebapp.name();
-  }
-
-  @BeforeEach
-  void signIn() {
-    devel = Api.asDevelopmentUser("devel@localhost");
-  }
+class JobSubmissionIT extends ToolJobTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"../escape.txt", "dir/file.txt", "..", "back\\slash", "nul\0byte", "bell\u0007", "tab\there", "allgo.log"})

@@ -13,25 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.allgo.it.Api;
 import org.allgo.it.Server;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Files uploaded ahead, then a job submitted as JSON that takes them. */
-class JobUploadsIT {
-
-  private static String tool;
-  private Api devel;
-
-  @BeforeAll
-  static void webapp() {
-    tool = ToolWebapp.name();
-  }
-
-  @BeforeEach
-  void signIn() {
-    devel = Api.asDevelopmentUser("devel@localhost");
-  }
+class JobUploadsIT extends ToolJobTest {
 
   private static Api.Response upload(Api api, String name, String content) {
     Multipart form = new Multipart().file("file", name, content.getBytes(StandardCharsets.UTF_8));
