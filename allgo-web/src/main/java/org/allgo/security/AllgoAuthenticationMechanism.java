@@ -17,6 +17,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.allgo.accounts.boundary.AccountService;
+import org.allgo.accounts.control.RequestCaller;
 import org.allgo.accounts.entity.Caller;
 import org.allgo.api.ApiErrors;
 
@@ -45,6 +46,9 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
   @Inject
   AccountService accounts;
 
+  @Inject
+  RequestCaller requestCaller;
+
   @Override
   public AuthenticationStatus validateRequest(HttpServletRequest request,
       HttpServletResponse response, HttpMessageContext context) {
@@ -60,7 +64,7 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
     }
     Optional<Caller> caller = sessionCaller(request);
     if (caller.isPresent()) {
-      return context.notifyContainerAboutLogin(caller.get().email(), caller.get().groups());
+      return loggedIn(caller.get(), context);
     }
     if (context.isProtected()) {
       return context.redirect(request.getContextPath() + SIGN_IN + "?next="
@@ -94,7 +98,7 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
         return unauthorized(response, path, "token-invalid",
             "This API token is not valid: it may have been replaced by a new one.");
       }
-      return context.notifyContainerAboutLogin(caller.get().email(), caller.get().groups());
+      return loggedIn(caller.get(), context);
     }
     if (context.isProtected()) {
       return unauthorized(response, path, "token-missing",
@@ -127,6 +131,11 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
       session.removeAttribute(SESSION_USER);
     }
     return caller;
+  }
+
+  private AuthenticationStatus loggedIn(Caller caller, HttpMessageContext context) {
+    requestCaller.set(caller);
+    return context.notifyContainerAboutLogin(caller.email(), caller.groups());
   }
 
   // The response is written here: SEND_CONTINUE tells the container to send it as it is.

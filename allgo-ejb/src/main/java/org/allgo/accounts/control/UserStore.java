@@ -1,6 +1,8 @@
 package org.allgo.accounts.control;
 
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.NoResultException;
 import jakarta.persistence.PersistenceContext;
@@ -20,6 +22,9 @@ public class UserStore {
   @PersistenceContext(unitName = "allgo")
   EntityManager em;
 
+  @Inject
+  RequestCaller requestCaller;
+
   public Optional<User> findById(long id) {
     return Optional.ofNullable(em.find(User.class, id));
   }
@@ -29,8 +34,23 @@ public class UserStore {
         "There is no user " + id + "."));
   }
 
+  /**
+   * The user of an e-mail address: the request's authenticated caller by id when it is theirs (the
+   * usual case, from the cache without a query), else by a query.
+   */
   public Optional<User> findByEmail(String email) {
-    return unique(User.BY_EMAIL, "email", email, u -> u.email().equalsIgnoreCase(email));
+    Predicate<User> matches = u -> u.email().equalsIgnoreCase(email);
+    Optional<User> caller = requestCallerId(email).map(id -> em.find(User.class, id)).filter(matches);
+    return caller.isPresent() ? caller : unique(User.BY_EMAIL, "email", email, matches);
+  }
+
+  // Outside a request (a task of an executor) there is no request caller.
+  private Optional<Long> requestCallerId(String email) {
+    try {
+      return requestCaller.idOf(email);
+    } catch (ContextNotActiveException e) {
+      return Optional.empty();
+    }
   }
 
   public User getByEmail(String email) {

@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -60,6 +67,41 @@ class AccountsApiTokenIT {
     assertThat(Browser.object(withOld).getString("code")).isEqualTo("token-invalid");
     assertThat(client.api("GET", "/api/v2/account", Optional.of("Token token=" + fresh), null,
         null).statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * The API's resources are shared by all requests and the services find the caller the request
+   * authenticated: requests of two users in parallel each get their own account, never the other's.
+   */
+  @Test
+  void parallelRequestsOfTwoUsersEachGetTheirOwnCaller() throws Exception {
+    String first = Users.newAddress("parallel-a");
+    String second = Users.newAddress("parallel-b");
+    Users.signUpConfirmed(first);
+    Users.signUpConfirmed(second);
+    Map<String, String> tokens = Map.of(first, Users.token(first, Users.PASSWORD),
+        second, Users.token(second, Users.PASSWORD));
+    Map<String, Browser> clients = Map.of(first, new Browser(), second, new Browser());
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<String>> answers = new ArrayList<>();
+      List<String> askedBy = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        String email = i % 2 == 0 ? first : second;
+        askedBy.add(email);
+        answers.add(pool.submit(() -> {
+          HttpResponse<String> me = clients.get(email).api("GET", "/api/v2/account",
+              Browser.bearer(tokens.get(email)), null, null);
+          assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+          return Browser.object(me).getString("email");
+        }));
+      }
+      for (int i = 0; i < answers.size(); i++) {
+        assertThat(answers.get(i).get(1, TimeUnit.MINUTES)).as("request " + i).isEqualTo(askedBy.get(i));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
