@@ -1,11 +1,13 @@
 package org.allgo.api;
 
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * The error bodies of the API, the same whether the security layer or a resource refuses: RFC 9457
@@ -16,6 +18,9 @@ public final class ApiErrors {
   public static final String PROBLEM_JSON = "application/problem+json";
   /** The challenge of a 401: an API token as a bearer token. */
   public static final String CHALLENGE = "Bearer realm=\"allgo\"";
+
+  // Json.createObjectBuilder() looks the provider up through the class loaders on every call.
+  private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
   private ApiErrors() {}
 
@@ -36,9 +41,9 @@ public final class ApiErrors {
 
   public static JsonObject body(String apiPath, int status, String code, String message) {
     if (!isV2(apiPath)) {
-      return Json.createObjectBuilder().add("error", message).build();
+      return JSON.createObjectBuilder().add("error", message).build();
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("type", "urn:allgo:problem:" + code)
         .add("title", title(status))
         .add("status", status)

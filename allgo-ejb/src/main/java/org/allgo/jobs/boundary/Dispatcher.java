@@ -1,9 +1,9 @@
 package org.allgo.jobs.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -20,7 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.allgo.connector.api.ContainerSummary;
@@ -31,6 +33,7 @@ import org.allgo.jobs.control.JobContainers;
 import org.allgo.jobs.control.JobLaunch;
 import org.allgo.jobs.control.JobSettings;
 import org.allgo.jobs.control.JobTransitions;
+import org.allgo.jobs.control.JobWatch;
 import org.allgo.jobs.control.RunningJob;
 import org.allgo.jobs.entity.StopRequest;
 
@@ -41,14 +44,15 @@ import org.allgo.jobs.entity.StopRequest;
  * Passes run on a non-persistent timer every two seconds, and claim-only passes at once when a job
  * is queued ({@link #wake}) or a container ended; one pass at a time, a wake-up during a pass
  * causes one more.
- * Claims are made by the pass; the claimed jobs' containers start in parallel on the {@value
- * #STARTS} executor, so that a slow start or a long pull holds no other job back.
+ * Claims are made by the pass; the claimed jobs' containers start in parallel, {@value
+ * #PARALLEL_STARTS} at a time, on threads of the application server's managed thread factory (a
+ * managed executor would capture the application's context again for every job), so that a slow
+ * start or a long pull holds no other job back.
  *
  * <p>At start-up it reconciles the RUNNING jobs with the engine: containers still running are
  * adopted, those that ended while the server was down are finished with their exit code, vanished
  * ones fail with a reason, and job containers without a running job are removed.
  */
-@ManagedExecutorDefinition(name = Dispatcher.STARTS, maxAsync = Dispatcher.PARALLEL_STARTS)
 @Singleton
 @Startup
 @DependsOn("SchemaMigrations")
@@ -60,7 +64,6 @@ public class Dispatcher {
   // A job claimed by another server may still be pulling its image.
   private static final long FOREIGN_START_GRACE_SECONDS = 600;
 
-  static final String STARTS = "java:app/allgo/job-starts";
   // Container creation and start are the engine's work; more at once only queue up there.
   static final int PARALLEL_STARTS = 4;
 
@@ -68,8 +71,9 @@ public class Dispatcher {
   // Claimed by this server, their containers not started yet: supervision leaves them alone.
   private final Map<Long, CountDownLatch> starting = new ConcurrentHashMap<>();
 
-  @Resource(lookup = STARTS)
-  ManagedExecutorService starts;
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threads;
+  private ThreadPoolExecutor starts;
   private final AtomicBoolean again = new AtomicBoolean();
   private final AtomicBoolean supervisionDue = new AtomicBoolean();
 
@@ -85,10 +89,16 @@ public class Dispatcher {
   @Inject
   JobSettings settings;
 
+  @Inject
+  JobWatch watch;
+
   // A lifecycle callback takes its transaction attribute from the method.
   @PostConstruct
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void reconcile() {
+    starts = new ThreadPoolExecutor(PARALLEL_STARTS, PARALLEL_STARTS, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+        threads);
+    starts.allowCoreThreadTimeOut(true);
     try {
       Map<Long, ContainerSummary> found = containers.list();
       int adopted = 0;
@@ -108,6 +118,11 @@ public class Dispatcher {
     } catch (DockerException | IllegalStateException e) {
       LOG.log(Level.WARNING, "Could not reconcile the running jobs at start-up: {0}", e.getMessage());
     }
+  }
+
+  @PreDestroy
+  void stopStarting() {
+    starts.shutdown();
   }
 
   /** A whole pass: supervision of the running jobs (a list of the engine's containers), then claims. */
@@ -211,6 +226,7 @@ public class Dispatcher {
   private void start(long jobId) {
     Optional<JobLaunch> launch = transitions.launch(jobId);
     if (launch.isEmpty()) {
+      watch.changed(jobId);
       return;
     }
     String container;

@@ -31,13 +31,16 @@ import org.allgo.jobs.control.JobSettings;
 import org.allgo.jobs.control.JobStore;
 import org.allgo.jobs.control.JobTransitions;
 import org.allgo.jobs.control.JobUploads;
+import org.allgo.jobs.control.JobWatch;
 import org.allgo.jobs.control.RequestFingerprint;
 import org.allgo.jobs.entity.Job;
 import org.allgo.jobs.entity.JobDraft;
 import org.allgo.jobs.entity.JobFileView;
+import org.allgo.jobs.entity.JobFollow;
 import org.allgo.jobs.entity.JobLogView;
 import org.allgo.jobs.entity.JobState;
 import org.allgo.jobs.entity.JobView;
+import org.allgo.jobs.entity.JobWithFiles;
 import org.allgo.jobs.entity.UploadView;
 import org.allgo.jobs.entity.UploadedFile;
 import org.allgo.platform.BusinessException;
@@ -83,6 +86,9 @@ public class JobService {
 
   @Inject
   JobCompletion completion;
+
+  @Inject
+  JobWatch watch;
 
   @Inject
   IdempotencyKeys keys;
@@ -324,6 +330,7 @@ public class JobService {
       dispatcher.wake();
     } else {
       files.deleteLiveLog(id);
+      watch.changed(id);
     }
     return transitions.view(id);
   }
@@ -344,7 +351,16 @@ public class JobService {
 
   /** The job's files; while it runs, {@code allgo.log} is its live log. */
   public List<JobFileView> files(String email, long id) {
+    return files(readable(email, id));
+  }
+
+  /** The job and its files, read once: what the original API answers about a job. */
+  public JobWithFiles withFiles(String email, long id) {
     Job job = readable(email, id);
+    return new JobWithFiles(job.view(), files(job));
+  }
+
+  private List<JobFileView> files(Job job) {
     List<JobFileView> list = files.list(job.id());
     Optional<Path> live = liveLog(job);
     if (live.isEmpty()) {
@@ -369,7 +385,20 @@ public class JobService {
    * the program's output as it runs, then, once the job ended, the rest and the footer.
    */
   public JobLogView log(String email, long id, long from) {
-    Job job = readable(email, id);
+    return log(readable(email, id), from);
+  }
+
+  /**
+   * The job, and the portion of its log from byte {@code from} as {@link #log} gives it, read
+   * together: what an event stream looks at. No log once the job's files are gone.
+   */
+  public JobFollow follow(String email, long id, long from) {
+    Job job = access.job(email, id);
+    boolean gone = job.state() == JobState.ARCHIVED || job.state() == JobState.DELETED;
+    return new JobFollow(job.view(), gone ? null : log(job, from));
+  }
+
+  private JobLogView log(Job job, long from) {
     Optional<Path> live = liveLog(job);
     if (live.isPresent()) {
       JobLogView portion = files.readLog(live, from, MAX_LOG_PORTION, false);

@@ -38,6 +38,9 @@ public class JobCompletion {
   @Inject
   JobSettings settings;
 
+  @Inject
+  JobWatch watch;
+
   /** Finishes the job if its container has stopped; true when the job is no longer running. */
   public boolean complete(long jobId) {
     Optional<RunningJob> job = transitions.findRunning(jobId);
@@ -61,6 +64,7 @@ public class JobCompletion {
     boolean failed = transitions.fail(jobId, reason);
     if (failed) {
       files.deleteLiveLog(jobId);
+      watch.changed(jobId);
     }
     return failed;
   }
@@ -97,6 +101,7 @@ public class JobCompletion {
       files.writeLog(job.jobId(), logs, JobLog.footer(job.webapp(), job.version(), exit.exitCode(), exit.oomKilled(),
           view.result(), view.reason(), duration));
       files.deleteLiveLog(job.jobId());
+      watch.changed(job.jobId());
       LOG.log(Level.INFO, "Job {0} ended: {1}, exit code {2}", job.jobId(), view.result(), exit.exitCode());
     }
     containers.remove(container.id());

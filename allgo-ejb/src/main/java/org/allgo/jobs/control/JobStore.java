@@ -18,6 +18,8 @@ import org.allgo.jobs.entity.JobQueue;
 import org.allgo.jobs.entity.JobState;
 import org.allgo.platform.BusinessException;
 import org.allgo.webapps.entity.Webapp;
+import org.eclipse.persistence.config.CascadePolicy;
+import org.eclipse.persistence.config.QueryHints;
 import org.eclipse.persistence.sessions.Session;
 
 /** Jobs and queues in the database; joins the caller's transaction. */
@@ -35,9 +37,13 @@ public class JobStore {
     return find(id).orElseThrow(() -> BusinessException.notFound("job-not-found", "There is no job " + id + "."));
   }
 
-  /** The job with its row locked until the transaction ends. */
+  /**
+   * The job with its row locked until the transaction ends. A locking read refreshes the entity, and
+   * by default its private parts too: its input names would be read each time, for nothing.
+   */
   public Optional<Job> lock(long id) {
-    return Optional.ofNullable(em.find(Job.class, id, LockModeType.PESSIMISTIC_WRITE));
+    return Optional.ofNullable(em.find(Job.class, id, LockModeType.PESSIMISTIC_WRITE,
+        Map.of(QueryHints.REFRESH_CASCADE, CascadePolicy.NoCascading)));
   }
 
   public Job add(Job job) {

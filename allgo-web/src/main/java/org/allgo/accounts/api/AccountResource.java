@@ -1,5 +1,6 @@
 package org.allgo.accounts.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import org.allgo.api.Callers;
 /** The caller's own account (protected: API token). */
 @Path("v2/account")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class AccountResource {
 
   @Inject

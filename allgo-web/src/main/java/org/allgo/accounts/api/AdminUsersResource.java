@@ -1,5 +1,6 @@
 package org.allgo.accounts.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
@@ -11,13 +12,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.allgo.accounts.boundary.AccountService;
 import org.allgo.accounts.entity.AccountView;
-import org.allgo.platform.BusinessException;
 import org.allgo.api.Callers;
+import org.allgo.platform.BusinessException;
 
 /** Account administration for superusers (protected: API token of a superuser). */
 @Path("v2/admin/users")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class AdminUsersResource {
 
   @Inject

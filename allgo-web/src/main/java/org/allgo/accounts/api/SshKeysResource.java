@@ -1,5 +1,6 @@
 package org.allgo.accounts.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -24,6 +25,7 @@ import org.allgo.api.Callers;
  */
 @Path("v2/account/ssh-keys")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class SshKeysResource {
 
   @Inject

@@ -1,5 +1,6 @@
 package org.allgo.accounts.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -16,6 +17,7 @@ import org.allgo.accounts.boundary.AccountService;
 @Path("v2/users")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class UsersResource {
 
   @Inject

@@ -1,5 +1,6 @@
 package org.allgo.jobs.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,13 +11,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import org.allgo.api.Callers;
 import org.allgo.jobs.boundary.PurgeService;
 import org.allgo.jobs.entity.BatchExecutionView;
-import org.allgo.api.Callers;
 
 /** Batch jobs on demand, for superusers: {@code purge-jobs}, and how an execution went. */
 @Path("v2/admin/batch")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class BatchResource {
 
   @Inject

@@ -1,8 +1,9 @@
 package org.allgo.jobs.api;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
@@ -15,8 +16,15 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.allgo.accounts.control.CallerContext;
+import org.allgo.accounts.control.RequestCaller;
+import org.allgo.accounts.entity.Caller;
 import org.allgo.jobs.boundary.JobService;
+import org.allgo.jobs.control.JobWatch;
+import org.allgo.jobs.entity.JobFollow;
 import org.allgo.jobs.entity.JobLogView;
 import org.allgo.jobs.entity.JobState;
 import org.allgo.jobs.entity.JobView;
@@ -25,9 +33,11 @@ import org.allgo.platform.BusinessException;
 /**
  * The Server-Sent Events of jobs: {@code state} (the job) when it changes, {@code log} (new whole
  * lines of its {@code allgo.log}) as they are written, the job's ended state last, then the stream
- * closes. Each stream is a task of the managed scheduled executor that looks at its job every
- * second and sends what changed; event ids are offsets in the log, so that a client reconnecting
- * with {@code Last-Event-ID} gets the lines it missed and no others.
+ * closes. Each stream is a task of a scheduled executor on the server's managed threads (one
+ * context for all, not one captured per look) that looks at its job every
+ * second, and at once when the job ends on this server ({@link JobWatch}), and sends what changed;
+ * event ids are offsets in the log, so that a client reconnecting with {@code Last-Event-ID} gets
+ * the lines it missed and no others.
  */
 @ApplicationScoped
 public class JobEvents {
@@ -42,49 +52,85 @@ public class JobEvents {
   /** A {@code log} event: the text from {@code offset} to {@code next}, whole lines. */
   public record LogLines(long offset, long next, String text) {}
 
-  @Resource
-  ManagedScheduledExecutorService executor;
+  // Streams wait much more than they work: a few threads serve them all.
+  private static final int THREADS = 4;
+
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threads;
+
+  private ScheduledThreadPoolExecutor executor;
 
   @Inject
   JobService jobs;
+
+  @Inject
+  JobWatch watch;
+
+  @Inject
+  RequestCaller requestCaller;
+
+  @Inject
+  CallerContext callers;
 
   private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
 
   /** Starts the stream of the caller's job, its log from byte {@code from}; the caller may read the job. */
   public void open(String email, long jobId, long from, SseEventSink sink, Sse sse) {
-    Stream stream = new Stream(email, jobId, Math.max(0, from), sink, sse);
+    Stream stream = new Stream(email, requestCaller.current().orElse(null), jobId, Math.max(0, from), sink, sse);
     streams.add(stream);
-    executor.execute(stream);
+    stream.start();
+  }
+
+  @PostConstruct
+  void startExecutor() {
+    executor = new ScheduledThreadPoolExecutor(THREADS, threads);
+    executor.setRemoveOnCancelPolicy(true);
   }
 
   @PreDestroy
   void closeAll() {
     streams.forEach(Stream::close);
+    executor.shutdownNow();
   }
 
   private final class Stream implements Runnable {
 
     private final String email;
+    // Who opened the stream, as the request knew them: each look finds them by id, from the cache.
+    private final Caller caller;
     private final long jobId;
     private final SseEventSink sink;
     private final Sse sse;
     private long offset;
     private JobView sent;
     private Instant lastEvent = Instant.now();
+    private JobWatch.Watch following;
+    // The looks on the timer, scheduled once (each scheduling captures the application's context).
+    private ScheduledFuture<?> looks;
+    private boolean closed;
 
-    Stream(String email, long jobId, long offset, SseEventSink sink, Sse sse) {
+    Stream(String email, Caller caller, long jobId, long offset, SseEventSink sink, Sse sse) {
       this.email = email;
+      this.caller = caller;
       this.jobId = jobId;
       this.offset = offset;
       this.sink = sink;
       this.sse = sse;
     }
 
+    synchronized void start() {
+      following = watch.follow(jobId, () -> executor.execute(this));
+      looks = executor.scheduleWithFixedDelay(this, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    // One look at a time, whether the timer or the watch asked for it.
     @Override
-    public void run() {
+    public synchronized void run() {
+      if (closed) {
+        return;
+      }
       try {
-        if (!sink.isClosed() && turn()) {
-          executor.schedule(this, POLL.toMillis(), TimeUnit.MILLISECONDS);
+        if (!sink.isClosed() && look()) {
           return;
         }
       } catch (BusinessException e) {
@@ -98,11 +144,20 @@ public class JobEvents {
       close();
     }
 
+    private boolean look() {
+      if (caller == null) {
+        return turn();
+      }
+      boolean[] more = {false};
+      callers.run(caller, () -> more[0] = turn());
+      return more[0];
+    }
+
     // One look at the job; false when the stream is over.
     private boolean turn() {
-      JobView job = jobs.get(email, jobId);
-      boolean gone = job.state() == JobState.ARCHIVED || job.state() == JobState.DELETED;
-      boolean logEnded = gone || sendLog();
+      JobFollow look = jobs.follow(email, jobId, offset);
+      JobView job = look.job();
+      boolean logEnded = look.log() == null || sendLog(look.log());
       // An ended state comes once its log has ended too: it is always the last event.
       boolean jobEnded = job.state() != JobState.NEW && !job.state().active();
       if (!sameState(job, sent) && (!jobEnded || logEnded)) {
@@ -125,9 +180,12 @@ public class JobEvents {
     }
 
     // The log's new lines; true once it has ended.
-    private boolean sendLog() {
+    private boolean sendLog(JobLogView first) {
+      JobLogView log = first;
       for (int i = 0; i < PORTIONS_PER_TURN; i++) {
-        JobLogView log = jobs.log(email, jobId, offset);
+        if (i > 0) {
+          log = jobs.log(email, jobId, offset);
+        }
         boolean progress = log.next() > offset;
         if (progress) {
           offset = log.next();
@@ -151,7 +209,14 @@ public class JobEvents {
       lastEvent = Instant.now();
     }
 
-    void close() {
+    synchronized void close() {
+      closed = true;
+      if (looks != null) {
+        looks.cancel(false);
+      }
+      if (following != null) {
+        following.close();
+      }
       streams.remove(this);
       try {
         sink.close();

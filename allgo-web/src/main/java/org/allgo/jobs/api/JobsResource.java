@@ -1,8 +1,9 @@
 package org.allgo.jobs.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -30,6 +31,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.allgo.api.Callers;
 import org.allgo.jobs.boundary.JobService;
 import org.allgo.jobs.control.JobSettings;
 import org.allgo.jobs.control.ParameterSplitter;
@@ -39,13 +41,12 @@ import org.allgo.jobs.entity.JobState;
 import org.allgo.jobs.entity.JobView;
 import org.allgo.jobs.entity.UploadedFile;
 import org.allgo.platform.BusinessException;
-import org.allgo.api.Callers;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -55,6 +56,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("v2/jobs")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class JobsResource {
 
   private static final String ID = "{id: [0-9]{1,18}}";

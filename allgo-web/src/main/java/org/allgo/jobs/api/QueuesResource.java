@@ -1,5 +1,6 @@
 package org.allgo.jobs.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,16 +15,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.allgo.api.Callers;
 import org.allgo.jobs.boundary.QueueService;
 import org.allgo.jobs.entity.QueueDraft;
 import org.allgo.jobs.entity.QueueView;
 import org.allgo.platform.BusinessException;
-import org.allgo.api.Callers;
 
 /** Job queues: listed for everyone, created and changed by superusers. */
 @Path("v2/queues")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class QueuesResource {
 
   private static final String NAME = "{name: [a-z0-9][a-z0-9_-]{0,63}}";

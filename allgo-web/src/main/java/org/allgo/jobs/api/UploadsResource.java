@@ -1,5 +1,6 @@
 package org.allgo.jobs.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("v2/uploads")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class UploadsResource {
 
   private static final String ID = "{id: [0-9a-f]{32}}";

@@ -1,7 +1,9 @@
 package org.allgo.jobs.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -17,12 +19,14 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.allgo.api.Callers;
 import org.allgo.jobs.boundary.JobService;
 import org.allgo.jobs.control.JobSettings;
 import org.allgo.jobs.entity.JobDraft;
 import org.allgo.jobs.entity.JobFileView;
 import org.allgo.jobs.entity.JobView;
-import org.allgo.api.Callers;
+import org.allgo.jobs.entity.JobWithFiles;
 
 /**
  * The original platform's job API, for its Python client and the scripts built on it: a multipart
@@ -32,7 +36,11 @@ import org.allgo.api.Callers;
  */
 @Path("v1/jobs")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class V1JobsResource {
+
+  // Json.createObjectBuilder() looks the provider up through the class loaders on every call.
+  private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
   @Inject
   JobService jobs;
@@ -52,7 +60,7 @@ public class V1JobsResource {
     String webapp = jobs.dockerName(caller, draft.webapp());
     JobView job = jobs.submit(caller, new JobDraft(webapp, draft.param(), draft.queue(), draft.notifyByMail()),
         form.uploads());
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("id", job.id())
         .add("url", settings.link("/api/v1/jobs/" + job.id()))
         .add("avg_time", Math.round(jobs.averageSeconds(caller, webapp)))
@@ -62,13 +70,13 @@ public class V1JobsResource {
   @GET
   @Path("{id: [0-9]{1,18}}")
   public JsonObject get(@PathParam("id") long id) {
-    String caller = Callers.email(security);
-    JobView job = jobs.get(caller, id);
-    JsonObjectBuilder files = Json.createObjectBuilder();
-    for (JobFileView file : jobs.files(caller, id)) {
+    JobWithFiles read = jobs.withFiles(Callers.email(security), id);
+    JobView job = read.job();
+    JsonObjectBuilder files = JSON.createObjectBuilder();
+    for (JobFileView file : read.files()) {
       files.add(file.name(), settings.link(Datastore.path(id, file.name())));
     }
-    JsonObjectBuilder body = Json.createObjectBuilder()
+    JsonObjectBuilder body = JSON.createObjectBuilder()
         .add("id", job.id())
         .add("status", status(job))
         .add(Long.toString(job.id()), files)

@@ -1,5 +1,6 @@
 package org.allgo.webapps.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,6 +22,7 @@ import org.allgo.webapps.entity.BaseImageView;
 @Path("v2/base-images")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class BaseImagesResource {
 
   @Inject

@@ -1,5 +1,6 @@
 package org.allgo.webapps.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -29,6 +30,7 @@ import org.allgo.webapps.entity.WebappView;
 @Path("v2/webapps")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class WebappsResource {
 
   private static final String NAME = "{name: [a-z0-9][a-z0-9_-]{0,62}}";
