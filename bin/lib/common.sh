@@ -41,6 +41,9 @@ export ALLGO_JOB_MAX_INPUT_MB=${ALLGO_JOB_MAX_INPUT_MB:-500}
 export ALLGO_JOB_MAX_OUTPUT_MB=${ALLGO_JOB_MAX_OUTPUT_MB:-2048}
 export ALLGO_JOB_MAX_PER_USER=${ALLGO_JOB_MAX_PER_USER:-2}
 
+# The application server's Java heap (the server's default, 512 MiB, keeps its collector busy under load).
+export ALLGO_HEAP=${ALLGO_HEAP:-1g}
+
 # Debian 12 base image for sandboxes (made with debootstrap, about two minutes the first time).
 export ALLGO_DEBIAN_IMAGE=${ALLGO_DEBIAN_IMAGE:-true}
 

@@ -38,7 +38,7 @@ render_config() {
     $ALLGO_REGISTRY $ALLGO_SMTP_HOST $ALLGO_SMTP_PORT $ALLGO_MAIL_FROM $ALLGO_BASE_URL $ALLGO_DEV_DATA
     $ALLGO_DB_SCHEMA $ALLGO_SSH_PORT $ALLGO_SANDBOX_NETWORK $ALLGO_SANDBOX_IDLE
     $ALLGO_API_RATE_LIMIT $ALLGO_JOB_MAX_FILE_MB $ALLGO_JOB_MAX_INPUT_MB $ALLGO_JOB_MAX_OUTPUT_MB
-    $ALLGO_JOB_MAX_PER_USER' \
+    $ALLGO_JOB_MAX_PER_USER $ALLGO_HEAP' \
     < "$ALLGO_ROOT/payara-config/allgo.asadmin"
   # The password is part of what the domain was made from, but never written out in clear.
   printf '# db password sha256 %s\n' "$(printf %s "$ALLGO_DB_PASSWORD" | sha256sum | cut -c1-16)"
@@ -109,8 +109,9 @@ deploy() {
   sum=$(sha256sum "$ALLGO_EAR" | cut -d' ' -f1)
   [ "$sum" = "$(cat "$marker" 2>/dev/null)" ] && return 0
   # A domain that starts loads the application it had, and a deployment during that load fails:
-  # wait (a minute at most) until the previous one answers.
-  if [ -f "$marker" ]; then
+  # wait (a minute at most) until the previous one answers. The domain's own applications directory
+  # says whether it has one: the marker may be gone (the benchmark removes it to redeploy).
+  if [ -d "$ALLGO_DOMAINS/$ALLGO_DOMAIN/applications/allgo" ]; then
     local tries=120
     until curl -fsS -o /dev/null "$ALLGO_BASE_URL/" 2>/dev/null || [ "$((tries -= 1))" -le 0 ]; do sleep 0.5; done
   fi
