@@ -8,7 +8,12 @@ import sys
 
 def series(markdown):
     rates = {}
+    section = ''
     for line in markdown.splitlines():
+        if line.startswith('## '):
+            section = line
+        if not section.startswith('## Trivial jobs'):
+            continue
         cells = [c.strip() for c in line.strip().strip('|').split('|')]
         if len(cells) >= 4 and cells[0] in ('raw docker-java', 'allgo REST') and re.fullmatch(r'\d+', cells[2]):
             rates.setdefault(cells[0], {})[int(cells[2])] = float(cells[3])

@@ -30,9 +30,13 @@ run_bench() {
   bench_prepare_webapp
 
   local results=$ALLGO_ROOT/bench/results
-  log "jobs: raw docker-java, then allgo, $BENCH_JOBS jobs at concurrency 1, 2 and 4"
+  # A fresh server compiles its hot paths in the first minutes: 20 s of API requests and 200 jobs
+  # (in the job benchmark) first, not measured, as a server that has run for a while.
+  wrk -t2 -c8 -d20s -H "Authorization: Bearer $BENCH_TOKEN" "$BENCH_URL/api/v2/jobs?limit=20" >/dev/null
+  log "jobs: raw docker-java and allgo in turn, 3 rounds of $BENCH_JOBS jobs at concurrency 1, 2 and 4"
   java -cp "$ALLGO_ROOT/allgo-bench/target/allgo-bench.jar:$ALLGO_ROOT/allgo-bench/target/lib/*" \
     -Dbench.machine="$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB" \
+    -Dbench.server.pid="$(cat "$ALLGO_ROOT/var/domains/allgo-bench/config/pid")" \
     org.allgo.bench.Bench "$BENCH_URL" "$BENCH_TOKEN" "$BENCH_WEBAPP" "$BENCH_JOBS" "$results" 1 2 4 \
     || die "the job benchmark failed"
   bench_http >> "$results/$(date +%F).md"
@@ -91,7 +95,8 @@ bench_http() {
 
 bench_wrk() {
   local name=$1 url=$2 out
-  out=$(wrk -t2 -c16 -d20s --latency -H "Authorization: Bearer $BENCH_TOKEN" "$url")
+  out=$(wrk -t"$(( ${BENCH_CONNECTIONS:-16} < 2 ? 1 : 2 ))" -c"${BENCH_CONNECTIONS:-16}" -d20s --latency \
+    -H "${BENCH_AUTH:-Authorization: Bearer $BENCH_TOKEN}" "$url")
   printf '| %s | %s | %s | %s |\n' "$name" \
     "$(awk '/Requests\/sec/{print $2}' <<<"$out")" \
     "$(awk '$1=="50%"{print $2}' <<<"$out")" "$(awk '$1=="99%"{print $2}' <<<"$out")"
@@ -135,6 +140,33 @@ bench_scale() {
   bench_wrk "GET /api/v2/jobs?limit=50 (newest)" "$BENCH_URL/api/v2/jobs?limit=50"
   bench_wrk "GET /api/v2/jobs?limit=50&before=… (page in the middle)" "$BENCH_URL/api/v2/jobs?limit=50&before=$middle"
   bench_wrk "GET /api/v2/jobs?state=done&webapp=…&limit=50" "$BENCH_URL/api/v2/jobs?state=done&webapp=$BENCH_WEBAPP&limit=50"
+  echo
+  bench_page
+}
+
+# The "My jobs" page of the same user (signed in through the sign-in form, the session cookie
+# then sent by wrk): its first page of 20 rendered by the server, with the total count.
+bench_page() {
+  local jar html state cookie
+  jar=$(mktemp)
+  html=$(curl -sS -c "$jar" -b "$jar" "$BENCH_URL/users/sign_in")
+  state=$(sed -n 's/.*name="jakarta.faces.ViewState"[^>]*value="\([^"]*\)".*/\1/p' <<<"$html" | head -1)
+  curl -sS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "signin=signin" \
+    --data-urlencode "signin:email=admin@localhost" --data-urlencode "signin:password=allgo" \
+    --data-urlencode "signin:submit=Sign in" --data-urlencode "jakarta.faces.ViewState=$state" \
+    "$BENCH_URL/users/sign_in"
+  cookie=$(awk '$6 == "JSESSIONID" {print $7}' "$jar")
+  rm -f "$jar"
+  if ! curl -sS -H "Cookie: JSESSIONID=$cookie" "$BENCH_URL/jobs" | grep -q "1–20 of [0-9]"; then
+    echo "(the \"My jobs\" page could not be measured: signing in through the form failed)"
+    return 0
+  fi
+  echo "The \"My jobs\" page of the same user, its first 20 rows and their count rendered by the server (wrk, 20 s):"
+  echo
+  echo "| request | requests/s | p50 | p99 |"
+  echo "|---|---|---|---|"
+  BENCH_CONNECTIONS=1 BENCH_AUTH="Cookie: JSESSIONID=$cookie" bench_wrk "GET /jobs, 1 connection" "$BENCH_URL/jobs"
+  BENCH_AUTH="Cookie: JSESSIONID=$cookie" bench_wrk "GET /jobs, 16 connections" "$BENCH_URL/jobs"
   echo
 }
 

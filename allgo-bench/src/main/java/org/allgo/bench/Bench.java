@@ -3,16 +3,28 @@ package org.allgo.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Runs the job benchmark: raw docker-java, then allgo's REST API, at each concurrency, and writes
- * the Markdown report. Arguments: {@code <base url> <token> <webapp> <jobs> <results dir>
+ * Runs the job benchmark: raw docker-java and allgo's REST API in alternating rounds at each
+ * concurrency ({@code bench.rounds}, 3 by default), and writes the Markdown report. Arguments: {@code <base url> <token> <webapp> <jobs> <results dir>
  * <concurrency>...}; the Docker host and the image come from {@code DOCKER_HOST} and
  * {@code BENCH_IMAGE}.
  */
 public final class Bench {
 
   private Bench() {}
+
+  interface Run {
+    Series run() throws Exception;
+  }
+
+  /** The series with the machine's CPU time per job spent while it ran. */
+  private static Series measured(Cpu cpu, Run run) throws Exception {
+    Map<String, Double> before = cpu.sample();
+    Series series = run.run();
+    return series.withCpu(Cpu.perJob(before, cpu.sample(), series.jobs()));
+  }
 
   public static void main(String[] args) throws Exception {
     String baseUrl = args[0];
@@ -26,23 +38,34 @@ public final class Bench {
     }
     String host = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
     String image = System.getenv().getOrDefault("BENCH_IMAGE", "allgo/busybox:latest");
+    Cpu cpu = new Cpu(Long.getLong("bench.server.pid", -1));
+    // Rounds alternate raw and allgo, so that the machine's ups and downs fall on both sides.
+    int rounds = Integer.getInteger("bench.rounds", 3);
 
     List<Series> raw = new ArrayList<>();
     List<Series> allgo = new ArrayList<>();
     ThroughAllgo api = new ThroughAllgo(baseUrl, token, webapp);
     try (RawDocker docker = new RawDocker(host, image)) {
-      docker.run(Math.min(jobs, 5), 1);
-      api.run(Math.min(jobs, 5), 1);
+      // Warm-up, not measured: the engine, and the server's compiler (a server runs jobs for days).
+      docker.run(Math.min(jobs, 10), 1);
+      api.run(Integer.getInteger("bench.warmup", 200), 4);
       for (int concurrency : concurrencies) {
-        raw.add(docker.run(jobs, concurrency));
-        allgo.add(api.run(jobs, concurrency));
+        List<Series> rawRounds = new ArrayList<>();
+        List<Series> allgoRounds = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+          rawRounds.add(measured(cpu, () -> docker.run(jobs, concurrency)));
+          allgoRounds.add(measured(cpu, () -> api.run(jobs, concurrency)));
+        }
+        raw.add(Series.of(rawRounds));
+        allgo.add(Series.of(allgoRounds));
       }
     }
     Report report = new Report(System.getProperty("bench.machine", Runtime.getRuntime().availableProcessors() + " cores"));
     List<Series> all = new ArrayList<>(raw);
     all.addAll(allgo);
-    report.jobs(all);
+    report.jobs(all, rounds, jobs);
     report.ratios(raw, allgo);
+    report.cpu(all);
     Path file = report.write(results);
     System.err.println(report.text());
     System.err.println("written to " + file);

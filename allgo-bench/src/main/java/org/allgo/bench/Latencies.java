@@ -1,6 +1,7 @@
 package org.allgo.bench;
 
 import java.time.Duration;
+import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /** Latencies of one series, in milliseconds, with their percentiles. */
@@ -14,6 +15,17 @@ final class Latencies {
 
   synchronized long percentile(double p) {
     return histogram.getValueAtPercentile(p);
+  }
+
+  /** This and the others' latencies together. */
+  static Latencies of(List<Latencies> all) {
+    Latencies merged = new Latencies();
+    for (Latencies one : all) {
+      synchronized (one) {
+        merged.histogram.add(one.histogram);
+      }
+    }
+    return merged;
   }
 
   synchronized long count() {

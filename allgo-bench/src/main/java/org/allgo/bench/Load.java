@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,6 +40,6 @@ final class Load {
       pool.shutdown();
       pool.awaitTermination(1, TimeUnit.MINUTES);
     }
-    return new Series(name, jobs, concurrency, Duration.between(begin, Instant.now()), latency, toStart);
+    return new Series(name, jobs, concurrency, Duration.between(begin, Instant.now()), latency, toStart, Map.of());
   }
 }

@@ -20,8 +20,13 @@ final class Report {
     lines.add("");
   }
 
-  void jobs(List<Series> series) {
+  void jobs(List<Series> series, int rounds, int jobsPerRound) {
     lines.add("## Trivial jobs (`true` in busybox)");
+    lines.add("");
+    lines.add(String.format(Locale.ROOT, "%d rounds of %d jobs at each concurrency, raw docker-java and allgo in turn;"
+        + " each allgo job is submitted to `POST /api/v2/jobs` and followed through its event stream until it ended."
+        + " The server ran 200 jobs before, not measured (its compiler's warm-up).",
+        rounds, jobsPerRound));
     lines.add("");
     lines.add("| series | jobs | concurrency | jobs/s | submit→start p50 / p95 (ms) | submit→done p50 / p95 (ms) |");
     lines.add("|---|---|---|---|---|---|");
@@ -47,6 +52,28 @@ final class Report {
               a.toStart().percentile(95) - r.toStart().percentile(95),
               a.latency().percentile(50) - r.latency().percentile(50),
               a.latency().percentile(95) - r.latency().percentile(95))));
+    }
+    lines.add("");
+  }
+
+  /** Where the machine's CPU went, per job, in each series. */
+  void cpu(List<Series> series) {
+    lines.add("## CPU per job (ms), by process");
+    lines.add("");
+    lines.add("Busy time of the whole machine while a series ran, divided by its jobs. \"other\" is the engine's"
+        + " short-lived processes (containerd-shim, runc), the containers and the kernel.");
+    lines.add("");
+    lines.add("| series | concurrency | " + String.join(" | ", Cpu.PARTS) + " | total |");
+    lines.add("|---|---|" + "---|".repeat(Cpu.PARTS.size() + 1));
+    for (Series s : series) {
+      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %d |", s.name(), s.concurrency()));
+      double total = 0;
+      for (String part : Cpu.PARTS) {
+        double ms = s.cpuPerJob().getOrDefault(part, 0.0);
+        total += ms;
+        row.append(String.format(Locale.ROOT, " %.0f |", ms));
+      }
+      lines.add(row.append(String.format(Locale.ROOT, " %.0f |", total)).toString());
     }
     lines.add("");
   }

@@ -12,14 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
- * The same jobs through allgo: submitted to {@code POST /api/v2/jobs}, followed by polling every
- * 50 ms until DONE. Submit to container start is the server's own record (queued → started).
+ * The same jobs through allgo: submitted to {@code POST /api/v2/jobs} (without the job-finished
+ * mail, which a client that waits has no use for), then followed through its Server-Sent Events
+ * until the ended state, the stream's last event. Submit to container start is the server's own
+ * record (created → started).
  */
 final class ThroughAllgo {
-
-  private static final Duration POLL = Duration.ofMillis(50);
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
@@ -39,23 +40,49 @@ final class ThroughAllgo {
 
   private void oneJob(Latencies latency, Latencies toStart) throws IOException, InterruptedException {
     Instant submitted = Instant.now();
-    JsonObject job = submit();
-    long id = job.getJsonNumber("id").longValue();
-    while (!job.getString("state").equals("DONE")) {
-      Thread.sleep(POLL.toMillis());
-      job = get("/api/v2/jobs/" + id);
-    }
+    long id = submit().getJsonNumber("id").longValue();
+    JsonObject job = ended(id);
     latency.record(Duration.between(submitted, Instant.now()));
     toStart.record(Duration.between(Instant.parse(job.getString("createdAt")), Instant.parse(job.getString("startedAt"))));
-    if (!job.getString("result").equals("SUCCESS")) {
+    if (!job.getString("state").equals("DONE") || !job.getString("result").equals("SUCCESS")) {
       throw new IllegalStateException("job " + id + " ended " + job);
     }
+  }
+
+  /** The job's last {@code state} event: the stream closes after it. */
+  private JsonObject ended(long id) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v2/jobs/" + id + "/events"))
+        .header("Authorization", "Bearer " + token)
+        .header("Accept", "text/event-stream")
+        .build();
+    HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("events of job " + id + " answered " + response.statusCode());
+    }
+    String event = null;
+    JsonObject state = null;
+    try (Stream<String> lines = response.body()) {
+      for (String line : (Iterable<String>) lines::iterator) {
+        if (line.startsWith("event:")) {
+          event = line.substring("event:".length()).trim();
+        } else if (line.startsWith("data:") && "state".equals(event)) {
+          state = Json.createReader(new StringReader(line.substring("data:".length()).trim())).readObject();
+        } else if (line.isEmpty()) {
+          event = null;
+        }
+      }
+    }
+    if (state == null) {
+      throw new IllegalStateException("the events of job " + id + " ended without its state");
+    }
+    return state;
   }
 
   private JsonObject submit() throws IOException, InterruptedException {
     String boundary = "allgo-bench-" + UUID.randomUUID();
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"webapp\"\r\n\r\n" + webapp + "\r\n"
         + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"param\"\r\n\r\n\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"notify\"\r\n\r\nfalse\r\n"
         + "--" + boundary + "--\r\n";
     HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v2/jobs"))
         .header("Authorization", "Bearer " + token)
@@ -63,13 +90,6 @@ final class ThroughAllgo {
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
         .build();
     return json(http.send(request, HttpResponse.BodyHandlers.ofString()), 201);
-  }
-
-  JsonObject get(String path) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .header("Authorization", "Bearer " + token)
-        .build();
-    return json(http.send(request, HttpResponse.BodyHandlers.ofString()), 200);
   }
 
   private static JsonObject json(HttpResponse<String> response, int expected) {
