@@ -34,11 +34,21 @@ run_bench() {
   # (in the job benchmark) first, not measured, as a server that has run for a while.
   wrk -t2 -c8 -d20s -H "Authorization: Bearer $BENCH_TOKEN" "$BENCH_URL/api/v2/jobs?limit=20" >/dev/null
   log "jobs: raw docker-java and allgo in turn, 3 rounds of $BENCH_JOBS jobs at concurrency 1, 2 and 4"
+  local pid recording=$ALLGO_ROOT/var/bench/log/jobs.jfr
+  pid=$(cat "$ALLGO_ROOT/var/domains/allgo-bench/config/pid")
   java -cp "$ALLGO_ROOT/allgo-bench/target/allgo-bench.jar:$ALLGO_ROOT/allgo-bench/target/lib/*" \
-    -Dbench.machine="$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB" \
-    -Dbench.server.pid="$(cat "$ALLGO_ROOT/var/domains/allgo-bench/config/pid")" \
+    -Dbench.machine="$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB" -Dbench.server.pid="$pid" \
+    -Dbench.recording.start="jcmd $pid JFR.start name=allgo-jobs settings=profile filename=$recording" \
+    -Dbench.recording.stop="jcmd $pid JFR.stop name=allgo-jobs" \
     org.allgo.bench.Bench "$BENCH_URL" "$BENCH_TOKEN" "$BENCH_WEBAPP" "$BENCH_JOBS" "$results" 1 2 4 \
     || die "the job benchmark failed"
+  {
+    echo "Where the app server's CPU goes: one more round of $BENCH_JOBS jobs at concurrency 4, not measured above,"
+    echo "under Java Flight Recorder (the thread, and the outermost allgo method on its stack):"
+    echo
+    python3 "$ALLGO_ROOT/bench/jfr_top.py" "$recording" 15 --by-entry || echo "(no recording)"
+    echo
+  } >> "$results/$(date +%F).md"
   bench_http >> "$results/$(date +%F).md"
   log "scale: 2,000 waiting jobs through the claim, job lists with 10,000 jobs"
   bench_scale >> "$results/$(date +%F).md"

@@ -1,5 +1,6 @@
 package org.allgo.bench;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,18 @@ public final class Bench {
 
   interface Run {
     Series run() throws Exception;
+  }
+
+  /**
+   * Runs the command of a system property, if set: the script starts and stops a flight recording
+   * of the server around a round of its own.
+   */
+  private static void recording(String property) throws IOException, InterruptedException {
+    String command = System.getProperty(property);
+    if (command != null) {
+      new ProcessBuilder(command.split(" ")).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    }
   }
 
   /** The series with the machine's CPU time per job spent while it ran. */
@@ -59,6 +72,10 @@ public final class Bench {
         raw.add(Series.of(rawRounds));
         allgo.add(Series.of(allgoRounds));
       }
+      // One more allgo round, not measured, under the flight recorder: where the server's time goes.
+      recording("bench.recording.start");
+      api.run(jobs, concurrencies.get(concurrencies.size() - 1));
+      recording("bench.recording.stop");
     }
     Report report = new Report(System.getProperty("bench.machine", Runtime.getRuntime().availableProcessors() + " cores"));
     List<Series> all = new ArrayList<>(raw);
