@@ -59,9 +59,12 @@ public final class Bench {
     List<Series> allgo = new ArrayList<>();
     ThroughAllgo api = new ThroughAllgo(baseUrl, token, webapp);
     try (RawDocker docker = new RawDocker(host, image)) {
-      // Warm-up, not measured: the engine, and the server's compiler (a server runs jobs for days).
+      // Warm-up, not measured: the engine, and the server's compiler, busy for minutes after a
+      // start (a server runs jobs for days).
+      int warmup = Integer.getInteger("bench.warmup", 400);
       docker.run(Math.min(jobs, 10), 1);
-      api.run(Integer.getInteger("bench.warmup", 200), 4);
+      api.run(warmup, 4);
+      api.run(warmup / 4, 1);
       for (int concurrency : concurrencies) {
         List<Series> rawRounds = new ArrayList<>();
         List<Series> allgoRounds = new ArrayList<>();

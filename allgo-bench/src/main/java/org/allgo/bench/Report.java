@@ -25,7 +25,7 @@ final class Report {
     lines.add("");
     lines.add(String.format(Locale.ROOT, "%d rounds of %d jobs at each concurrency, raw docker-java and allgo in turn;"
         + " each allgo job is submitted to `POST /api/v2/jobs` and followed through its event stream until it ended."
-        + " The server ran 200 jobs before, not measured (its compiler's warm-up).",
+        + " The server ran 500 jobs before, not measured: its Java compiler is busy for minutes after a start.",
         rounds, jobsPerRound));
     lines.add("");
     lines.add("| series | jobs | concurrency | jobs/s | submit→start p50 / p95 (ms) | submit→done p50 / p95 (ms) |");
