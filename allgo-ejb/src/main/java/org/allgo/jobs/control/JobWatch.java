@@ -1,6 +1,7 @@
 package org.allgo.jobs.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class JobWatch {
 
+  private static final System.Logger LOG = System.getLogger(JobWatch.class.getName());
+
   /** Stops following the job. */
   public interface Watch extends AutoCloseable {
     @Override
@@ -23,18 +26,31 @@ public class JobWatch {
 
   /** Runs {@code onChange} (briefly: hand the work to an executor) each time the job changes. */
   public Watch follow(long jobId, Runnable onChange) {
-    followers.computeIfAbsent(jobId, id -> ConcurrentHashMap.newKeySet()).add(onChange);
+    // Added under the map's lock of this job, so that a follower leaving at the same time cannot
+    // drop the set this one joins.
+    followers.compute(jobId, (id, set) -> {
+      Set<Runnable> joined = set != null ? set : ConcurrentHashMap.newKeySet();
+      joined.add(onChange);
+      return joined;
+    });
     return () -> followers.computeIfPresent(jobId, (id, set) -> {
       set.remove(onChange);
       return set.isEmpty() ? null : set;
     });
   }
 
-  /** The job changed: its followers hear of it. */
+  /** The job changed: its followers hear of it. A follower that fails is no concern of the caller. */
   public void changed(long jobId) {
     Set<Runnable> set = followers.get(jobId);
-    if (set != null) {
-      set.forEach(Runnable::run);
+    if (set == null) {
+      return;
+    }
+    for (Runnable follower : set) {
+      try {
+        follower.run();
+      } catch (RuntimeException e) {
+        LOG.log(Level.DEBUG, "A follower of job {0} could not be told: {1}", jobId, e.toString());
+      }
     }
   }
 }

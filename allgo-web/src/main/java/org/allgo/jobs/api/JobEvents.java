@@ -33,11 +33,11 @@ import org.allgo.platform.BusinessException;
 /**
  * The Server-Sent Events of jobs: {@code state} (the job) when it changes, {@code log} (new whole
  * lines of its {@code allgo.log}) as they are written, the job's ended state last, then the stream
- * closes. Each stream is a task of a scheduled executor on the server's managed threads (one
- * context for all, not one captured per look) that looks at its job every
- * second, and at once when the job ends on this server ({@link JobWatch}), and sends what changed;
- * event ids are offsets in the log, so that a client reconnecting with {@code Last-Event-ID} gets
- * the lines it missed and no others.
+ * closes. A stream looks at its job every second, and at once when the job ends on this server
+ * ({@link JobWatch}), and sends what changed; streams run on a scheduled executor of the server's
+ * managed threads (one context for all, not one captured per look). Event ids are offsets in the
+ * log, so that a client reconnecting with {@code Last-Event-ID} gets the lines it missed and no
+ * others.
  */
 @ApplicationScoped
 public class JobEvents {
