@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Runs the job benchmark: raw docker-java and allgo's REST API in alternating rounds at each
- * concurrency ({@code bench.rounds}, 3 by default), and writes the Markdown report. Arguments: {@code <base url> <token> <webapp> <jobs> <results dir>
- * <concurrency>...}; the Docker host and the image come from {@code DOCKER_HOST} and
+ * concurrency ({@code bench.rounds}, 3 by default), and writes the Markdown report. Arguments:
+ * {@code <base url> <token> <webapp> <jobs> <results dir> <concurrency>...}; the Docker host and the image come from {@code DOCKER_HOST} and
  * {@code BENCH_IMAGE}.
  */
 public final class Bench {

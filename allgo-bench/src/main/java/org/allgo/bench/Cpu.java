@@ -90,7 +90,7 @@ final class Cpu {
     }
   }
 
-  /** utime + stime: fields 14 and 15 of the stat line, 12 and 13 after the state. */
+  /** utime + stime: fields 14 and 15 of the stat line, at 12 and 13 in {@link #stat}'s array. */
   private static long ticks(String[] stat) {
     return Long.parseLong(stat[12]) + Long.parseLong(stat[13]);
   }
