@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Runs the job benchmark: raw docker-java and allgo's REST API in alternating rounds at each
  * concurrency ({@code bench.rounds}, 3 by default), and writes the Markdown report. Arguments:
- * {@code <base url> <token> <webapp> <jobs> <results dir> <concurrency>...}; the Docker host and the image come from {@code DOCKER_HOST} and
- * {@code BENCH_IMAGE}.
+ * {@code <base url> <token> <webapp> <jobs> <results dir> <concurrency>...}; the Docker host and
+ * the image come from {@code DOCKER_HOST} and {@code BENCH_IMAGE}.
  */
 public final class Bench {
 
@@ -27,8 +27,11 @@ public final class Bench {
   private static void recording(String property) throws IOException, InterruptedException {
     String command = System.getProperty(property);
     if (command != null) {
-      new ProcessBuilder(command.split(" ")).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+      new ProcessBuilder(command.split(" "))
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor();
     }
   }
 
@@ -75,12 +78,16 @@ public final class Bench {
         raw.add(Series.of(rawRounds));
         allgo.add(Series.of(allgoRounds));
       }
-      // One more allgo round, not measured, under the flight recorder: where the server's time goes.
+      // One more allgo round, not measured, under the flight recorder: where the server's time
+      // goes.
       recording("bench.recording.start");
       api.run(jobs, concurrencies.get(concurrencies.size() - 1));
       recording("bench.recording.stop");
     }
-    Report report = new Report(System.getProperty("bench.machine", Runtime.getRuntime().availableProcessors() + " cores"));
+    Report report =
+        new Report(
+            System.getProperty(
+                "bench.machine", Runtime.getRuntime().availableProcessors() + " cores"));
     List<Series> all = new ArrayList<>(raw);
     all.addAll(allgo);
     report.jobs(all, rounds, jobs);

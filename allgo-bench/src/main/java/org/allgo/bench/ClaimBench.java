@@ -30,7 +30,8 @@ public final class ClaimBench {
     String server = args[0];
     String database = args[3];
     int jobs = Integer.parseInt(args[4]);
-    try (Connection admin = source(server, args[1], args[2]).getConnection(); Statement s = admin.createStatement()) {
+    try (Connection admin = source(server, args[1], args[2]).getConnection();
+        Statement s = admin.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + database);
       s.execute("CREATE DATABASE " + database);
     }
@@ -46,7 +47,8 @@ public final class ClaimBench {
       c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
       while (true) {
         Instant before = Instant.now();
-        Optional<ClaimSql.Claim> claim = ClaimSql.claimNext(c, ClaimSql.Dialect.MARIADB, queue, SLOTS, "bench", before);
+        Optional<ClaimSql.Claim> claim =
+            ClaimSql.claimNext(c, ClaimSql.Dialect.MARIADB, queue, SLOTS, "bench", before);
         c.commit();
         if (claim.isEmpty()) {
           break;
@@ -60,15 +62,24 @@ public final class ClaimBench {
     if (claimed != jobs) {
       throw new IllegalStateException("claimed " + claimed + " of " + jobs + " jobs");
     }
-    try (Connection admin = source(server, args[1], args[2]).getConnection(); Statement s = admin.createStatement()) {
+    try (Connection admin = source(server, args[1], args[2]).getConnection();
+        Statement s = admin.createStatement()) {
       s.execute("DROP DATABASE " + database);
     }
-    System.out.printf("| %d waiting jobs of %d users, %d slots | %.1f s | %.0f | %.1f / %.1f / %.1f |%n", jobs, USERS,
-        SLOTS, total.toMillis() / 1000.0, jobs / (total.toNanos() / 1e9), micros.getValueAtPercentile(50) / 1000.0,
-        micros.getValueAtPercentile(95) / 1000.0, micros.getValueAtPercentile(99) / 1000.0);
+    System.out.printf(
+        "| %d waiting jobs of %d users, %d slots | %.1f s | %.0f | %.1f / %.1f / %.1f |%n",
+        jobs,
+        USERS,
+        SLOTS,
+        total.toMillis() / 1000.0,
+        jobs / (total.toNanos() / 1e9),
+        micros.getValueAtPercentile(50) / 1000.0,
+        micros.getValueAtPercentile(95) / 1000.0,
+        micros.getValueAtPercentile(99) / 1000.0);
   }
 
-  private static MariaDbDataSource source(String url, String user, String password) throws SQLException {
+  private static MariaDbDataSource source(String url, String user, String password)
+      throws SQLException {
     MariaDbDataSource source = new MariaDbDataSource(url);
     source.setUser(user);
     source.setPassword(password);
@@ -77,19 +88,31 @@ public final class ClaimBench {
 
   /** Users, a webapp, a queue and the waiting jobs, in bulk (MariaDB's sequence tables). */
   private static long fill(MariaDbDataSource ds, int jobs) throws SQLException {
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-      s.execute("INSERT INTO users (email, name, password_hash, role, state, created_at)"
-          + " SELECT CONCAT('u', seq, '@bench.org'), 'bench', 'x', 'USER', 'ACTIVE', CURRENT_TIMESTAMP(3)"
-          + " FROM seq_1_to_" + USERS);
-      s.execute("INSERT INTO job_queue (name, timeout_seconds, cpu_millis, max_jobs, retention_days)"
-          + " VALUES ('deep', 60, 1000, " + SLOTS + ", 1)");
-      s.execute("INSERT INTO webapp (name, docker_name, owner_id, visibility, memory_mb, entrypoint, created_at)"
-          + " SELECT 'deep', 'deep', MIN(id), 'PUBLIC', 64, '/bin/true', CURRENT_TIMESTAMP(3) FROM users");
-      s.execute("INSERT INTO job (user_id, webapp_id, webapp_name, version_number, image, queue_id, state,"
-          + " created_at, queued_at)"
-          + " SELECT u.id, w.id, 'deep', '1', 'bench/deep:1', q.id, 'WAITING', CURRENT_TIMESTAMP(3), CURRENT_TIMESTAMP(3)"
-          + " FROM seq_1_to_" + jobs + " n JOIN users u ON u.email = CONCAT('u', 1 + n.seq % " + USERS + ", '@bench.org')"
-          + " JOIN webapp w ON w.docker_name = 'deep' JOIN job_queue q ON q.name = 'deep' ORDER BY n.seq");
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "INSERT INTO users (email, name, password_hash, role, state, created_at)"
+              + " SELECT CONCAT('u', seq, '@bench.org'), 'bench', 'x', 'USER', 'ACTIVE', CURRENT_TIMESTAMP(3)"
+              + " FROM seq_1_to_"
+              + USERS);
+      s.execute(
+          "INSERT INTO job_queue (name, timeout_seconds, cpu_millis, max_jobs, retention_days)"
+              + " VALUES ('deep', 60, 1000, "
+              + SLOTS
+              + ", 1)");
+      s.execute(
+          "INSERT INTO webapp (name, docker_name, owner_id, visibility, memory_mb, entrypoint, created_at)"
+              + " SELECT 'deep', 'deep', MIN(id), 'PUBLIC', 64, '/bin/true', CURRENT_TIMESTAMP(3) FROM users");
+      s.execute(
+          "INSERT INTO job (user_id, webapp_id, webapp_name, version_number, image, queue_id, state,"
+              + " created_at, queued_at)"
+              + " SELECT u.id, w.id, 'deep', '1', 'bench/deep:1', q.id, 'WAITING', CURRENT_TIMESTAMP(3), CURRENT_TIMESTAMP(3)"
+              + " FROM seq_1_to_"
+              + jobs
+              + " n JOIN users u ON u.email = CONCAT('u', 1 + n.seq % "
+              + USERS
+              + ", '@bench.org')"
+              + " JOIN webapp w ON w.docker_name = 'deep' JOIN job_queue q ON q.name = 'deep' ORDER BY n.seq");
       try (var rs = s.executeQuery("SELECT id FROM job_queue WHERE name = 'deep'")) {
         rs.next();
         return rs.getLong(1);
@@ -99,8 +122,10 @@ public final class ClaimBench {
 
   private static void end(Connection c, long jobId) throws SQLException {
     try (Statement s = c.createStatement()) {
-      s.executeUpdate("UPDATE job SET state = 'DONE', result = 'SUCCESS', exit_code = 0,"
-          + " finished_at = CURRENT_TIMESTAMP(3) WHERE id = " + jobId);
+      s.executeUpdate(
+          "UPDATE job SET state = 'DONE', result = 'SUCCESS', exit_code = 0,"
+              + " finished_at = CURRENT_TIMESTAMP(3) WHERE id = "
+              + jobId);
     }
     c.commit();
   }

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 final class Cpu {
 
   /** The parts reported, in order; "other" is the machine's busy time not in the others. */
-  static final List<String> PARTS = List.of("dockerd", "containerd", "app server", "mariadbd", "bench client", "other");
+  static final List<String> PARTS =
+      List.of("dockerd", "containerd", "app server", "mariadbd", "bench client", "other");
 
   private static final double TICK_MS = 10; // USER_HZ is 100 on Linux
 
@@ -33,17 +34,20 @@ final class Cpu {
     PARTS.forEach(part -> ms.put(part, 0.0));
     double busy = machineBusyTicks() * TICK_MS;
     try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-      processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
-        long pid = Long.parseLong(p.getFileName().toString());
-        String[] stat = stat(p);
-        if (stat == null) {
-          return;
-        }
-        String part = part(pid, stat[0]);
-        if (part != null) {
-          ms.merge(part, ticks(stat) * TICK_MS, Double::sum);
-        }
-      });
+      processes
+          .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+          .forEach(
+              p -> {
+                long pid = Long.parseLong(p.getFileName().toString());
+                String[] stat = stat(p);
+                if (stat == null) {
+                  return;
+                }
+                String part = part(pid, stat[0]);
+                if (part != null) {
+                  ms.merge(part, ticks(stat) * TICK_MS, Double::sum);
+                }
+              });
     } catch (IOException e) {
       throw new IllegalStateException("cannot read /proc", e);
     }
@@ -53,7 +57,8 @@ final class Cpu {
   }
 
   /** What a series cost, per job, in CPU milliseconds by part. */
-  static Map<String, Double> perJob(Map<String, Double> before, Map<String, Double> after, int jobs) {
+  static Map<String, Double> perJob(
+      Map<String, Double> before, Map<String, Double> after, int jobs) {
     Map<String, Double> cost = new LinkedHashMap<>();
     for (String part : PARTS) {
       cost.put(part, (after.get(part) - before.get(part)) / jobs);
@@ -74,7 +79,9 @@ final class Cpu {
     };
   }
 
-  /** The command and the fields after it of {@code /proc/<pid>/stat}; null when the process is gone. */
+  /**
+   * The command and the fields after it of {@code /proc/<pid>/stat}; null when the process is gone.
+   */
   private static String[] stat(Path process) {
     try {
       String line = Files.readString(process.resolve("stat"));
@@ -99,8 +106,12 @@ final class Cpu {
     try {
       String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
       // user nice system idle iowait irq softirq steal: busy is all but idle and iowait.
-      return Long.parseLong(cpu[1]) + Long.parseLong(cpu[2]) + Long.parseLong(cpu[3])
-          + Long.parseLong(cpu[6]) + Long.parseLong(cpu[7]) + Long.parseLong(cpu[8]);
+      return Long.parseLong(cpu[1])
+          + Long.parseLong(cpu[2])
+          + Long.parseLong(cpu[3])
+          + Long.parseLong(cpu[6])
+          + Long.parseLong(cpu[7])
+          + Long.parseLong(cpu[8]);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read /proc/stat", e);
     }

@@ -28,10 +28,12 @@ final class Load {
     try {
       List<Future<?>> all = new ArrayList<>();
       for (int i = 0; i < jobs; i++) {
-        all.add(pool.submit(() -> {
-          job.run(latency, toStart);
-          return null;
-        }));
+        all.add(
+            pool.submit(
+                () -> {
+                  job.run(latency, toStart);
+                  return null;
+                }));
       }
       for (Future<?> one : all) {
         one.get();
@@ -40,6 +42,13 @@ final class Load {
       pool.shutdown();
       pool.awaitTermination(1, TimeUnit.MINUTES);
     }
-    return new Series(name, jobs, concurrency, Duration.between(begin, Instant.now()), latency, toStart, Map.of());
+    return new Series(
+        name,
+        jobs,
+        concurrency,
+        Duration.between(begin, Instant.now()),
+        latency,
+        toStart,
+        Map.of());
   }
 }

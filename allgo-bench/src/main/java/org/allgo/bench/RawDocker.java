@@ -12,17 +12,21 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The baseline: each job is create, start, wait, remove of {@code true}, by docker-java directly. */
+/**
+ * The baseline: each job is create, start, wait, remove of {@code true}, by docker-java directly.
+ */
 final class RawDocker implements AutoCloseable {
 
   private final DockerClient docker;
   private final String image;
 
   RawDocker(String host, String image) {
-    DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-        .withDockerHost(host).build();
-    this.docker = DockerClientImpl.getInstance(config,
-        new ZerodepDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build());
+    DefaultDockerClientConfig config =
+        DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
+    this.docker =
+        DockerClientImpl.getInstance(
+            config,
+            new ZerodepDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build());
     this.image = image;
   }
 
@@ -32,13 +36,18 @@ final class RawDocker implements AutoCloseable {
 
   private void oneJob(Latencies latency, Latencies toStart) {
     Instant submitted = Instant.now();
-    String id = docker.createContainerCmd(image)
-        .withCmd("true")
-        .withLabels(Map.of("allgo.bench", "true"))
-        .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none").withInit(true)
-            .withCapDrop(Capability.ALL))
-        .exec()
-        .getId();
+    String id =
+        docker
+            .createContainerCmd(image)
+            .withCmd("true")
+            .withLabels(Map.of("allgo.bench", "true"))
+            .withHostConfig(
+                HostConfig.newHostConfig()
+                    .withNetworkMode("none")
+                    .withInit(true)
+                    .withCapDrop(Capability.ALL))
+            .exec()
+            .getId();
     docker.startContainerCmd(id).exec();
     toStart.record(Duration.between(submitted, Instant.now()));
     docker.waitContainerCmd(id).start().awaitStatusCode(1, TimeUnit.MINUTES);

@@ -23,17 +23,31 @@ final class Report {
   void jobs(List<Series> series, int rounds, int jobsPerRound) {
     lines.add("## Trivial jobs (`true` in busybox)");
     lines.add("");
-    lines.add(String.format(Locale.ROOT, "%d rounds of %d jobs at each concurrency, raw docker-java and allgo in turn;"
-        + " each allgo job is submitted to `POST /api/v2/jobs` and followed through its event stream until it ended."
-        + " The server ran 500 jobs before, not measured: its Java compiler is busy for minutes after a start.",
-        rounds, jobsPerRound));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "%d rounds of %d jobs at each concurrency, raw docker-java and allgo in turn;"
+                + " each allgo job is submitted to `POST /api/v2/jobs` and followed through its event stream until it ended."
+                + " The server ran 500 jobs before, not measured: its Java compiler is busy for minutes after a start.",
+            rounds,
+            jobsPerRound));
     lines.add("");
-    lines.add("| series | jobs | concurrency | jobs/s | submit→start p50 / p95 (ms) | submit→done p50 / p95 (ms) |");
+    lines.add(
+        "| series | jobs | concurrency | jobs/s | submit→start p50 / p95 (ms) | submit→done p50 / p95 (ms) |");
     lines.add("|---|---|---|---|---|---|");
     for (Series s : series) {
-      lines.add(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %d / %d | %d / %d |", s.name(), s.jobs(),
-          s.concurrency(), s.jobsPerSecond(), s.toStart().percentile(50), s.toStart().percentile(95),
-          s.latency().percentile(50), s.latency().percentile(95)));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d | %d | %.2f | %d / %d | %d / %d |",
+              s.name(),
+              s.jobs(),
+              s.concurrency(),
+              s.jobsPerSecond(),
+              s.toStart().percentile(50),
+              s.toStart().percentile(95),
+              s.latency().percentile(50),
+              s.latency().percentile(95)));
     }
     lines.add("");
   }
@@ -42,16 +56,25 @@ final class Report {
   void ratios(List<Series> raw, List<Series> allgo) {
     lines.add("## allgo ÷ raw");
     lines.add("");
-    lines.add("| concurrency | jobs/s ratio | added submit→start p50 / p95 (ms) | added submit→done p50 / p95 (ms) |");
+    lines.add(
+        "| concurrency | jobs/s ratio | added submit→start p50 / p95 (ms) | added submit→done p50 / p95 (ms) |");
     lines.add("|---|---|---|---|");
     for (Series a : allgo) {
-      raw.stream().filter(r -> r.concurrency() == a.concurrency()).findFirst().ifPresent(r ->
-          lines.add(String.format(Locale.ROOT, "| %d | %.2f | %d / %d | %d / %d |", a.concurrency(),
-              a.jobsPerSecond() / r.jobsPerSecond(),
-              a.toStart().percentile(50) - r.toStart().percentile(50),
-              a.toStart().percentile(95) - r.toStart().percentile(95),
-              a.latency().percentile(50) - r.latency().percentile(50),
-              a.latency().percentile(95) - r.latency().percentile(95))));
+      raw.stream()
+          .filter(r -> r.concurrency() == a.concurrency())
+          .findFirst()
+          .ifPresent(
+              r ->
+                  lines.add(
+                      String.format(
+                          Locale.ROOT,
+                          "| %d | %.2f | %d / %d | %d / %d |",
+                          a.concurrency(),
+                          a.jobsPerSecond() / r.jobsPerSecond(),
+                          a.toStart().percentile(50) - r.toStart().percentile(50),
+                          a.toStart().percentile(95) - r.toStart().percentile(95),
+                          a.latency().percentile(50) - r.latency().percentile(50),
+                          a.latency().percentile(95) - r.latency().percentile(95))));
     }
     lines.add("");
   }
@@ -60,13 +83,15 @@ final class Report {
   void cpu(List<Series> series) {
     lines.add("## CPU per job (ms), by process");
     lines.add("");
-    lines.add("Busy time of the whole machine while a series ran, divided by its jobs. \"other\" is the engine's"
-        + " short-lived processes (containerd-shim, runc), the containers and the kernel.");
+    lines.add(
+        "Busy time of the whole machine while a series ran, divided by its jobs. \"other\" is the engine's"
+            + " short-lived processes (containerd-shim, runc), the containers and the kernel.");
     lines.add("");
     lines.add("| series | concurrency | " + String.join(" | ", Cpu.PARTS) + " | total |");
     lines.add("|---|---|" + "---|".repeat(Cpu.PARTS.size() + 1));
     for (Series s : series) {
-      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %d |", s.name(), s.concurrency()));
+      StringBuilder row =
+          new StringBuilder(String.format(Locale.ROOT, "| %s | %d |", s.name(), s.concurrency()));
       double total = 0;
       for (String part : Cpu.PARTS) {
         double ms = s.cpuPerJob().getOrDefault(part, 0.0);

@@ -9,7 +9,13 @@ import java.util.Map;
  * One measured series: how many jobs at what concurrency, how long in all, their latencies, and the
  * machine's CPU milliseconds per job by part ({@link Cpu}; empty when not measured).
  */
-record Series(String name, int jobs, int concurrency, Duration wall, Latencies latency, Latencies toStart,
+record Series(
+    String name,
+    int jobs,
+    int concurrency,
+    Duration wall,
+    Latencies latency,
+    Latencies toStart,
     Map<String, Double> cpuPerJob) {
 
   double jobsPerSecond() {
@@ -27,10 +33,17 @@ record Series(String name, int jobs, int concurrency, Duration wall, Latencies l
     Duration wall = rounds.stream().map(Series::wall).reduce(Duration.ZERO, Duration::plus);
     Map<String, Double> cpu = new LinkedHashMap<>();
     for (Series round : rounds) {
-      round.cpuPerJob().forEach((part, ms) -> cpu.merge(part, ms * round.jobs() / jobs, Double::sum));
+      round
+          .cpuPerJob()
+          .forEach((part, ms) -> cpu.merge(part, ms * round.jobs() / jobs, Double::sum));
     }
-    return new Series(first.name(), jobs, first.concurrency(), wall,
+    return new Series(
+        first.name(),
+        jobs,
+        first.concurrency(),
+        wall,
         Latencies.of(rounds.stream().map(Series::latency).toList()),
-        Latencies.of(rounds.stream().map(Series::toStart).toList()), cpu);
+        Latencies.of(rounds.stream().map(Series::toStart).toList()),
+        cpu);
   }
 }

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  */
 final class ThroughAllgo {
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
   private final String token;
   private final String webapp;
@@ -37,13 +38,15 @@ final class ThroughAllgo {
     return Load.run("allgo REST", jobs, concurrency, this::oneJob);
   }
 
-
-  private void oneJob(Latencies latency, Latencies toStart) throws IOException, InterruptedException {
+  private void oneJob(Latencies latency, Latencies toStart)
+      throws IOException, InterruptedException {
     Instant submitted = Instant.now();
     long id = submit().getJsonNumber("id").longValue();
     JsonObject job = ended(id);
     latency.record(Duration.between(submitted, Instant.now()));
-    toStart.record(Duration.between(Instant.parse(job.getString("createdAt")), Instant.parse(job.getString("startedAt"))));
+    toStart.record(
+        Duration.between(
+            Instant.parse(job.getString("createdAt")), Instant.parse(job.getString("startedAt"))));
     if (!job.getString("state").equals("DONE") || !job.getString("result").equals("SUCCESS")) {
       throw new IllegalStateException("job " + id + " ended " + job);
     }
@@ -51,10 +54,11 @@ final class ThroughAllgo {
 
   /** The job's last {@code state} event: the stream closes after it. */
   private JsonObject ended(long id) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v2/jobs/" + id + "/events"))
-        .header("Authorization", "Bearer " + token)
-        .header("Accept", "text/event-stream")
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/api/v2/jobs/" + id + "/events"))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "text/event-stream")
+            .build();
     HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
     if (response.statusCode() != 200) {
       throw new IllegalStateException("events of job " + id + " answered " + response.statusCode());
@@ -66,7 +70,9 @@ final class ThroughAllgo {
         if (line.startsWith("event:")) {
           event = line.substring("event:".length()).trim();
         } else if (line.startsWith("data:") && "state".equals(event)) {
-          state = Json.createReader(new StringReader(line.substring("data:".length()).trim())).readObject();
+          state =
+              Json.createReader(new StringReader(line.substring("data:".length()).trim()))
+                  .readObject();
         } else if (line.isEmpty()) {
           event = null;
         }
@@ -80,21 +86,34 @@ final class ThroughAllgo {
 
   private JsonObject submit() throws IOException, InterruptedException {
     String boundary = "allgo-bench-" + UUID.randomUUID();
-    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"webapp\"\r\n\r\n" + webapp + "\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"param\"\r\n\r\n\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"notify\"\r\n\r\nfalse\r\n"
-        + "--" + boundary + "--\r\n";
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v2/jobs"))
-        .header("Authorization", "Bearer " + token)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-        .build();
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"webapp\"\r\n\r\n"
+            + webapp
+            + "\r\n"
+            + "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"param\"\r\n\r\n\r\n"
+            + "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"notify\"\r\n\r\nfalse\r\n"
+            + "--"
+            + boundary
+            + "--\r\n";
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/api/v2/jobs"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build();
     return json(http.send(request, HttpResponse.BodyHandlers.ofString()), 201);
   }
 
   private static JsonObject json(HttpResponse<String> response, int expected) {
     if (response.statusCode() != expected) {
-      throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          response.uri() + " answered " + response.statusCode() + ": " + response.body());
     }
     return Json.createReader(new StringReader(response.body())).readObject();
   }

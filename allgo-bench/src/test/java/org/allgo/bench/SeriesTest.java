@@ -38,7 +38,10 @@ class SeriesTest {
 
     Map<String, Double> perJob = Cpu.perJob(before, after, 50);
 
-    assertThat(perJob).containsOnlyKeys(Cpu.PARTS).containsEntry("app server", 40.0).containsEntry("dockerd", 10.0);
+    assertThat(perJob)
+        .containsOnlyKeys(Cpu.PARTS)
+        .containsEntry("app server", 40.0)
+        .containsEntry("dockerd", 10.0);
   }
 
   @Test
@@ -55,6 +58,7 @@ class SeriesTest {
     for (long ms : latencies) {
       latency.record(Duration.ofMillis(ms));
     }
-    return new Series("allgo REST", jobs, 4, Duration.ofSeconds(seconds), latency, new Latencies(), cpu);
+    return new Series(
+        "allgo REST", jobs, 4, Duration.ofSeconds(seconds), latency, new Latencies(), cpu);
   }
 }

@@ -70,7 +70,10 @@ public class BusinessException extends RuntimeException {
     return new BusinessException(Kind.TOO_LARGE, code, message);
   }
 
-  /** Well-formed, but it cannot be done as asked (such as an idempotency key reused for another request). */
+  /**
+   * Well-formed, but it cannot be done as asked (such as an idempotency key reused for another
+   * request).
+   */
   public static BusinessException unprocessable(String code, String message) {
     return new BusinessException(Kind.UNPROCESSABLE, code, message);
   }

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code bin/allgo} of the checkout under test ({@code -Dallgo.root}), run by tests that stop, start
- * or deploy a server themselves. It sees the given ALLGO_* settings and no others.
+ * {@code bin/allgo} of the checkout under test ({@code -Dallgo.root}), run by tests that stop,
+ * start or deploy a server themselves. It sees the given ALLGO_* settings and no others.
  */
 public final class AllgoScript {
 
@@ -28,8 +28,19 @@ public final class AllgoScript {
    */
   public static Map<String, String> serverSettings() {
     int port = URI.create(Server.BASE_URL).getPort();
-    Map<String, String> settings = new HashMap<>(Map.of("ALLGO_ENV", Server.ENVIRONMENT, "ALLGO_DB", DB,
-        "ALLGO_PORTBASE", Integer.toString(port - 80), "ALLGO_DEV_DATA", "true", "ALLGO_DEBIAN_IMAGE", "false"));
+    Map<String, String> settings =
+        new HashMap<>(
+            Map.of(
+                "ALLGO_ENV",
+                Server.ENVIRONMENT,
+                "ALLGO_DB",
+                DB,
+                "ALLGO_PORTBASE",
+                Integer.toString(port - 80),
+                "ALLGO_DEV_DATA",
+                "true",
+                "ALLGO_DEBIAN_IMAGE",
+                "false"));
     for (String setting : System.getProperty("allgo.test.server.settings", "").split("\\s+")) {
       int equals = setting.indexOf('=');
       if (equals > 0) {
@@ -46,8 +57,9 @@ public final class AllgoScript {
 
   /** Runs {@code bin/allgo command} with these settings; fails the test when it fails. */
   public static void run(String command, Map<String, String> settings) {
-    ProcessBuilder builder = new ProcessBuilder(new File(root(), "bin/allgo").getPath(), command)
-        .redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(new File(root(), "bin/allgo").getPath(), command)
+            .redirectErrorStream(true);
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(key -> key.startsWith("ALLGO_"));
     env.putAll(settings);

@@ -21,7 +21,8 @@ import java.util.Optional;
  */
 public final class Api {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String baseUrl;
   private final String token;
@@ -44,15 +45,24 @@ public final class Api {
     return new Api(Server.BASE_URL, token);
   }
 
-  /** A token for one of the development users (password {@code allgo}); earlier tokens stop working. */
+  /**
+   * A token for one of the development users (password {@code allgo}); earlier tokens stop working.
+   */
   public static Api asDevelopmentUser(String email) {
     return asDevelopmentUser(Server.BASE_URL, email);
   }
 
   /** The same on the server at {@code baseUrl}. */
   public static Api asDevelopmentUser(String baseUrl, String email) {
-    Response response = anonymous(baseUrl).post("/api/v2/tokens",
-        Json.createObjectBuilder().add("email", email).add("password", "allgo").build().toString());
+    Response response =
+        anonymous(baseUrl)
+            .post(
+                "/api/v2/tokens",
+                Json.createObjectBuilder()
+                    .add("email", email)
+                    .add("password", "allgo")
+                    .build()
+                    .toString());
     if (response.status() != 201) {
       throw new IllegalStateException("No token for " + email + ": " + response.body());
     }
@@ -90,7 +100,8 @@ public final class Api {
   }
 
   /** Posts a body of another type than JSON, with extra headers as name, value, name, value… */
-  public Response send(String path, String contentType, HttpRequest.BodyPublisher body, String... headers) {
+  public Response send(
+      String path, String contentType, HttpRequest.BodyPublisher body, String... headers) {
     HttpRequest.Builder request = request(path).setHeader("Content-Type", contentType);
     if (headers.length > 0) {
       request.headers(headers);
@@ -100,7 +111,8 @@ public final class Api {
 
   /** Fetches raw bytes, with extra headers as name, value, name, value... */
   public HttpResponse<byte[]> fetch(String path, String... headers) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET();
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET();
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }
@@ -118,14 +130,17 @@ public final class Api {
   }
 
   private static HttpRequest.BodyPublisher body(String json) {
-    return json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
+    return json == null
+        ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(json);
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .timeout(Duration.ofSeconds(60))
-        .header("Accept", "application/json")
-        .header("Content-Type", "application/json");
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/json");
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }
@@ -134,7 +149,8 @@ public final class Api {
 
   private static Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.body(), response.headers().map());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

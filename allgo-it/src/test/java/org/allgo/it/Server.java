@@ -13,7 +13,8 @@ import java.time.Duration;
 /** The deployed allgo server the black-box tests talk to ({@code -Dallgo.base.url}). */
 public final class Server {
 
-  public static final String BASE_URL = System.getProperty("allgo.base.url", "http://localhost:28080");
+  public static final String BASE_URL =
+      System.getProperty("allgo.base.url", "http://localhost:28080");
 
   /** The environment name the server was deployed with ({@code -Dallgo.env}). */
   public static final String ENVIRONMENT = System.getProperty("allgo.env", "test");
@@ -28,7 +29,8 @@ public final class Server {
   }
 
   public static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 

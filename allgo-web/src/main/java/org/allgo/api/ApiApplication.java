@@ -11,8 +11,14 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
  * document, generated from the resources, is at {@code /openapi}, browsable at {@code /api-docs/}.
  */
 @ApplicationPath("api")
-@OpenAPIDefinition(info = @Info(title = "allgo API", version = "2",
-    description = "Publish command-line programs as web services; run jobs on them. Send your API token as"
-        + " 'Authorization: Bearer <token>'. Errors are application/problem+json.",
-    license = @License(name = "AGPL-3.0", url = "https://www.gnu.org/licenses/agpl-3.0.html")))
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "allgo API",
+            version = "2",
+            description =
+                "Publish command-line programs as web services; run jobs on them. Send your API token as"
+                    + " 'Authorization: Bearer <token>'. Errors are application/problem+json.",
+            license =
+                @License(name = "AGPL-3.0", url = "https://www.gnu.org/licenses/agpl-3.0.html")))
 public class ApiApplication extends Application {}

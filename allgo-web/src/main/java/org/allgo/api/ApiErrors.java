@@ -16,6 +16,7 @@ import java.util.Map;
 public final class ApiErrors {
 
   public static final String PROBLEM_JSON = "application/problem+json";
+
   /** The challenge of a 401: an API token as a bearer token. */
   public static final String CHALLENGE = "Bearer realm=\"allgo\"";
 
@@ -53,16 +54,18 @@ public final class ApiErrors {
   }
 
   public static Response response(String apiPath, int status, String code, String message) {
-    Response.ResponseBuilder response = Response.status(status)
-        .type(mediaType(apiPath) + ";charset=UTF-8")
-        .entity(body(apiPath, status, code, message).toString());
+    Response.ResponseBuilder response =
+        Response.status(status)
+            .type(mediaType(apiPath) + ";charset=UTF-8")
+            .entity(body(apiPath, status, code, message).toString());
     // A 401 says how to authenticate (RFC 9110).
     return (status == 401 ? response.header("WWW-Authenticate", CHALLENGE) : response).build();
   }
 
   /** Writes the error straight to a servlet response, for the security layer. */
-  public static void write(HttpServletResponse response, String apiPath, int status, String code,
-      String message) throws IOException {
+  public static void write(
+      HttpServletResponse response, String apiPath, int status, String code, String message)
+      throws IOException {
     response.setStatus(status);
     response.setContentType(mediaType(apiPath));
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -72,6 +75,8 @@ public final class ApiErrors {
 
   static String title(int status) {
     Response.Status known = Response.Status.fromStatusCode(status);
-    return known != null ? known.getReasonPhrase() : status == 422 ? "Unprocessable Content" : "Error";
+    return known != null
+        ? known.getReasonPhrase()
+        : status == 422 ? "Unprocessable Content" : "Error";
   }
 }

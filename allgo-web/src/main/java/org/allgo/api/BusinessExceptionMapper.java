@@ -11,8 +11,7 @@ import org.allgo.platform.BusinessException;
 @Provider
 public class BusinessExceptionMapper implements ExceptionMapper<BusinessException> {
 
-  @Context
-  UriInfo uri;
+  @Context UriInfo uri;
 
   @Override
   public Response toResponse(BusinessException e) {

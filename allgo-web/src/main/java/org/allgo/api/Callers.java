@@ -13,11 +13,17 @@ public final class Callers {
   /** The caller, required: an anonymous request is refused with 401. */
   public static String email(SecurityContext security) {
     return Optional.ofNullable(optionalEmail(security))
-        .orElseThrow(() -> new BusinessException(BusinessException.Kind.UNAUTHORIZED,
-            "token-missing", "This needs your API token, as 'Authorization: Bearer <token>'."));
+        .orElseThrow(
+            () ->
+                new BusinessException(
+                    BusinessException.Kind.UNAUTHORIZED,
+                    "token-missing",
+                    "This needs your API token, as 'Authorization: Bearer <token>'."));
   }
 
-  /** The caller, or null for an anonymous request (services decide what anonymous callers may do). */
+  /**
+   * The caller, or null for an anonymous request (services decide what anonymous callers may do).
+   */
   public static String optionalEmail(SecurityContext security) {
     return Optional.ofNullable(security.getUserPrincipal()).map(Principal::getName).orElse(null);
   }

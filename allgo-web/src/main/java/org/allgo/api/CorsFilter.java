@@ -7,8 +7,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Lets browser clients on other origins call the API with their token. The API takes no cookies,
- * so any origin may; each header is set exactly once (the original sent it twice, which browsers refuse).
+ * Lets browser clients on other origins call the API with their token. The API takes no cookies, so
+ * any origin may; each header is set exactly once (the original sent it twice, which browsers
+ * refuse).
  */
 @Provider
 public class CorsFilter implements ContainerResponseFilter {
@@ -18,8 +19,10 @@ public class CorsFilter implements ContainerResponseFilter {
     MultivaluedMap<String, Object> headers = response.getHeaders();
     headers.putSingle("Access-Control-Allow-Origin", "*");
     headers.putSingle("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
-    headers.putSingle("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept, Idempotency-Key");
-    headers.putSingle("Access-Control-Expose-Headers", "Location, Link, Retry-After, Content-Length");
+    headers.putSingle(
+        "Access-Control-Allow-Headers", "Authorization, Content-Type, Accept, Idempotency-Key");
+    headers.putSingle(
+        "Access-Control-Expose-Headers", "Location, Link, Retry-After, Content-Length");
     headers.putSingle("Access-Control-Max-Age", "3600");
   }
 }

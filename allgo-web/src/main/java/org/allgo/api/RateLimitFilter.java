@@ -13,27 +13,33 @@ import java.security.Principal;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Answers 429 with {@code Retry-After} to a caller over its rate limit (see {@link RateLimits}). */
+/**
+ * Answers 429 with {@code Retry-After} to a caller over its rate limit (see {@link RateLimits}).
+ */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
 public class RateLimitFilter implements ContainerRequestFilter {
 
-  @Inject
-  RateLimits limits;
+  @Inject RateLimits limits;
 
-  @Context
-  HttpServletRequest http;
+  @Context HttpServletRequest http;
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String caller = Optional.ofNullable(request.getSecurityContext().getUserPrincipal())
-        .map(Principal::getName)
-        .orElse("address " + http.getRemoteAddr());
+    String caller =
+        Optional.ofNullable(request.getSecurityContext().getUserPrincipal())
+            .map(Principal::getName)
+            .orElse("address " + http.getRemoteAddr());
     OptionalLong wait = limits.consume(caller);
     if (wait.isPresent()) {
-      Response tooMany = ApiErrors.response(request.getUriInfo().getPath(), 429, "rate-limited",
-          "Too many requests: wait " + wait.getAsLong() + " s before the next one.");
-      request.abortWith(Response.fromResponse(tooMany).header("Retry-After", wait.getAsLong()).build());
+      Response tooMany =
+          ApiErrors.response(
+              request.getUriInfo().getPath(),
+              429,
+              "rate-limited",
+              "Too many requests: wait " + wait.getAsLong() + " s before the next one.");
+      request.abortWith(
+          Response.fromResponse(tooMany).header("Retry-After", wait.getAsLong()).build());
     }
   }
 }

@@ -14,16 +14,16 @@ import java.util.UUID;
 import org.allgo.platform.BusinessException;
 
 /**
- * Everything else that escapes a resource: JAX-RS's own refusals keep their status, unreadable
- * JSON is a 400, and the rest is a 500 whose details go to the log, never to the client.
+ * Everything else that escapes a resource: JAX-RS's own refusals keep their status, unreadable JSON
+ * is a 400, and the rest is a 500 whose details go to the log, never to the client.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
-  private static final System.Logger LOG = System.getLogger(UnexpectedExceptionMapper.class.getName());
+  private static final System.Logger LOG =
+      System.getLogger(UnexpectedExceptionMapper.class.getName());
 
-  @Context
-  UriInfo uri;
+  @Context UriInfo uri;
 
   @Override
   public Response toResponse(Throwable e) {
@@ -33,18 +33,23 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       BusinessException b = business.get();
       return ApiErrors.response(path, b.kind().status(), b.code(), b.getMessage());
     }
-    if (causeOf(e, JsonbException.class).isPresent() || causeOf(e, JsonException.class).isPresent()) {
+    if (causeOf(e, JsonbException.class).isPresent()
+        || causeOf(e, JsonException.class).isPresent()) {
       return ApiErrors.response(path, 400, "json-invalid", "The request body is not valid JSON.");
     }
     if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       int status = web.getResponse().getStatus();
       return status == 400
-          ? ApiErrors.response(path, 400, "request-invalid", "The request body is missing or not valid.")
+          ? ApiErrors.response(
+              path, 400, "request-invalid", "The request body is missing or not valid.")
           : ApiErrors.response(path, status, "http-" + status, ApiErrors.title(status) + ".");
     }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.ERROR, "Request to /api/" + path + " failed, incident " + incident, e);
-    return ApiErrors.response(path, 500, "internal-error",
+    return ApiErrors.response(
+        path,
+        500,
+        "internal-error",
         "Something went wrong on the server (incident " + incident + ").");
   }
 

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Bar charts as Chart.js configurations for {@code p:chart}: labels along x, one or more series
- * of values (null for none). Text is escaped for JSON inside HTML.
+ * Bar charts as Chart.js configurations for {@code p:chart}: labels along x, one or more series of
+ * values (null for none). Text is escaped for JSON inside HTML.
  */
 public final class Charts {
 
@@ -19,25 +19,48 @@ public final class Charts {
    * A bar chart; {@code stacked} puts the series of a label on one bar, which suits series that
    * never both have a value for the same label.
    */
-  public static String bar(List<String> labels, List<Series> series, boolean stacked, String xTitle,
-      String yTitle) {
+  public static String bar(
+      List<String> labels, List<Series> series, boolean stacked, String xTitle, String yTitle) {
     String data = series.stream().map(Charts::series).collect(Collectors.joining(","));
-    String axes = "\"x\":{\"stacked\":" + stacked + ",\"ticks\":{\"maxRotation\":0,\"autoSkip\":true},"
-        + "\"title\":{\"display\":" + (xTitle != null) + ",\"text\":" + json(xTitle == null ? "" : xTitle) + "}},"
-        + "\"y\":{\"stacked\":" + stacked + ",\"beginAtZero\":true,\"title\":{\"display\":true,\"text\":"
-        + json(yTitle) + "}}";
+    String axes =
+        "\"x\":{\"stacked\":"
+            + stacked
+            + ",\"ticks\":{\"maxRotation\":0,\"autoSkip\":true},"
+            + "\"title\":{\"display\":"
+            + (xTitle != null)
+            + ",\"text\":"
+            + json(xTitle == null ? "" : xTitle)
+            + "}},"
+            + "\"y\":{\"stacked\":"
+            + stacked
+            + ",\"beginAtZero\":true,\"title\":{\"display\":true,\"text\":"
+            + json(yTitle)
+            + "}}";
     return "{\"type\":\"bar\",\"data\":{\"labels\":["
-        + labels.stream().map(Charts::json).collect(Collectors.joining(",")) + "],\"datasets\":[" + data + "]},"
+        + labels.stream().map(Charts::json).collect(Collectors.joining(","))
+        + "],\"datasets\":["
+        + data
+        + "]},"
         + "\"options\":{\"responsive\":true,\"maintainAspectRatio\":false,\"animation\":false,"
-        + "\"scales\":{" + axes + "},\"plugins\":{\"legend\":{\"display\":" + (series.size() > 1) + "}}}}";
+        + "\"scales\":{"
+        + axes
+        + "},\"plugins\":{\"legend\":{\"display\":"
+        + (series.size() > 1)
+        + "}}}}";
   }
 
   private static String series(Series series) {
-    String values = series.values().stream()
-        .map(v -> v == null ? "null" : String.format(Locale.ROOT, "%.1f", v))
-        .collect(Collectors.joining(","));
-    return "{\"label\":" + json(series.label()) + ",\"data\":[" + values + "],\"backgroundColor\":"
-        + json(series.color()) + "}";
+    String values =
+        series.values().stream()
+            .map(v -> v == null ? "null" : String.format(Locale.ROOT, "%.1f", v))
+            .collect(Collectors.joining(","));
+    return "{\"label\":"
+        + json(series.label())
+        + ",\"data\":["
+        + values
+        + "],\"backgroundColor\":"
+        + json(series.color())
+        + "}";
   }
 
   /** A JSON string; {@code <}, {@code >} and {@code &} escaped too, as it lands in a page. */

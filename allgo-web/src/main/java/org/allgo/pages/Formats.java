@@ -14,7 +14,8 @@ import java.util.Locale;
 public class Formats {
 
   private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+          .withZone(ZoneId.systemDefault());
   private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
 
   public String bytes(Long bytes) {
@@ -53,7 +54,8 @@ public class Formats {
     if (seconds < 60) {
       return seconds + "s";
     }
-    return seconds < 3600 ? String.format(Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60)
+    return seconds < 3600
+        ? String.format(Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60)
         : String.format(Locale.ROOT, "%dh %02dm", seconds / 3600, seconds % 3600 / 60);
   }
 }

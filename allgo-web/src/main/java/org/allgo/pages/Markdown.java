@@ -15,10 +15,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
 public class Markdown {
 
   private final Parser parser = Parser.builder().build();
-  private final HtmlRenderer renderer = HtmlRenderer.builder()
-      .escapeHtml(true)
-      .sanitizeUrls(true)
-      .build();
+  private final HtmlRenderer renderer =
+      HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
   public String html(String text) {
     return text == null || text.isBlank() ? "" : renderer.render(parser.parse(text));

@@ -22,10 +22,12 @@ public final class Pages {
     add(FacesMessage.SEVERITY_ERROR, message);
   }
 
-  /** An error shown where the page shows the messages of {@code key} (a {@code p:messages} for it). */
+  /**
+   * An error shown where the page shows the messages of {@code key} (a {@code p:messages} for it).
+   */
   public static void error(String key, String message) {
-    FacesContext.getCurrentInstance().addMessage(key,
-        new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+    FacesContext.getCurrentInstance()
+        .addMessage(key, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
   }
 
   /** Runs the call; a refusal is shown on the page. Returns whether it went through. */
@@ -44,21 +46,24 @@ public final class Pages {
     FacesContext faces = FacesContext.getCurrentInstance();
     faces.getExternalContext().getFlash().setKeepMessages(true);
     try {
-      faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + path);
+      faces
+          .getExternalContext()
+          .redirect(faces.getExternalContext().getRequestContextPath() + path);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /**
-   * Answers with an HTTP error (its error page) instead of the page: 404 for what the caller may not
-   * see, 403 for what they may not do.
+   * Answers with an HTTP error (its error page) instead of the page: 404 for what the caller may
+   * not see, 403 for what they may not do.
    */
   public static void fail(BusinessException e) {
-    int status = switch (e.kind()) {
-      case NOT_FOUND, FORBIDDEN, UNAUTHORIZED -> e.kind().status();
-      default -> 400;
-    };
+    int status =
+        switch (e.kind()) {
+          case NOT_FOUND, FORBIDDEN, UNAUTHORIZED -> e.kind().status();
+          default -> 400;
+        };
     FacesContext faces = FacesContext.getCurrentInstance();
     try {
       faces.getExternalContext().responseSendError(status, e.getMessage());
@@ -70,8 +75,11 @@ public final class Pages {
 
   /** A path inside the application to return to, or the fallback for anything else. */
   public static String localPath(String candidate, String fallback) {
-    if (candidate == null || !candidate.startsWith("/") || candidate.startsWith("//")
-        || candidate.contains("\\") || candidate.length() > 500
+    if (candidate == null
+        || !candidate.startsWith("/")
+        || candidate.startsWith("//")
+        || candidate.contains("\\")
+        || candidate.length() > 500
         || candidate.chars().anyMatch(Character::isISOControl)) {
       return fallback;
     }

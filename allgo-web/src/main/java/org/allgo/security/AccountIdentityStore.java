@@ -12,25 +12,23 @@ import org.allgo.accounts.entity.LoginResult;
 
 /**
  * The database identity store: checks e-mail and password against the accounts (PBKDF2 hashes,
- * throttling, account state) and gives the caller's groups, {@code user} and {@code superuser}.
- * The caller's unique id is the user id.
+ * throttling, account state) and gives the caller's groups, {@code user} and {@code superuser}. The
+ * caller's unique id is the user id.
  */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
 
-  @Inject
-  AccountService accounts;
+  @Inject AccountService accounts;
 
-  @Inject
-  SignInOutcome outcome;
+  @Inject SignInOutcome outcome;
 
   public CredentialValidationResult validate(UsernamePasswordCredential credential) {
-    LoginResult result = accounts.authenticate(credential.getCaller(),
-        credential.getPasswordAsString());
+    LoginResult result =
+        accounts.authenticate(credential.getCaller(), credential.getPasswordAsString());
     if (result instanceof LoginResult.Success success) {
       Caller caller = success.caller();
-      return new CredentialValidationResult(null, new CallerPrincipal(caller.email()), null,
-          caller.id().toString(), caller.groups());
+      return new CredentialValidationResult(
+          null, new CallerPrincipal(caller.email()), null, caller.id().toString(), caller.groups());
     }
     outcome.failed((LoginResult.Failure) result);
     return CredentialValidationResult.INVALID_RESULT;

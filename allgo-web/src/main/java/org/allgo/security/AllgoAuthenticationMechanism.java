@@ -23,11 +23,12 @@ import org.allgo.api.ApiErrors;
 
 /**
  * The one authentication mechanism of allgo, asked about every request:
+ *
  * <ul>
- *   <li>under {@code /api/}: an {@code Authorization} header with the API token ({@code Bearer}
- *       or {@code Token token=}), checked against its hash; a bad or missing token on a protected
- *       path is a 401 with a JSON body. The API ignores the session cookie. Downloads of job
- *       files under {@code /datastore/} take the same header, or else the session.
+ *   <li>under {@code /api/}: an {@code Authorization} header with the API token ({@code Bearer} or
+ *       {@code Token token=}), checked against its hash; a bad or missing token on a protected path
+ *       is a 401 with a JSON body. The API ignores the session cookie. Downloads of job files under
+ *       {@code /datastore/} take the same header, or else the session.
  *   <li>elsewhere: a sign-in from the form ({@code SecurityContext.authenticate} with the
  *       credential) goes through the identity store, changes the session id and keeps the user id
  *       in the session; later requests are signed in from the session while the account stays
@@ -40,22 +41,20 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
   static final String SESSION_USER = "org.allgo.security.user";
   static final String SIGN_IN = "/users/sign_in";
 
-  @Inject
-  IdentityStoreHandler identityStores;
+  @Inject IdentityStoreHandler identityStores;
 
-  @Inject
-  AccountService accounts;
+  @Inject AccountService accounts;
 
-  @Inject
-  RequestCaller requestCaller;
+  @Inject RequestCaller requestCaller;
 
   @Override
-  public AuthenticationStatus validateRequest(HttpServletRequest request,
-      HttpServletResponse response, HttpMessageContext context) {
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     // Job files answer to API tokens too, as the original clients download them.
     if (path.startsWith("/api/")
-        || path.startsWith("/datastore/") && AuthorizationHeader.present(request.getHeader("Authorization"))) {
+        || path.startsWith("/datastore/")
+            && AuthorizationHeader.present(request.getHeader("Authorization"))) {
       return api(path, request, response, context);
     }
     Credential credential = context.getAuthParameters().getCredential();
@@ -67,15 +66,18 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
       return loggedIn(caller.get(), context);
     }
     if (context.isProtected()) {
-      return context.redirect(request.getContextPath() + SIGN_IN + "?next="
-          + URLEncoder.encode(path, StandardCharsets.UTF_8));
+      return context.redirect(
+          request.getContextPath()
+              + SIGN_IN
+              + "?next="
+              + URLEncoder.encode(path, StandardCharsets.UTF_8));
     }
     return context.doNothing();
   }
 
   @Override
-  public void cleanSubject(HttpServletRequest request, HttpServletResponse response,
-      HttpMessageContext context) {
+  public void cleanSubject(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     HttpSession session = request.getSession(false);
     if (session != null) {
       session.removeAttribute(SESSION_USER);
@@ -83,32 +85,44 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
     HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
   }
 
-  private AuthenticationStatus api(String path, HttpServletRequest request,
-      HttpServletResponse response, HttpMessageContext context) {
+  private AuthenticationStatus api(
+      String path,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context) {
     String header = request.getHeader("Authorization");
     if (AuthorizationHeader.present(header)) {
       Optional<String> token = AuthorizationHeader.token(header);
       if (token.isEmpty()) {
-        return unauthorized(response, path, "auth-scheme-unsupported",
+        return unauthorized(
+            response,
+            path,
+            "auth-scheme-unsupported",
             "Send the API token as 'Authorization: Bearer <token>'"
                 + " or 'Authorization: Token token=<token>'.");
       }
       Optional<Caller> caller = accounts.findCallerByToken(token.get());
       if (caller.isEmpty()) {
-        return unauthorized(response, path, "token-invalid",
+        return unauthorized(
+            response,
+            path,
+            "token-invalid",
             "This API token is not valid: it may have been replaced by a new one.");
       }
       return loggedIn(caller.get(), context);
     }
     if (context.isProtected()) {
-      return unauthorized(response, path, "token-missing",
+      return unauthorized(
+          response,
+          path,
+          "token-missing",
           "This needs your API token, from your account page, as 'Authorization: Bearer <token>'.");
     }
     return context.doNothing();
   }
 
-  private AuthenticationStatus signIn(Credential credential, HttpServletRequest request,
-      HttpMessageContext context) {
+  private AuthenticationStatus signIn(
+      Credential credential, HttpServletRequest request, HttpMessageContext context) {
     CredentialValidationResult result = identityStores.validate(credential);
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       return AuthenticationStatus.SEND_FAILURE;
@@ -139,8 +153,8 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
   }
 
   // The response is written here: SEND_CONTINUE tells the container to send it as it is.
-  private static AuthenticationStatus unauthorized(HttpServletResponse response, String path,
-      String code, String message) {
+  private static AuthenticationStatus unauthorized(
+      HttpServletResponse response, String path, String code, String message) {
     try {
       response.setHeader("WWW-Authenticate", ApiErrors.CHALLENGE);
       ApiErrors.write(response, path, 401, code, message);

@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the API token from an {@code Authorization} header: {@code Bearer <token>}, or
- * {@code Token token=<token>} (optionally quoted, as the original platform's clients send it).
+ * Reads the API token from an {@code Authorization} header: {@code Bearer <token>}, or {@code Token
+ * token=<token>} (optionally quoted, as the original platform's clients send it).
  */
 public final class AuthorizationHeader {
 

@@ -29,26 +29,21 @@ import org.allgo.platform.BusinessException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Everything a user does with their account, and what the security layer asks about callers.
- * Users are named by their e-mail address, the caller name the security layer hands out.
+ * Everything a user does with their account, and what the security layer asks about callers. Users
+ * are named by their e-mail address, the caller name the security layer hands out.
  */
 @Stateless
 public class AccountService {
 
-  @Inject
-  UserStore users;
+  @Inject UserStore users;
 
-  @Inject
-  MailTokenStore links;
+  @Inject MailTokenStore links;
 
-  @Inject
-  LoginThrottle throttle;
+  @Inject LoginThrottle throttle;
 
-  @Inject
-  Passwords passwords;
+  @Inject Passwords passwords;
 
-  @Inject
-  Event<Mail> mails;
+  @Inject Event<Mail> mails;
 
   @Inject
   @ConfigProperty(name = "allgo.base-url", defaultValue = "http://localhost:8080")
@@ -60,31 +55,43 @@ public class AccountService {
     String cleanEmail = AccountRules.email(email);
     AccountRules.password(password, cleanEmail);
     if (users.findByEmail(cleanEmail).isPresent()) {
-      throw BusinessException.conflict("email-taken",
+      throw BusinessException.conflict(
+          "email-taken",
           "An account with this e-mail address already exists: sign in, or reset your password.");
     }
-    User user = users.add(new User(cleanEmail, cleanName, passwords.hash(password), Role.USER,
-        AccountState.UNCONFIRMED, Instant.now()));
+    User user =
+        users.add(
+            new User(
+                cleanEmail,
+                cleanName,
+                passwords.hash(password),
+                Role.USER,
+                AccountState.UNCONFIRMED,
+                Instant.now()));
     sendConfirmation(user, cleanEmail);
     return user.view();
   }
 
   /** Mails a new confirmation link if the address belongs to an unconfirmed account. */
   public void resendConfirmation(String email) {
-    users.findByEmail(AccountRules.email(email))
+    users
+        .findByEmail(AccountRules.email(email))
         .filter(u -> u.state() == AccountState.UNCONFIRMED)
         .ifPresent(u -> sendConfirmation(u, u.email()));
   }
 
   /** Follows a confirmation link: activates the account, or switches it to its new address. */
   public AccountView confirm(String token) {
-    MailToken link = links.find(token, TokenPurpose.CONFIRMATION)
-        .orElseThrow(() -> invalidLink(TokenPurpose.CONFIRMATION));
+    MailToken link =
+        links
+            .find(token, TokenPurpose.CONFIRMATION)
+            .orElseThrow(() -> invalidLink(TokenPurpose.CONFIRMATION));
     link.use(Instant.now());
     User user = link.user();
     if (!link.email().equals(user.email())) {
       if (users.findByEmail(link.email()).isPresent()) {
-        throw BusinessException.conflict("email-taken",
+        throw BusinessException.conflict(
+            "email-taken",
             "Another account uses " + link.email() + " now: the address was not changed.");
       }
       user.changeEmail(link.email());
@@ -94,36 +101,49 @@ public class AccountService {
   }
 
   /**
-   * Mails a password-reset link if an account has this address. The answer is the same either
-   * way: whether an address has an account is not told.
+   * Mails a password-reset link if an account has this address. The answer is the same either way:
+   * whether an address has an account is not told.
    */
   public void requestPasswordReset(String email) {
-    users.findByEmail(AccountRules.email(email))
+    users
+        .findByEmail(AccountRules.email(email))
         .filter(u -> u.state() != AccountState.LOCKED)
-        .ifPresent(u -> {
-          String token = links.issue(u, TokenPurpose.PASSWORD_RESET, u.email(), Instant.now());
-          mails.fire(new Mail(u.email(), MailTemplate.PASSWORD_RESET, Map.of("name", u.name(),
-              "link", link("/users/password/edit?reset_password_token=", token))));
-        });
+        .ifPresent(
+            u -> {
+              String token = links.issue(u, TokenPurpose.PASSWORD_RESET, u.email(), Instant.now());
+              mails.fire(
+                  new Mail(
+                      u.email(),
+                      MailTemplate.PASSWORD_RESET,
+                      Map.of(
+                          "name",
+                          u.name(),
+                          "link",
+                          link("/users/password/edit?reset_password_token=", token))));
+            });
   }
 
   /** Checks a reset link without using it, so that the page can say at once that it is dead. */
   public void checkResetLink(String token) {
-    MailToken link = links.find(token, TokenPurpose.PASSWORD_RESET)
-        .orElseThrow(() -> invalidLink(TokenPurpose.PASSWORD_RESET));
+    MailToken link =
+        links
+            .find(token, TokenPurpose.PASSWORD_RESET)
+            .orElseThrow(() -> invalidLink(TokenPurpose.PASSWORD_RESET));
     link.check(Instant.now());
   }
 
   /** Follows a reset link: sets the new password; the link proves the address, too. */
   public void resetPassword(String token, String newPassword) {
-    MailToken link = links.find(token, TokenPurpose.PASSWORD_RESET)
-        .orElseThrow(() -> invalidLink(TokenPurpose.PASSWORD_RESET));
+    MailToken link =
+        links
+            .find(token, TokenPurpose.PASSWORD_RESET)
+            .orElseThrow(() -> invalidLink(TokenPurpose.PASSWORD_RESET));
     User user = link.user();
     AccountRules.password(newPassword, user.email());
     link.use(Instant.now());
     if (user.state() == AccountState.LOCKED) {
-      throw new BusinessException(BusinessException.Kind.FORBIDDEN, "account-locked",
-          "This account is locked.");
+      throw new BusinessException(
+          BusinessException.Kind.FORBIDDEN, "account-locked", "This account is locked.");
     }
     user.changePassword(passwords.hash(newPassword));
     user.confirm();
@@ -145,16 +165,23 @@ public class AccountService {
     Optional<Instant> blocked = throttle.blockedUntil(address, now);
     if (blocked.isPresent()) {
       long minutes = Math.max(1, Duration.between(now, blocked.get()).toSeconds() / 60 + 1);
-      return new LoginResult.Failure(BusinessException.Kind.TOO_MANY_REQUESTS, "login-throttled",
-          "Too many failed sign-in attempts for this address: try again in " + minutes
-              + " minute" + (minutes == 1 ? "" : "s") + ".");
+      return new LoginResult.Failure(
+          BusinessException.Kind.TOO_MANY_REQUESTS,
+          "login-throttled",
+          "Too many failed sign-in attempts for this address: try again in "
+              + minutes
+              + " minute"
+              + (minutes == 1 ? "" : "s")
+              + ".");
     }
     Optional<User> user = users.findByEmail(address);
-    boolean verified = user.map(u -> passwords.verify(password, u.passwordHash()))
-        .orElseGet(() -> {
-          passwords.verifyNothing(password);
-          return false;
-        });
+    boolean verified =
+        user.map(u -> passwords.verify(password, u.passwordHash()))
+            .orElseGet(
+                () -> {
+                  passwords.verifyNothing(password);
+                  return false;
+                });
     if (!verified) {
       throttle.recordFailure(address, now);
       return badCredentials();
@@ -162,11 +189,17 @@ public class AccountService {
     throttle.clear(address);
     return switch (user.get().state()) {
       case ACTIVE -> new LoginResult.Success(user.get().caller());
-      case UNCONFIRMED -> new LoginResult.Failure(BusinessException.Kind.FORBIDDEN,
-          "account-unconfirmed", "Please confirm your e-mail address first:"
-              + " follow the link in the mail we sent you.");
-      case LOCKED -> new LoginResult.Failure(BusinessException.Kind.FORBIDDEN, "account-locked",
-          "This account is locked. Please contact the administrators.");
+      case UNCONFIRMED ->
+          new LoginResult.Failure(
+              BusinessException.Kind.FORBIDDEN,
+              "account-unconfirmed",
+              "Please confirm your e-mail address first:"
+                  + " follow the link in the mail we sent you.");
+      case LOCKED ->
+          new LoginResult.Failure(
+              BusinessException.Kind.FORBIDDEN,
+              "account-locked",
+              "This account is locked. Please contact the administrators.");
     };
   }
 
@@ -210,8 +243,8 @@ public class AccountService {
       throw BusinessException.invalid("email-unchanged", "This is already your e-mail address.");
     }
     if (users.findByEmail(address).isPresent()) {
-      throw BusinessException.conflict("email-taken",
-          "An account with this e-mail address already exists.");
+      throw BusinessException.conflict(
+          "email-taken", "An account with this e-mail address already exists.");
     }
     sendConfirmation(user, address);
   }
@@ -245,7 +278,8 @@ public class AccountService {
   }
 
   private void checkCurrentPassword(User user, String currentPassword) {
-    if (currentPassword == null || currentPassword.length() > AccountRules.MAX_PASSWORD
+    if (currentPassword == null
+        || currentPassword.length() > AccountRules.MAX_PASSWORD
         || !passwords.verify(currentPassword, user.passwordHash())) {
       throw BusinessException.invalid("password-wrong", "The current password is not correct.");
     }
@@ -253,8 +287,15 @@ public class AccountService {
 
   private void sendConfirmation(User user, String address) {
     String token = links.issue(user, TokenPurpose.CONFIRMATION, address, Instant.now());
-    mails.fire(new Mail(address, MailTemplate.CONFIRMATION, Map.of("name", user.name(),
-        "link", link("/users/confirmation?confirmation_token=", token))));
+    mails.fire(
+        new Mail(
+            address,
+            MailTemplate.CONFIRMATION,
+            Map.of(
+                "name",
+                user.name(),
+                "link",
+                link("/users/confirmation?confirmation_token=", token))));
   }
 
   private String link(String pathAndParameter, String token) {
@@ -263,12 +304,17 @@ public class AccountService {
   }
 
   private static LoginResult badCredentials() {
-    return new LoginResult.Failure(BusinessException.Kind.UNAUTHORIZED, "bad-credentials",
+    return new LoginResult.Failure(
+        BusinessException.Kind.UNAUTHORIZED,
+        "bad-credentials",
         "Wrong e-mail address or password.");
   }
 
   private static BusinessException invalidLink(TokenPurpose purpose) {
-    return BusinessException.invalid("link-invalid", "This " + purpose.label()
-        + " link is not valid: copy the whole link from the mail, or ask for a new one.");
+    return BusinessException.invalid(
+        "link-invalid",
+        "This "
+            + purpose.label()
+            + " link is not valid: copy the whole link from the mail, or ask for a new one.");
   }
 }

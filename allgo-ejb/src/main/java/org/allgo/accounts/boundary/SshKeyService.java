@@ -20,11 +20,9 @@ public class SshKeyService {
   /** Keys one user may register. */
   public static final int MAX_KEYS = 50;
 
-  @Inject
-  UserStore users;
+  @Inject UserStore users;
 
-  @Inject
-  SshKeyStore keys;
+  @Inject SshKeyStore keys;
 
   public List<SshKeyView> list(String email) {
     return keys.ofUser(users.getByEmail(email).id()).stream().map(SshKey::view).toList();
@@ -35,22 +33,25 @@ public class SshKeyService {
     User user = users.getByEmail(email);
     PublicKeyLine key = SshPublicKeys.parse(publicKeyLine);
     if (keys.findByFingerprint(key.fingerprint()).isPresent()) {
-      throw BusinessException.conflict("ssh-key-duplicate",
-          "This key (" + key.fingerprint() + ") is already registered.");
+      throw BusinessException.conflict(
+          "ssh-key-duplicate", "This key (" + key.fingerprint() + ") is already registered.");
     }
     if (keys.ofUser(user.id()).size() >= MAX_KEYS) {
-      throw BusinessException.conflict("ssh-key-limit",
-          "You have " + MAX_KEYS + " keys already: delete one first.");
+      throw BusinessException.conflict(
+          "ssh-key-limit", "You have " + MAX_KEYS + " keys already: delete one first.");
     }
     return keys.add(new SshKey(user.id(), key, Instant.now())).view();
   }
 
   public void delete(String email, long keyId) {
     User user = users.getByEmail(email);
-    SshKey key = keys.findById(keyId)
-        .filter(k -> k.userId().equals(user.id()))
-        .orElseThrow(() -> BusinessException.notFound("ssh-key-not-found",
-            "You have no SSH key " + keyId + "."));
+    SshKey key =
+        keys.findById(keyId)
+            .filter(k -> k.userId().equals(user.id()))
+            .orElseThrow(
+                () ->
+                    BusinessException.notFound(
+                        "ssh-key-not-found", "You have no SSH key " + keyId + "."));
     keys.remove(key);
   }
 }

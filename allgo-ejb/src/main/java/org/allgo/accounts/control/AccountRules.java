@@ -14,9 +14,10 @@ public final class AccountRules {
 
   // Local part of printable ASCII without specials; a domain of dot-separated labels
   // (one label, such as localhost, is allowed: the development users live there).
-  private static final Pattern EMAIL = Pattern.compile(
-      "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-          + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+  private static final Pattern EMAIL =
+      Pattern.compile(
+          "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+              + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
   private AccountRules() {}
 
@@ -27,12 +28,13 @@ public final class AccountRules {
     }
     String clean = email.strip().toLowerCase(Locale.ROOT);
     if (clean.length() > MAX_EMAIL) {
-      throw BusinessException.invalid("email-too-long",
+      throw BusinessException.invalid(
+          "email-too-long",
           "The e-mail address is too long (at most " + MAX_EMAIL + " characters).");
     }
     if (!EMAIL.matcher(clean).matches() || clean.indexOf('@') > 64) {
-      throw BusinessException.invalid("email-invalid",
-          "'" + clean + "' is not a valid e-mail address.");
+      throw BusinessException.invalid(
+          "email-invalid", "'" + clean + "' is not a valid e-mail address.");
     }
     return clean;
   }
@@ -44,11 +46,12 @@ public final class AccountRules {
     }
     String clean = name.strip();
     if (clean.length() > MAX_NAME) {
-      throw BusinessException.invalid("name-too-long",
-          "The name is too long (at most " + MAX_NAME + " characters).");
+      throw BusinessException.invalid(
+          "name-too-long", "The name is too long (at most " + MAX_NAME + " characters).");
     }
     if (clean.chars().anyMatch(Character::isISOControl)) {
-      throw BusinessException.invalid("name-invalid", "The name may not contain control characters.");
+      throw BusinessException.invalid(
+          "name-invalid", "The name may not contain control characters.");
     }
     return clean;
   }
@@ -62,7 +65,8 @@ public final class AccountRules {
       throw BusinessException.invalid("password-missing", "Please give a password.");
     }
     if (password.length() > MAX_PASSWORD) {
-      throw BusinessException.invalid("password-too-long",
+      throw BusinessException.invalid(
+          "password-too-long",
           "The password is too long (at most " + MAX_PASSWORD + " characters).");
     }
     if (password.length() < MIN_PASSWORD) {

@@ -12,8 +12,7 @@ import org.allgo.accounts.entity.Caller;
 @ApplicationScoped
 public class CallerContext {
 
-  @Inject
-  RequestCaller requestCaller;
+  @Inject RequestCaller requestCaller;
 
   @ActivateRequestContext
   public void run(Caller caller, Runnable work) {

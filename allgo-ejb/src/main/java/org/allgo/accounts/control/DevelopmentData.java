@@ -29,10 +29,11 @@ public class DevelopmentData {
 
   record DevUser(String email, String name, Role role) {}
 
-  static final List<DevUser> USERS = List.of(
-      new DevUser("admin@localhost", "Admin", Role.SUPERUSER),
-      new DevUser("devel@localhost", "Devel", Role.USER),
-      new DevUser("guest@localhost", "Guest", Role.USER));
+  static final List<DevUser> USERS =
+      List.of(
+          new DevUser("admin@localhost", "Admin", Role.SUPERUSER),
+          new DevUser("devel@localhost", "Devel", Role.USER),
+          new DevUser("guest@localhost", "Guest", Role.USER));
 
   @Inject
   @ConfigProperty(name = "allgo.env", defaultValue = "dev")
@@ -42,11 +43,9 @@ public class DevelopmentData {
   @ConfigProperty(name = "allgo.dev-data", defaultValue = "false")
   boolean enabled;
 
-  @Inject
-  UserStore users;
+  @Inject UserStore users;
 
-  @Inject
-  Passwords passwords;
+  @Inject Passwords passwords;
 
   @PostConstruct
   void seed() {
@@ -58,8 +57,14 @@ public class DevelopmentData {
     }
     for (DevUser dev : USERS) {
       if (users.findByEmail(dev.email()).isEmpty()) {
-        users.add(new User(dev.email(), dev.name(), passwords.hash(PASSWORD), dev.role(),
-            AccountState.ACTIVE, Instant.now()));
+        users.add(
+            new User(
+                dev.email(),
+                dev.name(),
+                passwords.hash(PASSWORD),
+                dev.role(),
+                AccountState.ACTIVE,
+                Instant.now()));
         LOG.log(Level.INFO, "Development user {0} created", dev.email());
       }
     }

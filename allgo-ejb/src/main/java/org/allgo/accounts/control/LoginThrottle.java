@@ -16,8 +16,7 @@ public class LoginThrottle {
 
   /** Until when sign-in with this address is refused, if it is now. */
   public Optional<Instant> blockedUntil(String email, Instant now) {
-    return Optional.ofNullable(em.find(LoginFailures.class, email))
-        .flatMap(f -> f.blockedAt(now));
+    return Optional.ofNullable(em.find(LoginFailures.class, email)).flatMap(f -> f.blockedAt(now));
   }
 
   public void recordFailure(String email, Instant now) {

@@ -13,14 +13,14 @@ import java.util.Map;
 @ApplicationScoped
 public class Passwords {
 
-  static final Map<String, String> PARAMETERS = Map.of(
-      "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-      "Pbkdf2PasswordHash.Iterations", "120000",
-      "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-      "Pbkdf2PasswordHash.KeySizeBytes", "32");
+  static final Map<String, String> PARAMETERS =
+      Map.of(
+          "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+          "Pbkdf2PasswordHash.Iterations", "120000",
+          "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+          "Pbkdf2PasswordHash.KeySizeBytes", "32");
 
-  @Inject
-  Pbkdf2PasswordHash hash;
+  @Inject Pbkdf2PasswordHash hash;
 
   // Checked when the e-mail address is unknown, so that the answer takes as long.
   private String decoy;

@@ -25,6 +25,8 @@ public class RequestCaller {
   /** The id of the request's caller, if {@code email} is theirs. */
   public Optional<Long> idOf(String email) {
     Caller known = caller;
-    return known != null && known.email().equalsIgnoreCase(email) ? Optional.of(known.id()) : Optional.empty();
+    return known != null && known.email().equalsIgnoreCase(email)
+        ? Optional.of(known.id())
+        : Optional.empty();
   }
 }

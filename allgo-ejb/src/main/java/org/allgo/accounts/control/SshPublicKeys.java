@@ -23,8 +23,8 @@ public final class SshPublicKeys {
   public static final int MAX_COMMENT = 255;
 
   // The curve each ECDSA type declares, and its public point length (uncompressed).
-  private static final Map<String, Integer> ECDSA = Map.of(
-      "nistp256", 65, "nistp384", 97, "nistp521", 133);
+  private static final Map<String, Integer> ECDSA =
+      Map.of("nistp256", 65, "nistp384", 97, "nistp521", 133);
 
   private SshPublicKeys() {}
 
@@ -40,7 +40,8 @@ public final class SshPublicKeys {
       throw malformed("Paste one key, on one line.");
     }
     if (line.startsWith("-----")) {
-      throw malformed("This is not an OpenSSH public key line: paste the content of your .pub file.");
+      throw malformed(
+          "This is not an OpenSSH public key line: paste the content of your .pub file.");
     }
     String[] parts = line.split("[ \\t]+", 3);
     if (parts.length < 2) {
@@ -58,8 +59,11 @@ public final class SshPublicKeys {
       throw malformed("The key is not valid base64.");
     }
     int bits = check(type, blob);
-    String canonical = type + " " + Base64.getEncoder().encodeToString(blob)
-        + (comment.isEmpty() ? "" : " " + comment);
+    String canonical =
+        type
+            + " "
+            + Base64.getEncoder().encodeToString(blob)
+            + (comment.isEmpty() ? "" : " " + comment);
     return new PublicKeyLine(type, canonical, fingerprint(blob), comment, bits);
   }
 
@@ -74,14 +78,21 @@ public final class SshPublicKeys {
       if (!embedded.equals(type)) {
         throw malformed("The key says it is '" + type + "' but holds a '" + embedded + "' key.");
       }
-      int bits = switch (type) {
-        case "ssh-ed25519" -> ed25519(in);
-        case "ssh-rsa" -> rsa(in);
-        case "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521" -> ecdsa(type, in);
-        default -> throw BusinessException.invalid("ssh-key-type",
-            "Key type '" + type + "' is not accepted: use ed25519, ecdsa or rsa (" + MIN_RSA_BITS
-                + " bits or more).");
-      };
+      int bits =
+          switch (type) {
+            case "ssh-ed25519" -> ed25519(in);
+            case "ssh-rsa" -> rsa(in);
+            case "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521" ->
+                ecdsa(type, in);
+            default ->
+                throw BusinessException.invalid(
+                    "ssh-key-type",
+                    "Key type '"
+                        + type
+                        + "' is not accepted: use ed25519, ecdsa or rsa ("
+                        + MIN_RSA_BITS
+                        + " bits or more).");
+          };
       if (in.available() > 0) {
         throw malformed("The key has trailing data.");
       }
@@ -105,8 +116,13 @@ public final class SshPublicKeys {
       throw malformed("The RSA key numbers are not valid.");
     }
     if (modulus.bitLength() < MIN_RSA_BITS) {
-      throw BusinessException.invalid("ssh-key-weak", "This RSA key has " + modulus.bitLength()
-          + " bits: at least " + MIN_RSA_BITS + " are needed.");
+      throw BusinessException.invalid(
+          "ssh-key-weak",
+          "This RSA key has "
+              + modulus.bitLength()
+              + " bits: at least "
+              + MIN_RSA_BITS
+              + " are needed.");
     }
     return modulus.bitLength();
   }

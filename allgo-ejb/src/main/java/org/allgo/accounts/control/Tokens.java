@@ -29,8 +29,11 @@ public final class Tokens {
 
   /** Whether the text could be a token this class issued. */
   public static boolean isWellFormed(String token) {
-    return token != null && token.length() == LENGTH
-        && token.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_');
+    return token != null
+        && token.length() == LENGTH
+        && token
+            .chars()
+            .allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_');
   }
 
   /** The stored form of a token: SHA-256, 64 lower-case hex digits. */

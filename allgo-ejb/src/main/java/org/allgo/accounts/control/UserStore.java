@@ -22,16 +22,16 @@ public class UserStore {
   @PersistenceContext(unitName = "allgo")
   EntityManager em;
 
-  @Inject
-  RequestCaller requestCaller;
+  @Inject RequestCaller requestCaller;
 
   public Optional<User> findById(long id) {
     return Optional.ofNullable(em.find(User.class, id));
   }
 
   public User getById(long id) {
-    return findById(id).orElseThrow(() -> BusinessException.notFound("user-not-found",
-        "There is no user " + id + "."));
+    return findById(id)
+        .orElseThrow(
+            () -> BusinessException.notFound("user-not-found", "There is no user " + id + "."));
   }
 
   /**
@@ -40,7 +40,8 @@ public class UserStore {
    */
   public Optional<User> findByEmail(String email) {
     Predicate<User> matches = u -> u.email().equalsIgnoreCase(email);
-    Optional<User> caller = requestCallerId(email).map(id -> em.find(User.class, id)).filter(matches);
+    Optional<User> caller =
+        requestCallerId(email).map(id -> em.find(User.class, id)).filter(matches);
     return caller.isPresent() ? caller : unique(User.BY_EMAIL, "email", email, matches);
   }
 
@@ -54,8 +55,11 @@ public class UserStore {
   }
 
   public User getByEmail(String email) {
-    return findByEmail(email).orElseThrow(() -> BusinessException.notFound("user-not-found",
-        "There is no account for " + email + "."));
+    return findByEmail(email)
+        .orElseThrow(
+            () ->
+                BusinessException.notFound(
+                    "user-not-found", "There is no account for " + email + "."));
   }
 
   public Optional<User> findByTokenHash(String hash) {
@@ -64,17 +68,21 @@ public class UserStore {
 
   /**
    * The user a unique value names: a single-result query, which the entity's cache index answers
-   * without the database once the user was read. What the cache gives is checked against the
-   * value, and read again from the database if it no longer matches.
+   * without the database once the user was read. What the cache gives is checked against the value,
+   * and read again from the database if it no longer matches.
    */
-  private Optional<User> unique(String query, String parameter, String value, Predicate<User> matches) {
-    Optional<User> cached = single(em.createNamedQuery(query, User.class).setParameter(parameter, value));
+  private Optional<User> unique(
+      String query, String parameter, String value, Predicate<User> matches) {
+    Optional<User> cached =
+        single(em.createNamedQuery(query, User.class).setParameter(parameter, value));
     if (cached.isEmpty() || matches.test(cached.get())) {
       return cached;
     }
-    return single(em.createNamedQuery(query, User.class).setParameter(parameter, value)
-        .setHint(QueryHints.CACHE_USAGE, CacheUsage.DoNotCheckCache)
-        .setHint(QueryHints.REFRESH, HintValues.TRUE));
+    return single(
+        em.createNamedQuery(query, User.class)
+            .setParameter(parameter, value)
+            .setHint(QueryHints.CACHE_USAGE, CacheUsage.DoNotCheckCache)
+            .setHint(QueryHints.REFRESH, HintValues.TRUE));
   }
 
   private static Optional<User> single(TypedQuery<User> query) {

@@ -4,5 +4,13 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /** What a user may see of their own account. */
-public record AccountView(Long id, String name, String email, Role role, AccountState state,
-    boolean notifyJobFinished, boolean hasApiToken, Instant createdAt) implements Serializable {}
+public record AccountView(
+    Long id,
+    String name,
+    String email,
+    Role role,
+    AccountState state,
+    boolean notifyJobFinished,
+    boolean hasApiToken,
+    Instant createdAt)
+    implements Serializable {}

@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Recent failed sign-ins for one e-mail address, known or not: after {@link #LIMIT} failures
- * within {@link #WINDOW}, sign-in is blocked for {@link #BLOCK}.
+ * Recent failed sign-ins for one e-mail address, known or not: after {@link #LIMIT} failures within
+ * {@link #WINDOW}, sign-in is blocked for {@link #BLOCK}.
  */
 @Entity
 @Table(name = "login_failure")

@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.allgo.platform.BusinessException;
 
 /**
- * The outcome of a sign-in attempt. A failure is an answer, not an exception: the failure count
- * it adds must be committed.
+ * The outcome of a sign-in attempt. A failure is an answer, not an exception: the failure count it
+ * adds must be committed.
  */
 public sealed interface LoginResult {
 

@@ -22,11 +22,14 @@ import org.allgo.platform.BusinessException;
  */
 @Entity
 @Table(name = "mail_token")
-@NamedQuery(name = MailToken.BY_HASH,
+@NamedQuery(
+    name = MailToken.BY_HASH,
     query = "SELECT t FROM MailToken t WHERE t.tokenHash = :hash AND t.purpose = :purpose")
-@NamedQuery(name = MailToken.UNUSED_OF_USER,
-    query = "SELECT t FROM MailToken t WHERE t.user = :user AND t.purpose = :purpose"
-        + " AND t.usedAt IS NULL")
+@NamedQuery(
+    name = MailToken.UNUSED_OF_USER,
+    query =
+        "SELECT t FROM MailToken t WHERE t.user = :user AND t.purpose = :purpose"
+            + " AND t.usedAt IS NULL")
 public class MailToken {
 
   public static final String BY_HASH = "MailToken.byHash";
@@ -98,12 +101,12 @@ public class MailToken {
   /** Refuses when the token was already used or has expired. */
   public void check(Instant now) {
     if (usedAt != null) {
-      throw BusinessException.gone("link-used",
-          "This " + purpose.label() + " link has already been used.");
+      throw BusinessException.gone(
+          "link-used", "This " + purpose.label() + " link has already been used.");
     }
     if (!now.isBefore(expiresAt)) {
-      throw BusinessException.gone("link-expired",
-          "This " + purpose.label() + " link has expired: ask for a new one.");
+      throw BusinessException.gone(
+          "link-expired", "This " + purpose.label() + " link has expired: ask for a new one.");
     }
   }
 

@@ -16,9 +16,11 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "ssh_key")
-@NamedQuery(name = SshKey.OF_USER,
+@NamedQuery(
+    name = SshKey.OF_USER,
     query = "SELECT k FROM SshKey k WHERE k.userId = :userId ORDER BY k.createdAt, k.id")
-@NamedQuery(name = SshKey.BY_FINGERPRINT,
+@NamedQuery(
+    name = SshKey.BY_FINGERPRINT,
     query = "SELECT k FROM SshKey k WHERE k.fingerprint = :fingerprint")
 public class SshKey {
 

@@ -58,7 +58,12 @@ public class User {
 
   protected User() {}
 
-  public User(String email, String name, String passwordHash, Role role, AccountState state,
+  public User(
+      String email,
+      String name,
+      String passwordHash,
+      Role role,
+      AccountState state,
       Instant createdAt) {
     this.email = Objects.requireNonNull(email, "email");
     this.name = Objects.requireNonNull(name, "name");
@@ -147,8 +152,8 @@ public class User {
   }
 
   public AccountView view() {
-    return new AccountView(id, name, email, role, state, notifyJobFinished, apiTokenHash != null,
-        createdAt);
+    return new AccountView(
+        id, name, email, role, state, notifyJobFinished, apiTokenHash != null, createdAt);
   }
 
   public Caller caller() {

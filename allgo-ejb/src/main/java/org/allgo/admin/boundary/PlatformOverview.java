@@ -31,14 +31,11 @@ public class PlatformOverview {
   @Resource(lookup = Resources.DOCKER)
   DockerConnectionFactory docker;
 
-  @Inject
-  Superusers superusers;
+  @Inject Superusers superusers;
 
-  @Inject
-  RegistryCatalog registry;
+  @Inject RegistryCatalog registry;
 
-  @Inject
-  DataDisk disk;
+  @Inject DataDisk disk;
 
   /** The disk use of the data directory: each area, and the file system's free and total bytes. */
   public record DiskReport(String root, List<DiskUse> areas, long free, long total) {}
@@ -51,8 +48,8 @@ public class PlatformOverview {
           .sorted(Comparator.comparing(ContainerRow::name))
           .toList();
     } catch (DockerException e) {
-      throw BusinessException.conflict("engine-unavailable",
-          "The Docker engine could not be asked: " + e.getMessage());
+      throw BusinessException.conflict(
+          "engine-unavailable", "The Docker engine could not be asked: " + e.getMessage());
     }
   }
 

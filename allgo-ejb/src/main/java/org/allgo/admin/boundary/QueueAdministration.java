@@ -15,11 +15,9 @@ import org.allgo.platform.BusinessException;
 @Stateless
 public class QueueAdministration {
 
-  @Inject
-  Superusers superusers;
+  @Inject Superusers superusers;
 
-  @Inject
-  AdminStore store;
+  @Inject AdminStore store;
 
   public List<QueueView> list(String email) {
     superusers.require(email);
@@ -30,10 +28,18 @@ public class QueueAdministration {
     superusers.require(email);
     QueueDraft clean = QueueRules.check(draft);
     if (store.findQueue(clean.name()).isPresent()) {
-      throw BusinessException.conflict("queue-exists", "There is already a queue named " + clean.name() + ".");
+      throw BusinessException.conflict(
+          "queue-exists", "There is already a queue named " + clean.name() + ".");
     }
-    JobQueue queue = store.addQueue(new JobQueue(clean.name(), clean.description(),
-        clean.timeoutSeconds(), clean.cpuMillis(), clean.maxJobs(), clean.retentionDays()));
+    JobQueue queue =
+        store.addQueue(
+            new JobQueue(
+                clean.name(),
+                clean.description(),
+                clean.timeoutSeconds(),
+                clean.cpuMillis(),
+                clean.maxJobs(),
+                clean.retentionDays()));
     if (clean.isDefault()) {
       store.makeDefault(queue.id());
     }
@@ -43,11 +49,22 @@ public class QueueAdministration {
   /** Changes a queue's settings; the name stays. A default queue stays default until another is. */
   public QueueView update(String email, long id, QueueDraft draft) {
     superusers.require(email);
-    JobQueue queue = store.findQueue(id).orElseThrow(() ->
-        BusinessException.notFound("queue-not-found", "There is no queue " + id + "."));
-    QueueDraft clean = QueueRules.check(new QueueDraft(queue.name(), draft.description(),
-        draft.timeoutSeconds(), draft.cpuMillis(), draft.maxJobs(), draft.retentionDays(),
-        draft.isDefault() || queue.isDefault()));
+    JobQueue queue =
+        store
+            .findQueue(id)
+            .orElseThrow(
+                () ->
+                    BusinessException.notFound("queue-not-found", "There is no queue " + id + "."));
+    QueueDraft clean =
+        QueueRules.check(
+            new QueueDraft(
+                queue.name(),
+                draft.description(),
+                draft.timeoutSeconds(),
+                draft.cpuMillis(),
+                draft.maxJobs(),
+                draft.retentionDays(),
+                draft.isDefault() || queue.isDefault()));
     store.updateQueue(id, clean);
     if (clean.isDefault() && !queue.isDefault()) {
       store.makeDefault(id);
@@ -56,7 +73,14 @@ public class QueueAdministration {
   }
 
   private static QueueView view(long id, QueueDraft queue) {
-    return new QueueView(id, queue.name(), queue.description(), queue.timeoutSeconds(),
-        queue.cpuMillis(), queue.maxJobs(), queue.retentionDays(), queue.isDefault());
+    return new QueueView(
+        id,
+        queue.name(),
+        queue.description(),
+        queue.timeoutSeconds(),
+        queue.cpuMillis(),
+        queue.maxJobs(),
+        queue.retentionDays(),
+        queue.isDefault());
   }
 }

@@ -19,14 +19,11 @@ import org.allgo.platform.BusinessException;
 @Stateless
 public class UserAdministration {
 
-  @Inject
-  Superusers superusers;
+  @Inject Superusers superusers;
 
-  @Inject
-  AdminStore store;
+  @Inject AdminStore store;
 
-  @Inject
-  AccountService accounts;
+  @Inject AccountService accounts;
 
   public List<AccountView> search(String email, String text) {
     superusers.require(email);
@@ -45,8 +42,8 @@ public class UserAdministration {
 
   private static void notSelf(User caller, long userId, String what) {
     if (caller.id() == userId) {
-      throw BusinessException.conflict("own-account",
-          "You cannot " + what + " your own account: ask another administrator.");
+      throw BusinessException.conflict(
+          "own-account", "You cannot " + what + " your own account: ask another administrator.");
     }
   }
 }

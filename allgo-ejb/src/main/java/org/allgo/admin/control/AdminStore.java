@@ -22,8 +22,10 @@ public class AdminStore {
   /** Users whose e-mail or name contains the text (all of them when blank), by e-mail. */
   public List<User> searchUsers(String text) {
     String pattern = "%" + escape(text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) + "%";
-    return em.createQuery("SELECT u FROM User u WHERE LOWER(u.email) LIKE :p ESCAPE '\\'"
-            + " OR LOWER(u.name) LIKE :p ESCAPE '\\' ORDER BY u.email", User.class)
+    return em.createQuery(
+            "SELECT u FROM User u WHERE LOWER(u.email) LIKE :p ESCAPE '\\'"
+                + " OR LOWER(u.name) LIKE :p ESCAPE '\\' ORDER BY u.email",
+            User.class)
         .setParameter("p", pattern)
         .setMaxResults(MAX_USERS)
         .getResultList();
@@ -53,9 +55,10 @@ public class AdminStore {
   // Queue settings change by update statements: the entity belongs to the jobs feature and stays
   // as it is; EclipseLink drops the cached queues after a bulk update.
   public void updateQueue(long id, QueueDraft draft) {
-    em.createQuery("UPDATE JobQueue q SET q.description = :description,"
-            + " q.timeoutSeconds = :timeout, q.cpuMillis = :cpu, q.maxJobs = :max,"
-            + " q.retentionDays = :retention WHERE q.id = :id")
+    em.createQuery(
+            "UPDATE JobQueue q SET q.description = :description,"
+                + " q.timeoutSeconds = :timeout, q.cpuMillis = :cpu, q.maxJobs = :max,"
+                + " q.retentionDays = :retention WHERE q.id = :id")
         .setParameter("description", draft.description())
         .setParameter("timeout", draft.timeoutSeconds())
         .setParameter("cpu", draft.cpuMillis())
@@ -68,9 +71,11 @@ public class AdminStore {
   /** Makes this queue the only default one. */
   public void makeDefault(long id) {
     em.createQuery("UPDATE JobQueue q SET q.isDefault = FALSE WHERE q.id <> :id")
-        .setParameter("id", id).executeUpdate();
+        .setParameter("id", id)
+        .executeUpdate();
     em.createQuery("UPDATE JobQueue q SET q.isDefault = TRUE WHERE q.id = :id")
-        .setParameter("id", id).executeUpdate();
+        .setParameter("id", id)
+        .executeUpdate();
   }
 
   private static String escape(String text) {

@@ -51,20 +51,22 @@ public class DataDisk {
     long[] bytesAndFiles = new long[2];
     if (Files.isDirectory(path)) {
       try {
-        Files.walkFileTree(path, new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-            bytesAndFiles[0] += attributes.size();
-            bytesAndFiles[1]++;
-            return FileVisitResult.CONTINUE;
-          }
+        Files.walkFileTree(
+            path,
+            new SimpleFileVisitor<>() {
+              @Override
+              public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                bytesAndFiles[0] += attributes.size();
+                bytesAndFiles[1]++;
+                return FileVisitResult.CONTINUE;
+              }
 
-          // Files that vanish or cannot be read while walking are left out of the count.
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException e) {
-            return FileVisitResult.CONTINUE;
-          }
-        });
+              // Files that vanish or cannot be read while walking are left out of the count.
+              @Override
+              public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+              }
+            });
       } catch (IOException e) {
         // What was counted before the failure is still worth showing.
       }

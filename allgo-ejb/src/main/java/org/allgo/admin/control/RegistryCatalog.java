@@ -35,8 +35,7 @@ public class RegistryCatalog {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-  @Inject
-  WebappSettings settings;
+  @Inject WebappSettings settings;
 
   public String namespace() {
     return "allgo/" + settings.environment() + "/";
@@ -51,11 +50,14 @@ public class RegistryCatalog {
       if (repositories != null) {
         repositories.getValuesAs(JsonString.class).forEach(name -> names.add(name.getString()));
       }
-      page = response.headers().firstValue("Link")
-          .map(NEXT::matcher)
-          .filter(Matcher::find)
-          .map(m -> m.group(1))
-          .orElse(null);
+      page =
+          response
+              .headers()
+              .firstValue("Link")
+              .map(NEXT::matcher)
+              .filter(Matcher::find)
+              .map(m -> m.group(1))
+              .orElse(null);
     }
     return names.stream()
         .filter(name -> name.startsWith(namespace()))
@@ -67,7 +69,8 @@ public class RegistryCatalog {
   private List<String> tags(String repository) {
     JsonObject body = get("/v2/" + repository + "/tags/list");
     JsonArray tags = body.isNull("tags") ? null : body.getJsonArray("tags");
-    return tags == null ? List.of()
+    return tags == null
+        ? List.of()
         : tags.getValuesAs(JsonString.class).stream().map(JsonString::getString).sorted().toList();
   }
 
@@ -86,8 +89,11 @@ public class RegistryCatalog {
   }
 
   private HttpResponse<String> send(String path) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + settings.registry() + path))
-        .timeout(TIMEOUT).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://" + settings.registry() + path))
+            .timeout(TIMEOUT)
+            .GET()
+            .build();
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
@@ -99,7 +105,8 @@ public class RegistryCatalog {
   }
 
   private BusinessException unavailable(String why) {
-    return BusinessException.conflict("registry-unavailable",
+    return BusinessException.conflict(
+        "registry-unavailable",
         "The registry " + settings.registry() + " could not be read: " + why + ".");
   }
 }

@@ -11,15 +11,14 @@ import org.allgo.platform.BusinessException;
 @Dependent
 public class Superusers {
 
-  @Inject
-  UserStore users;
+  @Inject UserStore users;
 
   /** The caller's account; refuses anyone else than an active superuser. */
   public User require(String email) {
     User caller = email == null ? null : users.findByEmail(email).orElse(null);
     if (caller == null || !caller.isActive() || caller.role() != Role.SUPERUSER) {
-      throw new BusinessException(BusinessException.Kind.FORBIDDEN, "superuser-only",
-          "Only administrators may do this.");
+      throw new BusinessException(
+          BusinessException.Kind.FORBIDDEN, "superuser-only", "Only administrators may do this.");
     }
     return caller;
   }

@@ -32,11 +32,9 @@ public class BatchMonitor {
 
   static final String JOB_XML = "META-INF/batch-jobs/";
 
-  @Inject
-  Superusers superusers;
+  @Inject Superusers superusers;
 
-  @Inject
-  JobRepository repository;
+  @Inject JobRepository repository;
 
   /** The jobs superusers may start by hand, those whose job XML this application holds. */
   @Inject
@@ -63,8 +61,10 @@ public class BatchMonitor {
   public long restart(String email, long executionId) {
     superusers.require(email);
     long[] restarted = new long[1];
-    refusedAs(() -> restarted[0] = BatchRuntime.getJobOperator().restart(executionId, new Properties()),
-        "restart", executionId);
+    refusedAs(
+        () -> restarted[0] = BatchRuntime.getJobOperator().restart(executionId, new Properties()),
+        "restart",
+        executionId);
     return restarted[0];
   }
 
@@ -72,7 +72,8 @@ public class BatchMonitor {
   public long start(String email, String jobName) {
     superusers.require(email);
     if (!startableJobs().contains(jobName)) {
-      throw BusinessException.invalid("job-not-startable", "The job " + jobName + " cannot be started by hand.");
+      throw BusinessException.invalid(
+          "job-not-startable", "The job " + jobName + " cannot be started by hand.");
     }
     return BatchRuntime.getJobOperator().start(jobName, new Properties());
   }
@@ -82,7 +83,9 @@ public class BatchMonitor {
     return Arrays.stream(startable.split(","))
         .map(String::strip)
         .filter(name -> name.matches("[a-z0-9][a-z0-9-]{0,63}"))
-        .filter(name -> BatchMonitor.class.getClassLoader().getResource(JOB_XML + name + ".xml") != null)
+        .filter(
+            name ->
+                BatchMonitor.class.getClassLoader().getResource(JOB_XML + name + ".xml") != null)
         .toList();
   }
 
@@ -90,14 +93,21 @@ public class BatchMonitor {
     try {
       call.run();
     } catch (NoSuchJobExecutionException e) {
-      throw BusinessException.notFound("execution-not-found", "There is no job execution " + executionId + ".");
+      throw BusinessException.notFound(
+          "execution-not-found", "There is no job execution " + executionId + ".");
     } catch (JobSecurityException e) {
-      throw BusinessException.conflict("batch-refused", "Execution " + executionId + " was started"
-          + " elsewhere (by another part of allgo, or before the last deployment): the batch runtime"
-          + " lets only its starter " + what + " it.");
+      throw BusinessException.conflict(
+          "batch-refused",
+          "Execution "
+              + executionId
+              + " was started"
+              + " elsewhere (by another part of allgo, or before the last deployment): the batch runtime"
+              + " lets only its starter "
+              + what
+              + " it.");
     } catch (BatchRuntimeException e) {
-      throw BusinessException.conflict("batch-refused", "Execution " + executionId
-          + " cannot " + what + ": " + reason(e));
+      throw BusinessException.conflict(
+          "batch-refused", "Execution " + executionId + " cannot " + what + ": " + reason(e));
     }
   }
 

@@ -34,15 +34,18 @@ import org.allgo.platform.control.Resources;
 @ApplicationScoped
 public class JobRepository {
 
-  private static final String EXECUTIONS = "SELECT e.jobexecid, e.jobinstanceid, i.name, e.batchstatus,"
-      + " e.exitstatus, e.createtime, e.starttime, e.endtime, e.parameters"
-      + " FROM EXECUTIONINSTANCEDATA e JOIN JOBINSTANCEDATA i ON i.jobinstanceid = e.jobinstanceid";
-  private static final String STEPS = "SELECT stepexecid, jobexecid, stepname, batchstatus, exitstatus,"
-      + " startTime, endTime, readcount, writecount, commitcount, rollbackcount, filtercount,"
-      + " readskipcount, processskipcount, writeskipcount FROM STEPEXECUTIONINSTANCEDATA";
+  private static final String EXECUTIONS =
+      "SELECT e.jobexecid, e.jobinstanceid, i.name, e.batchstatus,"
+          + " e.exitstatus, e.createtime, e.starttime, e.endtime, e.parameters"
+          + " FROM EXECUTIONINSTANCEDATA e JOIN JOBINSTANCEDATA i ON i.jobinstanceid = e.jobinstanceid";
+  private static final String STEPS =
+      "SELECT stepexecid, jobexecid, stepname, batchstatus, exitstatus,"
+          + " startTime, endTime, readcount, writecount, commitcount, rollbackcount, filtercount,"
+          + " readskipcount, processskipcount, writeskipcount FROM STEPEXECUTIONINSTANCEDATA";
   // Job parameters are a serialized java.util.Properties: nothing else is read back.
-  private static final ObjectInputFilter PROPERTIES = ObjectInputFilter.Config.createFilter(
-      "maxdepth=4;maxarray=4096;java.util.Properties;java.util.Hashtable;java.lang.String;!*");
+  private static final ObjectInputFilter PROPERTIES =
+      ObjectInputFilter.Config.createFilter(
+          "maxdepth=4;maxarray=4096;java.util.Properties;java.util.Hashtable;java.lang.String;!*");
 
   @Resource(lookup = Resources.DATA_SOURCE)
   DataSource data;
@@ -66,16 +69,25 @@ public class JobRepository {
         }
         try (ResultSet r = statement.executeQuery()) {
           while (r.next()) {
-            rows.add(new Row(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5),
-                instant(r.getTimestamp(6)), instant(r.getTimestamp(7)), instant(r.getTimestamp(8)),
-                parameters(r.getBytes(9))));
+            rows.add(
+                new Row(
+                    r.getLong(1),
+                    r.getLong(2),
+                    r.getString(3),
+                    r.getString(4),
+                    r.getString(5),
+                    instant(r.getTimestamp(6)),
+                    instant(r.getTimestamp(7)),
+                    instant(r.getTimestamp(8)),
+                    parameters(r.getBytes(9))));
           }
         }
       }
       Map<Long, List<StepView>> steps = steps(connection, rows);
       return rows.stream().map(row -> row.view(steps.getOrDefault(row.id, List.of()))).toList();
     } catch (SQLException e) {
-      throw new IllegalStateException("The batch job repository could not be read: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "The batch job repository could not be read: " + e.getMessage(), e);
     }
   }
 
@@ -86,17 +98,30 @@ public class JobRepository {
     }
     String ids = rows.stream().map(r -> "?").collect(Collectors.joining(","));
     Map<Long, List<StepView>> steps = new LinkedHashMap<>();
-    try (PreparedStatement statement = connection.prepareStatement(
-        STEPS + " WHERE jobexecid IN (" + ids + ") ORDER BY stepexecid")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            STEPS + " WHERE jobexecid IN (" + ids + ") ORDER BY stepexecid")) {
       for (int i = 0; i < rows.size(); i++) {
         statement.setLong(i + 1, rows.get(i).id);
       }
       try (ResultSet r = statement.executeQuery()) {
         while (r.next()) {
-          steps.computeIfAbsent(r.getLong(2), k -> new ArrayList<>()).add(new StepView(r.getLong(1),
-              r.getString(3), r.getString(4), r.getString(5), instant(r.getTimestamp(6)),
-              instant(r.getTimestamp(7)), r.getLong(8), r.getLong(9), r.getLong(10), r.getLong(11),
-              r.getLong(12), r.getLong(13) + r.getLong(14) + r.getLong(15)));
+          steps
+              .computeIfAbsent(r.getLong(2), k -> new ArrayList<>())
+              .add(
+                  new StepView(
+                      r.getLong(1),
+                      r.getString(3),
+                      r.getString(4),
+                      r.getString(5),
+                      instant(r.getTimestamp(6)),
+                      instant(r.getTimestamp(7)),
+                      r.getLong(8),
+                      r.getLong(9),
+                      r.getLong(10),
+                      r.getLong(11),
+                      r.getLong(12),
+                      r.getLong(13) + r.getLong(14) + r.getLong(15)));
         }
       }
     }
@@ -110,9 +135,10 @@ public class JobRepository {
     try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(serialized))) {
       in.setObjectInputFilter(PROPERTIES);
       if (in.readObject() instanceof Properties properties) {
-        return new TreeMap<>(properties).entrySet().stream()
-            .map(e -> e.getKey() + "=" + e.getValue())
-            .collect(Collectors.joining(", "));
+        return new TreeMap<>(properties)
+            .entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
       }
       return "";
     } catch (IOException | ClassNotFoundException | RuntimeException e) {
@@ -124,12 +150,29 @@ public class JobRepository {
     return timestamp == null ? null : timestamp.toInstant();
   }
 
-  private record Row(long id, long instance, String name, String status, String exit,
-      Instant created, Instant start, Instant end, String parameters) {
+  private record Row(
+      long id,
+      long instance,
+      String name,
+      String status,
+      String exit,
+      Instant created,
+      Instant start,
+      Instant end,
+      String parameters) {
 
     ExecutionView view(List<StepView> steps) {
-      return new ExecutionView(id, instance, name, status == null ? "" : status, exit, created,
-          start, end, parameters, Collections.unmodifiableList(steps));
+      return new ExecutionView(
+          id,
+          instance,
+          name,
+          status == null ? "" : status,
+          exit,
+          created,
+          start,
+          end,
+          parameters,
+          Collections.unmodifiableList(steps));
     }
   }
 }

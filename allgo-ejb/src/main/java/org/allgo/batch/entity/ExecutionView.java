@@ -5,9 +5,18 @@ import java.time.Instant;
 import java.util.List;
 
 /** A job execution with its steps, newest first in listings. */
-public record ExecutionView(long id, long instanceId, String jobName, String status,
-    String exitStatus, Instant created, Instant start, Instant end, String parameters,
-    List<StepView> steps) implements Serializable {
+public record ExecutionView(
+    long id,
+    long instanceId,
+    String jobName,
+    String status,
+    String exitStatus,
+    Instant created,
+    Instant start,
+    Instant end,
+    String parameters,
+    List<StepView> steps)
+    implements Serializable {
 
   public ExecutionView {
     steps = List.copyOf(steps);

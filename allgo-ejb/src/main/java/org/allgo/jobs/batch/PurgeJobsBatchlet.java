@@ -21,14 +21,11 @@ public class PurgeJobsBatchlet extends AbstractBatchlet {
 
   private static final System.Logger LOG = System.getLogger(PurgeJobsBatchlet.class.getName());
 
-  @Inject
-  JobPurge purge;
+  @Inject JobPurge purge;
 
-  @Inject
-  JobFiles files;
+  @Inject JobFiles files;
 
-  @Inject
-  JobContext job;
+  @Inject JobContext job;
 
   @Override
   public String process() {

@@ -10,8 +10,7 @@ import org.allgo.jobs.control.JobQueued;
 @ApplicationScoped
 public class DispatchTrigger {
 
-  @EJB
-  Dispatcher dispatcher;
+  @EJB Dispatcher dispatcher;
 
   void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobQueued queued) {
     dispatcher.wake();

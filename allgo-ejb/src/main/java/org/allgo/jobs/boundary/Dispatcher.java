@@ -3,7 +3,6 @@ package org.allgo.jobs.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -13,6 +12,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
@@ -43,11 +43,10 @@ import org.allgo.jobs.entity.StopRequest;
  * their queue's timeout, and finishes those whose container ended without its event being heard.
  * Passes run on a non-persistent timer every two seconds, and claim-only passes at once when a job
  * is queued ({@link #wake}) or a container ended; one pass at a time, a wake-up during a pass
- * causes one more.
- * Claims are made by the pass; the claimed jobs' containers start in parallel, {@value
- * #PARALLEL_STARTS} at a time, on threads of the application server's managed thread factory (a
- * managed executor would capture the application's context again for every job), so that a slow
- * start or a long pull holds no other job back.
+ * causes one more. Claims are made by the pass; the claimed jobs' containers start in parallel,
+ * {@value #PARALLEL_STARTS} at a time, on threads of the application server's managed thread
+ * factory (a managed executor would capture the application's context again for every job), so that
+ * a slow start or a long pull holds no other job back.
  *
  * <p>At start-up it reconciles the RUNNING jobs with the engine: containers still running are
  * adopted, those that ended while the server was down are finished with their exit code, vanished
@@ -73,31 +72,33 @@ public class Dispatcher {
 
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
+
   private ThreadPoolExecutor starts;
   private final AtomicBoolean again = new AtomicBoolean();
   private final AtomicBoolean supervisionDue = new AtomicBoolean();
 
-  @Inject
-  JobTransitions transitions;
+  @Inject JobTransitions transitions;
 
-  @Inject
-  JobContainers containers;
+  @Inject JobContainers containers;
 
-  @Inject
-  JobCompletion completion;
+  @Inject JobCompletion completion;
 
-  @Inject
-  JobSettings settings;
+  @Inject JobSettings settings;
 
-  @Inject
-  JobWatch watch;
+  @Inject JobWatch watch;
 
   // A lifecycle callback takes its transaction attribute from the method.
   @PostConstruct
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void reconcile() {
-    starts = new ThreadPoolExecutor(PARALLEL_STARTS, PARALLEL_STARTS, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
-        threads);
+    starts =
+        new ThreadPoolExecutor(
+            PARALLEL_STARTS,
+            PARALLEL_STARTS,
+            1,
+            TimeUnit.MINUTES,
+            new LinkedBlockingQueue<>(),
+            threads);
     starts.allowCoreThreadTimeOut(true);
     try {
       Map<Long, ContainerSummary> found = containers.list();
@@ -113,10 +114,15 @@ public class Dispatcher {
         }
       }
       found.values().forEach(stray -> containers.remove(stray.id()));
-      LOG.log(Level.INFO, "Jobs reconciled with the engine: {0} running adopted, {1} finished, {2} stray containers removed",
-          adopted, finished, found.size());
+      LOG.log(
+          Level.INFO,
+          "Jobs reconciled with the engine: {0} running adopted, {1} finished, {2} stray containers removed",
+          adopted,
+          finished,
+          found.size());
     } catch (DockerException | IllegalStateException e) {
-      LOG.log(Level.WARNING, "Could not reconcile the running jobs at start-up: {0}", e.getMessage());
+      LOG.log(
+          Level.WARNING, "Could not reconcile the running jobs at start-up: {0}", e.getMessage());
     }
   }
 
@@ -125,7 +131,9 @@ public class Dispatcher {
     starts.shutdown();
   }
 
-  /** A whole pass: supervision of the running jobs (a list of the engine's containers), then claims. */
+  /**
+   * A whole pass: supervision of the running jobs (a list of the engine's containers), then claims.
+   */
   @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
   void tick() {
     supervisionDue.set(true);
@@ -175,9 +183,12 @@ public class Dispatcher {
           transitions.requestStop(job.jobId(), StopRequest.TIMEOUT);
         }
         completion.stop(job.jobId());
-      } else if (container != null && !container.running() && !"created".equals(container.state())) {
+      } else if (container != null
+          && !container.running()
+          && !"created".equals(container.state())) {
         completion.complete(job.jobId());
-      } else if (container == null && (job.containerId() != null || mine(job) || foreignAndOld(job, now))) {
+      } else if (container == null
+          && (job.containerId() != null || mine(job) || foreignAndOld(job, now))) {
         completion.complete(job.jobId());
       }
     }
@@ -195,13 +206,14 @@ public class Dispatcher {
   private void startSoon(long jobId) {
     starting.put(jobId, new CountDownLatch(1));
     try {
-      starts.execute(() -> {
-        try {
-          start(jobId);
-        } finally {
-          starting.remove(jobId).countDown();
-        }
-      });
+      starts.execute(
+          () -> {
+            try {
+              start(jobId);
+            } finally {
+              starting.remove(jobId).countDown();
+            }
+          });
     } catch (RejectedExecutionException e) {
       starting.remove(jobId).countDown();
       start(jobId);
@@ -250,6 +262,7 @@ public class Dispatcher {
   }
 
   private static boolean foreignAndOld(RunningJob job, Instant now) {
-    return job.startedAt() != null && job.startedAt().plusSeconds(FOREIGN_START_GRACE_SECONDS).isBefore(now);
+    return job.startedAt() != null
+        && job.startedAt().plusSeconds(FOREIGN_START_GRACE_SECONDS).isBefore(now);
   }
 }

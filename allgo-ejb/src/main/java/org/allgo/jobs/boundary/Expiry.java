@@ -14,8 +14,8 @@ import org.allgo.jobs.control.JobUploads;
 
 /**
  * Every ten minutes: expired uploads go, records and files; idempotency keys older than a day are
- * forgotten. Upload files older than their lifetime and an hour are removed whatever their
- * record, so that a submission that broke off leaves nothing for long.
+ * forgotten. Upload files older than their lifetime and an hour are removed whatever their record,
+ * so that a submission that broke off leaves nothing for long.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -24,14 +24,11 @@ public class Expiry {
   private static final System.Logger LOG = System.getLogger(Expiry.class.getName());
   private static final Duration ORPHAN_UPLOAD = JobUploads.LIFETIME.plusHours(1);
 
-  @Inject
-  JobUploads uploads;
+  @Inject JobUploads uploads;
 
-  @Inject
-  IdempotencyKeys keys;
+  @Inject IdempotencyKeys keys;
 
-  @Inject
-  JobFiles files;
+  @Inject JobFiles files;
 
   @Schedule(minute = "*/10", hour = "*", persistent = false)
   void run() {
@@ -45,7 +42,11 @@ public class Expiry {
     int orphans = files.deleteUploadsOlderThan(now.minus(ORPHAN_UPLOAD));
     int forgotten = keys.forget(now);
     if (expired + orphans + forgotten > 0) {
-      LOG.log(Level.INFO, "Expired: {0} uploads, {1} stray upload files, {2} idempotency keys", expired, orphans,
+      LOG.log(
+          Level.INFO,
+          "Expired: {0} uploads, {1} stray upload files, {2} idempotency keys",
+          expired,
+          orphans,
           forgotten);
     }
   }

@@ -15,9 +15,9 @@ import org.allgo.platform.BusinessException;
 import org.allgo.webapps.control.Access;
 
 /**
- * What the pages read about many jobs at once: a user's jobs (everyone's for superusers) a page
- * at a time, the recent runs of a webapp for those who manage it, and how many jobs each webapp
- * ran, for the catalog.
+ * What the pages read about many jobs at once: a user's jobs (everyone's for superusers) a page at
+ * a time, the recent runs of a webapp for those who manage it, and how many jobs each webapp ran,
+ * for the catalog.
  */
 @Stateless
 public class JobHistoryService {
@@ -25,14 +25,11 @@ public class JobHistoryService {
   public static final int MAX_PAGE = 100;
   public static final int MAX_RUNS = 200;
 
-  @Inject
-  JobAccess access;
+  @Inject JobAccess access;
 
-  @Inject
-  JobSearch search;
+  @Inject JobSearch search;
 
-  @Inject
-  Access webapps;
+  @Inject Access webapps;
 
   public long count(String email, JobFilter filter) {
     return search.count(owner(email, filter), filter);
@@ -40,14 +37,18 @@ public class JobHistoryService {
 
   /** A page of the matching jobs, newest first; {@code first} counts from 0. */
   public List<JobView> page(String email, JobFilter filter, int first, int size) {
-    return search.page(owner(email, filter), filter, first, Math.max(1, Math.min(size, MAX_PAGE))).stream()
+    return search
+        .page(owner(email, filter), filter, first, Math.max(1, Math.min(size, MAX_PAGE)))
+        .stream()
         .map(Job::view)
         .toList();
   }
 
   /** The webapp's last jobs that ran to an end, newest first: for its owner and superusers. */
   public List<JobView> runs(String email, String dockerName, int count) {
-    return search.runs(webapps.managed(email, dockerName), Math.max(1, Math.min(count, MAX_RUNS))).stream()
+    return search
+        .runs(webapps.managed(email, dockerName), Math.max(1, Math.min(count, MAX_RUNS)))
+        .stream()
         .map(Job::view)
         .toList();
   }

@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.DigestInputStream;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,52 +56,42 @@ import org.allgo.webapps.entity.Webapp;
 public class JobService {
 
   public static final int MAX_FILES = 100;
+
   /** The largest portion of a log one call returns. */
   public static final int MAX_LOG_PORTION = 256 * 1024;
+
   static final int MAX_LIST = 500;
   // Past this, a live log left after its job ended is a leftover, not a final log being written.
   private static final Duration LIVE_LOG_GRACE = Duration.ofMinutes(1);
   static final int RECENT_FOR_AVERAGE = 20;
 
-  @Inject
-  Access webapps;
+  @Inject Access webapps;
 
-  @Inject
-  WebappStore webappStore;
+  @Inject WebappStore webappStore;
 
-  @Inject
-  JobAccess access;
+  @Inject JobAccess access;
 
-  @Inject
-  JobStore jobs;
+  @Inject JobStore jobs;
 
-  @Inject
-  JobTransitions transitions;
+  @Inject JobTransitions transitions;
 
-  @Inject
-  JobFiles files;
+  @Inject JobFiles files;
 
-  @Inject
-  JobSettings settings;
+  @Inject JobSettings settings;
 
-  @Inject
-  JobCompletion completion;
+  @Inject JobCompletion completion;
 
-  @Inject
-  JobWatch watch;
+  @Inject JobWatch watch;
 
-  @Inject
-  IdempotencyKeys keys;
+  @Inject IdempotencyKeys keys;
 
-  @Inject
-  JobUploads uploads;
+  @Inject JobUploads uploads;
 
-  @EJB
-  Dispatcher dispatcher;
+  @EJB Dispatcher dispatcher;
 
   /**
-   * Submits a job: checked and recorded, its files stored in its directory, then queued. A
-   * refused file (name, size) leaves nothing behind.
+   * Submits a job: checked and recorded, its files stored in its directory, then queued. A refused
+   * file (name, size) leaves nothing behind.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public JobView submit(String email, JobDraft draft, List<Upload> uploads) {
@@ -110,35 +100,49 @@ public class JobService {
 
   /**
    * Submits a job, as {@link #submit(String, JobDraft, List)}; with an idempotency key (null for
-   * none), a request retried with the same key, fields and files gets the job the first made,
-   * and the key with another request is refused with 422.
+   * none), a request retried with the same key, fields and files gets the job the first made, and
+   * the key with another request is refused with 422.
    */
   // Files are written between two transactions: none is held open while a client uploads.
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public JobView submit(String email, JobDraft draft, List<Upload> uploads, String idempotencyKey) {
     List<String> names = names(uploads.stream().map(Upload::name).toList());
     String[] digests = new String[uploads.size()];
-    Supplier<String> fingerprint = () -> {
-      RequestFingerprint request = new RequestFingerprint("multipart", draft);
-      for (int i = 0; i < uploads.size(); i++) {
-        request.file(names.get(i), digests[i] != null ? digests[i] : RequestFingerprint.digestOf(uploads.get(i).content()));
-      }
-      return request.value();
-    };
-    return idempotently(email, idempotencyKey, fingerprint, () -> create(email, draft, names, (id, limit) -> {
-      long total = 0;
-      for (int i = 0; i < uploads.size(); i++) {
-        InputStream content = uploads.get(i).content();
-        if (idempotencyKey == null) {
-          total += limit.store(id, names.get(i), content, total);
-        } else {
-          DigestInputStream digesting = RequestFingerprint.digesting(content);
-          total += limit.store(id, names.get(i), digesting, total);
-          digests[i] = RequestFingerprint.hex(digesting);
-        }
-      }
-      return total;
-    }));
+    Supplier<String> fingerprint =
+        () -> {
+          RequestFingerprint request = new RequestFingerprint("multipart", draft);
+          for (int i = 0; i < uploads.size(); i++) {
+            request.file(
+                names.get(i),
+                digests[i] != null
+                    ? digests[i]
+                    : RequestFingerprint.digestOf(uploads.get(i).content()));
+          }
+          return request.value();
+        };
+    return idempotently(
+        email,
+        idempotencyKey,
+        fingerprint,
+        () ->
+            create(
+                email,
+                draft,
+                names,
+                (id, limit) -> {
+                  long total = 0;
+                  for (int i = 0; i < uploads.size(); i++) {
+                    InputStream content = uploads.get(i).content();
+                    if (idempotencyKey == null) {
+                      total += limit.store(id, names.get(i), content, total);
+                    } else {
+                      DigestInputStream digesting = RequestFingerprint.digesting(content);
+                      total += limit.store(id, names.get(i), digesting, total);
+                      digests[i] = RequestFingerprint.hex(digesting);
+                    }
+                  }
+                  return total;
+                }));
   }
 
   /**
@@ -147,35 +151,52 @@ public class JobService {
    * idempotency key works as for {@link #submit(String, JobDraft, List, String)}.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public JobView submitUploaded(String email, JobDraft draft, List<UploadedFile> files, String idempotencyKey) {
+  public JobView submitUploaded(
+      String email, JobDraft draft, List<UploadedFile> files, String idempotencyKey) {
     List<String> ids = files.stream().map(UploadedFile::upload).toList();
     if (ids.stream().distinct().count() < ids.size()) {
       throw BusinessException.invalid("duplicate-upload", "The same upload is named twice.");
     }
     RequestFingerprint request = new RequestFingerprint("uploads", draft);
     files.forEach(f -> request.file(f.name(), f.upload()));
-    return idempotently(email, idempotencyKey, request::value, () -> {
-      checkCount(ids.size());
-      List<UploadView> found = uploads.usable(email, ids);
-      List<String> names = names(IntStream.range(0, files.size())
-          .mapToObj(i -> Optional.ofNullable(files.get(i).name()).orElse(found.get(i).name())).toList());
-      long total = found.stream().mapToLong(UploadView::size).sum();
-      if (total > settings.maxInputBytes()) {
-        throw BusinessException.tooLarge("input-too-large",
-            "The job's files together are larger than " + (settings.maxInputBytes() >> 20) + " MiB.");
-      }
-      return create(email, draft, names, (id, limit) -> {
-        uploads.take(email, ids, id);
-        for (int i = 0; i < ids.size(); i++) {
-          this.files.moveIn(id, ids.get(i), names.get(i));
-        }
-        return total;
-      });
-    });
+    return idempotently(
+        email,
+        idempotencyKey,
+        request::value,
+        () -> {
+          checkCount(ids.size());
+          List<UploadView> found = uploads.usable(email, ids);
+          List<String> names =
+              names(
+                  IntStream.range(0, files.size())
+                      .mapToObj(
+                          i -> Optional.ofNullable(files.get(i).name()).orElse(found.get(i).name()))
+                      .toList());
+          long total = found.stream().mapToLong(UploadView::size).sum();
+          if (total > settings.maxInputBytes()) {
+            throw BusinessException.tooLarge(
+                "input-too-large",
+                "The job's files together are larger than "
+                    + (settings.maxInputBytes() >> 20)
+                    + " MiB.");
+          }
+          return create(
+              email,
+              draft,
+              names,
+              (id, limit) -> {
+                uploads.take(email, ids, id);
+                for (int i = 0; i < ids.size(); i++) {
+                  this.files.moveIn(id, ids.get(i), names.get(i));
+                }
+                return total;
+              });
+        });
   }
 
   // With a key, the first request is remembered with its fingerprint and the job it made.
-  private JobView idempotently(String email, String key, Supplier<String> fingerprint, Supplier<JobView> submission) {
+  private JobView idempotently(
+      String email, String key, Supplier<String> fingerprint, Supplier<JobView> submission) {
     if (key == null) {
       return submission.get();
     }
@@ -185,7 +206,8 @@ public class JobService {
         throw IdempotencyKeys.inUse();
       }
       if (!reservation.fingerprint().equals(fingerprint.get())) {
-        throw BusinessException.unprocessable("idempotency-key-reused",
+        throw BusinessException.unprocessable(
+            "idempotency-key-reused",
             "This Idempotency-Key was used for another request: send a new key with a new request.");
       }
       return transitions.view(reservation.jobId());
@@ -203,23 +225,27 @@ public class JobService {
   /**
    * Runs a job again: a new job of the caller on the same webapp (its version chosen as for any
    * submission), with the same parameters, queue and mail choice, and copies of its input files.
-   * Refused while the job runs (its inputs may be changing), once its files are gone, and for
-   * jobs submitted before allgo recorded which files were inputs.
+   * Refused while the job runs (its inputs may be changing), once its files are gone, and for jobs
+   * submitted before allgo recorded which files were inputs.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public JobView rerun(String email, long id) {
     JobTransitions.Resubmission again = transitions.resubmission(email, id);
-    return create(email, again.draft(), again.inputs(), (newId, limit) -> {
-      long total = 0;
-      for (String name : again.inputs()) {
-        try (InputStream content = files.open(id, name)) {
-          total += limit.store(newId, name, content, total);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-      return total;
-    });
+    return create(
+        email,
+        again.draft(),
+        again.inputs(),
+        (newId, limit) -> {
+          long total = 0;
+          for (String name : again.inputs()) {
+            try (InputStream content = files.open(id, name)) {
+              total += limit.store(newId, name, content, total);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+          return total;
+        });
   }
 
   // Records the job, stores its inputs, queues it; a failure leaves nothing behind.
@@ -227,8 +253,16 @@ public class JobService {
     long id = transitions.create(email, draft);
     try {
       files.create(id);
-      long total = writer.write(id, (job, name, content, stored) -> files.store(job, name, content,
-          settings.maxFileBytes(), settings.maxInputBytes() - stored));
+      long total =
+          writer.write(
+              id,
+              (job, name, content, stored) ->
+                  files.store(
+                      job,
+                      name,
+                      content,
+                      settings.maxFileBytes(),
+                      settings.maxInputBytes() - stored));
       return transitions.queue(id, total, inputs);
     } catch (RuntimeException e) {
       files.delete(id);
@@ -255,18 +289,23 @@ public class JobService {
    */
   public double averageSeconds(String email, String dockerName) {
     return jobs.recentSuccesses(webapps.visible(email, dockerName), RECENT_FOR_AVERAGE).stream()
-        .mapToLong(j -> Math.max(0, Duration.between(j.startedAt(), j.finishedAt()).toMillis()))
-        .average()
-        .orElse(0) / 1000.0;
+            .mapToLong(j -> Math.max(0, Duration.between(j.startedAt(), j.finishedAt()).toMillis()))
+            .average()
+            .orElse(0)
+        / 1000.0;
   }
 
   /** A webapp named by its docker name or, as the original clients may, by its numeric id. */
   public String dockerName(String email, String idOrName) {
     if (idOrName != null && idOrName.matches("\\d{1,18}")) {
-      return webappStore.findById(Long.parseLong(idOrName))
+      return webappStore
+          .findById(Long.parseLong(idOrName))
           .filter(w -> w.isVisibleTo(webapps.caller(email)))
           .map(Webapp::dockerName)
-          .orElseThrow(() -> BusinessException.notFound("webapp-not-found", "There is no webapp " + idOrName + "."));
+          .orElseThrow(
+              () ->
+                  BusinessException.notFound(
+                      "webapp-not-found", "There is no webapp " + idOrName + "."));
     }
     return idOrName;
   }
@@ -275,8 +314,12 @@ public class JobService {
     return access.job(email, id).view();
   }
 
-  /** The caller's jobs, newest first; {@code before} is the cursor: the last id of the previous page. */
-  public List<JobView> list(String email, JobState state, String webapp, Long before, Integer limit) {
+  /**
+   * The caller's jobs, newest first; {@code before} is the cursor: the last id of the previous
+   * page.
+   */
+  public List<JobView> list(
+      String email, JobState state, String webapp, Long before, Integer limit) {
     return list(email, state, webapp, null, null, before, limit);
   }
 
@@ -292,7 +335,13 @@ public class JobService {
    */
   // Times are compared here: the instant converter does not apply to query parameters. Ids grow
   // with creation times, so the first job older than since ends the list.
-  public List<JobView> list(String email, JobState state, String webapp, Instant since, Instant until, Long before,
+  public List<JobView> list(
+      String email,
+      JobState state,
+      String webapp,
+      Instant since,
+      Instant until,
+      Long before,
       Integer limit) {
     User caller = access.caller(email);
     int size = pageSize(limit);
@@ -316,7 +365,10 @@ public class JobService {
     return page;
   }
 
-  /** The size of a page of jobs asked for with {@code limit}: 100 by default, at most {@link #MAX_LIST}. */
+  /**
+   * The size of a page of jobs asked for with {@code limit}: 100 by default, at most {@link
+   * #MAX_LIST}.
+   */
   public static int pageSize(Integer limit) {
     return limit == null ? 100 : Math.max(1, Math.min(limit, MAX_LIST));
   }
@@ -342,8 +394,13 @@ public class JobService {
       return;
     }
     if (job.state().active() || job.state() == JobState.NEW) {
-      throw BusinessException.conflict("job-active", "Job " + id + " is " + job.state().name().toLowerCase()
-          + ": abort it before deleting it.");
+      throw BusinessException.conflict(
+          "job-active",
+          "Job "
+              + id
+              + " is "
+              + job.state().name().toLowerCase()
+              + ": abort it before deleting it.");
     }
     job.delete();
     files.delete(id);
@@ -367,17 +424,25 @@ public class JobService {
       return list;
     }
     long size = live.get().toFile().length();
-    return Stream.concat(Stream.of(new JobFileView(FileNames.LOG, size)),
-        list.stream().filter(f -> !f.name().equals(FileNames.LOG))).sorted(Comparator.comparing(JobFileView::name))
+    return Stream.concat(
+            Stream.of(new JobFileView(FileNames.LOG, size)),
+            list.stream().filter(f -> !f.name().equals(FileNames.LOG)))
+        .sorted(Comparator.comparing(JobFileView::name))
         .toList();
   }
 
-  /** A file of the caller's job, for download; while the job runs, {@code allgo.log} is its live log. */
+  /**
+   * A file of the caller's job, for download; while the job runs, {@code allgo.log} is its live
+   * log.
+   */
   public Path file(String email, long id, String name) {
     Job job = readable(email, id);
     Optional<Path> live = FileNames.LOG.equals(name) ? liveLog(job) : Optional.empty();
-    return live.or(() -> files.find(job.id(), name)).orElseThrow(() -> BusinessException.notFound(
-        "file-not-found", "Job " + id + " has no file named " + name + "."));
+    return live.or(() -> files.find(job.id(), name))
+        .orElseThrow(
+            () ->
+                BusinessException.notFound(
+                    "file-not-found", "Job " + id + " has no file named " + name + "."));
   }
 
   /**
@@ -412,10 +477,12 @@ public class JobService {
     return files.readLog(files.find(job.id(), FileNames.LOG), from, MAX_LOG_PORTION, true);
   }
 
-  // Until the final log is written (its completion deletes the live log), the live log stands for it.
+  // Until the final log is written (its completion deletes the live log), the live log stands for
+  // it.
   private Optional<Path> liveLog(Job job) {
-    if (ended(job) && (job.finishedAt() == null
-        || job.finishedAt().isBefore(Instant.now().minus(LIVE_LOG_GRACE)))) {
+    if (ended(job)
+        && (job.finishedAt() == null
+            || job.finishedAt().isBefore(Instant.now().minus(LIVE_LOG_GRACE)))) {
       return Optional.empty();
     }
     return files.liveLog(job.id());
@@ -428,7 +495,8 @@ public class JobService {
   private Job readable(String email, long id) {
     Job job = access.job(email, id);
     if (job.state() == JobState.ARCHIVED) {
-      throw BusinessException.gone("job-archived", "The files of job " + id + " were removed after its retention period.");
+      throw BusinessException.gone(
+          "job-archived", "The files of job " + id + " were removed after its retention period.");
     }
     if (job.state() == JobState.DELETED) {
       throw BusinessException.notFound("job-not-found", "There is no job " + id + ".");
@@ -438,7 +506,8 @@ public class JobService {
 
   private static void checkCount(int files) {
     if (files > MAX_FILES) {
-      throw BusinessException.invalid("too-many-files", "A job takes at most " + MAX_FILES + " files.");
+      throw BusinessException.invalid(
+          "too-many-files", "A job takes at most " + MAX_FILES + " files.");
     }
   }
 
@@ -446,9 +515,14 @@ public class JobService {
     checkCount(given.size());
     List<String> names = given.stream().map(FileNames::sanitize).toList();
     Set<String> seen = new HashSet<>();
-    names.stream().filter(n -> !seen.add(n)).findFirst().ifPresent(n -> {
-      throw BusinessException.invalid("duplicate-file-name", "Two files are named " + n + ".");
-    });
+    names.stream()
+        .filter(n -> !seen.add(n))
+        .findFirst()
+        .ifPresent(
+            n -> {
+              throw BusinessException.invalid(
+                  "duplicate-file-name", "Two files are named " + n + ".");
+            });
     return names;
   }
 }

@@ -23,11 +23,11 @@ import org.allgo.jobs.control.JobTransitions;
 import org.allgo.jobs.control.LogCursor;
 
 /**
- * Copies the output of the jobs this server started into their live logs as it comes, every
- * second, so that clients follow a job while it runs; the job's completion then writes the final
- * {@code allgo.log} (the same output and its footer) and deletes the live log. One pass at a time
- * on the timer's thread, apart from the dispatcher's: each running job costs two short engine
- * calls a pass, and reading the tail of its log costs what the log grew by.
+ * Copies the output of the jobs this server started into their live logs as it comes, every second,
+ * so that clients follow a job while it runs; the job's completion then writes the final {@code
+ * allgo.log} (the same output and its footer) and deletes the live log. One pass at a time on the
+ * timer's thread, apart from the dispatcher's: each running job costs two short engine calls a
+ * pass, and reading the tail of its log costs what the log grew by.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -43,17 +43,13 @@ public class LiveLogs {
   private final AtomicBoolean busy = new AtomicBoolean();
   private final Map<Long, LogCursor> cursors = new ConcurrentHashMap<>();
 
-  @Inject
-  JobTransitions transitions;
+  @Inject JobTransitions transitions;
 
-  @Inject
-  JobContainers containers;
+  @Inject JobContainers containers;
 
-  @Inject
-  JobFiles files;
+  @Inject JobFiles files;
 
-  @Inject
-  JobSettings settings;
+  @Inject JobSettings settings;
 
   @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
   void tick() {
@@ -92,10 +88,13 @@ public class LiveLogs {
       if (copied.isEmpty()) {
         return;
       }
-      boolean written = files.writeLive(jobId, cursor.position(), copied.stream().map(e -> e.chunk().bytes()).toList());
+      boolean written =
+          files.writeLive(
+              jobId, cursor.position(), copied.stream().map(e -> e.chunk().bytes()).toList());
       cursors.put(jobId, written ? cursor.advance(copied) : GONE);
     } catch (DockerException | UncheckedIOException e) {
-      LOG.log(Level.DEBUG, "The output of job {0} could not be copied now: {1}", jobId, e.toString());
+      LOG.log(
+          Level.DEBUG, "The output of job {0} could not be copied now: {1}", jobId, e.toString());
     }
   }
 }

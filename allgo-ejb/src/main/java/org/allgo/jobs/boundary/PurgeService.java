@@ -24,15 +24,17 @@ public class PurgeService {
 
   private static final System.Logger LOG = System.getLogger(PurgeService.class.getName());
 
-  @Inject
-  JobAccess access;
+  @Inject JobAccess access;
 
-  @Inject
-  JobRepository repository;
+  @Inject JobRepository repository;
 
   @Schedule(hour = "3", minute = "30", persistent = false)
   void nightly() {
-    LOG.log(Level.INFO, "Nightly {0} started as execution {1}", PURGE_JOB, operator().start(PURGE_JOB, new Properties()));
+    LOG.log(
+        Level.INFO,
+        "Nightly {0} started as execution {1}",
+        PURGE_JOB,
+        operator().start(PURGE_JOB, new Properties()));
   }
 
   public BatchExecutionView start(String email) {
@@ -46,18 +48,31 @@ public class PurgeService {
    */
   public BatchExecutionView get(String email, long id) {
     superuser(email);
-    return repository.find(id)
-        .map(e -> new BatchExecutionView(e.id(), e.jobName(), e.status(), e.exitStatus(), e.start(), e.end()))
-        .orElseThrow(() -> BusinessException.notFound("execution-not-found", "There is no batch execution " + id + "."));
+    return repository
+        .find(id)
+        .map(
+            e ->
+                new BatchExecutionView(
+                    e.id(), e.jobName(), e.status(), e.exitStatus(), e.start(), e.end()))
+        .orElseThrow(
+            () ->
+                BusinessException.notFound(
+                    "execution-not-found", "There is no batch execution " + id + "."));
   }
 
   private BatchExecutionView execution(long id) {
     try {
       JobExecution e = operator().getJobExecution(id);
-      return new BatchExecutionView(id, e.getJobName(), e.getBatchStatus().name(), e.getExitStatus(),
-          instant(e.getStartTime()), instant(e.getEndTime()));
+      return new BatchExecutionView(
+          id,
+          e.getJobName(),
+          e.getBatchStatus().name(),
+          e.getExitStatus(),
+          instant(e.getStartTime()),
+          instant(e.getEndTime()));
     } catch (NoSuchJobExecutionException e) {
-      throw BusinessException.notFound("execution-not-found", "There is no batch execution " + id + ".");
+      throw BusinessException.notFound(
+          "execution-not-found", "There is no batch execution " + id + ".");
     }
   }
 

@@ -17,11 +17,9 @@ import org.allgo.platform.BusinessException;
 @Stateless
 public class QueueService {
 
-  @Inject
-  JobStore jobs;
+  @Inject JobStore jobs;
 
-  @Inject
-  JobAccess access;
+  @Inject JobAccess access;
 
   public List<QueueView> list() {
     return jobs.queues().stream().map(JobQueue::view).toList();
@@ -35,16 +33,25 @@ public class QueueService {
     superuser(email);
     String name = QueueRules.name(draft.name());
     if (jobs.findQueue(name).isPresent()) {
-      throw BusinessException.conflict("queue-exists", "There is already a queue named " + name + ".");
+      throw BusinessException.conflict(
+          "queue-exists", "There is already a queue named " + name + ".");
     }
-    if (draft.timeoutSeconds() == null || draft.cpuMillis() == null || draft.maxJobs() == null
+    if (draft.timeoutSeconds() == null
+        || draft.cpuMillis() == null
+        || draft.maxJobs() == null
         || draft.retentionDays() == null) {
-      throw BusinessException.invalid("queue-incomplete",
+      throw BusinessException.invalid(
+          "queue-incomplete",
           "A new queue needs timeoutSeconds, cpuMillis, maxJobs and retentionDays.");
     }
-    JobQueue queue = new JobQueue(name, QueueRules.description(draft.description()),
-        QueueRules.timeout(draft.timeoutSeconds()), QueueRules.cpu(draft.cpuMillis()),
-        QueueRules.maxJobs(draft.maxJobs()), QueueRules.retention(draft.retentionDays()));
+    JobQueue queue =
+        new JobQueue(
+            name,
+            QueueRules.description(draft.description()),
+            QueueRules.timeout(draft.timeoutSeconds()),
+            QueueRules.cpu(draft.cpuMillis()),
+            QueueRules.maxJobs(draft.maxJobs()),
+            QueueRules.retention(draft.retentionDays()));
     jobs.addQueue(queue);
     if (Boolean.TRUE.equals(draft.isDefault())) {
       makeDefault(queue);
@@ -62,14 +69,19 @@ public class QueueService {
       queue.describe(QueueRules.description(draft.description()));
     }
     queue.limit(
-        draft.timeoutSeconds() == null ? queue.timeoutSeconds() : QueueRules.timeout(draft.timeoutSeconds()),
+        draft.timeoutSeconds() == null
+            ? queue.timeoutSeconds()
+            : QueueRules.timeout(draft.timeoutSeconds()),
         draft.cpuMillis() == null ? queue.cpuMillis() : QueueRules.cpu(draft.cpuMillis()),
         draft.maxJobs() == null ? queue.maxJobs() : QueueRules.maxJobs(draft.maxJobs()),
-        draft.retentionDays() == null ? queue.retentionDays() : QueueRules.retention(draft.retentionDays()));
+        draft.retentionDays() == null
+            ? queue.retentionDays()
+            : QueueRules.retention(draft.retentionDays()));
     if (Boolean.TRUE.equals(draft.isDefault())) {
       makeDefault(queue);
     } else if (Boolean.FALSE.equals(draft.isDefault()) && queue.isDefault()) {
-      throw BusinessException.invalid("default-queue-needed",
+      throw BusinessException.invalid(
+          "default-queue-needed",
           "There must be a default queue: make another one the default instead.");
     }
     return queue.view();

@@ -21,14 +21,11 @@ import org.allgo.platform.BusinessException;
 @Stateless
 public class UploadService {
 
-  @Inject
-  JobUploads uploads;
+  @Inject JobUploads uploads;
 
-  @Inject
-  JobFiles files;
+  @Inject JobFiles files;
 
-  @Inject
-  JobSettings settings;
+  @Inject JobSettings settings;
 
   /** Stores the file and records it; the file is read between two transactions. */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -36,12 +33,20 @@ public class UploadService {
     String name = FileNames.sanitize(upload.name());
     JobUploads.Waiting waiting = uploads.waitingTotal(email);
     if (waiting.count() >= JobService.MAX_FILES) {
-      throw BusinessException.conflict("too-many-uploads", "You have " + waiting.count()
-          + " files waiting for a job, the most there may be: submit a job with them, or delete some.");
+      throw BusinessException.conflict(
+          "too-many-uploads",
+          "You have "
+              + waiting.count()
+              + " files waiting for a job, the most there may be: submit a job with them, or delete some.");
     }
     String id = JobUploads.newId();
-    long size = files.storeUpload(id, name, upload.content(), settings.maxFileBytes(),
-        settings.maxInputBytes() - waiting.bytes());
+    long size =
+        files.storeUpload(
+            id,
+            name,
+            upload.content(),
+            settings.maxFileBytes(),
+            settings.maxInputBytes() - waiting.bytes());
     try {
       return uploads.add(email, id, name, size);
     } catch (RuntimeException e) {

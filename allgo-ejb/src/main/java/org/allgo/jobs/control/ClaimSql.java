@@ -54,8 +54,9 @@ public final class ClaimSql {
   /** The queues that have waiting jobs, by id. */
   public static List<Long> queuesWithWaitingJobs(Connection c) throws SQLException {
     List<Long> queues = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(
-        "SELECT DISTINCT queue_id FROM job WHERE state = 'WAITING' ORDER BY queue_id");
+    try (PreparedStatement s =
+            c.prepareStatement(
+                "SELECT DISTINCT queue_id FROM job WHERE state = 'WAITING' ORDER BY queue_id");
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         queues.add(rs.getLong(1));
@@ -68,8 +69,9 @@ public final class ClaimSql {
    * Claims one job of the queue, if the queue and one of its users have a free slot; the caller
    * commits. Empty when there is nothing to claim, or when another dispatcher holds the queue.
    */
-  public static Optional<Claim> claimNext(Connection c, Dialect dialect, long queueId, int userLimit,
-      String node, Instant now) throws SQLException {
+  public static Optional<Claim> claimNext(
+      Connection c, Dialect dialect, long queueId, int userLimit, String node, Instant now)
+      throws SQLException {
     Optional<Integer> maxJobs = lockQueue(c, dialect, queueId);
     if (maxJobs.isEmpty()) {
       return Optional.empty();
@@ -85,7 +87,8 @@ public final class ClaimSql {
     }
     Map<Long, Long> owners = new HashMap<>();
     candidates.forEach(candidate -> owners.put(candidate.jobId(), candidate.userId()));
-    for (long jobId : FairOrder.order(candidates, running, lastStartPerUser(c, queueId), userLimit)) {
+    for (long jobId :
+        FairOrder.order(candidates, running, lastStartPerUser(c, queueId), userLimit)) {
       if (markRunning(c, jobId, node, now)) {
         return Optional.of(new Claim(jobId, queueId, owners.get(jobId)));
       }
@@ -93,7 +96,8 @@ public final class ClaimSql {
     return Optional.empty();
   }
 
-  private static Optional<Integer> lockQueue(Connection c, Dialect dialect, long queueId) throws SQLException {
+  private static Optional<Integer> lockQueue(Connection c, Dialect dialect, long queueId)
+      throws SQLException {
     try (PreparedStatement s = c.prepareStatement(dialect.lockQueue())) {
       s.setLong(1, queueId);
       try (ResultSet rs = s.executeQuery()) {
@@ -104,8 +108,9 @@ public final class ClaimSql {
 
   private static Map<Long, Integer> runningPerUser(Connection c, long queueId) throws SQLException {
     Map<Long, Integer> running = new HashMap<>();
-    try (PreparedStatement s = c.prepareStatement(
-        "SELECT user_id, COUNT(*) FROM job WHERE queue_id = ? AND state = 'RUNNING' GROUP BY user_id")) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT user_id, COUNT(*) FROM job WHERE queue_id = ? AND state = 'RUNNING' GROUP BY user_id")) {
       s.setLong(1, queueId);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
@@ -116,10 +121,12 @@ public final class ClaimSql {
     return running;
   }
 
-  private static List<FairOrder.Candidate> oldestWaitingPerUser(Connection c, long queueId) throws SQLException {
+  private static List<FairOrder.Candidate> oldestWaitingPerUser(Connection c, long queueId)
+      throws SQLException {
     List<FairOrder.Candidate> candidates = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(
-        "SELECT user_id, MIN(id) FROM job WHERE queue_id = ? AND state = 'WAITING' GROUP BY user_id")) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT user_id, MIN(id) FROM job WHERE queue_id = ? AND state = 'WAITING' GROUP BY user_id")) {
       s.setLong(1, queueId);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
@@ -130,12 +137,14 @@ public final class ClaimSql {
     return candidates;
   }
 
-  private static Map<Long, Instant> lastStartPerUser(Connection c, long queueId) throws SQLException {
+  private static Map<Long, Instant> lastStartPerUser(Connection c, long queueId)
+      throws SQLException {
     Map<Long, Instant> last = new HashMap<>();
-    try (PreparedStatement s = c.prepareStatement(
-        "SELECT user_id, MAX(started_at) FROM job WHERE queue_id = ? AND started_at IS NOT NULL"
-            + " AND user_id IN (SELECT user_id FROM job WHERE queue_id = ? AND state = 'WAITING')"
-            + " GROUP BY user_id")) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT user_id, MAX(started_at) FROM job WHERE queue_id = ? AND started_at IS NOT NULL"
+                + " AND user_id IN (SELECT user_id FROM job WHERE queue_id = ? AND state = 'WAITING')"
+                + " GROUP BY user_id")) {
       s.setLong(1, queueId);
       s.setLong(2, queueId);
       try (ResultSet rs = s.executeQuery()) {
@@ -147,9 +156,11 @@ public final class ClaimSql {
     return last;
   }
 
-  private static boolean markRunning(Connection c, long jobId, String node, Instant now) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(
-        "UPDATE job SET state = 'RUNNING', started_at = ?, claimed_by = ? WHERE id = ? AND state = 'WAITING'")) {
+  private static boolean markRunning(Connection c, long jobId, String node, Instant now)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE job SET state = 'RUNNING', started_at = ?, claimed_by = ? WHERE id = ? AND state = 'WAITING'")) {
       s.setTimestamp(1, Timestamp.from(now));
       s.setString(2, node);
       s.setLong(3, jobId);

@@ -25,7 +25,10 @@ public final class FileNames {
     }
     String clean = Normalizer.normalize(name.strip(), Normalizer.Form.NFC);
     if (clean.indexOf('/') >= 0 || clean.indexOf('\\') >= 0) {
-      throw invalid("The file name '" + printable(clean) + "' contains a path separator: send the file's name only.");
+      throw invalid(
+          "The file name '"
+              + printable(clean)
+              + "' contains a path separator: send the file's name only.");
     }
     if (clean.equals(".") || clean.equals("..")) {
       throw invalid("'" + clean + "' is not a file name.");
@@ -53,13 +56,16 @@ public final class FileNames {
 
   private static String printable(String name) {
     StringBuilder out = new StringBuilder();
-    name.codePoints().limit(80).forEach(c -> {
-      if (Character.isISOControl(c)) {
-        out.append('?');
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
+    name.codePoints()
+        .limit(80)
+        .forEach(
+            c -> {
+              if (Character.isISOControl(c)) {
+                out.append('?');
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
     return out.toString();
   }
 

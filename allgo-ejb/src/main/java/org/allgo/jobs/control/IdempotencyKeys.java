@@ -24,6 +24,7 @@ public class IdempotencyKeys {
 
   /** How long a key is remembered. */
   public static final Duration LIFETIME = Duration.ofHours(24);
+
   static final int MAX_LENGTH = 255;
 
   /**
@@ -37,19 +38,19 @@ public class IdempotencyKeys {
   @PersistenceContext(unitName = "allgo")
   EntityManager em;
 
-  @Inject
-  JobAccess access;
+  @Inject JobAccess access;
 
   /** Reserves the key for this request, or tells what the first request with it did. */
   public Reservation reserve(String email, String key) {
     User caller = access.caller(email);
     String hash = hash(key);
     Instant now = Instant.now();
-    Optional<IdempotencyKey> found = em.createNamedQuery(IdempotencyKey.OF_USER, IdempotencyKey.class)
-        .setParameter("user", caller)
-        .setParameter("hash", hash)
-        .getResultStream()
-        .findFirst();
+    Optional<IdempotencyKey> found =
+        em.createNamedQuery(IdempotencyKey.OF_USER, IdempotencyKey.class)
+            .setParameter("user", caller)
+            .setParameter("hash", hash)
+            .getResultStream()
+            .findFirst();
     if (found.isPresent() && found.get().createdAt().plus(LIFETIME).isAfter(now)) {
       IdempotencyKey first = found.get();
       return new Reservation(first.id(), false, first.jobId(), first.fingerprint());
@@ -69,7 +70,8 @@ public class IdempotencyKeys {
 
   /** The first request made this job. */
   public void complete(long reservation, String fingerprint, long jobId) {
-    Optional.ofNullable(em.find(IdempotencyKey.class, reservation)).ifPresent(k -> k.complete(fingerprint, jobId));
+    Optional.ofNullable(em.find(IdempotencyKey.class, reservation))
+        .ifPresent(k -> k.complete(fingerprint, jobId));
   }
 
   /** The first request failed: a retry runs again. */
@@ -81,10 +83,12 @@ public class IdempotencyKeys {
   // Compared here rather than in JPQL: the instant converter does not apply to query parameters.
   public int forget(Instant now) {
     Instant before = now.minus(LIFETIME);
-    List<Long> old = em.createNamedQuery(IdempotencyKey.CREATED, Object[].class).getResultStream()
-        .filter(row -> JobStore.instant(row[1]).isBefore(before))
-        .map(row -> (Long) row[0])
-        .toList();
+    List<Long> old =
+        em.createNamedQuery(IdempotencyKey.CREATED, Object[].class)
+            .getResultStream()
+            .filter(row -> JobStore.instant(row[1]).isBefore(before))
+            .map(row -> (Long) row[0])
+            .toList();
     old.forEach(this::release);
     return old.size();
   }
@@ -95,16 +99,22 @@ public class IdempotencyKeys {
     if (clean.length() >= 2 && clean.startsWith("\"") && clean.endsWith("\"")) {
       clean = clean.substring(1, clean.length() - 1);
     }
-    if (clean.isEmpty() || clean.length() > MAX_LENGTH || !clean.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-      throw BusinessException.invalid("idempotency-key-invalid",
-          "An Idempotency-Key is 1 to " + MAX_LENGTH + " printable ASCII characters, such as a UUID.");
+    if (clean.isEmpty()
+        || clean.length() > MAX_LENGTH
+        || !clean.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+      throw BusinessException.invalid(
+          "idempotency-key-invalid",
+          "An Idempotency-Key is 1 to "
+              + MAX_LENGTH
+              + " printable ASCII characters, such as a UUID.");
     }
     return Tokens.hash(clean);
   }
 
   /** The first request with the key has not finished. */
   public static BusinessException inUse() {
-    return BusinessException.conflict("idempotency-key-in-use",
+    return BusinessException.conflict(
+        "idempotency-key-in-use",
         "A request with this Idempotency-Key is still being processed: retry in a moment.");
   }
 }

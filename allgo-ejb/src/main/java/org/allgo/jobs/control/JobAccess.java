@@ -11,17 +11,17 @@ import org.allgo.platform.BusinessException;
 @Dependent
 public class JobAccess {
 
-  @Inject
-  UserStore users;
+  @Inject UserStore users;
 
-  @Inject
-  JobStore jobs;
+  @Inject JobStore jobs;
 
   /** The caller's active account; jobs are never anonymous. */
   public User caller(String email) {
     User user = email == null ? null : users.findByEmail(email).filter(User::isActive).orElse(null);
     if (user == null) {
-      throw new BusinessException(BusinessException.Kind.UNAUTHORIZED, "sign-in",
+      throw new BusinessException(
+          BusinessException.Kind.UNAUTHORIZED,
+          "sign-in",
           "Sign in (or send your API token) to run and follow jobs.");
     }
     return user;

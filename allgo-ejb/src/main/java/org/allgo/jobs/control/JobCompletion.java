@@ -6,8 +6,8 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.allgo.connector.api.ContainerInfo;
 import org.allgo.connector.api.ConflictException;
+import org.allgo.connector.api.ContainerInfo;
 import org.allgo.connector.api.ContainerLogs;
 import org.allgo.connector.api.DockerException;
 import org.allgo.connector.api.ExitStatus;
@@ -17,29 +17,23 @@ import org.allgo.jobs.entity.JobView;
 /**
  * Finishes a job whose container stopped: {@code allgo.log} from the container's output and a
  * footer (its live log deleted then), the output size against its quota, the result, then the
- * container removed. Safe to run
- * twice for the same job (the container event and the dispatcher's timer may both see the end):
- * only one finish changes the job. Never inside a transaction.
+ * container removed. Safe to run twice for the same job (the container event and the dispatcher's
+ * timer may both see the end): only one finish changes the job. Never inside a transaction.
  */
 @Dependent
 public class JobCompletion {
 
   private static final System.Logger LOG = System.getLogger(JobCompletion.class.getName());
 
-  @Inject
-  JobTransitions transitions;
+  @Inject JobTransitions transitions;
 
-  @Inject
-  JobContainers containers;
+  @Inject JobContainers containers;
 
-  @Inject
-  JobFiles files;
+  @Inject JobFiles files;
 
-  @Inject
-  JobSettings settings;
+  @Inject JobSettings settings;
 
-  @Inject
-  JobWatch watch;
+  @Inject JobWatch watch;
 
   /** Finishes the job if its container has stopped; true when the job is no longer running. */
   public boolean complete(long jobId) {
@@ -59,7 +53,10 @@ public class JobCompletion {
     return true;
   }
 
-  /** The platform could not run the job or lost it: no log will come. False when it was finished already. */
+  /**
+   * The platform could not run the job or lost it: no log will come. False when it was finished
+   * already.
+   */
   public boolean fail(long jobId, String reason) {
     boolean failed = transitions.fail(jobId, reason);
     if (failed) {
@@ -90,19 +87,39 @@ public class JobCompletion {
       return;
     }
     long written = files.size(job.jobId());
-    String failure = written > settings.maxOutputBytes()
-        ? "The job wrote " + JobFiles.mib(written) + ", more than the " + JobFiles.mib(settings.maxOutputBytes())
-            + " allowed."
-        : exit.oomKilled() ? "The program ran out of memory." : null;
-    Optional<JobView> finished = transitions.finish(job.jobId(), exit.exitCode(), exit.oomKilled(), written, failure);
+    String failure =
+        written > settings.maxOutputBytes()
+            ? "The job wrote "
+                + JobFiles.mib(written)
+                + ", more than the "
+                + JobFiles.mib(settings.maxOutputBytes())
+                + " allowed."
+            : exit.oomKilled() ? "The program ran out of memory." : null;
+    Optional<JobView> finished =
+        transitions.finish(job.jobId(), exit.exitCode(), exit.oomKilled(), written, failure);
     if (finished.isPresent()) {
       JobView view = finished.get();
-      Duration duration = exit.finishedAt().isBefore(exit.startedAt()) ? Duration.ZERO : exit.duration();
-      files.writeLog(job.jobId(), logs, JobLog.footer(job.webapp(), job.version(), exit.exitCode(), exit.oomKilled(),
-          view.result(), view.reason(), duration));
+      Duration duration =
+          exit.finishedAt().isBefore(exit.startedAt()) ? Duration.ZERO : exit.duration();
+      files.writeLog(
+          job.jobId(),
+          logs,
+          JobLog.footer(
+              job.webapp(),
+              job.version(),
+              exit.exitCode(),
+              exit.oomKilled(),
+              view.result(),
+              view.reason(),
+              duration));
       files.deleteLiveLog(job.jobId());
       watch.changed(job.jobId());
-      LOG.log(Level.INFO, "Job {0} ended: {1}, exit code {2}", job.jobId(), view.result(), exit.exitCode());
+      LOG.log(
+          Level.INFO,
+          "Job {0} ended: {1}, exit code {2}",
+          job.jobId(),
+          view.result(),
+          exit.exitCode());
     }
     containers.remove(container.id());
   }
@@ -111,7 +128,8 @@ public class JobCompletion {
     try {
       containers.find(jobId).ifPresent(c -> containers.remove(c.id()));
     } catch (DockerException e) {
-      LOG.log(Level.WARNING, "Could not remove the container of job {0}: {1}", jobId, e.getMessage());
+      LOG.log(
+          Level.WARNING, "Could not remove the container of job {0}: {1}", jobId, e.getMessage());
     }
   }
 }

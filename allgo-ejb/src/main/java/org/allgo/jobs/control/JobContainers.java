@@ -37,13 +37,12 @@ public class JobContainers {
   @Resource(lookup = Resources.DOCKER)
   DockerConnectionFactory docker;
 
-  @Inject
-  JobSettings settings;
+  @Inject JobSettings settings;
 
   /**
-   * The container a job runs in, started. Created straight away: a container of an earlier start
-   * of this job (left by a crash) is replaced, and an image the engine lacks is pulled, only when
-   * the engine says so — two lookups fewer per job.
+   * The container a job runs in, started. Created straight away: a container of an earlier start of
+   * this job (left by a crash) is replaced, and an image the engine lacks is pulled, only when the
+   * engine says so — two lookups fewer per job.
    */
   public String run(JobLaunch launch) {
     List<String> argv = new ArrayList<>();
@@ -51,16 +50,23 @@ public class JobContainers {
     argv.addAll(ParameterSplitter.split(launch.param()));
     String name = settings.containerName(launch.jobId());
     ImageRef image = ImageRef.parse(launch.image());
-    ContainerSpec spec = ContainerSpec.of(name, image, argv)
-        .withMount(Mount.readWrite(settings.directory(launch.jobId()).toString(), JobSettings.WORK_DIR))
-        .withWorkingDir(JobSettings.WORK_DIR)
-        .withEnv("HOME", JobSettings.WORK_DIR)
-        .withUser(JobSettings.JOB_USER)
-        .withLimits(Limits.of((long) launch.memoryMb() << 20, launch.cpuMillis() / 1000.0, settings.pidsLimit()))
-        .withNetwork(launch.networkAllowed() ? "bridge" : "none")
-        .withLabel(ROLE_LABEL, ROLE)
-        .withLabel(JOB_LABEL, Long.toString(launch.jobId()))
-        .withLabel("allgo.webapp", launch.webapp());
+    ContainerSpec spec =
+        ContainerSpec.of(name, image, argv)
+            .withMount(
+                Mount.readWrite(
+                    settings.directory(launch.jobId()).toString(), JobSettings.WORK_DIR))
+            .withWorkingDir(JobSettings.WORK_DIR)
+            .withEnv("HOME", JobSettings.WORK_DIR)
+            .withUser(JobSettings.JOB_USER)
+            .withLimits(
+                Limits.of(
+                    (long) launch.memoryMb() << 20,
+                    launch.cpuMillis() / 1000.0,
+                    settings.pidsLimit()))
+            .withNetwork(launch.networkAllowed() ? "bridge" : "none")
+            .withLabel(ROLE_LABEL, ROLE)
+            .withLabel(JOB_LABEL, Long.toString(launch.jobId()))
+            .withLabel("allgo.webapp", launch.webapp());
     try (DockerConnection connection = docker.getConnection()) {
       for (int attempt = 1; ; attempt++) {
         try {

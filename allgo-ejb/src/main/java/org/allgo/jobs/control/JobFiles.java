@@ -35,17 +35,16 @@ import org.allgo.jobs.entity.JobLogView;
 import org.allgo.platform.BusinessException;
 
 /**
- * The jobs' directories in the datastore, {@code <data>/rw/datastore/<job id>/}. The program
- * writes there too, as an unprivileged user: nothing in a job directory is trusted, links are
- * never followed, and the platform's own files are written aside and moved into place.
+ * The jobs' directories in the datastore, {@code <data>/rw/datastore/<job id>/}. The program writes
+ * there too, as an unprivileged user: nothing in a job directory is trusted, links are never
+ * followed, and the platform's own files are written aside and moved into place.
  */
 @Dependent
 public class JobFiles {
 
   private static final int JOB_UID = 65534;
 
-  @Inject
-  JobSettings settings;
+  @Inject JobSettings settings;
 
   /** Makes the job's empty directory, writable by the job's user, and its empty live log. */
   public Path create(long jobId) {
@@ -76,9 +75,18 @@ public class JobFiles {
    */
   public long store(long jobId, String name, InputStream content, long maxFile, long remaining) {
     try {
-      return write(settings.directory(jobId).resolve(name), name, content, maxFile, remaining,
-          () -> BusinessException.tooLarge("input-too-large",
-              "The job's files together are larger than " + mib(settings.maxInputBytes()) + "."));
+      return write(
+          settings.directory(jobId).resolve(name),
+          name,
+          content,
+          maxFile,
+          remaining,
+          () ->
+              BusinessException.tooLarge(
+                  "input-too-large",
+                  "The job's files together are larger than "
+                      + mib(settings.maxInputBytes())
+                      + "."));
     } catch (java.nio.file.FileAlreadyExistsException e) {
       throw BusinessException.invalid("duplicate-file-name", "Two files are named " + name + ".");
     } catch (IOException e) {
@@ -90,12 +98,22 @@ public class JobFiles {
    * Stores a file uploaded ahead of a job; refuses with 413 once it exceeds {@code maxFile} or the
    * caller's waiting uploads exceed {@code remaining}. Returns its size.
    */
-  public long storeUpload(String id, String name, InputStream content, long maxFile, long remaining) {
+  public long storeUpload(
+      String id, String name, InputStream content, long maxFile, long remaining) {
     try {
       Files.createDirectories(settings.uploads());
-      return write(settings.uploads().resolve(id), name, content, maxFile, remaining,
-          () -> BusinessException.tooLarge("uploads-too-large", "Your files waiting for a job would be larger than "
-              + mib(settings.maxInputBytes()) + ": submit a job with them, or delete some."));
+      return write(
+          settings.uploads().resolve(id),
+          name,
+          content,
+          maxFile,
+          remaining,
+          () ->
+              BusinessException.tooLarge(
+                  "uploads-too-large",
+                  "Your files waiting for a job would be larger than "
+                      + mib(settings.maxInputBytes())
+                      + ": submit a job with them, or delete some."));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot store upload " + name, e);
     }
@@ -104,7 +122,9 @@ public class JobFiles {
   /** Moves an upload into the job's directory under its name. */
   public void moveIn(long jobId, String uploadId, String name) {
     try {
-      Files.move(settings.uploads().resolve(uploadId), settings.directory(jobId).resolve(name),
+      Files.move(
+          settings.uploads().resolve(uploadId),
+          settings.directory(jobId).resolve(name),
           StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot move upload " + uploadId + " into job " + jobId, e);
@@ -119,7 +139,10 @@ public class JobFiles {
     }
   }
 
-  /** Deletes the upload files last changed before {@code before}, whatever their record; returns how many. */
+  /**
+   * Deletes the upload files last changed before {@code before}, whatever their record; returns how
+   * many.
+   */
   public int deleteUploadsOlderThan(Instant before) {
     if (!Files.isDirectory(settings.uploads())) {
       return 0;
@@ -128,7 +151,8 @@ public class JobFiles {
       int deleted = 0;
       for (Path entry : (Iterable<Path>) entries::iterator) {
         BasicFileAttributes attributes = attributes(entry);
-        if (attributes != null && attributes.lastModifiedTime().toInstant().isBefore(before)
+        if (attributes != null
+            && attributes.lastModifiedTime().toInstant().isBefore(before)
             && Files.deleteIfExists(entry)) {
           deleted++;
         }
@@ -140,12 +164,22 @@ public class JobFiles {
   }
 
   // Copies the content into a new file, within the limits; a refused file is not left behind.
-  private long write(Path file, String name, InputStream content, long maxFile, long remaining,
-      Supplier<BusinessException> overRemaining) throws IOException {
+  private long write(
+      Path file,
+      String name,
+      InputStream content,
+      long maxFile,
+      long remaining,
+      Supplier<BusinessException> overRemaining)
+      throws IOException {
     long limit = Math.min(maxFile, remaining);
     boolean written = false;
-    OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-        LinkOption.NOFOLLOW_LINKS);
+    OutputStream out =
+        Files.newOutputStream(
+            file,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS);
     try (out) {
       byte[] buffer = new byte[64 * 1024];
       long total = 0;
@@ -153,7 +187,8 @@ public class JobFiles {
         total += n;
         if (total > limit) {
           throw total > maxFile
-              ? BusinessException.tooLarge("file-too-large", "The file " + name + " is larger than " + mib(maxFile) + ".")
+              ? BusinessException.tooLarge(
+                  "file-too-large", "The file " + name + " is larger than " + mib(maxFile) + ".")
               : overRemaining.get();
         }
         out.write(buffer, 0, n);
@@ -178,7 +213,9 @@ public class JobFiles {
       for (Path entry : (Iterable<Path>) entries::iterator) {
         String name = entry.getFileName().toString();
         BasicFileAttributes attributes = attributes(entry);
-        if (attributes != null && attributes.isRegularFile() && FileNames.isValid(name)
+        if (attributes != null
+            && attributes.isRegularFile()
+            && FileNames.isValid(name)
             && !name.startsWith(".allgo-")) {
           files.add(new JobFileView(name, attributes.size()));
         }
@@ -201,12 +238,17 @@ public class JobFiles {
   }
 
   /**
-   * The regular file of the job, never through a link, opened for reading; refused with 409 when
-   * it is no longer there.
+   * The regular file of the job, never through a link, opened for reading; refused with 409 when it
+   * is no longer there.
    */
   public InputStream open(long jobId, String name) {
-    Path file = find(jobId, name).orElseThrow(() -> BusinessException.conflict("input-missing",
-        "The file " + name + " of job " + jobId + " is no longer there."));
+    Path file =
+        find(jobId, name)
+            .orElseThrow(
+                () ->
+                    BusinessException.conflict(
+                        "input-missing",
+                        "The file " + name + " of job " + jobId + " is no longer there."));
     try {
       return Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {
@@ -217,7 +259,9 @@ public class JobFiles {
   /** The job's live log, while there is one: the program's output so far, without footer. */
   public Optional<Path> liveLog(long jobId) {
     Path live = settings.liveLog(jobId);
-    return Files.isRegularFile(live, LinkOption.NOFOLLOW_LINKS) ? Optional.of(live) : Optional.empty();
+    return Files.isRegularFile(live, LinkOption.NOFOLLOW_LINKS)
+        ? Optional.of(live)
+        : Optional.empty();
   }
 
   /** The live log has done its work: {@code allgo.log} is final, or the job never ran. */
@@ -231,12 +275,13 @@ public class JobFiles {
 
   /**
    * Writes output to the live log at {@code position}, where it belongs: a write repeated by
-   * another server writes the same bytes there. Never makes the file: false when it is gone
-   * (the job ended).
+   * another server writes the same bytes there. Never makes the file: false when it is gone (the
+   * job ended).
    */
   public boolean writeLive(long jobId, long position, List<byte[]> output) {
-    try (FileChannel channel = FileChannel.open(settings.liveLog(jobId), StandardOpenOption.WRITE,
-        LinkOption.NOFOLLOW_LINKS)) {
+    try (FileChannel channel =
+        FileChannel.open(
+            settings.liveLog(jobId), StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
       long at = position;
       for (byte[] bytes : output) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -253,8 +298,8 @@ public class JobFiles {
   }
 
   /**
-   * A portion of a log of at most {@code max} bytes from {@code from}, or from the end when
-   * {@code from} is negative; empty when the file is not there.
+   * A portion of a log of at most {@code max} bytes from {@code from}, or from the end when {@code
+   * from} is negative; empty when the file is not there.
    *
    * @param complete the log will not grow any more
    */
@@ -262,7 +307,8 @@ public class JobFiles {
     if (log.isEmpty()) {
       return new JobLogView(0, 0, 0, complete, "");
     }
-    try (FileChannel channel = FileChannel.open(log.get(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+    try (FileChannel channel =
+        FileChannel.open(log.get(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       long size = channel.size();
       long start = from < 0 ? Math.max(0, size + from) : Math.min(from, size);
       ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(max, size - start));
@@ -298,8 +344,12 @@ public class JobFiles {
         out.write(footer.getBytes(StandardCharsets.UTF_8));
       }
       Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
-      // A rename replaces whatever the program left under that name, a link included, not its target.
-      Files.move(temporary, dir.resolve(FileNames.LOG), StandardCopyOption.REPLACE_EXISTING,
+      // A rename replaces whatever the program left under that name, a link included, not its
+      // target.
+      Files.move(
+          temporary,
+          dir.resolve(FileNames.LOG),
+          StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the log of job " + jobId, e);
@@ -311,25 +361,29 @@ public class JobFiles {
     Path dir = settings.directory(jobId);
     AtomicLong total = new AtomicLong();
     try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-          total.addAndGet(attributes.size());
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              total.addAndGet(attributes.size());
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot measure the files of job " + jobId, e);
     }
     return total.get();
   }
 
-  /** Removes the job's directory and everything in it, and its live log; true when there was one. */
+  /**
+   * Removes the job's directory and everything in it, and its live log; true when there was one.
+   */
   public boolean delete(long jobId) {
     deleteLiveLog(jobId);
     Path dir = settings.directory(jobId);
@@ -337,22 +391,26 @@ public class JobFiles {
       return false;
     }
     try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+                throws IOException {
+              Files.delete(file);
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
-          if (e != null) {
-            throw e;
-          }
-          Files.delete(directory);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult postVisitDirectory(Path directory, IOException e)
+                throws IOException {
+              if (e != null) {
+                throw e;
+              }
+              Files.delete(directory);
+              return FileVisitResult.CONTINUE;
+            }
+          });
       return true;
     } catch (NoSuchFileException e) {
       return true;

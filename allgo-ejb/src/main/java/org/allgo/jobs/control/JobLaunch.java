@@ -6,5 +6,11 @@ package org.allgo.jobs.control;
  * @param cpuMillis thousandths of a CPU, from the queue
  */
 public record JobLaunch(
-    long jobId, String image, String entrypoint, String param, int memoryMb, int cpuMillis,
-    boolean networkAllowed, String webapp) {}
+    long jobId,
+    String image,
+    String entrypoint,
+    String param,
+    int memoryMb,
+    int cpuMillis,
+    boolean networkAllowed,
+    String webapp) {}

@@ -9,13 +9,28 @@ public final class JobLog {
 
   private JobLog() {}
 
-  public static String footer(String webapp, String version, Long exitCode, boolean oom, JobResult result,
-      String reason, Duration duration) {
-    StringBuilder footer = new StringBuilder("\n---- allgo ----\n")
-        .append("webapp:    ").append(webapp).append(' ').append(version).append('\n')
-        .append("exit code: ").append(exitCode == null ? "none" : exitCode.toString())
-        .append(oom ? " (killed: out of memory)" : "").append('\n')
-        .append("result:    ").append(result.name()).append('\n');
+  public static String footer(
+      String webapp,
+      String version,
+      Long exitCode,
+      boolean oom,
+      JobResult result,
+      String reason,
+      Duration duration) {
+    StringBuilder footer =
+        new StringBuilder("\n---- allgo ----\n")
+            .append("webapp:    ")
+            .append(webapp)
+            .append(' ')
+            .append(version)
+            .append('\n')
+            .append("exit code: ")
+            .append(exitCode == null ? "none" : exitCode.toString())
+            .append(oom ? " (killed: out of memory)" : "")
+            .append('\n')
+            .append("result:    ")
+            .append(result.name())
+            .append('\n');
     if (reason != null) {
       footer.append("reason:    ").append(reason).append('\n');
     }

@@ -17,8 +17,7 @@ public class JobPurge {
   // A submission that has not stored its files in this time has broken off.
   private static final Duration STALE_SUBMISSION = Duration.ofDays(1);
 
-  @Inject
-  JobStore jobs;
+  @Inject JobStore jobs;
 
   /** DONE jobs older than their queue's retention. */
   public List<Long> expired(Instant now) {
@@ -31,17 +30,23 @@ public class JobPurge {
 
   /** Marks the job ARCHIVED, its files gone; false when it changed meanwhile. */
   public boolean archive(long jobId) {
-    return jobs.lock(jobId).filter(j -> j.state() == JobState.DONE).map(j -> {
-      j.archive();
-      return true;
-    }).orElse(false);
+    return jobs.lock(jobId)
+        .filter(j -> j.state() == JobState.DONE)
+        .map(
+            j -> {
+              j.archive();
+              return true;
+            })
+        .orElse(false);
   }
 
   public List<Long> deleted() {
     return jobs.inState(JobState.DELETED).stream().map(Job::id).toList();
   }
 
-  /** Removes the records of submissions that broke off; returns their ids, whose files are to go. */
+  /**
+   * Removes the records of submissions that broke off; returns their ids, whose files are to go.
+   */
   public List<Long> discardStale(Instant now) {
     List<Long> ids = jobs.staleNew(now.minus(STALE_SUBMISSION));
     ids.forEach(id -> jobs.find(id).ifPresent(jobs::remove));

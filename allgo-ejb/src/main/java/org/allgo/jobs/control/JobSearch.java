@@ -21,8 +21,8 @@ import org.allgo.webapps.entity.Webapp;
 /**
  * The job lists of the pages, read a page at a time: the matching ids come from the indexes on
  * (user, state, id), (user, id) and (webapp name, id), newest first, then only those jobs are
- * loaded. Dates are compared in SQL with timestamps, which the instant converter would not make
- * of query parameters.
+ * loaded. Dates are compared in SQL with timestamps, which the instant converter would not make of
+ * query parameters.
  */
 @Dependent
 public class JobSearch {
@@ -41,25 +41,38 @@ public class JobSearch {
   /** A page of the matching jobs, newest first. */
   public List<Job> page(Long userId, JobFilter filter, int first, int size) {
     Where where = Where.of(userId, filter);
-    Query query = em.createNativeQuery("SELECT j.id FROM job j" + where.sql() + " ORDER BY j.id DESC"
-        + " LIMIT " + Math.max(0, size) + " OFFSET " + Math.max(0, first));
+    Query query =
+        em.createNativeQuery(
+            "SELECT j.id FROM job j"
+                + where.sql()
+                + " ORDER BY j.id DESC"
+                + " LIMIT "
+                + Math.max(0, size)
+                + " OFFSET "
+                + Math.max(0, first));
     where.bind(query);
-    List<Long> ids = ((List<?>) query.getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
+    List<Long> ids =
+        ((List<?>) query.getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
     if (ids.isEmpty()) {
       return List.of();
     }
-    List<Job> jobs = new ArrayList<>(em.createQuery(
-            "SELECT j FROM Job j JOIN FETCH j.user JOIN FETCH j.queue WHERE j.id IN :ids", Job.class)
-        .setParameter("ids", ids)
-        .getResultList());
+    List<Job> jobs =
+        new ArrayList<>(
+            em.createQuery(
+                    "SELECT j FROM Job j JOIN FETCH j.user JOIN FETCH j.queue WHERE j.id IN :ids",
+                    Job.class)
+                .setParameter("ids", ids)
+                .getResultList());
     jobs.sort(Comparator.comparing(Job::id).reversed());
     return jobs;
   }
 
   /** The webapp's last jobs that ran and ended, newest first. */
   public List<Job> runs(Webapp webapp, int count) {
-    return em.createQuery("SELECT j FROM Job j WHERE j.webapp = :webapp AND j.startedAt IS NOT NULL"
-            + " AND j.finishedAt IS NOT NULL ORDER BY j.id DESC", Job.class)
+    return em.createQuery(
+            "SELECT j FROM Job j WHERE j.webapp = :webapp AND j.startedAt IS NOT NULL"
+                + " AND j.finishedAt IS NOT NULL ORDER BY j.id DESC",
+            Job.class)
         .setParameter("webapp", webapp)
         .setMaxResults(count)
         .getResultList();
@@ -68,9 +81,10 @@ public class JobSearch {
   /** How many jobs each webapp ran, by webapp id; webapps without jobs are absent. */
   public Map<Long, Long> jobsPerWebapp() {
     Map<Long, Long> counts = new HashMap<>();
-    for (Object row : em.createNativeQuery(
-        "SELECT j.webapp_id, COUNT(*) FROM job j WHERE j.webapp_id IS NOT NULL GROUP BY j.webapp_id")
-        .getResultList()) {
+    for (Object row :
+        em.createNativeQuery(
+                "SELECT j.webapp_id, COUNT(*) FROM job j WHERE j.webapp_id IS NOT NULL GROUP BY j.webapp_id")
+            .getResultList()) {
       Object[] columns = (Object[]) row;
       counts.put(((Number) columns[0]).longValue(), ((Number) columns[1]).longValue());
     }
@@ -88,7 +102,8 @@ public class JobSearch {
         sql.append(" AND j.user_id = ?").append(parameters.size());
       }
       parameters.add(filter.state() == null ? JobState.DELETED.name() : filter.state().name());
-      sql.append(filter.state() == null ? " AND j.state <> ?" : " AND j.state = ?").append(parameters.size());
+      sql.append(filter.state() == null ? " AND j.state <> ?" : " AND j.state = ?")
+          .append(parameters.size());
       if (filter.webapp() != null && !filter.webapp().isBlank()) {
         parameters.add(filter.webapp().strip());
         sql.append(" AND j.webapp_name = ?").append(parameters.size());
@@ -96,7 +111,8 @@ public class JobSearch {
       if (filter.owner() != null && !filter.owner().isBlank()) {
         parameters.add("%" + like(filter.owner().strip().toLowerCase(Locale.ROOT)) + "%");
         sql.append(" AND j.user_id IN (SELECT u.id FROM users u WHERE LOWER(u.email) LIKE ?")
-            .append(parameters.size()).append(" ESCAPE '!')");
+            .append(parameters.size())
+            .append(" ESCAPE '!')");
       }
       if (filter.from() != null) {
         parameters.add(startOf(filter.from()));

@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,16 +33,22 @@ public class JobStore {
   }
 
   public Job get(long id) {
-    return find(id).orElseThrow(() -> BusinessException.notFound("job-not-found", "There is no job " + id + "."));
+    return find(id)
+        .orElseThrow(
+            () -> BusinessException.notFound("job-not-found", "There is no job " + id + "."));
   }
 
   /**
-   * The job with its row locked until the transaction ends. A locking read refreshes the entity, and
-   * by default its private parts too: its input names would be read each time, for nothing.
+   * The job with its row locked until the transaction ends. A locking read refreshes the entity,
+   * and by default its private parts too: its input names would be read each time, for nothing.
    */
   public Optional<Job> lock(long id) {
-    return Optional.ofNullable(em.find(Job.class, id, LockModeType.PESSIMISTIC_WRITE,
-        Map.of(QueryHints.REFRESH_CASCADE, CascadePolicy.NoCascading)));
+    return Optional.ofNullable(
+        em.find(
+            Job.class,
+            id,
+            LockModeType.PESSIMISTIC_WRITE,
+            Map.of(QueryHints.REFRESH_CASCADE, CascadePolicy.NoCascading)));
   }
 
   public Job add(Job job) {
@@ -67,9 +72,10 @@ public class JobStore {
   // cursor (a page in the middle of 10,000 jobs read 5,000 rows) unless told to take the range.
   public List<Job> of(User user, JobState state, String webapp, Long before, int limit) {
     List<Object> parameters = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("SELECT * FROM job")
-        .append(mysql() ? " FORCE INDEX (ix_job_user)" : "")
-        .append(" WHERE user_id = ?");
+    StringBuilder sql =
+        new StringBuilder("SELECT * FROM job")
+            .append(mysql() ? " FORCE INDEX (ix_job_user)" : "")
+            .append(" WHERE user_id = ?");
     parameters.add(user.id());
     sql.append(state == null ? " AND state <> ?" : " AND state = ?");
     parameters.add((state == null ? JobState.DELETED : state).name());
@@ -98,8 +104,10 @@ public class JobStore {
 
   /** The containers of the RUNNING jobs claimed by {@code node} that have one, by job id. */
   public Map<Long, String> runningContainers(String node) {
-    return em.createQuery("SELECT j.id, j.containerId FROM Job j WHERE j.state = :state AND j.claimedBy = :node"
-            + " AND j.containerId IS NOT NULL", Object[].class)
+    return em.createQuery(
+            "SELECT j.id, j.containerId FROM Job j WHERE j.state = :state AND j.claimedBy = :node"
+                + " AND j.containerId IS NOT NULL",
+            Object[].class)
         .setParameter("state", JobState.RUNNING)
         .setParameter("node", node)
         .getResultStream()
@@ -107,7 +115,9 @@ public class JobStore {
   }
 
   public List<Job> inState(JobState state) {
-    return em.createNamedQuery(Job.BY_STATE, Job.class).setParameter("state", state).getResultList();
+    return em.createNamedQuery(Job.BY_STATE, Job.class)
+        .setParameter("state", state)
+        .getResultList();
   }
 
   /** The webapp's last successful jobs, newest first. */
@@ -119,7 +129,9 @@ public class JobStore {
   }
 
   public long activeJobs(Webapp webapp) {
-    return em.createNamedQuery(Job.ACTIVE_OF_WEBAPP, Long.class).setParameter("webapp", webapp).getSingleResult();
+    return em.createNamedQuery(Job.ACTIVE_OF_WEBAPP, Long.class)
+        .setParameter("webapp", webapp)
+        .getSingleResult();
   }
 
   /** DONE jobs of the queue that ended before {@code before}. */
@@ -135,7 +147,10 @@ public class JobStore {
 
   /** Jobs whose submission broke off before their files were stored. */
   public List<Long> staleNew(Instant before) {
-    return inState(JobState.NEW).stream().filter(j -> j.createdAt().isBefore(before)).map(Job::id).toList();
+    return inState(JobState.NEW).stream()
+        .filter(j -> j.createdAt().isBefore(before))
+        .map(Job::id)
+        .toList();
   }
 
   /** A timestamp column read in a projection, which the instant converter does not see. */
@@ -155,8 +170,11 @@ public class JobStore {
   }
 
   public JobQueue getQueue(String name) {
-    return findQueue(name).orElseThrow(() -> BusinessException.notFound("queue-not-found",
-        "There is no job queue named " + name + "."));
+    return findQueue(name)
+        .orElseThrow(
+            () ->
+                BusinessException.notFound(
+                    "queue-not-found", "There is no job queue named " + name + "."));
   }
 
   public Optional<JobQueue> defaultQueue() {

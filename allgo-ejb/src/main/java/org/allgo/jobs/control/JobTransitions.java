@@ -17,8 +17,8 @@ import org.allgo.accounts.entity.User;
 import org.allgo.jobs.entity.Job;
 import org.allgo.jobs.entity.JobDraft;
 import org.allgo.jobs.entity.JobQueue;
-import org.allgo.jobs.entity.JobView;
 import org.allgo.jobs.entity.JobState;
+import org.allgo.jobs.entity.JobView;
 import org.allgo.jobs.entity.StopRequest;
 import org.allgo.mail.entity.Mail;
 import org.allgo.mail.entity.MailTemplate;
@@ -30,35 +30,28 @@ import org.allgo.webapps.entity.Webapp;
 import org.allgo.webapps.entity.WebappVersion;
 
 /**
- * The state changes of jobs, each in a transaction of its own, so that the Docker work between
- * them never runs inside one. A change to a job locks its row first: a completion seen twice
- * (container event and timer) or racing an abort changes the job once.
+ * The state changes of jobs, each in a transaction of its own, so that the Docker work between them
+ * never runs inside one. A change to a job locks its row first: a completion seen twice (container
+ * event and timer) or racing an abort changes the job once.
  */
 @Stateless
 public class JobTransitions {
 
   private static final System.Logger LOG = System.getLogger(JobTransitions.class.getName());
 
-  @Inject
-  JobStore jobs;
+  @Inject JobStore jobs;
 
-  @Inject
-  JobSettings settings;
+  @Inject JobSettings settings;
 
-  @Inject
-  JobAccess access;
+  @Inject JobAccess access;
 
-  @Inject
-  Access webapps;
+  @Inject Access webapps;
 
-  @Inject
-  WebappStore webappStore;
+  @Inject WebappStore webappStore;
 
-  @Inject
-  Event<Mail> mails;
+  @Inject Event<Mail> mails;
 
-  @Inject
-  Event<JobQueued> queued;
+  @Inject Event<JobQueued> queued;
 
   @Resource(lookup = Resources.DATA_SOURCE)
   DataSource dataSource;
@@ -75,10 +68,16 @@ public class JobTransitions {
   /** Claims the next job of the queue for this server (see {@link ClaimSql}). */
   public Optional<ClaimSql.Claim> claim(long queueId) {
     try (Connection c = dataSource.getConnection()) {
-      return ClaimSql.claimNext(c, ClaimSql.Dialect.of(c), queueId, settings.maxRunningPerUser(),
-          settings.node(), Instant.now());
+      return ClaimSql.claimNext(
+          c,
+          ClaimSql.Dialect.of(c),
+          queueId,
+          settings.maxRunningPerUser(),
+          settings.node(),
+          Instant.now());
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot claim a job of queue " + queueId + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot claim a job of queue " + queueId + ": " + e.getMessage(), e);
     }
   }
 
@@ -92,16 +91,29 @@ public class JobTransitions {
       throw BusinessException.invalid("webapp-missing", "Name the webapp to run.");
     }
     Webapp webapp = webapps.visible(email, draft.webapp());
-    WebappVersion version = webappStore.defaultVersion(webapp).orElseThrow(() -> BusinessException.conflict(
-        "no-ready-version", webapp.dockerName() + " has no ready version to run yet."));
-    JobQueue queue = draft.queue() != null && !draft.queue().isBlank()
-        ? jobs.findQueue(draft.queue()).orElseThrow(() -> BusinessException.invalid("unknown-queue",
-            "There is no job queue named " + draft.queue() + "."))
-        : Optional.ofNullable(webapp.defaultQueue()).or(jobs::defaultQueue).orElseThrow(() ->
-            BusinessException.conflict("no-queue", "There is no default job queue."));
+    WebappVersion version =
+        webappStore
+            .defaultVersion(webapp)
+            .orElseThrow(
+                () ->
+                    BusinessException.conflict(
+                        "no-ready-version",
+                        webapp.dockerName() + " has no ready version to run yet."));
+    JobQueue queue =
+        draft.queue() != null && !draft.queue().isBlank()
+            ? jobs.findQueue(draft.queue())
+                .orElseThrow(
+                    () ->
+                        BusinessException.invalid(
+                            "unknown-queue", "There is no job queue named " + draft.queue() + "."))
+            : Optional.ofNullable(webapp.defaultQueue())
+                .or(jobs::defaultQueue)
+                .orElseThrow(
+                    () -> BusinessException.conflict("no-queue", "There is no default job queue."));
     String param = ParameterSplitter.check(draft.param());
     ParameterSplitter.split(param);
-    boolean notify = draft.notifyByMail() != null ? draft.notifyByMail() : caller.notifyJobFinished();
+    boolean notify =
+        draft.notifyByMail() != null ? draft.notifyByMail() : caller.notifyJobFinished();
     return jobs.add(new Job(caller, version, queue, param, notify, Instant.now())).id();
   }
 
@@ -134,8 +146,14 @@ public class JobTransitions {
         job.requestStop(StopRequest.ABORT);
         return true;
       }
-      default -> throw BusinessException.conflict("job-not-active",
-          "Job " + jobId + " is " + job.state().name().toLowerCase() + ": only waiting or running jobs can be aborted.");
+      default ->
+          throw BusinessException.conflict(
+              "job-not-active",
+              "Job "
+                  + jobId
+                  + " is "
+                  + job.state().name().toLowerCase()
+                  + ": only waiting or running jobs can be aborted.");
     }
   }
 
@@ -143,27 +161,42 @@ public class JobTransitions {
   public record Resubmission(JobDraft draft, List<String> inputs) {}
 
   /**
-   * The caller's job, to run again: refused while it runs or is being submitted, once its files
-   * are gone, and when which of its files were inputs is unknown (submitted before it was recorded).
+   * The caller's job, to run again: refused while it runs or is being submitted, once its files are
+   * gone, and when which of its files were inputs is unknown (submitted before it was recorded).
    */
   public Resubmission resubmission(String email, long jobId) {
     Job job = access.job(email, jobId);
     switch (job.state()) {
-      case ARCHIVED -> throw BusinessException.gone("job-archived",
-          "The files of job " + jobId + " were removed after its retention period: submit it again with its files.");
-      case DELETED -> throw BusinessException.notFound("job-not-found", "There is no job " + jobId + ".");
-      case NEW, RUNNING -> throw BusinessException.conflict("job-running", "Job " + jobId + " is "
-          + job.state().name().toLowerCase() + ": its files may still change. Run it again once it ended.");
+      case ARCHIVED ->
+          throw BusinessException.gone(
+              "job-archived",
+              "The files of job "
+                  + jobId
+                  + " were removed after its retention period: submit it again with its files.");
+      case DELETED ->
+          throw BusinessException.notFound("job-not-found", "There is no job " + jobId + ".");
+      case NEW, RUNNING ->
+          throw BusinessException.conflict(
+              "job-running",
+              "Job "
+                  + jobId
+                  + " is "
+                  + job.state().name().toLowerCase()
+                  + ": its files may still change. Run it again once it ended.");
       default -> {
         // WAITING (its files are as they came) or DONE.
       }
     }
     List<String> inputs = job.inputs();
     if (inputs.isEmpty() && job.inputBytes() > 0) {
-      throw BusinessException.conflict("inputs-unknown", "Job " + jobId
-          + " was submitted before allgo recorded which of its files were inputs: submit it again with its files.");
+      throw BusinessException.conflict(
+          "inputs-unknown",
+          "Job "
+              + jobId
+              + " was submitted before allgo recorded which of its files were inputs: submit it again with its files.");
     }
-    return new Resubmission(new JobDraft(job.webappName(), job.param(), job.queue().name(), job.notifyWhenFinished()),
+    return new Resubmission(
+        new JobDraft(job.webappName(), job.param(), job.queue().name(), job.notifyWhenFinished()),
         inputs);
   }
 
@@ -185,11 +218,21 @@ public class JobTransitions {
     }
     Webapp webapp = job.webapp();
     if (job.stopRequest() != null || webapp == null) {
-      end(job, job.stopRequest() != null ? null : "Its webapp was deleted before the job could start.");
+      end(
+          job,
+          job.stopRequest() != null ? null : "Its webapp was deleted before the job could start.");
       return Optional.empty();
     }
-    return Optional.of(new JobLaunch(jobId, job.image(), webapp.entrypoint(), job.param(), webapp.memoryMb(),
-        job.queue().cpuMillis(), webapp.networkAllowed(), job.webappName()));
+    return Optional.of(
+        new JobLaunch(
+            jobId,
+            job.image(),
+            webapp.entrypoint(),
+            job.param(),
+            webapp.memoryMb(),
+            job.queue().cpuMillis(),
+            webapp.networkAllowed(),
+            job.webappName()));
   }
 
   /** Its container runs; returns why to stop it at once, if someone asked meanwhile. */
@@ -220,12 +263,14 @@ public class JobTransitions {
   }
 
   /** The program ended: the job as finished, or empty when it was finished already. */
-  public Optional<JobView> finish(long jobId, long exitCode, boolean oom, long outputBytes, String failure) {
+  public Optional<JobView> finish(
+      long jobId, long exitCode, boolean oom, long outputBytes, String failure) {
     Optional<Job> job = jobs.lock(jobId).filter(j -> j.state() == JobState.RUNNING);
-    job.ifPresent(j -> {
-      j.finished(exitCode, oom, outputBytes, failure, Instant.now());
-      notifyOwner(j);
-    });
+    job.ifPresent(
+        j -> {
+          j.finished(exitCode, oom, outputBytes, failure, Instant.now());
+          notifyOwner(j);
+        });
     return job.map(Job::view);
   }
 
@@ -246,17 +291,28 @@ public class JobTransitions {
       return;
     }
     Duration duration = job.duration();
-    mails.fire(new Mail(job.user().email(), MailTemplate.JOB_FINISHED, Map.of(
-        "name", job.user().name(),
-        "job", job.id().toString(),
-        "webapp", job.webappName(),
-        "state", job.result().name(),
-        "duration", duration == null ? "0 s" : JobLog.duration(duration),
-        "link", settings.link("/jobs/" + job.id()))));
+    mails.fire(
+        new Mail(
+            job.user().email(),
+            MailTemplate.JOB_FINISHED,
+            Map.of(
+                "name", job.user().name(),
+                "job", job.id().toString(),
+                "webapp", job.webappName(),
+                "state", job.result().name(),
+                "duration", duration == null ? "0 s" : JobLog.duration(duration),
+                "link", settings.link("/jobs/" + job.id()))));
   }
 
   private static RunningJob running(Job job) {
-    return new RunningJob(job.id(), job.containerId(), job.claimedBy(), job.startedAt(),
-        job.queue().timeoutSeconds(), job.stopRequest(), job.webappName(), job.versionNumber());
+    return new RunningJob(
+        job.id(),
+        job.containerId(),
+        job.claimedBy(),
+        job.startedAt(),
+        job.queue().timeoutSeconds(),
+        job.stopRequest(),
+        job.webappName(),
+        job.versionNumber());
   }
 }

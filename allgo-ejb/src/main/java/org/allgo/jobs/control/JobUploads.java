@@ -31,8 +31,7 @@ public class JobUploads {
   @PersistenceContext(unitName = "allgo")
   EntityManager em;
 
-  @Inject
-  JobAccess access;
+  @Inject JobAccess access;
 
   /** A new upload id: 128 random bits in lower-case hex. */
   public static String newId() {
@@ -82,7 +81,8 @@ public class JobUploads {
   /** The uploads past their expiry, taken or not. */
   // Compared here rather than in JPQL: the instant converter does not apply to query parameters.
   public List<String> expired(Instant now) {
-    return em.createNamedQuery(JobUpload.EXPIRY, Object[].class).getResultStream()
+    return em.createNamedQuery(JobUpload.EXPIRY, Object[].class)
+        .getResultStream()
         .filter(row -> !JobStore.instant(row[1]).isAfter(now))
         .map(row -> (String) row[0])
         .toList();
@@ -102,32 +102,47 @@ public class JobUploads {
 
   private List<JobUpload> waitingOf(User user) {
     Instant now = Instant.now();
-    return em.createNamedQuery(JobUpload.WAITING_OF_USER, JobUpload.class).setParameter("user", user)
-        .getResultStream().filter(u -> !u.isExpired(now)).toList();
+    return em.createNamedQuery(JobUpload.WAITING_OF_USER, JobUpload.class)
+        .setParameter("user", user)
+        .getResultStream()
+        .filter(u -> !u.isExpired(now))
+        .toList();
   }
 
   private JobUpload owned(String email, String id) {
     User caller = access.caller(email);
-    JobUpload upload = id == null || !id.matches("[0-9a-f]{32}") ? null : em.find(JobUpload.class, id);
+    JobUpload upload =
+        id == null || !id.matches("[0-9a-f]{32}") ? null : em.find(JobUpload.class, id);
     if (upload == null || !upload.isOwnedBy(caller)) {
-      throw BusinessException.notFound("upload-not-found", "There is no upload " + printable(id) + ".");
+      throw BusinessException.notFound(
+          "upload-not-found", "There is no upload " + printable(id) + ".");
     }
     return upload;
   }
 
   private static JobUpload usable(JobUpload upload, Instant now) {
     if (upload.isTaken()) {
-      throw BusinessException.conflict("upload-used", "The upload " + upload.id() + " (" + upload.name()
-          + ") was taken by job " + upload.jobId() + " already: upload the file again.");
+      throw BusinessException.conflict(
+          "upload-used",
+          "The upload "
+              + upload.id()
+              + " ("
+              + upload.name()
+              + ") was taken by job "
+              + upload.jobId()
+              + " already: upload the file again.");
     }
     if (upload.isExpired(now)) {
-      throw BusinessException.gone("upload-expired", "The upload " + upload.id() + " (" + upload.name()
-          + ") expired: upload the file again.");
+      throw BusinessException.gone(
+          "upload-expired",
+          "The upload " + upload.id() + " (" + upload.name() + ") expired: upload the file again.");
     }
     return upload;
   }
 
   private static String printable(String id) {
-    return id == null ? "" : id.length() > 40 || !id.matches("[0-9A-Za-z_-]*") ? "with that id" : id;
+    return id == null
+        ? ""
+        : id.length() > 40 || !id.matches("[0-9A-Za-z_-]*") ? "with that id" : id;
   }
 }

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who on this server follows which job, told at once when the job ends here (its log written), so
- * that an event stream need not wait for its next look. Followers still look on their own from
- * time to time: a job may change on another server, or in ways not told here.
+ * that an event stream need not wait for its next look. Followers still look on their own from time
+ * to time: a job may change on another server, or in ways not told here.
  */
 @ApplicationScoped
 public class JobWatch {
@@ -28,18 +28,25 @@ public class JobWatch {
   public Watch follow(long jobId, Runnable onChange) {
     // Added under the map's lock of this job, so that a follower leaving at the same time cannot
     // drop the set this one joins.
-    followers.compute(jobId, (id, set) -> {
-      Set<Runnable> joined = set != null ? set : ConcurrentHashMap.newKeySet();
-      joined.add(onChange);
-      return joined;
-    });
-    return () -> followers.computeIfPresent(jobId, (id, set) -> {
-      set.remove(onChange);
-      return set.isEmpty() ? null : set;
-    });
+    followers.compute(
+        jobId,
+        (id, set) -> {
+          Set<Runnable> joined = set != null ? set : ConcurrentHashMap.newKeySet();
+          joined.add(onChange);
+          return joined;
+        });
+    return () ->
+        followers.computeIfPresent(
+            jobId,
+            (id, set) -> {
+              set.remove(onChange);
+              return set.isEmpty() ? null : set;
+            });
   }
 
-  /** The job changed: its followers hear of it. A follower that fails is no concern of the caller. */
+  /**
+   * The job changed: its followers hear of it. A follower that fails is no concern of the caller.
+   */
   public void changed(long jobId) {
     Set<Runnable> set = followers.get(jobId);
     if (set == null) {

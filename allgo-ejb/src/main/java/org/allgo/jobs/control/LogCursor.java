@@ -5,9 +5,9 @@ import java.util.Optional;
 import org.allgo.connector.api.LogEntry;
 
 /**
- * How far a job's live log has followed its container's log: the last message copied and where
- * the next one goes in the file. The engine's log only grows, so what follows that message in a
- * tail of it is what the live log lacks.
+ * How far a job's live log has followed its container's log: the last message copied and where the
+ * next one goes in the file. The engine's log only grows, so what follows that message in a tail of
+ * it is what the live log lacks.
  *
  * @param last null before the first message
  */
@@ -17,8 +17,8 @@ public record LogCursor(LogEntry last, long position) {
   public static final LogCursor START = new LogCursor(null, 0);
 
   /**
-   * The messages after this cursor in a tail of the log; empty when the tail does not reach back
-   * to the last message copied.
+   * The messages after this cursor in a tail of the log; empty when the tail does not reach back to
+   * the last message copied.
    */
   public Optional<List<LogEntry>> after(List<LogEntry> tail) {
     if (last == null) {

@@ -21,7 +21,11 @@ final class LogPortion {
     int from = atLine && start > 0 ? lineStart(bytes) : 0;
     boolean reachesEnd = start + bytes.length >= size;
     int to = complete && reachesEnd ? bytes.length : cut(bytes, from, reachesEnd);
-    return new JobLogView(start + from, start + to, size, complete && start + to >= size,
+    return new JobLogView(
+        start + from,
+        start + to,
+        size,
+        complete && start + to >= size,
         new String(bytes, from, to - from, StandardCharsets.UTF_8));
   }
 

@@ -77,8 +77,10 @@ public final class ParameterSplitter {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-        throw invalid("The parameters contain a control character (code " + (int) c
-            + "): only printable characters, blanks and new lines are allowed.");
+        throw invalid(
+            "The parameters contain a control character (code "
+                + (int) c
+                + "): only printable characters, blanks and new lines are allowed.");
       }
     }
     return text;

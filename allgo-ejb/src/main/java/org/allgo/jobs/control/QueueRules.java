@@ -12,23 +12,39 @@ public final class QueueRules {
 
   public static String name(String value) {
     if (value == null || !NAME.matcher(value).matches()) {
-      throw BusinessException.invalid("invalid-queue-name",
+      throw BusinessException.invalid(
+          "invalid-queue-name",
           "A queue name has 1 to 64 lower-case letters, digits, '-' or '_', as in 'long-jobs'.");
     }
     return value;
   }
 
   public static int timeout(int seconds) {
-    return range(seconds, 1, 30 * 24 * 3600, "timeoutSeconds", "The timeout is between 1 second and 30 days.");
+    return range(
+        seconds,
+        1,
+        30 * 24 * 3600,
+        "timeoutSeconds",
+        "The timeout is between 1 second and 30 days.");
   }
 
   public static int cpu(int millis) {
-    return range(millis, 10, 256_000, "cpuMillis", "The CPU share is between 10 and 256000 thousandths of a CPU.");
+    return range(
+        millis,
+        10,
+        256_000,
+        "cpuMillis",
+        "The CPU share is between 10 and 256000 thousandths of a CPU.");
   }
 
   /** Zero pauses the queue: its jobs wait. */
   public static int maxJobs(int jobs) {
-    return range(jobs, 0, 10_000, "maxJobs", "The number of concurrent jobs is between 0 (paused) and 10000.");
+    return range(
+        jobs,
+        0,
+        10_000,
+        "maxJobs",
+        "The number of concurrent jobs is between 0 (paused) and 10000.");
   }
 
   public static int retention(int days) {
@@ -38,7 +54,8 @@ public final class QueueRules {
   public static String description(String value) {
     String text = value == null ? "" : value.strip();
     if (text.length() > 255 || text.chars().anyMatch(Character::isISOControl)) {
-      throw BusinessException.invalid("invalid-description", "A queue's description has at most 255 printable characters.");
+      throw BusinessException.invalid(
+          "invalid-description", "A queue's description has at most 255 printable characters.");
     }
     return text;
   }

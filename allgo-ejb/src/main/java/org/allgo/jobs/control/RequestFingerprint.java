@@ -21,7 +21,9 @@ public final class RequestFingerprint {
 
   private final MessageDigest digest = sha256();
 
-  /** @param form how the request came, such as {@code multipart} */
+  /**
+   * @param form how the request came, such as {@code multipart}
+   */
   public RequestFingerprint(String form, JobDraft draft) {
     add(form);
     add(draft.webapp());

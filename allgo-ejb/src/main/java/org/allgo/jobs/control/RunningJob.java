@@ -10,8 +10,14 @@ import org.allgo.jobs.entity.StopRequest;
  * @param stopRequest null unless the platform is to stop it
  */
 public record RunningJob(
-    long jobId, String containerId, String claimedBy, Instant startedAt, int timeoutSeconds,
-    StopRequest stopRequest, String webapp, String version) {
+    long jobId,
+    String containerId,
+    String claimedBy,
+    Instant startedAt,
+    int timeoutSeconds,
+    StopRequest stopRequest,
+    String webapp,
+    String version) {
 
   public boolean overdue(Instant now) {
     return startedAt != null && startedAt.plusSeconds(timeoutSeconds).isBefore(now);

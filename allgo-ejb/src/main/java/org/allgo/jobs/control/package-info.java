@@ -1,5 +1,5 @@
 /**
- * How jobs run: parameter splitting, file names, the datastore, the atomic and fair claim, the
- * job containers on the engine, state transitions and completion.
+ * How jobs run: parameter splitting, file names, the datastore, the atomic and fair claim, the job
+ * containers on the engine, state transitions and completion.
  */
 package org.allgo.jobs.control;

@@ -20,7 +20,8 @@ import org.allgo.accounts.entity.User;
  */
 @Entity
 @Table(name = "idempotency_key")
-@NamedQuery(name = IdempotencyKey.OF_USER,
+@NamedQuery(
+    name = IdempotencyKey.OF_USER,
     query = "SELECT k FROM IdempotencyKey k WHERE k.user = :user AND k.keyHash = :hash")
 @NamedQuery(name = IdempotencyKey.CREATED, query = "SELECT k.id, k.createdAt FROM IdempotencyKey k")
 public class IdempotencyKey {

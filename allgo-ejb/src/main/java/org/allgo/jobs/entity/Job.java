@@ -28,22 +28,28 @@ import org.allgo.webapps.entity.WebappVersion;
 /**
  * A run of a webapp's version with the caller's files and parameter string, in a queue. Its files
  * live in the datastore directory named after its id. The dispatcher moves it from WAITING to
- * RUNNING with a conditional update (see {@code ClaimSql}); every other change goes through a
- * row lock, so that concurrent completions, aborts and claims never overwrite one another.
+ * RUNNING with a conditional update (see {@code ClaimSql}); every other change goes through a row
+ * lock, so that concurrent completions, aborts and claims never overwrite one another.
  */
 @Entity
 @Table(name = "job")
-@NamedQuery(name = Job.RECENT_SUCCESSES_OF_WEBAPP,
-    query = "SELECT j FROM Job j WHERE j.webapp = :webapp AND j.result = org.allgo.jobs.entity.JobResult.SUCCESS"
-        + " AND j.finishedAt IS NOT NULL AND j.startedAt IS NOT NULL ORDER BY j.id DESC")
+@NamedQuery(
+    name = Job.RECENT_SUCCESSES_OF_WEBAPP,
+    query =
+        "SELECT j FROM Job j WHERE j.webapp = :webapp AND j.result = org.allgo.jobs.entity.JobResult.SUCCESS"
+            + " AND j.finishedAt IS NOT NULL AND j.startedAt IS NOT NULL ORDER BY j.id DESC")
 @NamedQuery(name = Job.BY_STATE, query = "SELECT j FROM Job j WHERE j.state = :state ORDER BY j.id")
-@NamedQuery(name = Job.ACTIVE_OF_WEBAPP,
-    query = "SELECT COUNT(j) FROM Job j WHERE j.webapp = :webapp"
-        + " AND j.state IN (org.allgo.jobs.entity.JobState.NEW, org.allgo.jobs.entity.JobState.WAITING,"
-        + " org.allgo.jobs.entity.JobState.RUNNING)")
-@NamedQuery(name = Job.ENDED_IN_QUEUE,
-    query = "SELECT j.id, j.finishedAt FROM Job j WHERE j.state = org.allgo.jobs.entity.JobState.DONE"
-        + " AND j.queue = :queue ORDER BY j.id")
+@NamedQuery(
+    name = Job.ACTIVE_OF_WEBAPP,
+    query =
+        "SELECT COUNT(j) FROM Job j WHERE j.webapp = :webapp"
+            + " AND j.state IN (org.allgo.jobs.entity.JobState.NEW, org.allgo.jobs.entity.JobState.WAITING,"
+            + " org.allgo.jobs.entity.JobState.RUNNING)")
+@NamedQuery(
+    name = Job.ENDED_IN_QUEUE,
+    query =
+        "SELECT j.id, j.finishedAt FROM Job j WHERE j.state = org.allgo.jobs.entity.JobState.DONE"
+            + " AND j.queue = :queue ORDER BY j.id")
 public class Job {
 
   public static final String BY_STATE = "Job.byState";
@@ -145,7 +151,12 @@ public class Job {
 
   protected Job() {}
 
-  public Job(User user, WebappVersion version, JobQueue queue, String param, boolean notify,
+  public Job(
+      User user,
+      WebappVersion version,
+      JobQueue queue,
+      String param,
+      boolean notify,
       Instant createdAt) {
     this.user = Objects.requireNonNull(user, "user");
     this.version = Objects.requireNonNull(version, "version");
@@ -176,7 +187,9 @@ public class Job {
     this.queuedAt = at;
   }
 
-  /** Its container runs: the job's time counts from now (claimed, it may have waited for a pull). */
+  /**
+   * Its container runs: the job's time counts from now (claimed, it may have waited for a pull).
+   */
   public void started(String container, String host, Instant at) {
     this.containerId = container;
     this.dockerHost = host;
@@ -231,7 +244,10 @@ public class Job {
   private void end(JobResult outcome, String why, Integer exit, boolean oom, Instant at) {
     this.state = JobState.DONE;
     this.result = outcome;
-    this.reason = why == null ? null : why.length() <= MAX_REASON ? why : why.substring(0, MAX_REASON - 1) + "…";
+    this.reason =
+        why == null
+            ? null
+            : why.length() <= MAX_REASON ? why : why.substring(0, MAX_REASON - 1) + "…";
     this.exitCode = exit;
     this.oomKilled = oom;
     this.finishedAt = at;
@@ -343,8 +359,25 @@ public class Job {
 
   public JobView view() {
     Duration d = duration();
-    return new JobView(id, user.email(), webappName, versionNumber, queue.name(), param, state, result,
-        reason, exitCode, oomKilled, notify, inputBytes, outputBytes, createdAt, queuedAt, startedAt,
-        finishedAt, d == null ? null : d.toMillis() / 1000.0);
+    return new JobView(
+        id,
+        user.email(),
+        webappName,
+        versionNumber,
+        queue.name(),
+        param,
+        state,
+        result,
+        reason,
+        exitCode,
+        oomKilled,
+        notify,
+        inputBytes,
+        outputBytes,
+        createdAt,
+        queuedAt,
+        startedAt,
+        finishedAt,
+        d == null ? null : d.toMillis() / 1000.0);
   }
 }

@@ -14,8 +14,9 @@ import java.time.LocalDate;
  * @param from created on this day or later (server's time zone)
  * @param to created on this day or earlier
  */
-public record JobFilter(boolean everyone, JobState state, String webapp, String owner, LocalDate from,
-    LocalDate to) implements Serializable {
+public record JobFilter(
+    boolean everyone, JobState state, String webapp, String owner, LocalDate from, LocalDate to)
+    implements Serializable {
 
   /** The caller's own jobs, all of them. */
   public static JobFilter mine() {

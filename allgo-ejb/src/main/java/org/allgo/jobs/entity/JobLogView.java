@@ -1,9 +1,9 @@
 package org.allgo.jobs.entity;
 
 /**
- * A portion of a job's {@code allgo.log}: the program's output as it runs, then its footer once
- * the job ended. Offsets count bytes; the text is whole lines, unless one line alone is longer
- * than a portion. Read again from {@code next} until {@code ended}.
+ * A portion of a job's {@code allgo.log}: the program's output as it runs, then its footer once the
+ * job ended. Offsets count bytes; the text is whole lines, unless one line alone is longer than a
+ * portion. Read again from {@code next} until {@code ended}.
  *
  * @param offset where the text starts in the log
  * @param next where the next portion starts

@@ -48,7 +48,12 @@ public class JobQueue {
 
   protected JobQueue() {}
 
-  public JobQueue(String name, String description, int timeoutSeconds, int cpuMillis, int maxJobs,
+  public JobQueue(
+      String name,
+      String description,
+      int timeoutSeconds,
+      int cpuMillis,
+      int maxJobs,
       int retentionDays) {
     this.name = Objects.requireNonNull(name, "name");
     this.description = Objects.requireNonNull(description, "description");
@@ -107,6 +112,7 @@ public class JobQueue {
   }
 
   public QueueView view() {
-    return new QueueView(name, description, timeoutSeconds, cpuMillis, maxJobs, retentionDays, isDefault);
+    return new QueueView(
+        name, description, timeoutSeconds, cpuMillis, maxJobs, retentionDays, isDefault);
   }
 }

@@ -18,8 +18,10 @@ import org.allgo.accounts.entity.User;
  */
 @Entity
 @Table(name = "job_upload")
-@NamedQuery(name = JobUpload.WAITING_OF_USER,
-    query = "SELECT u FROM JobUpload u WHERE u.user = :user AND u.jobId IS NULL ORDER BY u.createdAt, u.id")
+@NamedQuery(
+    name = JobUpload.WAITING_OF_USER,
+    query =
+        "SELECT u FROM JobUpload u WHERE u.user = :user AND u.jobId IS NULL ORDER BY u.createdAt, u.id")
 @NamedQuery(name = JobUpload.EXPIRY, query = "SELECT u.id, u.expiresAt FROM JobUpload u")
 public class JobUpload {
 
@@ -51,7 +53,8 @@ public class JobUpload {
 
   protected JobUpload() {}
 
-  public JobUpload(String id, User user, String name, long size, Instant createdAt, Instant expiresAt) {
+  public JobUpload(
+      String id, User user, String name, long size, Instant createdAt, Instant expiresAt) {
     this.id = Objects.requireNonNull(id, "id");
     this.user = Objects.requireNonNull(user, "user");
     this.name = Objects.requireNonNull(name, "name");

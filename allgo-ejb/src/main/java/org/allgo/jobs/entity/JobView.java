@@ -10,7 +10,22 @@ import java.time.Instant;
  * @param durationSeconds from start to end, or null while it has not ended
  */
 public record JobView(
-    long id, String owner, String webapp, String version, String queue, String param,
-    JobState state, JobResult result, String reason, Integer exitCode, boolean oomKilled,
-    boolean notifyByMail, long inputBytes, Long outputBytes, Instant createdAt, Instant queuedAt,
-    Instant startedAt, Instant finishedAt, Double durationSeconds) {}
+    long id,
+    String owner,
+    String webapp,
+    String version,
+    String queue,
+    String param,
+    JobState state,
+    JobResult result,
+    String reason,
+    Integer exitCode,
+    boolean oomKilled,
+    boolean notifyByMail,
+    long inputBytes,
+    Long outputBytes,
+    Instant createdAt,
+    Instant queuedAt,
+    Instant startedAt,
+    Instant finishedAt,
+    Double durationSeconds) {}

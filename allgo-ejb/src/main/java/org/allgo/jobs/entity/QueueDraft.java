@@ -2,5 +2,10 @@ package org.allgo.jobs.entity;
 
 /** A queue to create, or the fields of one to change (null: unchanged). */
 public record QueueDraft(
-    String name, String description, Integer timeoutSeconds, Integer cpuMillis, Integer maxJobs,
-    Integer retentionDays, Boolean isDefault) {}
+    String name,
+    String description,
+    Integer timeoutSeconds,
+    Integer cpuMillis,
+    Integer maxJobs,
+    Integer retentionDays,
+    Boolean isDefault) {}

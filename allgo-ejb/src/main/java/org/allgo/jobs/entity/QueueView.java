@@ -2,5 +2,10 @@ package org.allgo.jobs.entity;
 
 /** A job queue as clients see it; CPU in thousandths of a CPU. */
 public record QueueView(
-    String name, String description, int timeoutSeconds, int cpuMillis, int maxJobs,
-    int retentionDays, boolean isDefault) {}
+    String name,
+    String description,
+    int timeoutSeconds,
+    int cpuMillis,
+    int maxJobs,
+    int retentionDays,
+    boolean isDefault) {}

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import org.allgo.mail.entity.MailTemplate;
 
 /**
- * Fills the templates under {@code mail/}: {@code {{key}}} is replaced by the value, escaped in
- * the HTML body. The first line of the text template is the subject.
+ * Fills the templates under {@code mail/}: {@code {{key}}} is replaced by the value, escaped in the
+ * HTML body. The first line of the text template is the subject.
  */
 public final class MailTemplates {
 
@@ -24,10 +24,13 @@ public final class MailTemplates {
     String text = load(template, "txt");
     int end = text.indexOf('\n');
     if (!text.startsWith(SUBJECT) || end < 0) {
-      throw new IllegalStateException("mail/" + template.resource() + ".txt must start with a Subject: line");
+      throw new IllegalStateException(
+          "mail/" + template.resource() + ".txt must start with a Subject: line");
     }
     String subject = fill(text.substring(SUBJECT.length(), end).strip(), values, false);
-    return new RenderedMail(subject, fill(text.substring(end + 1), values, false),
+    return new RenderedMail(
+        subject,
+        fill(text.substring(end + 1), values, false),
         fill(load(template, "html"), values, true));
   }
 

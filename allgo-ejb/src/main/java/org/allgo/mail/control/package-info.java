@@ -1,5 +1,5 @@
 /**
- * Renders mail templates and sends the result over SMTP, after the commit of the transaction
- * that fired the mail event, on a managed thread.
+ * Renders mail templates and sends the result over SMTP, after the commit of the transaction that
+ * fired the mail event, on a managed thread.
  */
 package org.allgo.mail.control;

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.models.Paths;
  */
 public class OpenApiPaths implements OASFilter {
 
-  private static final Pattern PARAMETER = Pattern.compile("\\{\\s*([A-Za-z0-9_]+)\\s*:[^/]*}(?=/|$)");
+  private static final Pattern PARAMETER =
+      Pattern.compile("\\{\\s*([A-Za-z0-9_]+)\\s*:[^/]*}(?=/|$)");
 
   @Override
   public void filterOpenAPI(OpenAPI openApi) {
@@ -23,13 +24,14 @@ public class OpenApiPaths implements OASFilter {
       return;
     }
     Map<String, PathItem> items = new LinkedHashMap<>(paths.getPathItems());
-    items.forEach((path, item) -> {
-      String template = template(path);
-      if (!template.equals(path)) {
-        paths.removePathItem(path);
-        paths.addPathItem(template, item);
-      }
-    });
+    items.forEach(
+        (path, item) -> {
+          String template = template(path);
+          if (!template.equals(path)) {
+            paths.removePathItem(path);
+            paths.addPathItem(template, item);
+          }
+        });
   }
 
   /** The path with each parameter's regular expression left out. */

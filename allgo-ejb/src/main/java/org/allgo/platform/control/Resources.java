@@ -2,8 +2,8 @@ package org.allgo.platform.control;
 
 /**
  * The JNDI names of the resources allgo uses. The database pool and the mail session are made by
- * {@code payara-config/}; the Docker connection factory by the EAR's {@code application.xml}, on the
- * embedded adapter whose settings the server holds as its resource-adapter configuration.
+ * {@code payara-config/}; the Docker connection factory by the EAR's {@code application.xml}, on
+ * the embedded adapter whose settings the server holds as its resource-adapter configuration.
  */
 public final class Resources {
 

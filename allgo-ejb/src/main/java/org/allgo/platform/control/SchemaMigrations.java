@@ -29,8 +29,12 @@ public class SchemaMigrations {
   @PostConstruct
   void migrate() {
     MigrateResult result = configure(dataSource).migrate();
-    LOG.log(Level.INFO, "Database schema at version {0} ({1} migrations applied)",
-        result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
+    LOG.log(
+        Level.INFO,
+        "Database schema at version {0} ({1} migrations applied)",
+        result.targetSchemaVersion == null
+            ? result.initialSchemaVersion
+            : result.targetSchemaVersion,
         result.migrationsExecuted);
   }
 

@@ -13,13 +13,14 @@ import org.allgo.webapps.entity.WebappVersion;
 @Dependent
 public class CommitStep extends VersionStep {
 
-  @Inject
-  Sandboxes sandboxes;
+  @Inject Sandboxes sandboxes;
 
   @Override
   void run(WebappVersion version, ImageRef image) {
-    sandboxes.commit(version.webapp(), image, Map.of(
-        "allgo.webapp", version.webapp().dockerName(), "allgo.version", version.number()));
+    sandboxes.commit(
+        version.webapp(),
+        image,
+        Map.of("allgo.webapp", version.webapp().dockerName(), "allgo.version", version.number()));
     transitions.versionCommitted(version.id());
   }
 }

@@ -15,16 +15,26 @@ import org.allgo.webapps.entity.WebappVersion;
 @Dependent
 public class PublishStep extends VersionStep {
 
-  @Inject
-  RegistryClient registry;
+  @Inject RegistryClient registry;
 
   @Override
   void run(WebappVersion version, ImageRef image) {
-    RegistryClient.Manifest manifest = registry.manifest(image).orElseThrow(() ->
-        new IllegalStateException("the registry does not hold " + image + " after the push"));
+    RegistryClient.Manifest manifest =
+        registry
+            .manifest(image)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the registry does not hold " + image + " after the push"));
     if (!manifest.digest().equals(version.digest())) {
-      throw new IllegalStateException("the registry holds " + manifest.digest() + " under " + image
-          + ", not the " + version.digest() + " pushed");
+      throw new IllegalStateException(
+          "the registry holds "
+              + manifest.digest()
+              + " under "
+              + image
+              + ", not the "
+              + version.digest()
+              + " pushed");
     }
     transitions.versionReady(version.id(), manifest.size());
   }

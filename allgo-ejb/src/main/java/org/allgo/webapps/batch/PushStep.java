@@ -12,8 +12,7 @@ import org.allgo.webapps.entity.WebappVersion;
 @Dependent
 public class PushStep extends VersionStep {
 
-  @Inject
-  Sandboxes sandboxes;
+  @Inject Sandboxes sandboxes;
 
   @Override
   void run(WebappVersion version, ImageRef image) {

@@ -18,15 +18,11 @@ abstract class VersionStep extends AbstractBatchlet {
 
   private static final System.Logger LOG = System.getLogger(VersionStep.class.getName());
 
-  @Inject
-  @BatchProperty
-  String versionId;
+  @Inject @BatchProperty String versionId;
 
-  @Inject
-  JobContext job;
+  @Inject JobContext job;
 
-  @Inject
-  WebappTransitions transitions;
+  @Inject WebappTransitions transitions;
 
   @Override
   public String process() {
@@ -36,8 +32,16 @@ abstract class VersionStep extends AbstractBatchlet {
       run(version, ImageRef.parse(version.image()));
       return BatchStatus.COMPLETED.name();
     } catch (RuntimeException e) {
-      String reason = getClass().getSimpleName().replace("Step", "").toLowerCase() + " failed: " + e.getMessage();
-      LOG.log(Level.WARNING, "Version {0} of {1}: {2}", version.number(), version.webapp().dockerName(), reason);
+      String reason =
+          getClass().getSimpleName().replace("Step", "").toLowerCase()
+              + " failed: "
+              + e.getMessage();
+      LOG.log(
+          Level.WARNING,
+          "Version {0} of {1}: {2}",
+          version.number(),
+          version.webapp().dockerName(),
+          reason);
       transitions.versionFailed(id, reason);
       job.setExitStatus(reason);
       throw e;

@@ -28,20 +28,15 @@ public class SandboxService {
 
   static final String DEFAULT_BASE_IMAGE = "busybox";
 
-  @Inject
-  Access access;
+  @Inject Access access;
 
-  @Inject
-  WebappStore webapps;
+  @Inject WebappStore webapps;
 
-  @Inject
-  WebappTransitions transitions;
+  @Inject WebappTransitions transitions;
 
-  @Inject
-  Sandboxes sandboxes;
+  @Inject Sandboxes sandboxes;
 
-  @Inject
-  WebappService views;
+  @Inject WebappService views;
 
   /**
    * Starts the sandbox from a base image (by name) or from one of the webapp's READY versions (by
@@ -55,8 +50,8 @@ public class SandboxService {
       sandboxes.start(starting, image);
     } catch (DockerException e) {
       transitions.sandbox(webapp.id(), SandboxState.ERROR, e.getMessage());
-      throw BusinessException.conflict("sandbox-failed",
-          "The sandbox of " + dockerName + " could not start: " + e.getMessage());
+      throw BusinessException.conflict(
+          "sandbox-failed", "The sandbox of " + dockerName + " could not start: " + e.getMessage());
     }
     transitions.sandbox(webapp.id(), SandboxState.RUNNING, null);
     return views.get(email, dockerName);
@@ -69,8 +64,8 @@ public class SandboxService {
       sandboxes.stop(webapp);
     } catch (DockerException e) {
       transitions.sandbox(webapp.id(), SandboxState.ERROR, e.getMessage());
-      throw BusinessException.conflict("sandbox-failed",
-          "The sandbox of " + dockerName + " could not stop: " + e.getMessage());
+      throw BusinessException.conflict(
+          "sandbox-failed", "The sandbox of " + dockerName + " could not stop: " + e.getMessage());
     }
     transitions.sandbox(webapp.id(), SandboxState.IDLE, null);
     return views.get(email, dockerName);
@@ -78,7 +73,8 @@ public class SandboxService {
 
   private ImageRef image(Webapp webapp, String baseImage, String version) {
     if (baseImage != null && version != null) {
-      throw BusinessException.invalid("one-source", "Start from a base image or from a version, not both.");
+      throw BusinessException.invalid(
+          "one-source", "Start from a base image or from a version, not both.");
     }
     if (version != null) {
       return ImageRef.parse(readyVersion(webapp, version).runnableImage());
@@ -90,15 +86,24 @@ public class SandboxService {
       }
     }
     String name = baseImage == null ? DEFAULT_BASE_IMAGE : baseImage;
-    return ImageRef.parse(webapps.findBaseImage(name).map(BaseImage::image).orElseThrow(() ->
-        BusinessException.invalid("unknown-base-image", "There is no base image named " + name + ".")));
+    return ImageRef.parse(
+        webapps
+            .findBaseImage(name)
+            .map(BaseImage::image)
+            .orElseThrow(
+                () ->
+                    BusinessException.invalid(
+                        "unknown-base-image", "There is no base image named " + name + ".")));
   }
 
   private WebappVersion readyVersion(Webapp webapp, String number) {
     return webapps.readyVersions(webapp).stream()
         .filter(v -> v.number().equals(number) && v.state() == VersionState.READY)
         .findFirst()
-        .orElseThrow(() -> BusinessException.invalid("unknown-version",
-            webapp.dockerName() + " has no ready version " + number + "."));
+        .orElseThrow(
+            () ->
+                BusinessException.invalid(
+                    "unknown-version",
+                    webapp.dockerName() + " has no ready version " + number + "."));
   }
 }

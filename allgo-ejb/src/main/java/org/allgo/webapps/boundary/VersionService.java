@@ -30,23 +30,17 @@ public class VersionService {
   /** The batch job that commits, pushes and publishes a version. */
   public static final String COMMIT_JOB = "commit-version";
 
-  @Inject
-  Access access;
+  @Inject Access access;
 
-  @Inject
-  WebappStore webapps;
+  @Inject WebappStore webapps;
 
-  @Inject
-  WebappTransitions transitions;
+  @Inject WebappTransitions transitions;
 
-  @Inject
-  Sandboxes sandboxes;
+  @Inject Sandboxes sandboxes;
 
-  @Inject
-  WebappSettings settings;
+  @Inject WebappSettings settings;
 
-  @Inject
-  WebappService views;
+  @Inject WebappService views;
 
   /**
    * Starts committing the running sandbox as version {@code number} (the next integer when null).
@@ -57,12 +51,20 @@ public class VersionService {
   public VersionView commit(String email, String dockerName, String number, String description) {
     Webapp webapp = access.managed(email, dockerName);
     if (!sandboxes.running(webapp)) {
-      throw BusinessException.conflict("sandbox-not-running",
-          "The sandbox of " + dockerName + " is not running: start it, install the program, then commit.");
+      throw BusinessException.conflict(
+          "sandbox-not-running",
+          "The sandbox of "
+              + dockerName
+              + " is not running: start it, install the program, then commit.");
     }
-    String version = number == null || number.isBlank() ? nextNumber(webapp) : WebappRules.version(number);
-    WebappVersion created = transitions.newVersion(webapp.id(), version,
-        WebappRules.text(description, "description", 1000), settings.versionImage(dockerName, version).toString());
+    String version =
+        number == null || number.isBlank() ? nextNumber(webapp) : WebappRules.version(number);
+    WebappVersion created =
+        transitions.newVersion(
+            webapp.id(),
+            version,
+            WebappRules.text(description, "description", 1000),
+            settings.versionImage(dockerName, version).toString());
     Properties parameters = new Properties();
     parameters.setProperty("versionId", created.id().toString());
     long execution = BatchRuntime.getJobOperator().start(COMMIT_JOB, parameters);
@@ -72,16 +74,21 @@ public class VersionService {
   }
 
   public List<VersionView> list(String email, String dockerName) {
-    return webapps.versions(access.visible(email, dockerName)).stream().map(WebappVersion::view).toList();
+    return webapps.versions(access.visible(email, dockerName)).stream()
+        .map(WebappVersion::view)
+        .toList();
   }
 
   public VersionView get(String email, String dockerName, long id) {
     Webapp webapp = access.visible(email, dockerName);
-    return webapps.findVersion(id)
+    return webapps
+        .findVersion(id)
         .filter(v -> v.webapp().id().equals(webapp.id()))
         .map(WebappVersion::view)
-        .orElseThrow(() -> BusinessException.notFound("version-not-found",
-            dockerName + " has no version " + id + "."));
+        .orElseThrow(
+            () ->
+                BusinessException.notFound(
+                    "version-not-found", dockerName + " has no version " + id + "."));
   }
 
   /** Jobs use the pinned version instead of the newest READY one; null unpins. */
@@ -90,23 +97,28 @@ public class VersionService {
     if (number == null) {
       webapp.pin(null);
     } else {
-      webapp.pin(webapps.readyVersions(webapp).stream()
-          .filter(v -> v.number().equals(number))
-          .findFirst()
-          .orElseThrow(() -> BusinessException.invalid("unknown-version",
-              dockerName + " has no ready version " + number + ".")));
+      webapp.pin(
+          webapps.readyVersions(webapp).stream()
+              .filter(v -> v.number().equals(number))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      BusinessException.invalid(
+                          "unknown-version",
+                          dockerName + " has no ready version " + number + ".")));
     }
     return views.get(email, dockerName);
   }
 
   private String nextNumber(Webapp webapp) {
-    int highest = webapps.versions(webapp).stream()
-        .filter(v -> v.state() != VersionState.ERROR)
-        .map(WebappVersion::number)
-        .filter(n -> n.matches("\\d{1,9}"))
-        .mapToInt(Integer::parseInt)
-        .max()
-        .orElse(0);
+    int highest =
+        webapps.versions(webapp).stream()
+            .filter(v -> v.state() != VersionState.ERROR)
+            .map(WebappVersion::number)
+            .filter(n -> n.matches("\\d{1,9}"))
+            .mapToInt(Integer::parseInt)
+            .max()
+            .orElse(0);
     return Integer.toString(highest + 1);
   }
 }

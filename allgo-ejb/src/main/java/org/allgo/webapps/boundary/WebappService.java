@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import org.allgo.accounts.entity.Role;
 import org.allgo.accounts.entity.User;
+import org.allgo.connector.api.ImageRef;
 import org.allgo.jobs.control.JobStore;
 import org.allgo.jobs.entity.JobQueue;
 import org.allgo.platform.BusinessException;
-import org.allgo.connector.api.ImageRef;
 import org.allgo.webapps.control.Access;
 import org.allgo.webapps.control.RegistryClient;
 import org.allgo.webapps.control.Sandboxes;
@@ -25,43 +25,47 @@ import org.allgo.webapps.entity.WebappDraft;
 import org.allgo.webapps.entity.WebappVersion;
 import org.allgo.webapps.entity.WebappView;
 
-/** Creating, editing, listing and showing webapps. Callers are named by e-mail (null: anonymous). */
+/**
+ * Creating, editing, listing and showing webapps. Callers are named by e-mail (null: anonymous).
+ */
 @Stateless
 public class WebappService {
 
   static final int DEFAULT_MEMORY_MB = 512;
   static final int MAX_TEXT = 20_000;
 
-  @Inject
-  WebappStore webapps;
+  @Inject WebappStore webapps;
 
-  @Inject
-  Access access;
+  @Inject Access access;
 
-  @Inject
-  WebappSettings settings;
+  @Inject WebappSettings settings;
 
-  @Inject
-  Sandboxes sandboxes;
+  @Inject Sandboxes sandboxes;
 
-  @Inject
-  RegistryClient registry;
+  @Inject RegistryClient registry;
 
-  @Inject
-  JobStore jobs;
+  @Inject JobStore jobs;
 
   public WebappView create(String email, WebappDraft draft) {
     User owner = access.caller(email);
     if (owner == null || !owner.isActive()) {
-      throw new BusinessException(BusinessException.Kind.UNAUTHORIZED, "sign-in", "Sign in to publish a webapp.");
+      throw new BusinessException(
+          BusinessException.Kind.UNAUTHORIZED, "sign-in", "Sign in to publish a webapp.");
     }
     String dockerName = WebappRules.dockerName(draft.dockerName());
     if (webapps.findByDockerName(dockerName).isPresent()) {
-      throw BusinessException.conflict("docker-name-taken", "The docker name " + dockerName + " is taken.");
+      throw BusinessException.conflict(
+          "docker-name-taken", "The docker name " + dockerName + " is taken.");
     }
-    Webapp webapp = new Webapp(WebappRules.name(draft.name()), dockerName, owner,
-        WebappRules.entrypoint(draft.entrypoint() == null ? "/usr/local/bin/" + dockerName : draft.entrypoint()),
-        WebappRules.memoryMb(draft.memoryMb() == null ? DEFAULT_MEMORY_MB : draft.memoryMb()), Instant.now());
+    Webapp webapp =
+        new Webapp(
+            WebappRules.name(draft.name()),
+            dockerName,
+            owner,
+            WebappRules.entrypoint(
+                draft.entrypoint() == null ? "/usr/local/bin/" + dockerName : draft.entrypoint()),
+            WebappRules.memoryMb(draft.memoryMb() == null ? DEFAULT_MEMORY_MB : draft.memoryMb()),
+            Instant.now());
     webapp.changeDefaultQueue(webapps.defaultQueue().orElse(null));
     apply(webapp, draft);
     return view(webapps.add(webapp), owner);
@@ -70,7 +74,8 @@ public class WebappService {
   public WebappView update(String email, String dockerName, WebappDraft draft) {
     Webapp webapp = access.managed(email, dockerName);
     if (draft.dockerName() != null && !draft.dockerName().equals(dockerName)) {
-      throw BusinessException.invalid("docker-name-fixed",
+      throw BusinessException.invalid(
+          "docker-name-fixed",
           "The docker name cannot change: it names the sandbox, the images and the SSH login.");
     }
     if (draft.name() != null) {
@@ -88,8 +93,11 @@ public class WebappService {
 
   private void apply(Webapp webapp, WebappDraft draft) {
     webapp.describe(
-        draft.description() == null ? webapp.description() : WebappRules.text(draft.description(), "description", MAX_TEXT),
-        draft.documentation() == null ? webapp.documentation()
+        draft.description() == null
+            ? webapp.description()
+            : WebappRules.text(draft.description(), "description", MAX_TEXT),
+        draft.documentation() == null
+            ? webapp.documentation()
             : WebappRules.text(draft.documentation(), "documentation", MAX_TEXT));
     if (draft.contactEmail() != null) {
       webapp.changeContact(WebappRules.contactEmail(draft.contactEmail()));
@@ -106,8 +114,12 @@ public class WebappService {
   }
 
   private JobQueue queue(String name) {
-    return webapps.findQueue(name).orElseThrow(() -> BusinessException.invalid("unknown-queue",
-        "There is no job queue named " + name + "."));
+    return webapps
+        .findQueue(name)
+        .orElseThrow(
+            () ->
+                BusinessException.invalid(
+                    "unknown-queue", "There is no job queue named " + name + "."));
   }
 
   /**
@@ -117,8 +129,10 @@ public class WebappService {
   public void delete(String email, String dockerName) {
     Webapp webapp = access.managed(email, dockerName);
     if (jobs.activeJobs(webapp) > 0) {
-      throw BusinessException.conflict("webapp-has-jobs",
-          dockerName + " has jobs waiting or running: wait for them to end, or abort them, then delete it.");
+      throw BusinessException.conflict(
+          "webapp-has-jobs",
+          dockerName
+              + " has jobs waiting or running: wait for them to end, or abort them, then delete it.");
     }
     sandboxes.stop(webapp);
     for (WebappVersion version : webapps.versions(webapp)) {
@@ -146,7 +160,9 @@ public class WebappService {
   public WebappView allowNetwork(String email, String dockerName, boolean allowed) {
     User caller = access.caller(email);
     if (caller == null || caller.role() != Role.SUPERUSER) {
-      throw new BusinessException(BusinessException.Kind.FORBIDDEN, "superuser-only",
+      throw new BusinessException(
+          BusinessException.Kind.FORBIDDEN,
+          "superuser-only",
           "Only superusers may open the network to a webapp.");
     }
     Webapp webapp = webapps.getByDockerName(dockerName);
@@ -162,22 +178,35 @@ public class WebappService {
     requireSuperuser(email);
     String cleanName = WebappRules.name(name);
     if (webapps.findBaseImage(cleanName).isPresent()) {
-      throw BusinessException.conflict("base-image-exists", "There is already a base image named " + cleanName + ".");
+      throw BusinessException.conflict(
+          "base-image-exists", "There is already a base image named " + cleanName + ".");
     }
-    return webapps.addBaseImage(new BaseImage(cleanName, WebappRules.imageReference(image), Instant.now())).view();
+    return webapps
+        .addBaseImage(new BaseImage(cleanName, WebappRules.imageReference(image), Instant.now()))
+        .view();
   }
 
-  /** Removes a base image from the list; sandboxes started from it go on, webapps keep their versions. */
+  /**
+   * Removes a base image from the list; sandboxes started from it go on, webapps keep their
+   * versions.
+   */
   public void removeBaseImage(String email, String name) {
     requireSuperuser(email);
-    webapps.removeBaseImage(webapps.findBaseImage(name).orElseThrow(() -> BusinessException.notFound(
-        "unknown-base-image", "There is no base image named " + name + ".")));
+    webapps.removeBaseImage(
+        webapps
+            .findBaseImage(name)
+            .orElseThrow(
+                () ->
+                    BusinessException.notFound(
+                        "unknown-base-image", "There is no base image named " + name + ".")));
   }
 
   private void requireSuperuser(String email) {
     User caller = access.caller(email);
     if (caller == null || caller.role() != Role.SUPERUSER) {
-      throw new BusinessException(BusinessException.Kind.FORBIDDEN, "superuser-only",
+      throw new BusinessException(
+          BusinessException.Kind.FORBIDDEN,
+          "superuser-only",
           "Only superusers manage base images.");
     }
   }
@@ -185,13 +214,32 @@ public class WebappService {
   /** The webapp as {@code caller} may see it: the sandbox only for those who manage it. */
   WebappView view(Webapp webapp, User caller) {
     Optional<WebappVersion> version = webapps.defaultVersion(webapp);
-    SandboxView sandbox = !webapp.isManagedBy(caller) ? null : new SandboxView(webapp.sandboxState(), webapp.sandboxReason(), webapp.sandboxImage(),
-        webapp.sandboxStartedAt(), settings.sandboxName(webapp.dockerName()),
-        settings.sshCommand(webapp.dockerName()));
-    return new WebappView(webapp.id(), webapp.name(), webapp.dockerName(), webapp.description(),
-        webapp.documentation(), webapp.contactEmail(), webapp.owner().email(), webapp.visibility(),
-        webapp.defaultQueue() == null ? null : webapp.defaultQueue().name(), webapp.memoryMb(),
-        webapp.entrypoint(), webapp.inputPatterns(), webapp.networkAllowed(),
-        version.map(WebappVersion::number).orElse(null), webapp.createdAt(), sandbox);
+    SandboxView sandbox =
+        !webapp.isManagedBy(caller)
+            ? null
+            : new SandboxView(
+                webapp.sandboxState(),
+                webapp.sandboxReason(),
+                webapp.sandboxImage(),
+                webapp.sandboxStartedAt(),
+                settings.sandboxName(webapp.dockerName()),
+                settings.sshCommand(webapp.dockerName()));
+    return new WebappView(
+        webapp.id(),
+        webapp.name(),
+        webapp.dockerName(),
+        webapp.description(),
+        webapp.documentation(),
+        webapp.contactEmail(),
+        webapp.owner().email(),
+        webapp.visibility(),
+        webapp.defaultQueue() == null ? null : webapp.defaultQueue().name(),
+        webapp.memoryMb(),
+        webapp.entrypoint(),
+        webapp.inputPatterns(),
+        webapp.networkAllowed(),
+        version.map(WebappVersion::number).orElse(null),
+        webapp.createdAt(),
+        sandbox);
   }
 }

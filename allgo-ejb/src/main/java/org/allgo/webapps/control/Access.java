@@ -11,11 +11,9 @@ import org.allgo.webapps.entity.Webapp;
 @Dependent
 public class Access {
 
-  @Inject
-  UserStore users;
+  @Inject UserStore users;
 
-  @Inject
-  WebappStore webapps;
+  @Inject WebappStore webapps;
 
   /** The caller's account, or null for an anonymous caller. */
   public User caller(String email) {
@@ -26,7 +24,8 @@ public class Access {
   public Webapp visible(String email, String dockerName) {
     Webapp webapp = webapps.getByDockerName(dockerName);
     if (!webapp.isVisibleTo(caller(email))) {
-      throw BusinessException.notFound("webapp-not-found", "There is no webapp named " + dockerName + ".");
+      throw BusinessException.notFound(
+          "webapp-not-found", "There is no webapp named " + dockerName + ".");
     }
     return webapp;
   }
@@ -34,12 +33,16 @@ public class Access {
   /** The webapp if the caller may change it: its owner or a superuser. */
   public Webapp managed(String email, String dockerName) {
     if (email == null) {
-      throw new BusinessException(BusinessException.Kind.UNAUTHORIZED, "sign-in",
+      throw new BusinessException(
+          BusinessException.Kind.UNAUTHORIZED,
+          "sign-in",
           "Sign in (or send your API token) to change a webapp.");
     }
     Webapp webapp = visible(email, dockerName);
     if (!webapp.isManagedBy(caller(email))) {
-      throw new BusinessException(BusinessException.Kind.FORBIDDEN, "not-your-webapp",
+      throw new BusinessException(
+          BusinessException.Kind.FORBIDDEN,
+          "not-your-webapp",
           "Only the owner of " + dockerName + " and superusers may do this.");
     }
     return webapp;

@@ -27,8 +27,7 @@ public class RegistryClient {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-  @Inject
-  WebappSettings settings;
+  @Inject WebappSettings settings;
 
   /** The version's manifest as the registry holds it, if it does. */
   public Optional<Manifest> manifest(ImageRef image) {
@@ -37,16 +36,22 @@ public class RegistryClient {
       return Optional.empty();
     }
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("The registry answered " + response.statusCode() + " for " + image);
+      throw new IllegalStateException(
+          "The registry answered " + response.statusCode() + " for " + image);
     }
     JsonObject body = Json.createReader(new StringReader(response.body())).readObject();
-    long size = body.getJsonObject("config").getJsonNumber("size").longValue()
-        + body.getJsonArray("layers").stream()
-            .map(JsonValue::asJsonObject)
-            .mapToLong(layer -> layer.getJsonNumber("size").longValue())
-            .sum();
-    String digest = response.headers().firstValue("Docker-Content-Digest").orElseThrow(
-        () -> new IllegalStateException("The registry gave no digest for " + image));
+    long size =
+        body.getJsonObject("config").getJsonNumber("size").longValue()
+            + body.getJsonArray("layers").stream()
+                .map(JsonValue::asJsonObject)
+                .mapToLong(layer -> layer.getJsonNumber("size").longValue())
+                .sum();
+    String digest =
+        response
+            .headers()
+            .firstValue("Docker-Content-Digest")
+            .orElseThrow(
+                () -> new IllegalStateException("The registry gave no digest for " + image));
     return Optional.of(new Manifest(digest, size));
   }
 
@@ -65,8 +70,9 @@ public class RegistryClient {
 
   private HttpRequest.Builder request(ImageRef image, String reference) {
     String repository = image.repository().substring(settings.registry().length() + 1);
-    return HttpRequest.newBuilder(URI.create("http://" + settings.registry() + "/v2/" + repository
-            + "/manifests/" + reference))
+    return HttpRequest.newBuilder(
+            URI.create(
+                "http://" + settings.registry() + "/v2/" + repository + "/manifests/" + reference))
         .timeout(TIMEOUT)
         .header("Accept", MANIFEST);
   }
@@ -75,7 +81,8 @@ public class RegistryClient {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new IllegalStateException("The registry " + settings.registry() + " does not answer: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "The registry " + settings.registry() + " does not answer: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while asking the registry", e);

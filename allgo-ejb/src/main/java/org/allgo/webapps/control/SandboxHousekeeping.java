@@ -18,8 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Stops sandboxes left running longer than {@code allgo.sandbox.idle-time} since their last start
- * or commit, and tells their authors by mail. A sandbox holds memory and a container name until then.
- * It looks every quarter of the idle time, between every {@link #SHORTEST_PERIOD} and every
+ * or commit, and tells their authors by mail. A sandbox holds memory and a container name until
+ * then. It looks every quarter of the idle time, between every {@link #SHORTEST_PERIOD} and every
  * {@link #LONGEST_PERIOD}.
  */
 @Singleton
@@ -31,20 +31,15 @@ public class SandboxHousekeeping {
 
   private static final System.Logger LOG = System.getLogger(SandboxHousekeeping.class.getName());
 
-  @Inject
-  WebappSettings settings;
+  @Inject WebappSettings settings;
 
-  @Inject
-  WebappStore webapps;
+  @Inject WebappStore webapps;
 
-  @Inject
-  WebappTransitions transitions;
+  @Inject WebappTransitions transitions;
 
-  @Inject
-  Sandboxes sandboxes;
+  @Inject Sandboxes sandboxes;
 
-  @Inject
-  Event<Mail> mails;
+  @Inject Event<Mail> mails;
 
   @Inject
   @ConfigProperty(name = "allgo.base-url", defaultValue = "http://localhost:8080")
@@ -67,7 +62,8 @@ public class SandboxHousekeeping {
   /** How often to look: a sandbox is stopped at most a quarter of its idle time late. */
   static Duration period(Duration idleTime) {
     Duration quarter = idleTime.dividedBy(4);
-    return quarter.compareTo(SHORTEST_PERIOD) < 0 ? SHORTEST_PERIOD
+    return quarter.compareTo(SHORTEST_PERIOD) < 0
+        ? SHORTEST_PERIOD
         : quarter.compareTo(LONGEST_PERIOD) > 0 ? LONGEST_PERIOD : quarter;
   }
 
@@ -77,12 +73,26 @@ public class SandboxHousekeeping {
       try {
         sandboxes.stop(webapp);
         transitions.sandboxStopped(webapp.id());
-        mails.fire(new Mail(webapp.owner().email(), MailTemplate.SANDBOX_STOPPED, Map.of(
-            "name", webapp.owner().name(), "webapp", webapp.dockerName(), "idle", inWords(idle),
-            "link", baseUrl + "/webapps/manage?name=" + webapp.dockerName())));
+        mails.fire(
+            new Mail(
+                webapp.owner().email(),
+                MailTemplate.SANDBOX_STOPPED,
+                Map.of(
+                    "name",
+                    webapp.owner().name(),
+                    "webapp",
+                    webapp.dockerName(),
+                    "idle",
+                    inWords(idle),
+                    "link",
+                    baseUrl + "/webapps/manage?name=" + webapp.dockerName())));
         LOG.log(Level.INFO, "Stopped the idle sandbox of {0}", webapp.dockerName());
       } catch (DockerException e) {
-        LOG.log(Level.WARNING, "Could not stop the idle sandbox of {0}: {1}", webapp.dockerName(), e.getMessage());
+        LOG.log(
+            Level.WARNING,
+            "Could not stop the idle sandbox of {0}: {1}",
+            webapp.dockerName(),
+            e.getMessage());
       }
     }
   }

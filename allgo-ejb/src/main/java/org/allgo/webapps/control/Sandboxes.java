@@ -32,15 +32,15 @@ import org.allgo.webapps.entity.Webapp;
 public class Sandboxes {
 
   static final String TOOLBOX = "/.toolbox";
-  static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:" + TOOLBOX + "/bin";
+  static final String PATH =
+      "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:" + TOOLBOX + "/bin";
   private static final long SANDBOX_PIDS = 1024;
   private static final double SANDBOX_CPUS = 1.0;
 
   @Resource(lookup = Resources.DOCKER)
   DockerConnectionFactory docker;
 
-  @Inject
-  WebappSettings settings;
+  @Inject WebappSettings settings;
 
   /** Starts the webapp's sandbox from {@code image}, replacing a stopped or stale one. */
   public void start(Webapp webapp, ImageRef image) {
@@ -51,17 +51,17 @@ public class Sandboxes {
           && connection.findImage(image).isEmpty()) {
         connection.pull(image);
       }
-      ContainerSpec spec = ContainerSpec.of(name, image,
-              List.of(TOOLBOX + "/bin/sleep", "2147483647"))
-          .withMount(Mount.readOnly(settings.toolbox().toString(), TOOLBOX))
-          .withEnv("PATH", PATH)
-          .withEnv("HOME", "/root")
-          .withLimits(Limits.of((long) webapp.memoryMb() << 20, SANDBOX_CPUS, SANDBOX_PIDS))
-          .withNetwork(webapp.networkAllowed() ? "bridge" : settings.sandboxNetwork())
-          .withLabel("allgo.role", "sandbox")
-          .withLabel("allgo.webapp", webapp.dockerName())
-          // Authors install software as root inside: Docker's default capabilities, no more.
-          .withPrivileges(Privileges.DEFAULT_CAPABILITIES);
+      ContainerSpec spec =
+          ContainerSpec.of(name, image, List.of(TOOLBOX + "/bin/sleep", "2147483647"))
+              .withMount(Mount.readOnly(settings.toolbox().toString(), TOOLBOX))
+              .withEnv("PATH", PATH)
+              .withEnv("HOME", "/root")
+              .withLimits(Limits.of((long) webapp.memoryMb() << 20, SANDBOX_CPUS, SANDBOX_PIDS))
+              .withNetwork(webapp.networkAllowed() ? "bridge" : settings.sandboxNetwork())
+              .withLabel("allgo.role", "sandbox")
+              .withLabel("allgo.webapp", webapp.dockerName())
+              // Authors install software as root inside: Docker's default capabilities, no more.
+              .withPrivileges(Privileges.DEFAULT_CAPABILITIES);
       connection.run(spec);
     }
   }
@@ -90,7 +90,8 @@ public class Sandboxes {
    */
   public long exec(Webapp webapp, String input, String... argv) {
     try (DockerConnection connection = docker.getConnection();
-        ExecSession session = connection.exec(settings.sandboxName(webapp.dockerName()), ExecSpec.of(argv))) {
+        ExecSession session =
+            connection.exec(settings.sandboxName(webapp.dockerName()), ExecSpec.of(argv))) {
       try {
         OutputStream stdin = session.stdin();
         stdin.write(input.getBytes(StandardCharsets.UTF_8));

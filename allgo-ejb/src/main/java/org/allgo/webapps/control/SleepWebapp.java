@@ -34,7 +34,8 @@ public class SleepWebapp {
   static final String OWNER = "devel@localhost";
   static final String NAME = "sleep";
   static final String PROGRAM = "/usr/local/bin/allgo-sleep";
-  static final String SCRIPT = """
+  static final String SCRIPT =
+      """
       #!/bin/sh
       # allgo's demonstration program: sleeps SECONDS, then writes sleep-output.txt.
       seconds=${1:-1}
@@ -47,23 +48,17 @@ public class SleepWebapp {
       echo "done"
       """;
 
-  @EJB
-  DevelopmentData development;
+  @EJB DevelopmentData development;
 
-  @Inject
-  WebappStore webapps;
+  @Inject WebappStore webapps;
 
-  @Inject
-  WebappService service;
+  @Inject WebappService service;
 
-  @Inject
-  SandboxService sandboxService;
+  @Inject SandboxService sandboxService;
 
-  @Inject
-  VersionService versions;
+  @Inject VersionService versions;
 
-  @Inject
-  Sandboxes sandboxes;
+  @Inject Sandboxes sandboxes;
 
   // A lifecycle callback takes its transaction attribute from the method: each step commits alone.
   @PostConstruct
@@ -73,13 +68,27 @@ public class SleepWebapp {
       return;
     }
     try {
-      service.create(OWNER, new WebappDraft("sleep", NAME,
-          "Sleeps for the number of seconds given as parameter, then writes `sleep-output.txt`.",
-          "Parameter: a whole number of seconds, such as `5`.", OWNER, Visibility.PUBLIC, null, 64,
-          PROGRAM, ""));
+      service.create(
+          OWNER,
+          new WebappDraft(
+              "sleep",
+              NAME,
+              "Sleeps for the number of seconds given as parameter, then writes `sleep-output.txt`.",
+              "Parameter: a whole number of seconds, such as `5`.",
+              OWNER,
+              Visibility.PUBLIC,
+              null,
+              64,
+              PROGRAM,
+              ""));
       sandboxService.start(OWNER, NAME, "busybox", null);
-      long exit = sandboxes.exec(webapps.getByDockerName(NAME), SCRIPT, "/bin/sh", "-c",
-          "mkdir -p /usr/local/bin && cat > " + PROGRAM + " && chmod 755 " + PROGRAM);
+      long exit =
+          sandboxes.exec(
+              webapps.getByDockerName(NAME),
+              SCRIPT,
+              "/bin/sh",
+              "-c",
+              "mkdir -p /usr/local/bin && cat > " + PROGRAM + " && chmod 755 " + PROGRAM);
       if (exit != 0) {
         throw new IllegalStateException("installing the program exited with " + exit);
       }

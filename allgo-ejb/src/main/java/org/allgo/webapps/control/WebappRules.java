@@ -7,7 +7,9 @@ import org.allgo.platform.BusinessException;
 public final class WebappRules {
 
   /** Docker's rules for a repository path component, which the docker name also is. */
-  private static final Pattern DOCKER_NAME = Pattern.compile("[a-z0-9](?:[a-z0-9]|[_-](?=[a-z0-9])){1,62}");
+  private static final Pattern DOCKER_NAME =
+      Pattern.compile("[a-z0-9](?:[a-z0-9]|[_-](?=[a-z0-9])){1,62}");
+
   private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
   private static final Pattern ENTRYPOINT = Pattern.compile("/[A-Za-z0-9._/+-]{1,254}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}");
@@ -20,14 +22,16 @@ public final class WebappRules {
   public static String name(String value) {
     String name = value == null ? "" : value.strip();
     if (name.isEmpty() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
-      throw BusinessException.invalid("invalid-name", "The name must have 1 to 100 printable characters.");
+      throw BusinessException.invalid(
+          "invalid-name", "The name must have 1 to 100 printable characters.");
     }
     return name;
   }
 
   public static String dockerName(String value) {
     if (value == null || !DOCKER_NAME.matcher(value).matches()) {
-      throw BusinessException.invalid("invalid-docker-name",
+      throw BusinessException.invalid(
+          "invalid-docker-name",
           "The docker name must have 2 to 63 characters: lower-case letters, digits, '-' and '_',"
               + " starting and ending with a letter or digit, as in 'my-tool'.");
     }
@@ -36,15 +40,20 @@ public final class WebappRules {
 
   public static String version(String value) {
     if (value == null || !VERSION.matcher(value).matches()) {
-      throw BusinessException.invalid("invalid-version",
+      throw BusinessException.invalid(
+          "invalid-version",
           "A version number has 1 to 32 letters, digits, '.', '-' or '_', as in '1.2'.");
     }
     return value;
   }
 
   public static String entrypoint(String value) {
-    if (value == null || !ENTRYPOINT.matcher(value).matches() || value.contains("/../") || value.endsWith("/..")) {
-      throw BusinessException.invalid("invalid-entrypoint",
+    if (value == null
+        || !ENTRYPOINT.matcher(value).matches()
+        || value.contains("/../")
+        || value.endsWith("/..")) {
+      throw BusinessException.invalid(
+          "invalid-entrypoint",
           "The entrypoint is the absolute path of the program in the image, as in /usr/local/bin/tool.");
     }
     return value;
@@ -63,7 +72,8 @@ public final class WebappRules {
 
   public static int memoryMb(int value) {
     if (value < MIN_MEMORY_MB || value > MAX_MEMORY_MB) {
-      throw BusinessException.invalid("invalid-memory",
+      throw BusinessException.invalid(
+          "invalid-memory",
           "The memory limit must be between " + MIN_MEMORY_MB + " and " + MAX_MEMORY_MB + " MiB.");
     }
     return value;
@@ -72,7 +82,8 @@ public final class WebappRules {
   public static String inputPatterns(String value) {
     String patterns = value == null ? "" : value.strip();
     if (!PATTERNS.matcher(patterns).matches()) {
-      throw BusinessException.invalid("invalid-patterns",
+      throw BusinessException.invalid(
+          "invalid-patterns",
           "Input patterns are file-name globs separated by commas, as in '*.txt, *.csv'.");
     }
     return patterns;
@@ -92,7 +103,8 @@ public final class WebappRules {
       return "";
     }
     if (value.length() > max) {
-      throw BusinessException.invalid("too-long", "The " + field + " is longer than " + max + " characters.");
+      throw BusinessException.invalid(
+          "too-long", "The " + field + " is longer than " + max + " characters.");
     }
     return value;
   }

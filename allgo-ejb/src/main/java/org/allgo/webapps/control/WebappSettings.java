@@ -77,7 +77,8 @@ public class WebappSettings {
 
   public Duration sandboxIdleTime() {
     if (sandboxIdleTime.isNegative() || sandboxIdleTime.isZero()) {
-      throw new IllegalStateException("allgo.sandbox.idle-time must be positive, not " + sandboxIdleTime);
+      throw new IllegalStateException(
+          "allgo.sandbox.idle-time must be positive, not " + sandboxIdleTime);
     }
     return sandboxIdleTime;
   }

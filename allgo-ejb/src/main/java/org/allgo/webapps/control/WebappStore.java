@@ -29,8 +29,11 @@ public class WebappStore {
   }
 
   public Webapp getByDockerName(String dockerName) {
-    return findByDockerName(dockerName).orElseThrow(() -> BusinessException.notFound("webapp-not-found",
-        "There is no webapp named " + dockerName + "."));
+    return findByDockerName(dockerName)
+        .orElseThrow(
+            () ->
+                BusinessException.notFound(
+                    "webapp-not-found", "There is no webapp named " + dockerName + "."));
   }
 
   public Optional<Webapp> findById(long id) {

@@ -18,14 +18,18 @@ public class WebappTransitions {
 
   private static final int MAX_REASON = 1000;
 
-  @Inject
-  WebappStore webapps;
+  @Inject WebappStore webapps;
 
   public Webapp sandboxStarting(long webappId, String image) {
     Webapp webapp = webapp(webappId);
-    if (webapp.sandboxState() == SandboxState.STARTING || webapp.sandboxState() == SandboxState.STOPPING) {
-      throw BusinessException.conflict("sandbox-busy",
-          "The sandbox of " + webapp.dockerName() + " is " + webapp.sandboxState().name().toLowerCase()
+    if (webapp.sandboxState() == SandboxState.STARTING
+        || webapp.sandboxState() == SandboxState.STOPPING) {
+      throw BusinessException.conflict(
+          "sandbox-busy",
+          "The sandbox of "
+              + webapp.dockerName()
+              + " is "
+              + webapp.sandboxState().name().toLowerCase()
               + ": try again in a moment.");
     }
     webapp.sandbox(SandboxState.STARTING, null, image, Instant.now());
@@ -50,17 +54,28 @@ public class WebappTransitions {
 
   public WebappVersion newVersion(long webappId, String number, String description, String image) {
     Webapp webapp = webapp(webappId);
-    boolean busy = webapps.versions(webapp).stream().anyMatch(v -> v.number().equals(number)
-        && (v.state() == VersionState.SANDBOX || v.state() == VersionState.COMMITTED));
+    boolean busy =
+        webapps.versions(webapp).stream()
+            .anyMatch(
+                v ->
+                    v.number().equals(number)
+                        && (v.state() == VersionState.SANDBOX
+                            || v.state() == VersionState.COMMITTED));
     if (busy) {
-      throw BusinessException.conflict("commit-in-progress", "Version " + number + " is being committed already.");
+      throw BusinessException.conflict(
+          "commit-in-progress", "Version " + number + " is being committed already.");
     }
     return webapps.addVersion(new WebappVersion(webapp, number, description, image, Instant.now()));
   }
 
   public WebappVersion version(long versionId) {
-    WebappVersion version = webapps.findVersion(versionId).orElseThrow(() -> BusinessException.notFound(
-        "version-not-found", "There is no version " + versionId + "."));
+    WebappVersion version =
+        webapps
+            .findVersion(versionId)
+            .orElseThrow(
+                () ->
+                    BusinessException.notFound(
+                        "version-not-found", "There is no version " + versionId + "."));
     version.webapp().dockerName();
     return version;
   }
@@ -77,7 +92,9 @@ public class WebappTransitions {
     version(versionId).pushed(digest);
   }
 
-  /** The version is in the registry: it becomes READY and replaces the READY one of the same number. */
+  /**
+   * The version is in the registry: it becomes READY and replaces the READY one of the same number.
+   */
   public void versionReady(long versionId, long size) {
     WebappVersion version = version(versionId);
     webapps.readyVersions(version.webapp()).stream()
@@ -91,8 +108,10 @@ public class WebappTransitions {
   }
 
   private Webapp webapp(long id) {
-    return webapps.findById(id).orElseThrow(() -> BusinessException.notFound("webapp-not-found",
-        "There is no webapp " + id + "."));
+    return webapps
+        .findById(id)
+        .orElseThrow(
+            () -> BusinessException.notFound("webapp-not-found", "There is no webapp " + id + "."));
   }
 
   private static String clip(String reason) {

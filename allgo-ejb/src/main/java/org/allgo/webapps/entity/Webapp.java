@@ -24,13 +24,19 @@ import org.allgo.jobs.entity.JobQueue;
  */
 @Entity
 @Table(name = "webapp")
-@NamedQuery(name = Webapp.BY_DOCKER_NAME, query = "SELECT w FROM Webapp w WHERE w.dockerName = :name")
-@NamedQuery(name = Webapp.PUBLIC_OR_OWNED,
-    query = "SELECT w FROM Webapp w WHERE w.visibility = org.allgo.webapps.entity.Visibility.PUBLIC"
-        + " OR w.owner.email = :email ORDER BY w.name")
+@NamedQuery(
+    name = Webapp.BY_DOCKER_NAME,
+    query = "SELECT w FROM Webapp w WHERE w.dockerName = :name")
+@NamedQuery(
+    name = Webapp.PUBLIC_OR_OWNED,
+    query =
+        "SELECT w FROM Webapp w WHERE w.visibility = org.allgo.webapps.entity.Visibility.PUBLIC"
+            + " OR w.owner.email = :email ORDER BY w.name")
 @NamedQuery(name = Webapp.ALL, query = "SELECT w FROM Webapp w ORDER BY w.name")
-@NamedQuery(name = Webapp.RUNNING_SANDBOXES,
-    query = "SELECT w FROM Webapp w WHERE w.sandboxState = org.allgo.webapps.entity.SandboxState.RUNNING")
+@NamedQuery(
+    name = Webapp.RUNNING_SANDBOXES,
+    query =
+        "SELECT w FROM Webapp w WHERE w.sandboxState = org.allgo.webapps.entity.SandboxState.RUNNING")
 public class Webapp {
 
   public static final String BY_DOCKER_NAME = "Webapp.byDockerName";
@@ -101,7 +107,12 @@ public class Webapp {
 
   protected Webapp() {}
 
-  public Webapp(String name, String dockerName, User owner, String entrypoint, int memoryMb,
+  public Webapp(
+      String name,
+      String dockerName,
+      User owner,
+      String entrypoint,
+      int memoryMb,
       Instant createdAt) {
     this.name = Objects.requireNonNull(name, "name");
     this.dockerName = Objects.requireNonNull(dockerName, "dockerName");

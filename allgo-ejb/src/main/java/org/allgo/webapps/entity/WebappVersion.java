@@ -19,11 +19,15 @@ import org.allgo.connector.api.ImageRef;
 /** A version of a webapp: its sandbox committed as an image in the registry. */
 @Entity
 @Table(name = "webapp_version")
-@NamedQuery(name = WebappVersion.OF_WEBAPP,
-    query = "SELECT v FROM WebappVersion v WHERE v.webapp = :webapp ORDER BY v.createdAt DESC, v.id DESC")
-@NamedQuery(name = WebappVersion.READY_OF_WEBAPP,
-    query = "SELECT v FROM WebappVersion v WHERE v.webapp = :webapp"
-        + " AND v.state = org.allgo.webapps.entity.VersionState.READY ORDER BY v.createdAt DESC, v.id DESC")
+@NamedQuery(
+    name = WebappVersion.OF_WEBAPP,
+    query =
+        "SELECT v FROM WebappVersion v WHERE v.webapp = :webapp ORDER BY v.createdAt DESC, v.id DESC")
+@NamedQuery(
+    name = WebappVersion.READY_OF_WEBAPP,
+    query =
+        "SELECT v FROM WebappVersion v WHERE v.webapp = :webapp"
+            + " AND v.state = org.allgo.webapps.entity.VersionState.READY ORDER BY v.createdAt DESC, v.id DESC")
 public class WebappVersion {
 
   public static final String OF_WEBAPP = "WebappVersion.ofWebapp";
@@ -67,7 +71,8 @@ public class WebappVersion {
 
   protected WebappVersion() {}
 
-  public WebappVersion(Webapp webapp, String number, String description, String image, Instant createdAt) {
+  public WebappVersion(
+      Webapp webapp, String number, String description, String image, Instant createdAt) {
     this.webapp = Objects.requireNonNull(webapp, "webapp");
     this.number = Objects.requireNonNull(number, "number");
     this.description = Objects.requireNonNull(description, "description");
@@ -149,7 +154,16 @@ public class WebappVersion {
   }
 
   public VersionView view() {
-    return new VersionView(id, number, description, state, image, digest, sizeBytes, errorReason,
-        batchExecutionId, createdAt);
+    return new VersionView(
+        id,
+        number,
+        description,
+        state,
+        image,
+        digest,
+        sizeBytes,
+        errorReason,
+        batchExecutionId,
+        createdAt);
   }
 }

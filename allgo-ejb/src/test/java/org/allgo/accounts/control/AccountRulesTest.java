@@ -12,14 +12,29 @@ class AccountRulesTest {
 
   @Test
   void cleansEmailAddresses() {
-    assertThat(AccountRules.email("  Alice.Smith+lab@Example.ORG ")).isEqualTo("alice.smith+lab@example.org");
+    assertThat(AccountRules.email("  Alice.Smith+lab@Example.ORG "))
+        .isEqualTo("alice.smith+lab@example.org");
     assertThat(AccountRules.email("admin@localhost")).isEqualTo("admin@localhost");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", " ", "alice", "alice@", "@example.org", "a b@example.org",
-      "alice@exa mple.org", "alice@@example.org", "alice@-example.org", "alice@example..org",
-      ".alice@example.org", "alice.@example.org", "<script>@example.org", "alice\n@example.org"})
+  @ValueSource(
+      strings = {
+        "",
+        " ",
+        "alice",
+        "alice@",
+        "@example.org",
+        "a b@example.org",
+        "alice@exa mple.org",
+        "alice@@example.org",
+        "alice@-example.org",
+        "alice@example..org",
+        ".alice@example.org",
+        "alice.@example.org",
+        "<script>@example.org",
+        "alice\n@example.org"
+      })
   void refusesInvalidEmailAddresses(String email) {
     BusinessException e = assertThrows(BusinessException.class, () -> AccountRules.email(email));
 
@@ -38,8 +53,9 @@ class AccountRulesTest {
   @Test
   void namesAreTrimmedAndBounded() {
     assertThat(AccountRules.name("  Ada Lovelace ")).isEqualTo("Ada Lovelace");
-    assertThat(assertThrows(BusinessException.class, () -> AccountRules.name("x".repeat(101)))
-        .code()).isEqualTo("name-too-long");
+    assertThat(
+            assertThrows(BusinessException.class, () -> AccountRules.name("x".repeat(101))).code())
+        .isEqualTo("name-too-long");
     assertThrows(BusinessException.class, () -> AccountRules.name(" "));
     assertThrows(BusinessException.class, () -> AccountRules.name("a\u0000b"));
   }
@@ -51,21 +67,34 @@ class AccountRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Short1!", "alllowercaseletters", "ALLUPPERCASE", "12345678901234",
-      "alice@example.org", "ALICE@example.org"})
+  @ValueSource(
+      strings = {
+        "Short1!",
+        "alllowercaseletters",
+        "ALLUPPERCASE",
+        "12345678901234",
+        "alice@example.org",
+        "ALICE@example.org"
+      })
   void refusesWeakPasswords(String password) {
-    BusinessException e = assertThrows(BusinessException.class,
-        () -> AccountRules.password(password, "alice@example.org"));
+    BusinessException e =
+        assertThrows(
+            BusinessException.class, () -> AccountRules.password(password, "alice@example.org"));
 
     assertThat(e.code()).isEqualTo("weak-password");
   }
 
   @Test
   void refusesMissingAndOverlongPasswords() {
-    assertThat(assertThrows(BusinessException.class, () -> AccountRules.password("", "a@b.org"))
-        .code()).isEqualTo("password-missing");
-    assertThat(assertThrows(BusinessException.class,
-        () -> AccountRules.password("aB1".repeat(50), "a@b.org")).code())
+    assertThat(
+            assertThrows(BusinessException.class, () -> AccountRules.password("", "a@b.org"))
+                .code())
+        .isEqualTo("password-missing");
+    assertThat(
+            assertThrows(
+                    BusinessException.class,
+                    () -> AccountRules.password("aB1".repeat(50), "a@b.org"))
+                .code())
         .isEqualTo("password-too-long");
   }
 }

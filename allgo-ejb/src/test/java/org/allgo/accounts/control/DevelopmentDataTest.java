@@ -18,7 +18,8 @@ class DevelopmentDataTest {
 
   @Test
   void theOriginalsThreeUsers() {
-    assertThat(DevelopmentData.USERS).extracting(DevelopmentData.DevUser::email)
+    assertThat(DevelopmentData.USERS)
+        .extracting(DevelopmentData.DevUser::email)
         .containsExactly("admin@localhost", "devel@localhost", "guest@localhost");
     assertThat(DevelopmentData.USERS.get(0).role()).isEqualTo(Role.SUPERUSER);
   }

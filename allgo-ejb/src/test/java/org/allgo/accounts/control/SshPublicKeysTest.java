@@ -14,21 +14,25 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.allgo.accounts.entity.PublicKeyLine;
 import org.allgo.platform.BusinessException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The parser against keys made by the real {@code ssh-keygen}. */
 class SshPublicKeysTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @ParameterizedTest
-  @CsvSource({"ed25519,0,ssh-ed25519", "ecdsa,256,ecdsa-sha2-nistp256",
-      "ecdsa,384,ecdsa-sha2-nistp384", "ecdsa,521,ecdsa-sha2-nistp521", "rsa,2048,ssh-rsa",
-      "rsa,4096,ssh-rsa"})
+  @CsvSource({
+    "ed25519,0,ssh-ed25519",
+    "ecdsa,256,ecdsa-sha2-nistp256",
+    "ecdsa,384,ecdsa-sha2-nistp384",
+    "ecdsa,521,ecdsa-sha2-nistp521",
+    "rsa,2048,ssh-rsa",
+    "rsa,4096,ssh-rsa"
+  })
   void acceptsWhatSshKeygenMakesWithItsFingerprint(String type, int bits, String name)
       throws Exception {
     Path pub = keygen(type, bits, "alice@laptop");
@@ -66,8 +70,8 @@ class SshPublicKeysTest {
   void refusesADeclaredTypeThatDiffersFromTheBlob() throws Exception {
     String[] parts = Files.readString(keygen("ed25519", 0, "x")).split(" ");
 
-    BusinessException e = assertThrows(BusinessException.class,
-        () -> SshPublicKeys.parse("ssh-rsa " + parts[1]));
+    BusinessException e =
+        assertThrows(BusinessException.class, () -> SshPublicKeys.parse("ssh-rsa " + parts[1]));
 
     assertThat(e.code()).isEqualTo("ssh-key-malformed");
   }
@@ -76,8 +80,8 @@ class SshPublicKeysTest {
   void refusesUnknownTypes() throws IOException {
     String blob = Base64.getEncoder().encodeToString(blob("ssh-dss", new byte[40]));
 
-    BusinessException e = assertThrows(BusinessException.class,
-        () -> SshPublicKeys.parse("ssh-dss " + blob));
+    BusinessException e =
+        assertThrows(BusinessException.class, () -> SshPublicKeys.parse("ssh-dss " + blob));
 
     assertThat(e.code()).isEqualTo("ssh-key-type");
   }
@@ -93,12 +97,19 @@ class SshPublicKeysTest {
   void refusesMalformedLines() throws Exception {
     String good = Files.readString(keygen("ed25519", 0, "c")).strip();
     String[] parts = good.split(" ");
-    for (String bad : List.of("", "   ", "ssh-ed25519", "ssh-ed25519 not*base64!",
-        "ssh-ed25519 " + parts[1].substring(0, 40), good + "\n" + good,
-        "-----BEGIN OPENSSH PRIVATE KEY-----", "ssh-ed25519 " + parts[1] + "AAAA",
-        good + " " + "x".repeat(300))) {
-      BusinessException e = assertThrows(BusinessException.class, () -> SshPublicKeys.parse(bad),
-          bad);
+    for (String bad :
+        List.of(
+            "",
+            "   ",
+            "ssh-ed25519",
+            "ssh-ed25519 not*base64!",
+            "ssh-ed25519 " + parts[1].substring(0, 40),
+            good + "\n" + good,
+            "-----BEGIN OPENSSH PRIVATE KEY-----",
+            "ssh-ed25519 " + parts[1] + "AAAA",
+            good + " " + "x".repeat(300))) {
+      BusinessException e =
+          assertThrows(BusinessException.class, () -> SshPublicKeys.parse(bad), bad);
       assertThat(e.kind()).isEqualTo(BusinessException.Kind.INVALID);
     }
     assertThrows(BusinessException.class, () -> SshPublicKeys.parse(null));
@@ -106,8 +117,9 @@ class SshPublicKeysTest {
 
   private Path keygen(String type, int bits, String comment) throws Exception {
     Path key = dir.resolve(type + bits + "-" + System.nanoTime());
-    List<String> command = new java.util.ArrayList<>(List.of("ssh-keygen", "-q", "-t", type,
-        "-N", "", "-C", comment, "-f", key.toString()));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-C", comment, "-f", key.toString()));
     if (bits > 0) {
       command.addAll(List.of("-b", Integer.toString(bits)));
     }

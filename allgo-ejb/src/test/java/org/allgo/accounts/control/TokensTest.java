@@ -25,7 +25,9 @@ class TokensTest {
     assertThat(Tokens.hash("abc"))
         .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     String token = Tokens.newToken();
-    assertThat(Tokens.hash(token)).hasSize(64).isEqualTo(Tokens.hash(token))
+    assertThat(Tokens.hash(token))
+        .hasSize(64)
+        .isEqualTo(Tokens.hash(token))
         .isNotEqualTo(Tokens.hash(Tokens.newToken()));
   }
 

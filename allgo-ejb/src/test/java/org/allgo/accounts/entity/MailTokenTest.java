@@ -23,8 +23,8 @@ class MailTokenTest {
 
     token.use(NOW.plusSeconds(60));
 
-    BusinessException again = assertThrows(BusinessException.class,
-        () -> token.use(NOW.plusSeconds(61)));
+    BusinessException again =
+        assertThrows(BusinessException.class, () -> token.use(NOW.plusSeconds(61)));
     assertThat(again.code()).isEqualTo("link-used");
     assertThat(again.kind()).isEqualTo(BusinessException.Kind.GONE);
   }
@@ -34,8 +34,8 @@ class MailTokenTest {
     MailToken reset = token(TokenPurpose.PASSWORD_RESET);
     assertThat(reset.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(6)));
 
-    BusinessException e = assertThrows(BusinessException.class,
-        () -> reset.use(NOW.plus(Duration.ofHours(6))));
+    BusinessException e =
+        assertThrows(BusinessException.class, () -> reset.use(NOW.plus(Duration.ofHours(6))));
 
     assertThat(e.code()).isEqualTo("link-expired");
     assertThat(reset.isUsed()).isFalse();

@@ -43,7 +43,11 @@ abstract class ClaimRaceTests {
     all.addAll(claims.get(1));
     assertThat(all).hasSize(500).doesNotHaveDuplicates();
     assertThat(new HashSet<>(all)).isEqualTo(new HashSet<>(jobs));
-    assertThat(count(ds, "SELECT COUNT(*) FROM job WHERE queue_id = " + queue + " AND state = 'RUNNING'")).isEqualTo(500);
+    assertThat(
+            count(
+                ds,
+                "SELECT COUNT(*) FROM job WHERE queue_id = " + queue + " AND state = 'RUNNING'"))
+        .isEqualTo(500);
   }
 
   @Test
@@ -53,14 +57,23 @@ abstract class ClaimRaceTests {
     waitingJobs(ds, queue, users(ds, 3), 100);
 
     int[] attempts = {0};
-    List<List<Long>> claims = race(ds, queue, 1000, () -> {
-      synchronized (attempts) {
-        return attempts[0]++ < 200;
-      }
-    });
+    List<List<Long>> claims =
+        race(
+            ds,
+            queue,
+            1000,
+            () -> {
+              synchronized (attempts) {
+                return attempts[0]++ < 200;
+              }
+            });
 
     assertThat(claims.get(0).size() + claims.get(1).size()).isEqualTo(7);
-    assertThat(count(ds, "SELECT COUNT(*) FROM job WHERE queue_id = " + queue + " AND state = 'RUNNING'")).isEqualTo(7);
+    assertThat(
+            count(
+                ds,
+                "SELECT COUNT(*) FROM job WHERE queue_id = " + queue + " AND state = 'RUNNING'"))
+        .isEqualTo(7);
   }
 
   @Test
@@ -92,33 +105,38 @@ abstract class ClaimRaceTests {
       claimed.add(c.get());
     }
 
-    assertThat(claimed).containsExactlyInAnyOrder(first.get(0), first.get(1), second.get(0), second.get(1));
+    assertThat(claimed)
+        .containsExactlyInAnyOrder(first.get(0), first.get(1), second.get(0), second.get(1));
   }
 
   // Two threads, a connection each, claim until {@code more} says to stop; their claims.
-  private static List<List<Long>> race(DataSource ds, long queue, int userLimit, Callable<Boolean> more)
-      throws Exception {
+  private static List<List<Long>> race(
+      DataSource ds, long queue, int userLimit, Callable<Boolean> more) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       List<Future<List<Long>>> dispatchers = new ArrayList<>();
       for (String node : List.of("node-a", "node-b")) {
-        dispatchers.add(pool.submit(() -> {
-          List<Long> mine = new ArrayList<>();
-          try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            ClaimSql.Dialect dialect = ClaimSql.Dialect.of(c);
-            while (more.call()) {
-              try {
-                ClaimSql.claimNext(c, dialect, queue, userLimit, node, Instant.now()).ifPresent(claim -> mine.add(claim.jobId()));
-                c.commit();
-              } catch (SQLException e) {
-                // A lock wait that timed out: the other dispatcher held the queue; try again.
-                c.rollback();
-              }
-            }
-          }
-          return mine;
-        }));
+        dispatchers.add(
+            pool.submit(
+                () -> {
+                  List<Long> mine = new ArrayList<>();
+                  try (Connection c = ds.getConnection()) {
+                    c.setAutoCommit(false);
+                    ClaimSql.Dialect dialect = ClaimSql.Dialect.of(c);
+                    while (more.call()) {
+                      try {
+                        ClaimSql.claimNext(c, dialect, queue, userLimit, node, Instant.now())
+                            .ifPresent(claim -> mine.add(claim.jobId()));
+                        c.commit();
+                      } catch (SQLException e) {
+                        // A lock wait that timed out: the other dispatcher held the queue; try
+                        // again.
+                        c.rollback();
+                      }
+                    }
+                  }
+                  return mine;
+                }));
       }
       List<List<Long>> claims = new ArrayList<>();
       for (Future<List<Long>> dispatcher : dispatchers) {
@@ -130,11 +148,13 @@ abstract class ClaimRaceTests {
     }
   }
 
-  private static Optional<Long> claimOne(DataSource ds, long queue, int userLimit) throws SQLException {
+  private static Optional<Long> claimOne(DataSource ds, long queue, int userLimit)
+      throws SQLException {
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
-      Optional<Long> claim = ClaimSql.claimNext(c, ClaimSql.Dialect.of(c), queue, userLimit, "node", Instant.now())
-          .map(ClaimSql.Claim::jobId);
+      Optional<Long> claim =
+          ClaimSql.claimNext(c, ClaimSql.Dialect.of(c), queue, userLimit, "node", Instant.now())
+              .map(ClaimSql.Claim::jobId);
       c.commit();
       return claim;
     }
@@ -147,29 +167,48 @@ abstract class ClaimRaceTests {
   }
 
   private static long queue(DataSource ds, int maxJobs) throws SQLException {
-    return insert(ds, "INSERT INTO job_queue (name, description, timeout_seconds, cpu_millis, max_jobs, retention_days)"
-        + " VALUES ('q-" + UUID.randomUUID().toString().substring(0, 8) + "', '', 60, 1000, " + maxJobs + ", 1)");
+    return insert(
+        ds,
+        "INSERT INTO job_queue (name, description, timeout_seconds, cpu_millis, max_jobs, retention_days)"
+            + " VALUES ('q-"
+            + UUID.randomUUID().toString().substring(0, 8)
+            + "', '', 60, 1000, "
+            + maxJobs
+            + ", 1)");
   }
 
   private static List<Long> users(DataSource ds, int n) throws SQLException {
     List<Long> ids = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      ids.add(insert(ds, "INSERT INTO users (email, name, password_hash, role, state, created_at) VALUES ('"
-          + UUID.randomUUID() + "@race.org', 'R', 'h', 'USER', 'ACTIVE', CURRENT_TIMESTAMP)"));
+      ids.add(
+          insert(
+              ds,
+              "INSERT INTO users (email, name, password_hash, role, state, created_at) VALUES ('"
+                  + UUID.randomUUID()
+                  + "@race.org', 'R', 'h', 'USER', 'ACTIVE', CURRENT_TIMESTAMP)"));
     }
     return ids;
   }
 
-  private static List<Long> waitingJobs(DataSource ds, long queue, List<Long> users, int n) throws SQLException {
+  private static List<Long> waitingJobs(DataSource ds, long queue, List<Long> users, int n)
+      throws SQLException {
     long owner = users.get(0);
-    long webapp = insert(ds, "INSERT INTO webapp (name, docker_name, owner_id, visibility, memory_mb, entrypoint, created_at)"
-        + " VALUES ('race', 'r" + UUID.randomUUID().toString().substring(0, 8) + "', " + owner
-        + ", 'PUBLIC', 64, '/bin/true', CURRENT_TIMESTAMP)");
+    long webapp =
+        insert(
+            ds,
+            "INSERT INTO webapp (name, docker_name, owner_id, visibility, memory_mb, entrypoint, created_at)"
+                + " VALUES ('race', 'r"
+                + UUID.randomUUID().toString().substring(0, 8)
+                + "', "
+                + owner
+                + ", 'PUBLIC', 64, '/bin/true', CURRENT_TIMESTAMP)");
     List<Long> ids = new ArrayList<>();
-    try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(
-        "INSERT INTO job (user_id, webapp_id, webapp_name, version_number, image, queue_id, state, created_at, queued_at)"
-            + " VALUES (?, ?, 'race', '1', 'x/y:1', ?, 'WAITING', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
-        Statement.RETURN_GENERATED_KEYS)) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO job (user_id, webapp_id, webapp_name, version_number, image, queue_id, state, created_at, queued_at)"
+                    + " VALUES (?, ?, 'race', '1', 'x/y:1', ?, 'WAITING', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                Statement.RETURN_GENERATED_KEYS)) {
       for (int i = 0; i < n; i++) {
         s.setLong(1, users.get(i % users.size()));
         s.setLong(2, webapp);
@@ -186,24 +225,29 @@ abstract class ClaimRaceTests {
   }
 
   private static void finish(DataSource ds, long job) throws SQLException {
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
       s.executeUpdate("UPDATE job SET state = 'DONE', result = 'SUCCESS' WHERE id = " + job);
     }
   }
 
   private static int waiting(DataSource ds, long queue) throws SQLException {
-    return count(ds, "SELECT COUNT(*) FROM job WHERE queue_id = " + queue + " AND state = 'WAITING'");
+    return count(
+        ds, "SELECT COUNT(*) FROM job WHERE queue_id = " + queue + " AND state = 'WAITING'");
   }
 
   private static int count(DataSource ds, String sql) throws SQLException {
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getInt(1);
     }
   }
 
   private static long insert(DataSource ds, String sql) throws SQLException {
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
       s.executeUpdate(sql, Statement.RETURN_GENERATED_KEYS);
       try (ResultSet keys = s.getGeneratedKeys()) {
         keys.next();

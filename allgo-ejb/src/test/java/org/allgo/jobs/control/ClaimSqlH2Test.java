@@ -10,7 +10,10 @@ class ClaimSqlH2Test extends ClaimRaceTests {
   @Override
   DataSource dataSource() {
     JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:claims-" + UUID.randomUUID() + ";MODE=LEGACY;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+    ds.setURL(
+        "jdbc:h2:mem:claims-"
+            + UUID.randomUUID()
+            + ";MODE=LEGACY;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     ds.setUser("sa");
     return ds;
   }

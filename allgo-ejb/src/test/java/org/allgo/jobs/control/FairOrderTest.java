@@ -14,7 +14,9 @@ class FairOrderTest {
 
   @Test
   void withNothingRunningTheOldestJobGoesFirst() {
-    assertThat(FairOrder.order(List.of(new Candidate(1, 30), new Candidate(2, 10)), Map.of(), Map.of(), 2))
+    assertThat(
+            FairOrder.order(
+                List.of(new Candidate(1, 30), new Candidate(2, 10)), Map.of(), Map.of(), 2))
         .containsExactly(10L, 30L);
   }
 
@@ -26,7 +28,8 @@ class FairOrderTest {
 
   @Test
   void atEqualLoadTheUserServedLongestAgoGoesFirst() {
-    List<Candidate> waiting = List.of(new Candidate(1, 2), new Candidate(2, 9), new Candidate(3, 7));
+    List<Candidate> waiting =
+        List.of(new Candidate(1, 2), new Candidate(2, 9), new Candidate(3, 7));
     Map<Long, Instant> lastStart = Map.of(1L, T.plusSeconds(5), 2L, T);
     assertThat(FairOrder.order(waiting, Map.of(), lastStart, 4)).containsExactly(7L, 9L, 2L);
   }

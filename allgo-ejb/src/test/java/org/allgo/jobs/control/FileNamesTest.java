@@ -4,24 +4,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.allgo.platform.BusinessException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class FileNamesTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"input.txt", "data 1.csv", "été.fasta", ".hidden", "a..b", "-n", "日本.txt", "$(id)"})
+  @ValueSource(
+      strings = {
+        "input.txt",
+        "data 1.csv",
+        "été.fasta",
+        ".hidden",
+        "a..b",
+        "-n",
+        "日本.txt",
+        "$(id)"
+      })
   void ordinaryNamesAreKept(String name) {
     assertThat(FileNames.sanitize(name)).isEqualTo(name);
     assertThat(FileNames.isValid(name)).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"../etc/passwd", "a/b", "/abs", "dir\\file", "..", ".", "a\0b", "a\nb", "tab\there",
-      "esc\u001b[31m", "", "   ", "allgo.log"})
+  @ValueSource(
+      strings = {
+        "../etc/passwd",
+        "a/b",
+        "/abs",
+        "dir\\file",
+        "..",
+        ".",
+        "a\0b",
+        "a\nb",
+        "tab\there",
+        "esc\u001b[31m",
+        "",
+        "   ",
+        "allgo.log"
+      })
   void dangerousNamesAreRefused(String name) {
-    BusinessException refused = assertThrows(BusinessException.class, () -> FileNames.sanitize(name));
+    BusinessException refused =
+        assertThrows(BusinessException.class, () -> FileNames.sanitize(name));
     assertThat(refused.code()).isEqualTo("invalid-file-name");
     assertThat(refused.getMessage()).doesNotContain("\0").doesNotContain("\n");
   }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.allgo.platform.BusinessException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class IdempotencyKeysTest {
 
@@ -22,7 +22,8 @@ class IdempotencyKeysTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "  ", "\"\"", "clé", "tab\there"})
   void malformedKeysAreRefused(String key) {
-    BusinessException refused = assertThrows(BusinessException.class, () -> IdempotencyKeys.hash(key));
+    BusinessException refused =
+        assertThrows(BusinessException.class, () -> IdempotencyKeys.hash(key));
 
     assertThat(refused.code()).isEqualTo("idempotency-key-invalid");
     assertThat(refused.kind().status()).isEqualTo(400);

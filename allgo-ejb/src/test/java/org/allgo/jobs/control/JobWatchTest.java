@@ -27,9 +27,11 @@ class JobWatchTest {
   @Test
   void aFailingFollowerNeitherStopsTheOthersNorReachesTheCaller() {
     List<String> heard = new ArrayList<>();
-    watch.follow(7, () -> {
-      throw new IllegalStateException("executor shut down");
-    });
+    watch.follow(
+        7,
+        () -> {
+          throw new IllegalStateException("executor shut down");
+        });
     watch.follow(7, () -> heard.add("second"));
 
     watch.changed(7);

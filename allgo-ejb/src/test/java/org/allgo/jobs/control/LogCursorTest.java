@@ -14,7 +14,9 @@ class LogCursorTest {
   private static final Instant T = Instant.parse("2024-03-01T10:00:00Z");
 
   private static LogEntry entry(long nanos, String text) {
-    return new LogEntry(T.plusNanos(nanos), new LogChunk(LogChunk.Stream.STDOUT, text.getBytes(StandardCharsets.UTF_8)));
+    return new LogEntry(
+        T.plusNanos(nanos),
+        new LogChunk(LogChunk.Stream.STDOUT, text.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -29,7 +31,8 @@ class LogCursorTest {
   void whatFollowsTheLastCopiedMessageIsNew() {
     LogCursor cursor = new LogCursor(entry(2, "b\n"), 4);
 
-    assertThat(cursor.after(List.of(entry(1, "a\n"), entry(2, "b\n"), entry(3, "c\n")))).contains(List.of(entry(3, "c\n")));
+    assertThat(cursor.after(List.of(entry(1, "a\n"), entry(2, "b\n"), entry(3, "c\n"))))
+        .contains(List.of(entry(3, "c\n")));
     assertThat(cursor.after(List.of(entry(2, "b\n")))).contains(List.of());
   }
 
@@ -37,7 +40,8 @@ class LogCursorTest {
   void theSameTextAtAnotherTimeIsAnotherMessage() {
     LogCursor cursor = new LogCursor(entry(2, "same\n"), 5);
 
-    assertThat(cursor.after(List.of(entry(2, "same\n"), entry(3, "same\n")))).contains(List.of(entry(3, "same\n")));
+    assertThat(cursor.after(List.of(entry(2, "same\n"), entry(3, "same\n"))))
+        .contains(List.of(entry(3, "same\n")));
     assertThat(cursor.after(List.of(entry(3, "same\n"), entry(4, "same\n")))).isEmpty();
   }
 

@@ -10,7 +10,8 @@ class ParameterSplitterTest {
 
   @Test
   void blanksSeparateWords() {
-    assertThat(ParameterSplitter.split("  -n 5\tinput.txt\n out ")).containsExactly("-n", "5", "input.txt", "out");
+    assertThat(ParameterSplitter.split("  -n 5\tinput.txt\n out "))
+        .containsExactly("-n", "5", "input.txt", "out");
     assertThat(ParameterSplitter.split("")).isEmpty();
     assertThat(ParameterSplitter.split(null)).isEmpty();
   }
@@ -41,26 +42,37 @@ class ParameterSplitterTest {
   @Test
   void shellSyntaxIsNeverInterpreted() {
     assertThat(ParameterSplitter.split("; rm -rf / && echo $(id) `id` | cat > /x * ~ $HOME"))
-        .containsExactly(";", "rm", "-rf", "/", "&&", "echo", "$(id)", "`id`", "|", "cat", ">", "/x", "*", "~", "$HOME");
+        .containsExactly(
+            ";", "rm", "-rf", "/", "&&", "echo", "$(id)", "`id`", "|", "cat", ">", "/x", "*", "~",
+            "$HOME");
   }
 
   @Test
   void unclosedQuotesAreRefusedWithAClearMessage() {
-    assertThat(assertThrows(BusinessException.class, () -> ParameterSplitter.split("'open")).getMessage())
+    assertThat(
+            assertThrows(BusinessException.class, () -> ParameterSplitter.split("'open"))
+                .getMessage())
         .contains("single quote");
-    assertThat(assertThrows(BusinessException.class, () -> ParameterSplitter.split("\"open")).getMessage())
+    assertThat(
+            assertThrows(BusinessException.class, () -> ParameterSplitter.split("\"open"))
+                .getMessage())
         .contains("double quote");
     assertThrows(BusinessException.class, () -> ParameterSplitter.split("end\\"));
   }
 
   @Test
   void controlCharactersAndLengthAreLimited() {
-    BusinessException nul = assertThrows(BusinessException.class, () -> ParameterSplitter.split("a\0b"));
+    BusinessException nul =
+        assertThrows(BusinessException.class, () -> ParameterSplitter.split("a\0b"));
     assertThat(nul.code()).isEqualTo("invalid-parameters");
     assertThat(nul.getMessage()).contains("control character");
     assertThrows(BusinessException.class, () -> ParameterSplitter.split("a\u001bb"));
-    assertThrows(BusinessException.class, () -> ParameterSplitter.split("x".repeat(ParameterSplitter.MAX_LENGTH + 1)));
-    assertThrows(BusinessException.class, () -> ParameterSplitter.split("a ".repeat(ParameterSplitter.MAX_ARGUMENTS + 1)));
+    assertThrows(
+        BusinessException.class,
+        () -> ParameterSplitter.split("x".repeat(ParameterSplitter.MAX_LENGTH + 1)));
+    assertThrows(
+        BusinessException.class,
+        () -> ParameterSplitter.split("a ".repeat(ParameterSplitter.MAX_ARGUMENTS + 1)));
     assertThat(ParameterSplitter.split("x".repeat(ParameterSplitter.MAX_LENGTH))).hasSize(1);
   }
 

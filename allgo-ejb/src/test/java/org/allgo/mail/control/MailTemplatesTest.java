@@ -12,9 +12,22 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class MailTemplatesTest {
 
-  private static final Map<String, String> VALUES = Map.of("name", "Ada <Lovelace>",
-      "link", "http://localhost:8080/x?t=a&b", "job", "42", "webapp", "sleep", "state", "DONE",
-      "duration", "3 s", "idle", "24 hours");
+  private static final Map<String, String> VALUES =
+      Map.of(
+          "name",
+          "Ada <Lovelace>",
+          "link",
+          "http://localhost:8080/x?t=a&b",
+          "job",
+          "42",
+          "webapp",
+          "sleep",
+          "state",
+          "DONE",
+          "duration",
+          "3 s",
+          "idle",
+          "24 hours");
 
   @ParameterizedTest
   @EnumSource(MailTemplate.class)
@@ -22,10 +35,15 @@ class MailTemplatesTest {
     RenderedMail mail = MailTemplates.render(template, VALUES);
 
     assertThat(mail.subject()).isNotBlank().doesNotContain("{{");
-    assertThat(mail.text()).contains("Ada <Lovelace>").contains(VALUES.get("link"))
+    assertThat(mail.text())
+        .contains("Ada <Lovelace>")
+        .contains(VALUES.get("link"))
         .doesNotContain("{{");
-    assertThat(mail.html()).startsWith("<!DOCTYPE html>").contains("Ada &lt;Lovelace&gt;")
-        .contains("href=\"http://localhost:8080/x?t=a&amp;b\"").doesNotContain("{{");
+    assertThat(mail.html())
+        .startsWith("<!DOCTYPE html>")
+        .contains("Ada &lt;Lovelace&gt;")
+        .contains("href=\"http://localhost:8080/x?t=a&amp;b\"")
+        .doesNotContain("{{");
   }
 
   @Test
@@ -36,7 +54,8 @@ class MailTemplatesTest {
 
   @Test
   void aMailNeedsTheValuesOfItsTemplate() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new Mail("a@b.org", MailTemplate.CONFIRMATION, Map.of("name", "A")));
   }
 }

@@ -15,25 +15,37 @@ final class AccountTables {
   private AccountTables() {}
 
   static void checkUniqueness(DataSource ds) throws SQLException {
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-      s.executeUpdate("INSERT INTO users (email, name, password_hash, role, state, created_at)"
-          + " VALUES ('a@b.org', 'A', 'h', 'USER', 'ACTIVE', '2025-01-01 10:00:00.123')");
-      assertThrows(SQLException.class, () -> s.executeUpdate(
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
           "INSERT INTO users (email, name, password_hash, role, state, created_at)"
-              + " VALUES ('a@b.org', 'B', 'h', 'USER', 'ACTIVE', '2025-01-01 10:00:00')"));
-      assertThrows(SQLException.class, () -> s.executeUpdate(
-          "INSERT INTO users (email, name, password_hash, role, state, created_at)"
-              + " VALUES ('c@b.org', 'C', 'h', 'USER', 'BOGUS', '2025-01-01 10:00:00')"));
+              + " VALUES ('a@b.org', 'A', 'h', 'USER', 'ACTIVE', '2025-01-01 10:00:00.123')");
+      assertThrows(
+          SQLException.class,
+          () ->
+              s.executeUpdate(
+                  "INSERT INTO users (email, name, password_hash, role, state, created_at)"
+                      + " VALUES ('a@b.org', 'B', 'h', 'USER', 'ACTIVE', '2025-01-01 10:00:00')"));
+      assertThrows(
+          SQLException.class,
+          () ->
+              s.executeUpdate(
+                  "INSERT INTO users (email, name, password_hash, role, state, created_at)"
+                      + " VALUES ('c@b.org', 'C', 'h', 'USER', 'BOGUS', '2025-01-01 10:00:00')"));
       long id;
-      try (ResultSet rs = s.executeQuery(
-          "SELECT id, notify_job_finished, created_at FROM users WHERE email = 'a@b.org'")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT id, notify_job_finished, created_at FROM users WHERE email = 'a@b.org'")) {
         assertThat(rs.next()).isTrue();
         id = rs.getLong(1);
         assertThat(rs.getBoolean(2)).isTrue();
         assertThat(rs.getTimestamp(3).getNanos()).isEqualTo(123_000_000);
       }
-      String key = "INSERT INTO ssh_key (user_id, key_type, public_key, fingerprint, created_at)"
-          + " VALUES (" + id + ", 'ssh-ed25519', 'ssh-ed25519 AAAA', 'SHA256:x', '2025-01-01')";
+      String key =
+          "INSERT INTO ssh_key (user_id, key_type, public_key, fingerprint, created_at)"
+              + " VALUES ("
+              + id
+              + ", 'ssh-ed25519', 'ssh-ed25519 AAAA', 'SHA256:x', '2025-01-01')";
       s.executeUpdate(key);
       assertThrows(SQLException.class, () -> s.executeUpdate(key));
       s.executeUpdate("DELETE FROM users WHERE id = " + id);

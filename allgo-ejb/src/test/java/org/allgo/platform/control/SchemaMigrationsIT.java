@@ -21,8 +21,9 @@ class SchemaMigrationsIT {
     assertThat(result.success).isTrue();
     assertThat(result.migrationsExecuted).isPositive();
     try (Connection c = ds.getConnection();
-        ResultSet rs = c.createStatement()
-            .executeQuery("SELECT name, timeout_seconds FROM job_queue WHERE is_default")) {
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery("SELECT name, timeout_seconds FROM job_queue WHERE is_default")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo("standard");
       assertThat(rs.getInt(2)).isPositive();

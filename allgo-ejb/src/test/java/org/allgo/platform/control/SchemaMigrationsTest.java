@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -30,8 +27,9 @@ class SchemaMigrationsTest {
     assertThat(result.success).isTrue();
     assertThat(result.migrationsExecuted).isPositive();
     try (Connection c = ds.getConnection();
-        ResultSet rs = c.createStatement()
-            .executeQuery("SELECT name FROM job_queue WHERE is_default = TRUE")) {
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery("SELECT name FROM job_queue WHERE is_default = TRUE")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo("standard");
     }

@@ -13,12 +13,16 @@ public final class TestMariaDb {
 
   private TestMariaDb() {}
 
-  /** The database {@code allgo.test.mariadb.database} plus {@code suffix}, dropped and made again. */
+  /**
+   * The database {@code allgo.test.mariadb.database} plus {@code suffix}, dropped and made again.
+   */
   public static MariaDbDataSource create(String suffix) throws SQLException {
     String url = System.getProperty("allgo.test.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
-    String name = System.getProperty("allgo.test.mariadb.database", "allgo_test_migrations") + suffix;
+    String name =
+        System.getProperty("allgo.test.mariadb.database", "allgo_test_migrations") + suffix;
     MariaDbDataSource admin = source(url);
-    try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = admin.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + name);
       s.execute("CREATE DATABASE " + name);
     }

@@ -11,7 +11,8 @@ class SandboxHousekeepingTest {
   void looksEveryQuarterOfTheIdleTimeWithinBounds() {
     assertThat(SandboxHousekeeping.period(Duration.ofHours(24))).isEqualTo(Duration.ofMinutes(10));
     assertThat(SandboxHousekeeping.period(Duration.ofMinutes(20))).isEqualTo(Duration.ofMinutes(5));
-    assertThat(SandboxHousekeeping.period(Duration.ofSeconds(40))).isEqualTo(Duration.ofSeconds(10));
+    assertThat(SandboxHousekeeping.period(Duration.ofSeconds(40)))
+        .isEqualTo(Duration.ofSeconds(10));
     assertThat(SandboxHousekeeping.period(Duration.ofSeconds(8))).isEqualTo(Duration.ofSeconds(5));
   }
 

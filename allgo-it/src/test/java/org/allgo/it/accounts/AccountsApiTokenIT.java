@@ -34,10 +34,10 @@ class AccountsApiTokenIT {
     assertThat(m.find()).as(withToken.html()).isTrue();
     String token = m.group(1);
 
-    for (String header : new String[] {"Bearer " + token, "Token token=" + token,
-        "Token token=\"" + token + "\""}) {
-      HttpResponse<String> me = new Browser().api("GET", "/api/v2/account", Optional.of(header),
-          null, null);
+    for (String header :
+        new String[] {"Bearer " + token, "Token token=" + token, "Token token=\"" + token + "\""}) {
+      HttpResponse<String> me =
+          new Browser().api("GET", "/api/v2/account", Optional.of(header), null, null);
       assertThat(me.statusCode()).as(header + ": " + me.body()).isEqualTo(200);
       JsonObject body = Browser.object(me);
       assertThat(body.getString("email")).isEqualTo(email);
@@ -55,18 +55,21 @@ class AccountsApiTokenIT {
     String old = Users.token(email, Users.PASSWORD);
     Browser client = new Browser();
 
-    HttpResponse<String> regenerated = client.api("POST", "/api/v2/account/token",
-        Browser.bearer(old), null, null);
+    HttpResponse<String> regenerated =
+        client.api("POST", "/api/v2/account/token", Browser.bearer(old), null, null);
 
     assertThat(regenerated.statusCode()).as(regenerated.body()).isEqualTo(201);
     String fresh = Browser.object(regenerated).getString("token");
     assertThat(fresh).isNotEqualTo(old);
-    HttpResponse<String> withOld = client.api("GET", "/api/v2/account", Browser.bearer(old), null,
-        null);
+    HttpResponse<String> withOld =
+        client.api("GET", "/api/v2/account", Browser.bearer(old), null, null);
     assertThat(withOld.statusCode()).isEqualTo(401);
     assertThat(Browser.object(withOld).getString("code")).isEqualTo("token-invalid");
-    assertThat(client.api("GET", "/api/v2/account", Optional.of("Token token=" + fresh), null,
-        null).statusCode()).isEqualTo(200);
+    assertThat(
+            client
+                .api("GET", "/api/v2/account", Optional.of("Token token=" + fresh), null, null)
+                .statusCode())
+        .isEqualTo(200);
   }
 
   /**
@@ -79,8 +82,9 @@ class AccountsApiTokenIT {
     String second = Users.newAddress("parallel-b");
     Users.signUpConfirmed(first);
     Users.signUpConfirmed(second);
-    Map<String, String> tokens = Map.of(first, Users.token(first, Users.PASSWORD),
-        second, Users.token(second, Users.PASSWORD));
+    Map<String, String> tokens =
+        Map.of(
+            first, Users.token(first, Users.PASSWORD), second, Users.token(second, Users.PASSWORD));
     Map<String, Browser> clients = Map.of(first, new Browser(), second, new Browser());
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
@@ -89,15 +93,26 @@ class AccountsApiTokenIT {
       for (int i = 0; i < 200; i++) {
         String email = i % 2 == 0 ? first : second;
         askedBy.add(email);
-        answers.add(pool.submit(() -> {
-          HttpResponse<String> me = clients.get(email).api("GET", "/api/v2/account",
-              Browser.bearer(tokens.get(email)), null, null);
-          assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
-          return Browser.object(me).getString("email");
-        }));
+        answers.add(
+            pool.submit(
+                () -> {
+                  HttpResponse<String> me =
+                      clients
+                          .get(email)
+                          .api(
+                              "GET",
+                              "/api/v2/account",
+                              Browser.bearer(tokens.get(email)),
+                              null,
+                              null);
+                  assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+                  return Browser.object(me).getString("email");
+                }));
       }
       for (int i = 0; i < answers.size(); i++) {
-        assertThat(answers.get(i).get(1, TimeUnit.MINUTES)).as("request " + i).isEqualTo(askedBy.get(i));
+        assertThat(answers.get(i).get(1, TimeUnit.MINUTES))
+            .as("request " + i)
+            .isEqualTo(askedBy.get(i));
       }
     } finally {
       pool.shutdownNow();
@@ -107,14 +122,22 @@ class AccountsApiTokenIT {
   @Test
   void missingForgedAndMalformedCredentialsAre401WithJson() {
     Browser client = new Browser();
-    String[] headers = {null, "Bearer " + "A".repeat(43), "Bearer not-a-token",
-        "Token token=", "Token " + "A".repeat(43), "Basic YWRtaW5AbG9jYWxob3N0OmFsbGdv",
-        "Bearer ' OR '1'='1"};
+    String[] headers = {
+      null,
+      "Bearer " + "A".repeat(43),
+      "Bearer not-a-token",
+      "Token token=",
+      "Token " + "A".repeat(43),
+      "Basic YWRtaW5AbG9jYWxob3N0OmFsbGdv",
+      "Bearer ' OR '1'='1"
+    };
     for (String header : headers) {
-      HttpResponse<String> response = client.api("GET", "/api/v2/account",
-          Optional.ofNullable(header), null, null);
+      HttpResponse<String> response =
+          client.api("GET", "/api/v2/account", Optional.ofNullable(header), null, null);
       assertThat(response.statusCode()).as(String.valueOf(header)).isEqualTo(401);
-      assertThat(response.headers().firstValue("Content-Type")).get().asString()
+      assertThat(response.headers().firstValue("Content-Type"))
+          .get()
+          .asString()
           .startsWith("application/problem+json");
       assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
       assertThat(Browser.object(response).getString("detail")).isNotBlank();
@@ -128,8 +151,8 @@ class AccountsApiTokenIT {
     Browser browser = new Browser();
     Users.signIn(browser, email, Users.PASSWORD);
 
-    HttpResponse<String> response = browser.api("GET", "/api/v2/account", Optional.empty(), null,
-        null);
+    HttpResponse<String> response =
+        browser.api("GET", "/api/v2/account", Optional.empty(), null, null);
 
     assertThat(response.statusCode()).isEqualTo(401);
   }
@@ -140,18 +163,30 @@ class AccountsApiTokenIT {
     Users.signUpConfirmed(email);
     String token = Users.token(email, Users.PASSWORD);
 
-    HttpResponse<String> updated = new Browser().api("PUT", "/api/v2/account",
-        Browser.bearer(token), "application/json",
-        "{\"name\":\"Grace Hopper\",\"notifyJobFinished\":false}");
-    HttpResponse<String> tooLong = new Browser().api("PUT", "/api/v2/account",
-        Browser.bearer(token), "application/json", "{\"name\":\"" + "x".repeat(101) + "\"}");
+    HttpResponse<String> updated =
+        new Browser()
+            .api(
+                "PUT",
+                "/api/v2/account",
+                Browser.bearer(token),
+                "application/json",
+                "{\"name\":\"Grace Hopper\",\"notifyJobFinished\":false}");
+    HttpResponse<String> tooLong =
+        new Browser()
+            .api(
+                "PUT",
+                "/api/v2/account",
+                Browser.bearer(token),
+                "application/json",
+                "{\"name\":\"" + "x".repeat(101) + "\"}");
 
     assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
     assertThat(Browser.object(updated).getString("name")).isEqualTo("Grace Hopper");
     assertThat(Browser.object(updated).getBoolean("notifyJobFinished")).isFalse();
     assertThat(tooLong.statusCode()).isEqualTo(400);
-    JsonObject after = Browser.object(new Browser().api("GET", "/api/v2/account",
-        Browser.bearer(token), null, null));
+    JsonObject after =
+        Browser.object(
+            new Browser().api("GET", "/api/v2/account", Browser.bearer(token), null, null));
     assertThat(after.getString("name")).isEqualTo("Grace Hopper");
   }
 }

@@ -18,20 +18,26 @@ class AccountsPasswordIT {
     Users.signUpConfirmed(email);
     Browser browser = new Browser();
 
-    Page asked = new Page(browser.get("/users/password/new")).form("forgot")
-        .set("email", email).submit(browser);
+    Page asked =
+        new Page(browser.get("/users/password/new"))
+            .form("forgot")
+            .set("email", email)
+            .submit(browser);
     assertThat(asked.messages()).contains("If an account has this address");
 
     Mailbox.Mail mail = Mailbox.await(email, Users.RESET_SUBJECT, 1);
     assertThat(mail.html()).contains("/users/password/edit?reset_password_token=");
     Page edit = new Page(browser.get(mail.link("/users/password/edit?reset_password_token=")));
 
-    Page weak = edit.form("reset").set("password", "weak").set("passwordAgain", "weak")
-        .submit(browser);
+    Page weak =
+        edit.form("reset").set("password", "weak").set("passwordAgain", "weak").submit(browser);
     assertThat(weak.messages()).contains("too short");
 
-    Page done = weak.form("reset").set("password", NEW_PASSWORD)
-        .set("passwordAgain", NEW_PASSWORD).submit(browser);
+    Page done =
+        weak.form("reset")
+            .set("password", NEW_PASSWORD)
+            .set("passwordAgain", NEW_PASSWORD)
+            .submit(browser);
     assertThat(done.messages()).contains("Your password is changed");
 
     assertThat(Users.signIn(new Browser(), email, Users.PASSWORD).messages())
@@ -90,12 +96,22 @@ class AccountsPasswordIT {
     Browser browser = new Browser();
     Page account = Users.signIn(browser, email, Users.PASSWORD);
 
-    Page wrongCurrent = account.form("password").set("currentPassword", "Wrong-password-1")
-        .set("newPassword", NEW_PASSWORD).set("newPasswordAgain", NEW_PASSWORD).submit(browser);
+    Page wrongCurrent =
+        account
+            .form("password")
+            .set("currentPassword", "Wrong-password-1")
+            .set("newPassword", NEW_PASSWORD)
+            .set("newPasswordAgain", NEW_PASSWORD)
+            .submit(browser);
     assertThat(wrongCurrent.messages()).contains("current password is not correct");
 
-    Page changed = wrongCurrent.form("password").set("currentPassword", Users.PASSWORD)
-        .set("newPassword", NEW_PASSWORD).set("newPasswordAgain", NEW_PASSWORD).submit(browser);
+    Page changed =
+        wrongCurrent
+            .form("password")
+            .set("currentPassword", Users.PASSWORD)
+            .set("newPassword", NEW_PASSWORD)
+            .set("newPasswordAgain", NEW_PASSWORD)
+            .submit(browser);
     assertThat(changed.messages()).contains("Your password is changed");
     assertThat(Users.requestToken(email, Users.PASSWORD).statusCode()).isEqualTo(401);
     assertThat(Users.requestToken(email, NEW_PASSWORD).statusCode()).isEqualTo(201);
@@ -109,14 +125,23 @@ class AccountsPasswordIT {
     Browser browser = new Browser();
     Page account = Users.signIn(browser, email, Users.PASSWORD);
 
-    Page invalid = account.form("email").set("newEmail", "not an address")
-        .set("currentPassword", Users.PASSWORD).submit(browser);
+    Page invalid =
+        account
+            .form("email")
+            .set("newEmail", "not an address")
+            .set("currentPassword", Users.PASSWORD)
+            .submit(browser);
     assertThat(invalid.messages()).contains("not a valid e-mail address");
-    Page asked = invalid.form("email").set("newEmail", newEmail)
-        .set("currentPassword", Users.PASSWORD).submit(browser);
+    Page asked =
+        invalid
+            .form("email")
+            .set("newEmail", newEmail)
+            .set("currentPassword", Users.PASSWORD)
+            .submit(browser);
     assertThat(asked.messages()).contains("confirmation mail is on its way to " + newEmail);
     assertThat(Users.requestToken(email, Users.PASSWORD).statusCode())
-        .as("the address changes only when confirmed").isEqualTo(201);
+        .as("the address changes only when confirmed")
+        .isEqualTo(201);
 
     Page confirmed = Users.followConfirmation(newEmail, 1);
 
@@ -128,18 +153,28 @@ class AccountsPasswordIT {
 
   private static Page forgot(String email) {
     Browser browser = new Browser();
-    return new Page(browser.get("/users/password/new")).form("forgot").set("email", email)
+    return new Page(browser.get("/users/password/new"))
+        .form("forgot")
+        .set("email", email)
         .submit(browser);
   }
 
   private static HttpResponse<String> resetOverApi(String email) {
-    return new Browser().json("POST", "/api/v2/users/password-reset", Optional.empty(),
-        Json.createObjectBuilder().add("email", email).build());
+    return new Browser()
+        .json(
+            "POST",
+            "/api/v2/users/password-reset",
+            Optional.empty(),
+            Json.createObjectBuilder().add("email", email).build());
   }
 
   private static HttpResponse<String> setPassword(String token, String password) {
-    return new Browser().json("POST", "/api/v2/users/password", Optional.empty(),
-        Json.createObjectBuilder().add("token", token).add("password", password).build());
+    return new Browser()
+        .json(
+            "POST",
+            "/api/v2/users/password",
+            Optional.empty(),
+            Json.createObjectBuilder().add("token", token).add("password", password).build());
   }
 
   private static String token(Mailbox.Mail mail) {

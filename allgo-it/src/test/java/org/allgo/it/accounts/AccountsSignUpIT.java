@@ -15,12 +15,14 @@ class AccountsSignUpIT {
     String email = Users.newAddress("signup");
     Browser browser = new Browser();
 
-    Page signedUp = new Page(browser.get("/users/sign_up")).form("signup")
-        .set("name", "Ada Lovelace")
-        .set("email", email)
-        .set("password", Users.PASSWORD)
-        .set("passwordAgain", Users.PASSWORD)
-        .submit(browser);
+    Page signedUp =
+        new Page(browser.get("/users/sign_up"))
+            .form("signup")
+            .set("name", "Ada Lovelace")
+            .set("email", email)
+            .set("password", Users.PASSWORD)
+            .set("passwordAgain", Users.PASSWORD)
+            .submit(browser);
     assertThat(signedUp.messages()).contains("confirmation link").contains(email);
 
     Page early = Users.signIn(browser, email, Users.PASSWORD);
@@ -55,8 +57,8 @@ class AccountsSignUpIT {
   @Test
   void forgedOrTruncatedConfirmationLinksAreRefused() {
     Browser browser = new Browser();
-    for (String token : new String[] {"", "abc", "x".repeat(43), "'%20OR%201=1--",
-        "y".repeat(500)}) {
+    for (String token :
+        new String[] {"", "abc", "x".repeat(43), "'%20OR%201=1--", "y".repeat(500)}) {
       Page page = new Page(browser.get("/users/confirmation?confirmation_token=" + token));
       assertThat(page.response.statusCode()).isEqualTo(200);
       assertThat(page.messages()).as(token).containsAnyOf("not valid", "not complete");
@@ -73,8 +75,8 @@ class AccountsSignUpIT {
     Page signIn = new Page(browser.get("/users/sign_in"));
     String before = Browser.sessionCookie(signIn.response);
 
-    Page account = signIn.form("signin").set("email", email).set("password", Users.PASSWORD)
-        .submit(browser);
+    Page account =
+        signIn.form("signin").set("email", email).set("password", Users.PASSWORD).submit(browser);
 
     assertThat(account.path()).isEqualTo("/account");
     assertThat(before).isNotEmpty();
@@ -90,8 +92,8 @@ class AccountsSignUpIT {
 
     Page signIn = new Page(browser.get("/account"));
     assertThat(signIn.path()).isEqualTo("/users/sign_in");
-    Page back = signIn.form("signin").set("email", email).set("password", Users.PASSWORD)
-        .submit(browser);
+    Page back =
+        signIn.form("signin").set("email", email).set("password", Users.PASSWORD).submit(browser);
 
     assertThat(back.path()).isEqualTo("/account");
   }
@@ -112,19 +114,21 @@ class AccountsSignUpIT {
   void signUpRefusesBadInputAndCreatesNothing() {
     String email = Users.newAddress("bad");
     String[][] cases = {
-        {"Name", "not-an-address", Users.PASSWORD, "email-invalid"},
-        {"Name", "a@" + "b".repeat(250) + ".org", Users.PASSWORD, "email-too-long"},
-        {"N".repeat(101), email, Users.PASSWORD, "name-too-long"},
-        {"", email, Users.PASSWORD, "name-missing"},
-        {"Name", email, "Short-1", "weak-password"},
-        {"Name", email, "onlylowercaseletters", "weak-password"},
-        {"Name", email, email, "weak-password"},
-        {"Name", email, "aB3".repeat(50), "password-too-long"},
+      {"Name", "not-an-address", Users.PASSWORD, "email-invalid"},
+      {"Name", "a@" + "b".repeat(250) + ".org", Users.PASSWORD, "email-too-long"},
+      {"N".repeat(101), email, Users.PASSWORD, "name-too-long"},
+      {"", email, Users.PASSWORD, "name-missing"},
+      {"Name", email, "Short-1", "weak-password"},
+      {"Name", email, "onlylowercaseletters", "weak-password"},
+      {"Name", email, email, "weak-password"},
+      {"Name", email, "aB3".repeat(50), "password-too-long"},
     };
     for (String[] c : cases) {
       HttpResponse<String> response = Users.signUp(c[0], c[1], c[2]);
       assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-      assertThat(response.headers().firstValue("Content-Type")).get().asString()
+      assertThat(response.headers().firstValue("Content-Type"))
+          .get()
+          .asString()
           .startsWith("application/problem+json");
       JsonObject problem = Browser.object(response);
       assertThat(problem.getString("code")).as(response.body()).isEqualTo(c[3]);
@@ -142,12 +146,14 @@ class AccountsSignUpIT {
   void theSignUpPageShowsRefusalsReadably() {
     Browser browser = new Browser();
 
-    Page page = new Page(browser.get("/users/sign_up")).form("signup")
-        .set("name", "Name")
-        .set("email", Users.newAddress("page"))
-        .set("password", "short")
-        .set("passwordAgain", "short")
-        .submit(browser);
+    Page page =
+        new Page(browser.get("/users/sign_up"))
+            .form("signup")
+            .set("name", "Name")
+            .set("email", Users.newAddress("page"))
+            .set("password", "short")
+            .set("passwordAgain", "short")
+            .submit(browser);
 
     assertThat(page.response.statusCode()).isEqualTo(200);
     assertThat(page.messages()).contains("too short");
@@ -158,10 +164,10 @@ class AccountsSignUpIT {
   void malformedApiRequestsGetProblemDetails() {
     Browser browser = new Browser();
 
-    HttpResponse<String> notJson = browser.api("POST", "/api/v2/users", Optional.empty(),
-        "application/json", "{not json");
-    HttpResponse<String> missing = browser.api("GET", "/api/v2/nothing-here", Optional.empty(),
-        null, null);
+    HttpResponse<String> notJson =
+        browser.api("POST", "/api/v2/users", Optional.empty(), "application/json", "{not json");
+    HttpResponse<String> missing =
+        browser.api("GET", "/api/v2/nothing-here", Optional.empty(), null, null);
 
     assertThat(notJson.statusCode()).isEqualTo(400);
     assertThat(Browser.object(notJson).getString("code")).isEqualTo("json-invalid");

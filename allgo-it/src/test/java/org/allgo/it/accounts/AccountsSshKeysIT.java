@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** SSH public keys over the API and on the account page, with keys made by ssh-keygen. */
 class AccountsSshKeysIT {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void addListAndDeleteKeysOverTheApi() throws Exception {
@@ -31,10 +30,19 @@ class AccountsSshKeysIT {
     Path ed25519 = keygen("ed25519", 0, "work laptop");
     Path ecdsa = keygen("ecdsa", 384, "desktop");
 
-    HttpResponse<String> added = client.json("POST", "/api/v2/account/ssh-keys",
-        Browser.bearer(token), Json.createObjectBuilder().add("key", Files.readString(ed25519)).build());
-    HttpResponse<String> addedAsText = client.api("POST", "/api/v2/account/ssh-keys",
-        Browser.bearer(token), "text/plain", Files.readString(ecdsa));
+    HttpResponse<String> added =
+        client.json(
+            "POST",
+            "/api/v2/account/ssh-keys",
+            Browser.bearer(token),
+            Json.createObjectBuilder().add("key", Files.readString(ed25519)).build());
+    HttpResponse<String> addedAsText =
+        client.api(
+            "POST",
+            "/api/v2/account/ssh-keys",
+            Browser.bearer(token),
+            "text/plain",
+            Files.readString(ecdsa));
 
     assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
     assertThat(addedAsText.statusCode()).as(addedAsText.body()).isEqualTo(201);
@@ -44,19 +52,26 @@ class AccountsSshKeysIT {
     assertThat(key.getString("comment")).isEqualTo("work laptop");
     assertThat(key.getString("type")).isEqualTo("ssh-ed25519");
 
-    JsonArray list = array(client.api("GET", "/api/v2/account/ssh-keys", Browser.bearer(token),
-        null, null));
+    JsonArray list =
+        array(client.api("GET", "/api/v2/account/ssh-keys", Browser.bearer(token), null, null));
     assertThat(list).hasSize(2);
     assertThat(list.getJsonObject(1).getString("fingerprint")).isEqualTo(fingerprint(ecdsa));
     assertThat(list.getJsonObject(1).getString("type")).isEqualTo("ecdsa-sha2-nistp384");
 
     String id = key.get("id").toString();
-    assertThat(client.api("DELETE", "/api/v2/account/ssh-keys/" + id, Browser.bearer(token), null,
-        null).statusCode()).isEqualTo(204);
-    assertThat(client.api("DELETE", "/api/v2/account/ssh-keys/" + id, Browser.bearer(token), null,
-        null).statusCode()).isEqualTo(404);
-    assertThat(array(client.api("GET", "/api/v2/account/ssh-keys", Browser.bearer(token), null,
-        null))).hasSize(1);
+    assertThat(
+            client
+                .api("DELETE", "/api/v2/account/ssh-keys/" + id, Browser.bearer(token), null, null)
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(
+            client
+                .api("DELETE", "/api/v2/account/ssh-keys/" + id, Browser.bearer(token), null, null)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            array(client.api("GET", "/api/v2/account/ssh-keys", Browser.bearer(token), null, null)))
+        .hasSize(1);
   }
 
   @Test
@@ -75,14 +90,17 @@ class AccountsSshKeysIT {
     assertRefused(post(token, Files.readString(keygen("rsa", 1024, "weak"))), 400, "ssh-key-weak");
     String[] parts = Files.readString(keygen("ed25519", 0, "x")).split(" ");
     assertRefused(post(token, "ssh-rsa " + parts[1]), 400, "ssh-key-malformed");
-    assertRefused(post(token, "ssh-ed25519 " + parts[1].substring(0, 30)), 400,
-        "ssh-key-malformed");
+    assertRefused(
+        post(token, "ssh-ed25519 " + parts[1].substring(0, 30)), 400, "ssh-key-malformed");
     assertRefused(post(token, "hello world"), 400, "ssh-key-malformed");
     assertRefused(post(token, "ssh-ed25519 " + "A".repeat(9000)), 400, "ssh-key-malformed");
     assertRefused(post(token, ""), 400, "ssh-key-malformed");
 
-    assertThat(array(new Browser().api("GET", "/api/v2/account/ssh-keys", Browser.bearer(token),
-        null, null))).hasSize(1);
+    assertThat(
+            array(
+                new Browser()
+                    .api("GET", "/api/v2/account/ssh-keys", Browser.bearer(token), null, null)))
+        .hasSize(1);
   }
 
   @Test
@@ -93,15 +111,23 @@ class AccountsSshKeysIT {
     String thief = Users.newAddress("sshthief");
     Users.signUpConfirmed(thief);
     String thiefToken = Users.token(thief, Users.PASSWORD);
-    String id = Browser.object(post(ownerToken, Files.readString(keygen("ed25519", 0, "o"))))
-        .get("id").toString();
+    String id =
+        Browser.object(post(ownerToken, Files.readString(keygen("ed25519", 0, "o"))))
+            .get("id")
+            .toString();
 
-    HttpResponse<String> response = new Browser().api("DELETE", "/api/v2/account/ssh-keys/" + id,
-        Browser.bearer(thiefToken), null, null);
+    HttpResponse<String> response =
+        new Browser()
+            .api(
+                "DELETE", "/api/v2/account/ssh-keys/" + id, Browser.bearer(thiefToken), null, null);
 
     assertRefused(response, 404, "ssh-key-not-found");
-    assertThat(array(new Browser().api("GET", "/api/v2/account/ssh-keys",
-        Browser.bearer(ownerToken), null, null))).hasSize(1);
+    assertThat(
+            array(
+                new Browser()
+                    .api(
+                        "GET", "/api/v2/account/ssh-keys", Browser.bearer(ownerToken), null, null)))
+        .hasSize(1);
   }
 
   @Test
@@ -125,8 +151,8 @@ class AccountsSshKeysIT {
   }
 
   private static HttpResponse<String> post(String token, String line) {
-    return new Browser().api("POST", "/api/v2/account/ssh-keys", Browser.bearer(token),
-        "text/plain", line);
+    return new Browser()
+        .api("POST", "/api/v2/account/ssh-keys", Browser.bearer(token), "text/plain", line);
   }
 
   private static void assertRefused(HttpResponse<String> response, int status, String code) {
@@ -141,8 +167,9 @@ class AccountsSshKeysIT {
 
   private Path keygen(String type, int bits, String comment) throws Exception {
     Path key = dir.resolve(type + bits + "-" + System.nanoTime());
-    List<String> command = new ArrayList<>(List.of("ssh-keygen", "-q", "-t", type, "-N", "",
-        "-C", comment, "-f", key.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-C", comment, "-f", key.toString()));
     if (bits > 0) {
       command.addAll(List.of("-b", Integer.toString(bits)));
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Account states and roles: unconfirmed and locked accounts, throttling, development users. */
@@ -36,7 +35,8 @@ class AccountsStatesIT {
     assertThat(locked.statusCode()).as(locked.body()).isEqualTo(200);
     assertThat(Browser.object(locked).getString("state")).isEqualTo("LOCKED");
     assertThat(me(userToken).statusCode()).isEqualTo(401);
-    assertThat(new Page(browser.get("/account")).path()).as("the session ends too")
+    assertThat(new Page(browser.get("/account")).path())
+        .as("the session ends too")
         .isEqualTo("/users/sign_in");
     assertThat(Users.signIn(new Browser(), email, Users.PASSWORD).messages())
         .contains("This account is locked");
@@ -72,7 +72,8 @@ class AccountsStatesIT {
 
     assertThat(blocked.statusCode()).isEqualTo(429);
     assertThat(Browser.object(blocked).getString("detail"))
-        .contains("Too many failed sign-in attempts").contains("15 minutes");
+        .contains("Too many failed sign-in attempts")
+        .contains("15 minutes");
     assertThat(page.path()).isEqualTo("/users/sign_in");
     assertThat(page.messages()).contains("Too many failed sign-in attempts");
   }
@@ -94,7 +95,11 @@ class AccountsStatesIT {
   }
 
   private static HttpResponse<String> state(String token, long id, String state) {
-    return new Browser().json("PUT", "/api/v2/admin/users/" + id + "/state", Browser.bearer(token),
-        Json.createObjectBuilder().add("state", state).build());
+    return new Browser()
+        .json(
+            "PUT",
+            "/api/v2/admin/users/" + id + "/state",
+            Browser.bearer(token),
+            Json.createObjectBuilder().add("state", state).build());
   }
 }

@@ -19,18 +19,19 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * An HTTP client with its own cookies, like one browser, against the deployed server
- * ({@code -Dallgo.base.url}); also makes the JSON calls of the API.
+ * An HTTP client with its own cookies, like one browser, against the deployed server ({@code
+ * -Dallgo.base.url}); also makes the JSON calls of the API.
  */
 final class Browser {
 
   static final String BASE_URL = System.getProperty("allgo.base.url", "http://localhost:28080");
 
-  private final HttpClient http = HttpClient.newBuilder()
-      .cookieHandler(new CookieManager())
-      .followRedirects(HttpClient.Redirect.NORMAL)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .cookieHandler(new CookieManager())
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   static URI uri(String pathOrUrl) {
     return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : BASE_URL + pathOrUrl);
@@ -41,22 +42,27 @@ final class Browser {
   }
 
   HttpResponse<String> postForm(String pathOrUrl, Map<String, String> fields) {
-    String body = fields.entrySet().stream()
-        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-        .collect(Collectors.joining("&"));
-    return send(HttpRequest.newBuilder(uri(pathOrUrl))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    String body =
+        fields.entrySet().stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(uri(pathOrUrl))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   /** An API call; {@code authorization} is the whole header value, if any. */
-  HttpResponse<String> api(String method, String path, Optional<String> authorization,
-      String contentType, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-        .header("Accept", "application/json")
-        .method(method, body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
+  HttpResponse<String> api(
+      String method, String path, Optional<String> authorization, String contentType, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Accept", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
       request.header("Content-Type", contentType);
     }
@@ -64,10 +70,10 @@ final class Browser {
     return send(request);
   }
 
-  HttpResponse<String> json(String method, String path, Optional<String> authorization,
-      JsonStructure body) {
-    return api(method, path, authorization, "application/json",
-        body == null ? null : body.toString());
+  HttpResponse<String> json(
+      String method, String path, Optional<String> authorization, JsonStructure body) {
+    return api(
+        method, path, authorization, "application/json", body == null ? null : body.toString());
   }
 
   static JsonObject object(HttpResponse<String> response) {
@@ -89,8 +95,8 @@ final class Browser {
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return http.send(request.timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      return http.send(
+          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -1,7 +1,5 @@
 package org.allgo.it.accounts;
 
-import org.awaitility.Awaitility;
-
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.BodyPart;
@@ -23,12 +21,13 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 
 /**
  * Reads the mail the server sent, over IMAP from the GreenMail sink. GreenMail keeps one mailbox
- * per recipient (login and password: the address); when it runs with
- * {@code -Dgreenmail.sieve.ignore.detail=true}, mail to {@code sink+tag@localhost} lands in the
- * {@code sink} mailbox instead. Both are searched.
+ * per recipient (login and password: the address); when it runs with {@code
+ * -Dgreenmail.sieve.ignore.detail=true}, mail to {@code sink+tag@localhost} lands in the {@code
+ * sink} mailbox instead. Both are searched.
  */
 public final class Mailbox {
 
@@ -56,12 +55,15 @@ public final class Mailbox {
   public static Mail await(String address, String subject, int count) {
     AtomicReference<List<Mail>> found = new AtomicReference<>(List.of());
     // A read that times out (the sink is shared and the machine may be busy) is tried again.
-    Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(300))
         .ignoreExceptionsInstanceOf(MessagingException.class)
-        .until(() -> {
-          found.set(mails(address, subject));
-          return found.get().size() >= count;
-        });
+        .until(
+            () -> {
+              found.set(mails(address, subject));
+              return found.get().size() >= count;
+            });
     return found.get().get(count - 1);
   }
 
@@ -92,8 +94,11 @@ public final class Mailbox {
       try {
         // The server searches: the sink's mailbox holds every mail of every test run.
         List<Mail> mails = new ArrayList<>();
-        for (Message message : inbox.search(new AndTerm(
-            new RecipientStringTerm(Message.RecipientType.TO, to), new SubjectTerm(subject)))) {
+        for (Message message :
+            inbox.search(
+                new AndTerm(
+                    new RecipientStringTerm(Message.RecipientType.TO, to),
+                    new SubjectTerm(subject)))) {
           if (addressedTo(message, to)) {
             mails.add(parse(message));
           }
@@ -108,8 +113,10 @@ public final class Mailbox {
   private static boolean addressedTo(Message message, String to) throws MessagingException {
     // The To header comes with the envelope; getAllRecipients would fetch each message's headers.
     Address[] recipients = message.getRecipients(Message.RecipientType.TO);
-    return recipients != null && Arrays.stream(recipients)
-        .anyMatch(a -> a.toString().equalsIgnoreCase(to) || a.toString().contains("<" + to + ">"));
+    return recipients != null
+        && Arrays.stream(recipients)
+            .anyMatch(
+                a -> a.toString().equalsIgnoreCase(to) || a.toString().contains("<" + to + ">"));
   }
 
   private static Mail parse(Message message) throws MessagingException, IOException {

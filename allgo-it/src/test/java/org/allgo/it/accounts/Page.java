@@ -7,13 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Faces page as a browser sees it: its forms (with the hidden view state) and its messages.
- * Form fields are named {@code formId:fieldId}, buttons {@code formId:submit}.
+ * A Faces page as a browser sees it: its forms (with the hidden view state) and its messages. Form
+ * fields are named {@code formId:fieldId}, buttons {@code formId:submit}.
  */
 final class Page {
 
-  private static final Pattern FORM = Pattern.compile(
-      "<form id=\"([^\"]+)\"[^>]*action=\"([^\"]*)\"[^>]*>(.*?)</form>", Pattern.DOTALL);
+  private static final Pattern FORM =
+      Pattern.compile(
+          "<form id=\"([^\"]+)\"[^>]*action=\"([^\"]*)\"[^>]*>(.*?)</form>", Pattern.DOTALL);
   private static final Pattern INPUT = Pattern.compile("<input([^>]*)/?>", Pattern.DOTALL);
   private static final Pattern ATTRIBUTE = Pattern.compile("([a-z]+)=\"([^\"]*)\"");
   private static final Pattern MESSAGES =
@@ -36,7 +37,9 @@ final class Page {
   /** The text of the page's messages (info and errors), or "" when it has none. */
   String messages() {
     Matcher m = MESSAGES.matcher(html());
-    return m.find() ? decode(m.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip()) : "";
+    return m.find()
+        ? decode(m.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip())
+        : "";
   }
 
   boolean hasForm(String id) {
@@ -60,7 +63,8 @@ final class Page {
         while (input.find()) {
           Map<String, String> attributes = attributes(input.group(1));
           String type = attributes.getOrDefault("type", "text");
-          if (attributes.containsKey("name") && !type.equals("submit")
+          if (attributes.containsKey("name")
+              && !type.equals("submit")
               && (!type.equals("checkbox") || input.group(1).contains("checked"))) {
             fields.put(attributes.get("name"), decode(attributes.getOrDefault("value", "")));
           }
@@ -81,8 +85,11 @@ final class Page {
   }
 
   static String decode(String html) {
-    return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-        .replace("&#39;", "'").replace("&amp;", "&");
+    return html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
   }
 
   /** A form ready to submit, with the fields the page filled in. */

@@ -22,9 +22,16 @@ public final class Users {
   }
 
   static HttpResponse<String> signUp(String name, String email, String password) {
-    return new Browser().json("POST", "/api/v2/users", Optional.empty(),
-        Json.createObjectBuilder().add("name", name).add("email", email).add("password", password)
-            .build());
+    return new Browser()
+        .json(
+            "POST",
+            "/api/v2/users",
+            Optional.empty(),
+            Json.createObjectBuilder()
+                .add("name", name)
+                .add("email", email)
+                .add("password", password)
+                .build());
   }
 
   /** Signs up over the API and follows the link of the confirmation mail. Returns the user id. */
@@ -43,15 +50,20 @@ public final class Users {
 
   /** Signs in through the form of {@code /users/sign_in}. */
   static Page signIn(Browser browser, String email, String password) {
-    return new Page(browser.get("/users/sign_in")).form("signin")
+    return new Page(browser.get("/users/sign_in"))
+        .form("signin")
         .set("email", email)
         .set("password", password)
         .submit(browser);
   }
 
   static HttpResponse<String> requestToken(String email, String password) {
-    return new Browser().json("POST", "/api/v2/tokens", Optional.empty(),
-        Json.createObjectBuilder().add("email", email).add("password", password).build());
+    return new Browser()
+        .json(
+            "POST",
+            "/api/v2/tokens",
+            Optional.empty(),
+            Json.createObjectBuilder().add("email", email).add("password", password).build());
   }
 
   /** A new API token for the user, from e-mail and password. */

@@ -28,7 +28,8 @@ class ApiProblemsIT {
 
   private static JsonObject problem(Api.Response response, int status, String code) {
     assertThat(response.status()).as(response.body()).isEqualTo(status);
-    assertThat(response.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(response.header("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     JsonObject problem = response.json();
     assertThat(problem.getInt("status")).isEqualTo(status);
     assertThat(problem.getString("type")).isEqualTo("urn:allgo:problem:" + code);
@@ -55,7 +56,8 @@ class ApiProblemsIT {
     Api.Response anonymous = Api.anonymous().get("/api/v2/jobs");
 
     problem(anonymous, 401, "token-missing");
-    assertThat(anonymous.header("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
+    assertThat(anonymous.header("WWW-Authenticate"))
+        .hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
     assertThat(Api.as("not-a-token").get("/api/v2/jobs").status()).isEqualTo(401);
   }
 
@@ -63,7 +65,8 @@ class ApiProblemsIT {
   void forbidden403() {
     long id = endedJob(null);
 
-    problem(Api.asDevelopmentUser("guest@localhost").get("/api/v2/jobs/" + id), 403, "not-your-job");
+    problem(
+        Api.asDevelopmentUser("guest@localhost").get("/api/v2/jobs/" + id), 403, "not-your-job");
   }
 
   @Test
@@ -96,19 +99,29 @@ class ApiProblemsIT {
 
   @Test
   void unsupportedMediaType415() {
-    problem(devel.post("/api/v2/jobs", "text/plain", HttpRequest.BodyPublishers.ofString("webapp=sleep")), 415,
+    problem(
+        devel.post(
+            "/api/v2/jobs", "text/plain", HttpRequest.BodyPublishers.ofString("webapp=sleep")),
+        415,
         "http-415");
   }
 
   @Test
   void unprocessable422() {
     String key = UUID.randomUUID().toString();
-    Multipart first = new Multipart().field("webapp", "sleep").field("param", "0").field("notify", "false");
-    Multipart other = new Multipart().field("webapp", "sleep").field("param", "1").field("notify", "false");
-    assertThat(devel.send("/api/v2/jobs", first.contentType(), first.body(), "Idempotency-Key", key).status())
+    Multipart first =
+        new Multipart().field("webapp", "sleep").field("param", "0").field("notify", "false");
+    Multipart other =
+        new Multipart().field("webapp", "sleep").field("param", "1").field("notify", "false");
+    assertThat(
+            devel
+                .send("/api/v2/jobs", first.contentType(), first.body(), "Idempotency-Key", key)
+                .status())
         .isEqualTo(201);
 
-    problem(devel.send("/api/v2/jobs", other.contentType(), other.body(), "Idempotency-Key", key), 422,
+    problem(
+        devel.send("/api/v2/jobs", other.contentType(), other.body(), "Idempotency-Key", key),
+        422,
         "idempotency-key-reused");
   }
 

@@ -12,7 +12,10 @@ import org.allgo.it.jobs.Jobs;
 import org.allgo.it.jobs.Multipart;
 import org.junit.jupiter.api.Test;
 
-/** The documented API walked through as a client would: webapps, versions, queues, jobs, files, account. */
+/**
+ * The documented API walked through as a client would: webapps, versions, queues, jobs, files,
+ * account.
+ */
 class ApiTourIT {
 
   @Test
@@ -20,14 +23,26 @@ class ApiTourIT {
     Api anonymous = Api.anonymous();
 
     assertThat(anonymous.get("/api/v2/webapps").array().getValuesAs(JsonObject.class))
-        .extracting(w -> w.getString("dockerName")).contains("sleep");
+        .extracting(w -> w.getString("dockerName"))
+        .contains("sleep");
     JsonObject sleep = anonymous.get("/api/v2/webapps/sleep").json();
     assertThat(sleep.getString("name")).isNotBlank();
     assertThat(sleep.getString("defaultVersion")).isNotBlank();
-    JsonObject version = anonymous.get("/api/v2/webapps/sleep/versions").array().getValuesAs(JsonObject.class).stream()
-        .filter(v -> v.getString("number").equals(sleep.getString("defaultVersion"))).findFirst().orElseThrow();
+    JsonObject version =
+        anonymous
+            .get("/api/v2/webapps/sleep/versions")
+            .array()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(v -> v.getString("number").equals(sleep.getString("defaultVersion")))
+            .findFirst()
+            .orElseThrow();
     assertThat(version.getString("state")).isEqualTo("READY");
-    assertThat(anonymous.get("/api/v2/webapps/sleep/versions/" + version.getJsonNumber("id")).json().getString("number"))
+    assertThat(
+            anonymous
+                .get("/api/v2/webapps/sleep/versions/" + version.getJsonNumber("id"))
+                .json()
+                .getString("number"))
         .isEqualTo(version.getString("number"));
   }
 
@@ -36,21 +51,37 @@ class ApiTourIT {
     Api anonymous = Api.anonymous();
 
     assertThat(anonymous.get("/api/v2/queues").array().getValuesAs(JsonObject.class))
-        .extracting(q -> q.getString("name")).contains("standard");
+        .extracting(q -> q.getString("name"))
+        .contains("standard");
     JsonObject standard = anonymous.get("/api/v2/queues/standard").json();
     assertThat(standard.getInt("timeoutSeconds")).isPositive();
-    assertThat(Api.asDevelopmentUser("devel@localhost").get("/api/v2/jobs/limits").json().getInt("maxFiles")).isPositive();
+    assertThat(
+            Api.asDevelopmentUser("devel@localhost")
+                .get("/api/v2/jobs/limits")
+                .json()
+                .getInt("maxFiles"))
+        .isPositive();
   }
 
   @Test
   void aJobsFilesAreListedAndDownloadedFromTheirLinks() {
     Api devel = Api.asDevelopmentUser("devel@localhost");
-    Api.Response created = Jobs.submit(devel, new Multipart().field("webapp", "sleep").field("param", "0")
-        .file("files", "notes.txt", "kept as sent\n".getBytes(StandardCharsets.UTF_8)));
+    Api.Response created =
+        Jobs.submit(
+            devel,
+            new Multipart()
+                .field("webapp", "sleep")
+                .field("param", "0")
+                .file("files", "notes.txt", "kept as sent\n".getBytes(StandardCharsets.UTF_8)));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     long id = created.json().getJsonNumber("id").longValue();
-    assertThat(devel.get(URI.create(created.header("Location").orElseThrow()).getPath()).json().getJsonNumber("id")
-        .longValue()).isEqualTo(id);
+    assertThat(
+            devel
+                .get(URI.create(created.header("Location").orElseThrow()).getPath())
+                .json()
+                .getJsonNumber("id")
+                .longValue())
+        .isEqualTo(id);
     Jobs.awaitEnd(devel, id, Duration.ofSeconds(30));
 
     var files = devel.get("/api/v2/jobs/" + id + "/files").array().getValuesAs(JsonObject.class);
@@ -68,8 +99,16 @@ class ApiTourIT {
   void theOpenApiDocumentDescribesJobsUploadsAndEvents() {
     String document = new String(Api.anonymous().fetch("/openapi").body(), StandardCharsets.UTF_8);
 
-    assertThat(document).contains("  /api/v2/jobs/{id}/rerun:", "  /api/v2/jobs/{id}/log:", "  /api/v2/jobs/{id}/events:",
-        "  /api/v2/uploads:", "  /api/v2/uploads/{id}:", "text/event-stream", "Idempotency-Key", "operationId: submitJob");
+    assertThat(document)
+        .contains(
+            "  /api/v2/jobs/{id}/rerun:",
+            "  /api/v2/jobs/{id}/log:",
+            "  /api/v2/jobs/{id}/events:",
+            "  /api/v2/uploads:",
+            "  /api/v2/uploads/{id}:",
+            "text/event-stream",
+            "Idempotency-Key",
+            "operationId: submitJob");
     assertThat(document).doesNotContain("{id: ");
     String submit = document.substring(document.indexOf("operationId: submitJob"));
     submit = submit.substring(0, submit.indexOf("\n  /"));

@@ -25,7 +25,8 @@ import org.allgo.it.Server;
  */
 final class EventStream implements AutoCloseable {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** One event: its name, id and data; {@code closed} marks the end of the stream. */
   record Event(String name, String id, String data) {
@@ -55,7 +56,8 @@ final class EventStream implements AutoCloseable {
 
   /** Opens {@code path} with the token, and extra headers as name, value, … */
   static EventStream open(String token, String path, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(Server.uri(path)).header("Accept", "text/event-stream");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(Server.uri(path)).header("Accept", "text/event-stream");
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -133,7 +135,8 @@ final class EventStream implements AutoCloseable {
         } else if (line.startsWith("id:")) {
           id = value(line);
         } else if (line.startsWith("data:")) {
-          data = data == null ? new StringBuilder(value(line)) : data.append('\n').append(value(line));
+          data =
+              data == null ? new StringBuilder(value(line)) : data.append('\n').append(value(line));
         }
       }
     } catch (UncheckedIOException e) {

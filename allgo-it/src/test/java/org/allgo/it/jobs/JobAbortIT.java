@@ -44,7 +44,9 @@ class JobAbortIT {
     assertThat(aborted.json().getString("result")).isEqualTo("ABORTED");
     assertThat(took).isLessThan(Duration.ofSeconds(5));
     assertThat(Jobs.containerExists(id)).isFalse();
-    assertThat(Jobs.file(devel, id, "allgo.log")).contains("sleeping 60").contains("result:    ABORTED");
+    assertThat(Jobs.file(devel, id, "allgo.log"))
+        .contains("sleeping 60")
+        .contains("result:    ABORTED");
   }
 
   @Test
@@ -58,7 +60,8 @@ class JobAbortIT {
 
     assertThat(aborted.getString("result")).isEqualTo("ABORTED");
     assertThat(aborted.containsKey("startedAt")).isFalse();
-    assertThat(devel.post("/api/v2/jobs/" + running + "/abort", null).json().getString("result")).isEqualTo("ABORTED");
+    assertThat(devel.post("/api/v2/jobs/" + running + "/abort", null).json().getString("result"))
+        .isEqualTo("ABORTED");
     assertThat(Jobs.containerExists(waiting)).isFalse();
   }
 
@@ -68,7 +71,10 @@ class JobAbortIT {
     Jobs.awaitEnd(devel, id, Duration.ofSeconds(30));
 
     assertThat(devel.post("/api/v2/jobs/" + id + "/abort", null).status()).isEqualTo(409);
-    assertThat(Api.asDevelopmentUser("guest@localhost").post("/api/v2/jobs/" + id + "/abort", null).status())
+    assertThat(
+            Api.asDevelopmentUser("guest@localhost")
+                .post("/api/v2/jobs/" + id + "/abort", null)
+                .status())
         .isEqualTo(403);
   }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class JobEventsIT extends ToolJobTest {
 
   private static final Duration WITHIN = Duration.ofSeconds(30);
+
   @Test
   void logLinesArriveWhileTheJobRunsThenItsEndedStateLast() {
     long id = Jobs.run(devel, tool, "count 10", null);
@@ -20,25 +21,38 @@ class JobEventsIT extends ToolJobTest {
 
     try (EventStream stream = EventStream.open(devel.token(), "/api/v2/jobs/" + id + "/events")) {
       assertThat(stream.status()).isEqualTo(200);
-      assertThat(stream.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+      assertThat(stream.header("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
       EventStream.Event event;
       do {
         event = stream.next(WITHIN);
         events.add(event);
-      } while (!(event.name().equals("log") && event.json().getString("text").contains("line 1\n")));
+      } while (!(event.name().equals("log")
+          && event.json().getString("text").contains("line 1\n")));
       // The program prints a line a second for ten seconds: it is still running.
       assertThat(Jobs.get(devel, id).getString("state")).isEqualTo("RUNNING");
       events.addAll(stream.rest(WITHIN));
     }
 
-    assertThat(events).filteredOn(e -> e.name().equals("state")).extracting(e -> e.json().getString("state"))
-        .endsWith("RUNNING", "DONE").doesNotHaveDuplicates();
+    assertThat(events)
+        .filteredOn(e -> e.name().equals("state"))
+        .extracting(e -> e.json().getString("state"))
+        .endsWith("RUNNING", "DONE")
+        .doesNotHaveDuplicates();
     EventStream.Event last = events.get(events.size() - 1);
     assertThat(last.name()).isEqualTo("state");
     assertThat(last.json().getString("result")).isEqualTo("SUCCESS");
-    String log = String.join("", events.stream().filter(e -> e.name().equals("log"))
-        .map(e -> e.json().getString("text")).toList());
-    assertThat(log).isEqualTo(Jobs.file(devel, id, "allgo.log")).startsWith("line 1\nline 2\n").contains("line 10\n")
+    String log =
+        String.join(
+            "",
+            events.stream()
+                .filter(e -> e.name().equals("log"))
+                .map(e -> e.json().getString("text"))
+                .toList());
+    assertThat(log)
+        .isEqualTo(Jobs.file(devel, id, "allgo.log"))
+        .startsWith("line 1\nline 2\n")
+        .contains("line 10\n")
         .contains("result:    SUCCESS");
   }
 
@@ -50,8 +64,12 @@ class JobEventsIT extends ToolJobTest {
     int afterOne = "[one]\n".length();
 
     List<EventStream.Event> resumed;
-    try (EventStream stream = EventStream.open(devel.token(), "/api/v2/jobs/" + id + "/events",
-        "Last-Event-ID", Integer.toString(afterOne))) {
+    try (EventStream stream =
+        EventStream.open(
+            devel.token(),
+            "/api/v2/jobs/" + id + "/events",
+            "Last-Event-ID",
+            Integer.toString(afterOne))) {
       resumed = stream.rest(WITHIN);
     }
 
@@ -69,12 +87,15 @@ class JobEventsIT extends ToolJobTest {
   void onlyTheOwnerFollowsAJob() {
     long id = Jobs.run(devel, tool, "exit 0", null);
 
-    try (EventStream guest = EventStream.open(Api.asDevelopmentUser("guest@localhost").token(),
-        "/api/v2/jobs/" + id + "/events");
+    try (EventStream guest =
+            EventStream.open(
+                Api.asDevelopmentUser("guest@localhost").token(),
+                "/api/v2/jobs/" + id + "/events");
         EventStream anonymous = EventStream.open(null, "/api/v2/jobs/" + id + "/events");
         EventStream unknown = EventStream.open(devel.token(), "/api/v2/jobs/999999999/events")) {
       assertThat(guest.status()).isEqualTo(403);
-      assertThat(guest.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+      assertThat(guest.header("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
       assertThat(guest.json().getString("code")).isEqualTo("not-your-job");
       assertThat(anonymous.status()).isEqualTo(401);
       assertThat(unknown.status()).isEqualTo(404);

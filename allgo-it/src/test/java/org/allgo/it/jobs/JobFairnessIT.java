@@ -27,9 +27,12 @@ class JobFairnessIT {
     many.forEach(id -> Jobs.awaitEnd(devel, id, Duration.ofSeconds(60)));
 
     var guestStart = Jobs.instant(Jobs.get(guest, single), "startedAt");
-    List<java.time.Instant> develStarts = many.stream().map(id -> Jobs.instant(Jobs.get(devel, id), "startedAt")).toList();
+    List<java.time.Instant> develStarts =
+        many.stream().map(id -> Jobs.instant(Jobs.get(devel, id), "startedAt")).toList();
     assertThat(develStarts).isSorted();
-    assertThat(guestStart).as("the guest's job runs second, not fifth")
-        .isAfter(develStarts.get(0)).isBefore(develStarts.get(1));
+    assertThat(guestStart)
+        .as("the guest's job runs second, not fifth")
+        .isAfter(develStarts.get(0))
+        .isBefore(develStarts.get(1));
   }
 }

@@ -19,7 +19,9 @@ class JobIdempotencyIT extends ToolJobTest {
   }
 
   private static Multipart form(String param, String content) {
-    return new Multipart().field("webapp", tool).field("param", param)
+    return new Multipart()
+        .field("webapp", tool)
+        .field("param", param)
         .file("files", "in.txt", content.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -29,8 +31,13 @@ class JobIdempotencyIT extends ToolJobTest {
   }
 
   private long jobsWithParam(String param) {
-    return devel.get("/api/v2/jobs?webapp=" + tool + "&limit=50").array().getValuesAs(JsonObject.class).stream()
-        .filter(j -> j.getString("param").equals(param)).count();
+    return devel
+        .get("/api/v2/jobs?webapp=" + tool + "&limit=50")
+        .array()
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(j -> j.getString("param").equals(param))
+        .count();
   }
 
   @Test
@@ -42,7 +49,8 @@ class JobIdempotencyIT extends ToolJobTest {
     Api.Response again = post(devel, form(param, "same content\n"), key);
 
     assertThat(id(again)).isEqualTo(first);
-    assertThat(again.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/v2/jobs/" + first));
+    assertThat(again.header("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/api/v2/jobs/" + first));
     assertThat(jobsWithParam(param)).isOne();
   }
 
@@ -56,7 +64,8 @@ class JobIdempotencyIT extends ToolJobTest {
     Api.Response otherParam = post(devel, form(param + " more", "first content\n"), key);
 
     assertThat(otherFile.status()).isEqualTo(422);
-    assertThat(otherFile.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(otherFile.header("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     assertThat(otherFile.json().getString("code")).isEqualTo("idempotency-key-reused");
     assertThat(otherFile.json().getInt("status")).isEqualTo(422);
     assertThat(otherParam.status()).isEqualTo(422);
@@ -70,7 +79,8 @@ class JobIdempotencyIT extends ToolJobTest {
     Api guest = Api.asDevelopmentUser("guest@localhost");
 
     long mine = id(post(devel, new Multipart().field("webapp", "sleep").field("param", "0"), key));
-    long theirs = id(post(guest, new Multipart().field("webapp", "sleep").field("param", "0"), key));
+    long theirs =
+        id(post(guest, new Multipart().field("webapp", "sleep").field("param", "0"), key));
 
     assertThat(theirs).isNotEqualTo(mine);
   }
@@ -79,14 +89,37 @@ class JobIdempotencyIT extends ToolJobTest {
   void aJsonSubmissionIsIdempotentToo() {
     String key = UUID.randomUUID().toString();
     String param = "args " + key;
-    String body = Json.createObjectBuilder().add("webapp", tool).add("param", param).add("notify", false).build().toString();
+    String body =
+        Json.createObjectBuilder()
+            .add("webapp", tool)
+            .add("param", param)
+            .add("notify", false)
+            .build()
+            .toString();
 
-    long first = id(devel.send("/api/v2/jobs", "application/json", HttpRequest.BodyPublishers.ofString(body),
-        "Idempotency-Key", key));
-    long again = id(devel.send("/api/v2/jobs", "application/json", HttpRequest.BodyPublishers.ofString(body),
-        "Idempotency-Key", "\"" + key + "\""));
-    Api.Response other = devel.send("/api/v2/jobs", "application/json",
-        HttpRequest.BodyPublishers.ofString(body.replace(param, param + " more")), "Idempotency-Key", key);
+    long first =
+        id(
+            devel.send(
+                "/api/v2/jobs",
+                "application/json",
+                HttpRequest.BodyPublishers.ofString(body),
+                "Idempotency-Key",
+                key));
+    long again =
+        id(
+            devel.send(
+                "/api/v2/jobs",
+                "application/json",
+                HttpRequest.BodyPublishers.ofString(body),
+                "Idempotency-Key",
+                "\"" + key + "\""));
+    Api.Response other =
+        devel.send(
+            "/api/v2/jobs",
+            "application/json",
+            HttpRequest.BodyPublishers.ofString(body.replace(param, param + " more")),
+            "Idempotency-Key",
+            key);
 
     assertThat(again).isEqualTo(first);
     assertThat(other.status()).isEqualTo(422);
@@ -98,9 +131,16 @@ class JobIdempotencyIT extends ToolJobTest {
     String key = UUID.randomUUID().toString();
     String param = "args " + key;
 
-    Api.Response refused = post(devel, new Multipart().field("webapp", tool).field("param", param)
-        .field("queue", "no-such-queue"), key);
-    long accepted = id(post(devel, new Multipart().field("webapp", tool).field("param", param), key));
+    Api.Response refused =
+        post(
+            devel,
+            new Multipart()
+                .field("webapp", tool)
+                .field("param", param)
+                .field("queue", "no-such-queue"),
+            key);
+    long accepted =
+        id(post(devel, new Multipart().field("webapp", tool).field("param", param), key));
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(jobsWithParam(param)).isOne();

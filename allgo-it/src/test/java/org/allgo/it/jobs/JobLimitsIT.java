@@ -10,7 +10,9 @@ import org.allgo.it.DockerCli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The limits every job container runs under: the queue's timeout, the webapp's memory, confinement. */
+/**
+ * The limits every job container runs under: the queue's timeout, the webapp's memory, confinement.
+ */
 class JobLimitsIT {
 
   private static String tool;
@@ -33,7 +35,9 @@ class JobLimitsIT {
     assertThat(job.getString("queue")).isEqualTo(shortQueue);
     assertThat(Duration.between(Jobs.instant(job, "startedAt"), Jobs.instant(job, "finishedAt")))
         .isLessThan(Duration.ofSeconds(10));
-    assertThat(Jobs.file(devel, id, "allgo.log")).contains("sleeping 60").contains("result:    TIMEOUT")
+    assertThat(Jobs.file(devel, id, "allgo.log"))
+        .contains("sleeping 60")
+        .contains("result:    TIMEOUT")
         .doesNotContain("done");
     assertThat(Jobs.containerExists(id)).isFalse();
   }
@@ -59,9 +63,13 @@ class JobLimitsIT {
     Instant deadline = Instant.now().plusSeconds(10);
     DockerCli.Result inspect;
     do {
-      inspect = DockerCli.run("inspect", "-f", "{{.HostConfig.NetworkMode}} {{.HostConfig.Memory}} {{.Config.User}}"
-          + " {{.HostConfig.CapDrop}} {{.HostConfig.PidsLimit}} {{.Config.WorkingDir}} {{index .Config.Labels \"allgo.job\"}}",
-          Jobs.containerName(id));
+      inspect =
+          DockerCli.run(
+              "inspect",
+              "-f",
+              "{{.HostConfig.NetworkMode}} {{.HostConfig.Memory}} {{.Config.User}}"
+                  + " {{.HostConfig.CapDrop}} {{.HostConfig.PidsLimit}} {{.Config.WorkingDir}} {{index .Config.Labels \"allgo.job\"}}",
+              Jobs.containerName(id));
     } while (inspect.exitCode() != 0 && Instant.now().isBefore(deadline));
 
     assertThat(inspect.output().strip())

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class JobListIT extends ToolJobTest {
 
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
+
   private static List<JsonObject> jobs(Api.Response page) {
     assertThat(page.status()).as(page.body()).isEqualTo(200);
     return page.array().getValuesAs(JsonObject.class);
@@ -29,17 +30,22 @@ class JobListIT extends ToolJobTest {
   }
 
   private static Optional<String> next(Api.Response page) {
-    return page.header("Link").map(NEXT::matcher).filter(Matcher::find).map(link -> {
-      URI uri = URI.create(link.group(1));
-      return uri.getRawPath() + "?" + uri.getRawQuery();
-    });
+    return page.header("Link")
+        .map(NEXT::matcher)
+        .filter(Matcher::find)
+        .map(
+            link -> {
+              URI uri = URI.create(link.group(1));
+              return uri.getRawPath() + "?" + uri.getRawQuery();
+            });
   }
 
   private static Instant createdAt(JsonObject job) {
     return Instant.parse(job.getString("createdAt"));
   }
 
-  // Creation times as the server keeps them (to the millisecond), not as the submission answered them.
+  // Creation times as the server keeps them (to the millisecond), not as the submission answered
+  // them.
   private String created(long id) {
     return Jobs.get(devel, id).getString("createdAt");
   }
@@ -52,7 +58,8 @@ class JobListIT extends ToolJobTest {
     String since = created(first);
 
     List<JsonObject> all = new ArrayList<>();
-    Optional<String> page = Optional.of("/api/v2/jobs?webapp=" + tool + "&since=" + since + "&limit=2");
+    Optional<String> page =
+        Optional.of("/api/v2/jobs?webapp=" + tool + "&since=" + since + "&limit=2");
     int pages = 0;
     while (page.isPresent() && pages++ < 100) {
       Api.Response answer = devel.get(page.get());
@@ -63,15 +70,22 @@ class JobListIT extends ToolJobTest {
       }
       all.addAll(jobs);
       page = next(answer);
-      page.ifPresent(link -> assertThat(link).contains("before=" + ids(jobs).get(1)).contains("limit=2")
-          .contains("webapp=" + tool));
+      page.ifPresent(
+          link ->
+              assertThat(link)
+                  .contains("before=" + ids(jobs).get(1))
+                  .contains("limit=2")
+                  .contains("webapp=" + tool));
     }
 
     assertThat(pages).isGreaterThanOrEqualTo(2);
     List<Long> ids = ids(all);
-    assertThat(ids).containsSubsequence(third, second, first).doesNotHaveDuplicates()
+    assertThat(ids)
+        .containsSubsequence(third, second, first)
+        .doesNotHaveDuplicates()
         .isSortedAccordingTo(Comparator.reverseOrder());
-    assertThat(all).allSatisfy(j -> assertThat(createdAt(j)).isAfterOrEqualTo(Instant.parse(since)));
+    assertThat(all)
+        .allSatisfy(j -> assertThat(createdAt(j)).isAfterOrEqualTo(Instant.parse(since)));
   }
 
   @Test
@@ -97,16 +111,21 @@ class JobListIT extends ToolJobTest {
     Jobs.awaitEnd(devel, done, Duration.ofSeconds(30));
     String since = created(done);
 
-    List<JsonObject> found = jobs(devel.get("/api/v2/jobs?state=done&webapp=" + tool + "&since=" + since));
+    List<JsonObject> found =
+        jobs(devel.get("/api/v2/jobs?state=done&webapp=" + tool + "&since=" + since));
 
     assertThat(ids(found)).contains(done);
-    assertThat(found).allSatisfy(j -> {
-      assertThat(j.getString("state")).isEqualTo("DONE");
-      assertThat(j.getString("webapp")).isEqualTo(tool);
-    });
-    assertThat(ids(jobs(devel.get("/api/v2/jobs?state=waiting&webapp=" + tool + "&since=" + since))))
+    assertThat(found)
+        .allSatisfy(
+            j -> {
+              assertThat(j.getString("state")).isEqualTo("DONE");
+              assertThat(j.getString("webapp")).isEqualTo(tool);
+            });
+    assertThat(
+            ids(jobs(devel.get("/api/v2/jobs?state=waiting&webapp=" + tool + "&since=" + since))))
         .doesNotContain(done);
-    assertThat(ids(jobs(devel.get("/api/v2/jobs?webapp=sleep&since=" + since)))).doesNotContain(done);
+    assertThat(ids(jobs(devel.get("/api/v2/jobs?webapp=sleep&since=" + since))))
+        .doesNotContain(done);
   }
 
   @Test

@@ -22,7 +22,8 @@ class JobPurgeIT {
     JsonObject ended = Jobs.purge();
 
     assertThat(ended.getString("status")).isEqualTo("COMPLETED");
-    assertThat(ended.getString("exitStatus")).matches("archived=[1-9][0-9]* deleted=[0-9]+ discarded=[0-9]+");
+    assertThat(ended.getString("exitStatus"))
+        .matches("archived=[1-9][0-9]* deleted=[0-9]+ discarded=[0-9]+");
     assertThat(Jobs.get(devel, id).getString("state")).isEqualTo("ARCHIVED");
     assertThat(devel.fetch("/datastore/" + id + "/allgo.log").statusCode()).isEqualTo(410);
     assertThat(devel.get("/api/v2/jobs/" + id + "/files").status()).isEqualTo(410);

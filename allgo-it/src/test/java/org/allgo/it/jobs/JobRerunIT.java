@@ -15,8 +15,14 @@ class JobRerunIT extends ToolJobTest {
   @Test
   void aRerunGetsTheInputsButNotTheOutputs() {
     String queue = Jobs.queue(60, 2, 30);
-    Api.Response created = Jobs.submit(devel, new Multipart().field("webapp", tool).field("param", "copy in.txt")
-        .field("queue", queue).file("files", "in.txt", "hello again\n".getBytes(StandardCharsets.UTF_8)));
+    Api.Response created =
+        Jobs.submit(
+            devel,
+            new Multipart()
+                .field("webapp", tool)
+                .field("param", "copy in.txt")
+                .field("queue", queue)
+                .file("files", "in.txt", "hello again\n".getBytes(StandardCharsets.UTF_8)));
     long first = created.json().getJsonNumber("id").longValue();
     Jobs.awaitEnd(devel, first, Duration.ofSeconds(30));
 
@@ -35,7 +41,9 @@ class JobRerunIT extends ToolJobTest {
     JsonObject ended = Jobs.awaitEnd(devel, second, Duration.ofSeconds(30));
     assertThat(ended.getString("result")).isEqualTo("SUCCESS");
     assertThat(Jobs.file(devel, second, "copy.txt")).isEqualTo("hello again\n");
-    assertThat(Jobs.file(devel, second, "allgo.log")).startsWith("copied in.txt\n").containsOnlyOnce("---- allgo ----");
+    assertThat(Jobs.file(devel, second, "allgo.log"))
+        .startsWith("copied in.txt\n")
+        .containsOnlyOnce("---- allgo ----");
   }
 
   @Test
@@ -56,9 +64,11 @@ class JobRerunIT extends ToolJobTest {
     long id = Jobs.run(devel, tool, "exit 0", null);
     Jobs.awaitEnd(devel, id, Duration.ofSeconds(30));
 
-    Api.Response guest = Api.asDevelopmentUser("guest@localhost").post("/api/v2/jobs/" + id + "/rerun", null);
+    Api.Response guest =
+        Api.asDevelopmentUser("guest@localhost").post("/api/v2/jobs/" + id + "/rerun", null);
     assertThat(guest.status()).isEqualTo(403);
-    assertThat(guest.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(guest.header("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     assertThat(Api.anonymous().post("/api/v2/jobs/" + id + "/rerun", null).status()).isEqualTo(401);
     assertThat(devel.post("/api/v2/jobs/999999999/rerun", null).status()).isEqualTo(404);
     assertThat(devel.delete("/api/v2/jobs/" + id).status()).isEqualTo(204);
@@ -70,13 +80,21 @@ class JobRerunIT extends ToolJobTest {
   @Test
   void aRunningJobIsNotRunAgain() {
     long id = Jobs.run(devel, tool, "sleep 60", null);
-    assertThat(Jobs.awaitState(devel, id, "RUNNING", Duration.ofSeconds(30)).getString("state")).isEqualTo("RUNNING");
+    assertThat(Jobs.awaitState(devel, id, "RUNNING", Duration.ofSeconds(30)).getString("state"))
+        .isEqualTo("RUNNING");
 
     Api.Response refused = devel.post("/api/v2/jobs/" + id + "/rerun", null);
 
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.json().getString("code")).isEqualTo("job-running");
-    assertThat(devel.get("/api/v2/jobs?limit=1").array().getJsonObject(0).getJsonNumber("id").longValue()).isEqualTo(id);
+    assertThat(
+            devel
+                .get("/api/v2/jobs?limit=1")
+                .array()
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue())
+        .isEqualTo(id);
     devel.post("/api/v2/jobs/" + id + "/abort", null);
   }
 

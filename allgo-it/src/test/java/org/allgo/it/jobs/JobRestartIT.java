@@ -32,20 +32,40 @@ class JobRestartIT {
     DockerCli.run("rm", "-f", Jobs.containerName(vanishes));
     String stray = Jobs.containerName(999_999_999L);
     DockerCli.run("rm", "-f", stray);
-    assertThat(DockerCli.run("run", "-d", "--name", stray, "--label", "allgo.env=" + Server.ENVIRONMENT,
-        "--label", "allgo.role=job", "--label", "allgo.job=999999999", "--network", "none",
-        "allgo/busybox:latest", "sleep", "300").exitCode()).isZero();
+    assertThat(
+            DockerCli.run(
+                    "run",
+                    "-d",
+                    "--name",
+                    stray,
+                    "--label",
+                    "allgo.env=" + Server.ENVIRONMENT,
+                    "--label",
+                    "allgo.role=job",
+                    "--label",
+                    "allgo.job=999999999",
+                    "--network",
+                    "none",
+                    "allgo/busybox:latest",
+                    "sleep",
+                    "300")
+                .exitCode())
+        .isZero();
     allgo("up");
 
     devel = Api.asDevelopmentUser("devel@localhost");
     JsonObject ended = Jobs.awaitEnd(devel, ends, Duration.ofSeconds(60));
     assertThat(ended.getString("result")).isEqualTo("ERROR");
     assertThat(ended.getInt("exitCode")).isEqualTo(7);
-    assertThat(Jobs.file(devel, ends, "allgo.log")).contains("exiting with 7").contains("exit code: 7");
+    assertThat(Jobs.file(devel, ends, "allgo.log"))
+        .contains("exiting with 7")
+        .contains("exit code: 7");
     JsonObject vanished = Jobs.awaitEnd(devel, vanishes, Duration.ofSeconds(30));
     assertThat(vanished.getString("result")).isEqualTo("ERROR");
     assertThat(vanished.getString("reason")).contains("vanished");
-    assertThat(DockerCli.run("inspect", stray).exitCode()).as("stray container removed").isNotZero();
+    assertThat(DockerCli.run("inspect", stray).exitCode())
+        .as("stray container removed")
+        .isNotZero();
     assertThat(Jobs.containerExists(ends)).isFalse();
   }
 

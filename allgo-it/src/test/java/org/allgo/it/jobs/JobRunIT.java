@@ -17,8 +17,13 @@ class JobRunIT extends ToolJobTest {
 
   @Test
   void successfulJobKeepsItsInputsOutputsAndLog() {
-    Api.Response created = Jobs.submit(devel, new Multipart().field("webapp", tool).field("param", "copy in.txt")
-        .file("files", "in.txt", "hello allgo\n".getBytes(StandardCharsets.UTF_8)));
+    Api.Response created =
+        Jobs.submit(
+            devel,
+            new Multipart()
+                .field("webapp", tool)
+                .field("param", "copy in.txt")
+                .file("files", "in.txt", "hello allgo\n".getBytes(StandardCharsets.UTF_8)));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     long id = created.json().getJsonNumber("id").longValue();
 
@@ -29,13 +34,19 @@ class JobRunIT extends ToolJobTest {
     assertThat(job.getInt("exitCode")).isZero();
     assertThat(job.getJsonNumber("outputBytes").longValue()).isPositive();
     assertThat(devel.get("/api/v2/jobs/" + id + "/files").array().getValuesAs(JsonObject.class))
-        .extracting(f -> f.getString("name")).containsExactly("allgo.log", "copy.txt", "in.txt");
+        .extracting(f -> f.getString("name"))
+        .containsExactly("allgo.log", "copy.txt", "in.txt");
     assertThat(Jobs.file(devel, id, "copy.txt")).isEqualTo("hello allgo\n");
-    assertThat(Jobs.file(devel, id, "allgo.log")).startsWith("copied in.txt\n")
-        .contains("exit code: 0").contains("result:    SUCCESS").contains("webapp:    " + tool + " 1");
+    assertThat(Jobs.file(devel, id, "allgo.log"))
+        .startsWith("copied in.txt\n")
+        .contains("exit code: 0")
+        .contains("result:    SUCCESS")
+        .contains("webapp:    " + tool + " 1");
     assertThat(Jobs.containerExists(id)).as("container removed").isFalse();
-    List<Instant> times = Stream.of("createdAt", "queuedAt", "startedAt", "finishedAt")
-        .map(field -> Jobs.instant(job, field)).toList();
+    List<Instant> times =
+        Stream.of("createdAt", "queuedAt", "startedAt", "finishedAt")
+            .map(field -> Jobs.instant(job, field))
+            .toList();
     assertThat(times).isSorted();
     // Four whole seconds in a row would mean the database or its driver drops the milliseconds.
     assertThat(times).as("times to the millisecond").anyMatch(t -> t.getNano() != 0);
@@ -43,12 +54,21 @@ class JobRunIT extends ToolJobTest {
 
   @Test
   void downloadsHaveTypeLengthAndRanges() {
-    long id = Jobs.submit(devel, new Multipart().field("webapp", tool).field("param", "copy in.txt")
-        .file("files", "in.txt", "0123456789\n".getBytes(StandardCharsets.UTF_8))).json().getJsonNumber("id").longValue();
+    long id =
+        Jobs.submit(
+                devel,
+                new Multipart()
+                    .field("webapp", tool)
+                    .field("param", "copy in.txt")
+                    .file("files", "in.txt", "0123456789\n".getBytes(StandardCharsets.UTF_8)))
+            .json()
+            .getJsonNumber("id")
+            .longValue();
     Jobs.awaitEnd(devel, id, Duration.ofSeconds(30));
 
     HttpResponse<byte[]> whole = devel.fetch("/datastore/" + id + "/copy.txt");
-    assertThat(whole.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+    assertThat(whole.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
     assertThat(whole.body()).hasSize(11);
     assertThat(whole.headers().firstValueAsLong("Content-Length")).hasValue(11);
     assertThat(whole.headers().firstValue("Accept-Ranges")).hasValue("bytes");
@@ -57,9 +77,14 @@ class JobRunIT extends ToolJobTest {
     assertThat(part.statusCode()).isEqualTo(206);
     assertThat(new String(part.body(), StandardCharsets.UTF_8)).isEqualTo("2345");
     assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 2-5/11");
-    assertThat(new String(devel.fetch("/datastore/" + id + "/copy.txt", "Range", "bytes=-3").body(),
-        StandardCharsets.UTF_8)).isEqualTo("89\n");
-    assertThat(devel.fetch("/datastore/" + id + "/allgo.log", "Range", "bytes=999999-").statusCode()).isEqualTo(416);
+    assertThat(
+            new String(
+                devel.fetch("/datastore/" + id + "/copy.txt", "Range", "bytes=-3").body(),
+                StandardCharsets.UTF_8))
+        .isEqualTo("89\n");
+    assertThat(
+            devel.fetch("/datastore/" + id + "/allgo.log", "Range", "bytes=999999-").statusCode())
+        .isEqualTo(416);
   }
 
   @Test
@@ -70,18 +95,39 @@ class JobRunIT extends ToolJobTest {
 
     assertThat(job.getString("result")).isEqualTo("ERROR");
     assertThat(job.getInt("exitCode")).isEqualTo(3);
-    assertThat(Jobs.file(devel, id, "allgo.log")).contains("exiting with 3\n").contains("oops\n")
-        .contains("exit code: 3").contains("result:    ERROR");
+    assertThat(Jobs.file(devel, id, "allgo.log"))
+        .contains("exiting with 3\n")
+        .contains("oops\n")
+        .contains("exit code: 3")
+        .contains("result:    ERROR");
   }
 
   @Test
   void parametersReachTheProgramAsLiteralArgumentsWithoutAShell() {
-    long id = Jobs.run(devel, tool, "args '; rm -rf /' \"$(id)\" `id` 'it'\\''s' a\\ b \"x\\\"y\" * $HOME | >out", null);
+    long id =
+        Jobs.run(
+            devel,
+            tool,
+            "args '; rm -rf /' \"$(id)\" `id` 'it'\\''s' a\\ b \"x\\\"y\" * $HOME | >out",
+            null);
 
     Jobs.awaitEnd(devel, id, Duration.ofSeconds(30));
 
-    assertThat(Jobs.file(devel, id, "allgo.log")).startsWith(String.join("\n",
-        "[; rm -rf /]", "[$(id)]", "[`id`]", "[it's]", "[a b]", "[x\"y]", "[*]", "[$HOME]", "[|]", "[>out]", ""));
+    assertThat(Jobs.file(devel, id, "allgo.log"))
+        .startsWith(
+            String.join(
+                "\n",
+                "[; rm -rf /]",
+                "[$(id)]",
+                "[`id`]",
+                "[it's]",
+                "[a b]",
+                "[x\"y]",
+                "[*]",
+                "[$HOME]",
+                "[|]",
+                "[>out]",
+                ""));
     assertThat(devel.get("/api/v2/jobs/" + id + "/files").body()).doesNotContain("\"out\"");
   }
 
@@ -93,7 +139,8 @@ class JobRunIT extends ToolJobTest {
 
     String log = Jobs.file(devel, id, "allgo.log");
     assertThat(log).contains("uid=65534").doesNotContain("uid=0");
-    assertThat(log.lines().filter(l -> l.equals("lo") || l.startsWith("eth"))).containsExactly("lo");
+    assertThat(log.lines().filter(l -> l.equals("lo") || l.startsWith("eth")))
+        .containsExactly("lo");
   }
 
   @Test
@@ -112,10 +159,12 @@ class JobRunIT extends ToolJobTest {
     long id = Jobs.run(devel, tool, "exit 0", null);
     Jobs.awaitEnd(devel, id, Duration.ofSeconds(30));
 
-    assertThat(devel.get("/api/v2/jobs?webapp=" + tool + "&state=done").body()).contains("\"id\":" + id + ",");
+    assertThat(devel.get("/api/v2/jobs?webapp=" + tool + "&state=done").body())
+        .contains("\"id\":" + id + ",");
     assertThat(devel.get("/api/v2/jobs?webapp=sleep").body()).doesNotContain("\"id\":" + id + ",");
     assertThat(devel.delete("/api/v2/jobs/" + id).status()).isEqualTo(204);
-    assertThat(devel.get("/api/v2/jobs?webapp=" + tool).body()).doesNotContain("\"id\":" + id + ",");
+    assertThat(devel.get("/api/v2/jobs?webapp=" + tool).body())
+        .doesNotContain("\"id\":" + id + ",");
     assertThat(Jobs.get(devel, id).getString("state")).isEqualTo("DELETED");
     assertThat(devel.fetch("/datastore/" + id + "/allgo.log").statusCode()).isEqualTo(404);
   }

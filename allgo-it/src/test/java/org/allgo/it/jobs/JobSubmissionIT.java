@@ -13,12 +13,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JobSubmissionIT extends ToolJobTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"../escape.txt", "dir/file.txt", "..", "back\\slash", "nul\0byte", "bell\u0007", "tab\there", "allgo.log"})
+  @ValueSource(
+      strings = {
+        "../escape.txt",
+        "dir/file.txt",
+        "..",
+        "back\\slash",
+        "nul\0byte",
+        "bell\u0007",
+        "tab\there",
+        "allgo.log"
+      })
   void badFileNamesAreRefused(String name) {
     int before = devel.get("/api/v2/jobs").array().size();
 
-    Api.Response refused = Jobs.submit(devel, new Multipart().field("webapp", tool).field("param", "exit 0")
-        .file("files", name, "x".getBytes(StandardCharsets.UTF_8)));
+    Api.Response refused =
+        Jobs.submit(
+            devel,
+            new Multipart()
+                .field("webapp", tool)
+                .field("param", "exit 0")
+                .file("files", name, "x".getBytes(StandardCharsets.UTF_8)));
 
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
     assertThat(refused.json().getString("code")).isEqualTo("invalid-file-name");
@@ -27,8 +42,14 @@ class JobSubmissionIT extends ToolJobTest {
 
   @Test
   void twoFilesOfOneNameAreRefused() {
-    Api.Response refused = Jobs.submit(devel, new Multipart().field("webapp", tool).field("param", "exit 0")
-        .file("files", "a.txt", new byte[1]).file("files", "a.txt", new byte[2]));
+    Api.Response refused =
+        Jobs.submit(
+            devel,
+            new Multipart()
+                .field("webapp", tool)
+                .field("param", "exit 0")
+                .file("files", "a.txt", new byte[1])
+                .file("files", "a.txt", new byte[2]));
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().getString("code")).isEqualTo("duplicate-file-name");
@@ -40,8 +61,12 @@ class JobSubmissionIT extends ToolJobTest {
     long max = limits.getJsonNumber("maxFileBytes").longValue();
     int before = devel.get("/api/v2/jobs").array().size();
 
-    Api.Response refused = Jobs.submit(devel, new Multipart().field("webapp", tool).field("param", "exit 0")
-        .stream("files", "big.bin", () -> Multipart.zeros(max + 1)));
+    Api.Response refused =
+        Jobs.submit(
+            devel,
+            new Multipart()
+                .field("webapp", tool).field("param", "exit 0").stream(
+                    "files", "big.bin", () -> Multipart.zeros(max + 1)));
 
     assertThat(refused.status()).as(refused.body()).isEqualTo(413);
     assertThat(refused.json().getString("code")).isEqualTo("file-too-large");
@@ -61,7 +86,8 @@ class JobSubmissionIT extends ToolJobTest {
   @Test
   void unknownWebappsAndQueuesAreRefused() {
     assertThat(Jobs.submit(devel, "no-such-webapp", "").status()).isEqualTo(404);
-    Api.Response queue = Jobs.submit(devel, new Multipart().field("webapp", tool).field("queue", "no-such-queue"));
+    Api.Response queue =
+        Jobs.submit(devel, new Multipart().field("webapp", tool).field("queue", "no-such-queue"));
     assertThat(queue.status()).isEqualTo(400);
     assertThat(queue.json().getString("code")).isEqualTo("unknown-queue");
   }
@@ -74,11 +100,15 @@ class JobSubmissionIT extends ToolJobTest {
 
     assertThat(guest.get("/api/v2/jobs/" + id).status()).isEqualTo(403);
     assertThat(guest.fetch("/datastore/" + id + "/allgo.log").statusCode()).isEqualTo(403);
-    assertThat(Api.anonymous().fetch("/datastore/" + id + "/allgo.log").statusCode()).isEqualTo(401);
-    assertThat(Api.as("not-a-token").fetch("/datastore/" + id + "/allgo.log").statusCode()).isEqualTo(401);
+    assertThat(Api.anonymous().fetch("/datastore/" + id + "/allgo.log").statusCode())
+        .isEqualTo(401);
+    assertThat(Api.as("not-a-token").fetch("/datastore/" + id + "/allgo.log").statusCode())
+        .isEqualTo(401);
     assertThat(guest.get("/api/v2/jobs").body()).doesNotContain("\"id\":" + id + ",");
-    assertThat(Api.asDevelopmentUser("admin@localhost").get("/api/v2/jobs/" + id).status()).isEqualTo(200);
-    assertThat(devel.fetch("/datastore/" + id + "/..%2F..%2Fetc%2Fpasswd").statusCode()).isIn(400, 404);
+    assertThat(Api.asDevelopmentUser("admin@localhost").get("/api/v2/jobs/" + id).status())
+        .isEqualTo(200);
+    assertThat(devel.fetch("/datastore/" + id + "/..%2F..%2Fetc%2Fpasswd").statusCode())
+        .isIn(400, 404);
   }
 
   @Test

@@ -38,8 +38,15 @@ class JobUploadsIT extends ToolJobTest {
       }
       files.add(file);
     }
-    return api.post("/api/v2/jobs", Json.createObjectBuilder().add("webapp", tool).add("param", param)
-        .add("notify", false).add("files", files).build().toString());
+    return api.post(
+        "/api/v2/jobs",
+        Json.createObjectBuilder()
+            .add("webapp", tool)
+            .add("param", param)
+            .add("notify", false)
+            .add("files", files)
+            .build()
+            .toString());
   }
 
   @Test
@@ -51,7 +58,8 @@ class JobUploadsIT extends ToolJobTest {
     assertThat(id).matches("[0-9a-f]{32}");
     assertThat(upload.getString("name")).isEqualTo("data.txt");
     assertThat(upload.getJsonNumber("size").longValue()).isEqualTo(15);
-    assertThat(Instant.parse(upload.getString("expiresAt"))).isAfter(Instant.now().plus(Duration.ofHours(1)));
+    assertThat(Instant.parse(upload.getString("expiresAt")))
+        .isAfter(Instant.now().plus(Duration.ofHours(1)));
     assertThat(created.header("Location")).hasValue(Server.BASE_URL + "/api/v2/uploads/" + id);
     assertThat(devel.get("/api/v2/uploads").body()).contains(id);
     String other = uploaded(devel, "kept-name.txt", "second\n");
@@ -62,7 +70,8 @@ class JobUploadsIT extends ToolJobTest {
     long jobId = job.json().getJsonNumber("id").longValue();
     assertThat(job.json().getJsonNumber("inputBytes").longValue()).isEqualTo(22);
     assertThat(job.header("Location")).hasValue(Server.BASE_URL + "/api/v2/jobs/" + jobId);
-    assertThat(Jobs.awaitEnd(devel, jobId, Duration.ofSeconds(30)).getString("result")).isEqualTo("SUCCESS");
+    assertThat(Jobs.awaitEnd(devel, jobId, Duration.ofSeconds(30)).getString("result"))
+        .isEqualTo("SUCCESS");
     assertThat(Jobs.file(devel, jobId, "copy.txt")).isEqualTo("uploaded ahead\n");
     assertThat(Jobs.file(devel, jobId, "kept-name.txt")).isEqualTo("second\n");
     assertThat(devel.get("/api/v2/uploads").body()).doesNotContain(id).doesNotContain(other);
@@ -74,13 +83,20 @@ class JobUploadsIT extends ToolJobTest {
   void anUploadIsTakenOnce() {
     String id = uploaded(devel, "once.txt", "x");
     assertThat(submit(devel, "exit 0", id, null).status()).isEqualTo(201);
-    long newest = devel.get("/api/v2/jobs?limit=1").array().getJsonObject(0).getJsonNumber("id").longValue();
+    long newest =
+        devel.get("/api/v2/jobs?limit=1").array().getJsonObject(0).getJsonNumber("id").longValue();
 
     Api.Response twice = submit(devel, "exit 0", id, null);
 
     assertThat(twice.status()).isEqualTo(409);
     assertThat(twice.json().getString("code")).isEqualTo("upload-used");
-    assertThat(devel.get("/api/v2/jobs?limit=1").array().getJsonObject(0).getJsonNumber("id").longValue())
+    assertThat(
+            devel
+                .get("/api/v2/jobs?limit=1")
+                .array()
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue())
         .isEqualTo(newest);
   }
 
@@ -96,7 +112,8 @@ class JobUploadsIT extends ToolJobTest {
     assertThat(guest.get("/api/v2/uploads/" + id).status()).isEqualTo(404);
     assertThat(guest.delete("/api/v2/uploads/" + id).status()).isEqualTo(404);
     assertThat(devel.get("/api/v2/uploads/" + id).json().getString("name")).isEqualTo("mine.txt");
-    assertThat(submit(devel, "exit 0", "0123456789abcdef0123456789abcdef", null).status()).isEqualTo(404);
+    assertThat(submit(devel, "exit 0", "0123456789abcdef0123456789abcdef", null).status())
+        .isEqualTo(404);
     assertThat(Api.anonymous().get("/api/v2/uploads").status()).isEqualTo(401);
   }
 
@@ -115,9 +132,13 @@ class JobUploadsIT extends ToolJobTest {
     Multipart two = new Multipart().file("a", "a.txt", new byte[1]).file("b", "b.txt", new byte[1]);
     Multipart none = new Multipart().field("name", "value");
 
-    assertThat(devel.post("/api/v2/uploads", two.contentType(), two.body()).json().getString("code")).isEqualTo("one-file");
-    assertThat(devel.post("/api/v2/uploads", none.contentType(), none.body()).status()).isEqualTo(400);
-    assertThat(upload(devel, "../escape.txt", "x").json().getString("code")).isEqualTo("invalid-file-name");
+    assertThat(
+            devel.post("/api/v2/uploads", two.contentType(), two.body()).json().getString("code"))
+        .isEqualTo("one-file");
+    assertThat(devel.post("/api/v2/uploads", none.contentType(), none.body()).status())
+        .isEqualTo(400);
+    assertThat(upload(devel, "../escape.txt", "x").json().getString("code"))
+        .isEqualTo("invalid-file-name");
   }
 
   @Test
@@ -156,14 +177,22 @@ class JobUploadsIT extends ToolJobTest {
   void badJsonSubmissionsSayWhy() {
     String id = uploaded(devel, "twice.txt", "x");
 
-    assertThat(submit(devel, "exit 0", id, "a.txt", id, "b.txt").json().getString("code")).isEqualTo("duplicate-upload");
-    assertThat(devel.post("/api/v2/jobs", "{\"webapp\":\"" + tool + "\",\"files\":[{\"name\":\"x\"}]}").json()
-        .getString("code")).isEqualTo("upload-missing");
+    assertThat(submit(devel, "exit 0", id, "a.txt", id, "b.txt").json().getString("code"))
+        .isEqualTo("duplicate-upload");
+    assertThat(
+            devel
+                .post("/api/v2/jobs", "{\"webapp\":\"" + tool + "\",\"files\":[{\"name\":\"x\"}]}")
+                .json()
+                .getString("code"))
+        .isEqualTo("upload-missing");
     assertThat(devel.post("/api/v2/jobs", "{\"webapp\":").status()).isEqualTo(400);
-    assertThat(devel.post("/api/v2/jobs", "{\"webapp\":\"no-such-webapp\"}").status()).isEqualTo(404);
-    Api.Response plain = devel.post("/api/v2/jobs", "text/plain", HttpRequest.BodyPublishers.ofString("webapp=x"));
+    assertThat(devel.post("/api/v2/jobs", "{\"webapp\":\"no-such-webapp\"}").status())
+        .isEqualTo(404);
+    Api.Response plain =
+        devel.post("/api/v2/jobs", "text/plain", HttpRequest.BodyPublishers.ofString("webapp=x"));
     assertThat(plain.status()).isEqualTo(415);
-    assertThat(plain.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(plain.header("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     assertThat(devel.get("/api/v2/uploads/" + id).status()).as("still waiting").isEqualTo(200);
   }
 }

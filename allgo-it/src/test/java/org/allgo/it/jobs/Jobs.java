@@ -25,7 +25,9 @@ public final class Jobs {
     return submit(api, new Multipart().field("webapp", webapp).field("param", param));
   }
 
-  /** Submits without a mail when the job ends: the mail sink is shared, and mail is not tested here. */
+  /**
+   * Submits without a mail when the job ends: the mail sink is shared, and mail is not tested here.
+   */
   public static Api.Response submit(Api api, Multipart form) {
     form.field("notify", "false");
     return api.post("/api/v2/jobs", form.contentType(), form.body());
@@ -48,12 +50,18 @@ public final class Jobs {
   }
 
   public static JsonObject awaitState(Api api, long id, String state, Duration within) {
-    return await().atMost(within).pollInterval(Duration.ofMillis(250))
-        .until(() -> get(api, id), job -> job.getString("state").equals(state) || ENDED.contains(job.getString("state")));
+    return await()
+        .atMost(within)
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> get(api, id),
+            job -> job.getString("state").equals(state) || ENDED.contains(job.getString("state")));
   }
 
   public static JsonObject awaitEnd(Api api, long id, Duration within) {
-    return await().atMost(within).pollInterval(Duration.ofMillis(250))
+    return await()
+        .atMost(within)
+        .pollInterval(Duration.ofMillis(250))
         .until(() -> get(api, id), job -> ENDED.contains(job.getString("state")));
   }
 
@@ -74,10 +82,19 @@ public final class Jobs {
   /** A queue of its own for a test, made by the development superuser. */
   public static String queue(int timeoutSeconds, int maxJobs, int retentionDays) {
     String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
-    Api.Response created = Api.asDevelopmentUser("admin@localhost").post("/api/v2/queues",
-        Json.createObjectBuilder().add("name", name).add("description", "test queue")
-            .add("timeoutSeconds", timeoutSeconds).add("cpuMillis", 500).add("maxJobs", maxJobs)
-            .add("retentionDays", retentionDays).build().toString());
+    Api.Response created =
+        Api.asDevelopmentUser("admin@localhost")
+            .post(
+                "/api/v2/queues",
+                Json.createObjectBuilder()
+                    .add("name", name)
+                    .add("description", "test queue")
+                    .add("timeoutSeconds", timeoutSeconds)
+                    .add("cpuMillis", 500)
+                    .add("maxJobs", maxJobs)
+                    .add("retentionDays", retentionDays)
+                    .build()
+                    .toString());
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     return name;
   }
@@ -88,9 +105,14 @@ public final class Jobs {
     Api.Response started = admin.post("/api/v2/admin/batch/purge-jobs", null);
     assertThat(started.status()).as(started.body()).isEqualTo(202);
     long execution = started.json().getJsonNumber("id").longValue();
-    return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-        .until(() -> admin.get("/api/v2/admin/batch/executions/" + execution).json(),
-            e -> e.getString("status").equals("COMPLETED") || e.getString("status").equals("FAILED"));
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> admin.get("/api/v2/admin/batch/executions/" + execution).json(),
+            e ->
+                e.getString("status").equals("COMPLETED")
+                    || e.getString("status").equals("FAILED"));
   }
 
   public static Instant instant(JsonObject job, String field) {

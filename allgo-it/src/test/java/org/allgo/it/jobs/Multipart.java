@@ -48,9 +48,16 @@ public final class Multipart {
   }
 
   private String head(String name, String fileName) {
-    return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
-        + (fileName == null ? "" : "; filename=\"" + fileName.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-        + (fileName == null ? "" : "\r\nContent-Type: application/octet-stream") + "\r\n\r\n";
+    return "--"
+        + boundary
+        + "\r\nContent-Disposition: form-data; name=\""
+        + name
+        + "\""
+        + (fileName == null
+            ? ""
+            : "; filename=\"" + fileName.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+        + (fileName == null ? "" : "\r\nContent-Type: application/octet-stream")
+        + "\r\n\r\n";
   }
 
   private static HttpRequest.BodyPublisher bytes(String text) {

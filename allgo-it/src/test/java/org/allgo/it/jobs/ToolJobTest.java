@@ -4,7 +4,10 @@ import org.allgo.it.Api;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
-/** Tests of jobs on the tool webapp ({@link ToolWebapp}), run as the development user devel@localhost. */
+/**
+ * Tests of jobs on the tool webapp ({@link ToolWebapp}), run as the development user
+ * devel@localhost.
+ */
 abstract class ToolJobTest {
 
   static String tool;

@@ -20,7 +20,8 @@ final class ToolWebapp {
   static final String PROGRAM = "/usr/local/bin/tool";
   // eat: the shell outlives its killed pipe by a second, as a program would; Docker 20.10 marks a
   // container OOM-killed only when its engine hears the kill before the container's exit.
-  static final String SCRIPT = """
+  static final String SCRIPT =
+      """
       #!/bin/sh
       cmd=$1; shift
       case "$cmd" in
@@ -50,20 +51,52 @@ final class ToolWebapp {
   private static String make() {
     Api devel = Api.asDevelopmentUser("devel@localhost");
     String dockerName = "it-tool-" + UUID.randomUUID().toString().substring(0, 8);
-    Api.Response created = devel.post("/api/v2/webapps", Json.createObjectBuilder()
-        .add("name", "Tool " + dockerName).add("dockerName", dockerName).add("entrypoint", PROGRAM)
-        .add("memoryMb", 16).build().toString());
+    Api.Response created =
+        devel.post(
+            "/api/v2/webapps",
+            Json.createObjectBuilder()
+                .add("name", "Tool " + dockerName)
+                .add("dockerName", dockerName)
+                .add("entrypoint", PROGRAM)
+                .add("memoryMb", 16)
+                .build()
+                .toString());
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    assertThat(devel.post("/api/v2/webapps/" + dockerName + "/sandbox/start", "{\"baseImage\":\"busybox\"}").status())
+    assertThat(
+            devel
+                .post(
+                    "/api/v2/webapps/" + dockerName + "/sandbox/start",
+                    "{\"baseImage\":\"busybox\"}")
+                .status())
         .isEqualTo(200);
-    DockerCli.Result install = DockerCli.run("exec", Server.ENVIRONMENT + "-user-" + dockerName, "sh", "-c",
-        "mkdir -p /usr/local/bin && printf '%s' \"$0\" > " + PROGRAM + " && chmod 755 " + PROGRAM, SCRIPT);
+    DockerCli.Result install =
+        DockerCli.run(
+            "exec",
+            Server.ENVIRONMENT + "-user-" + dockerName,
+            "sh",
+            "-c",
+            "mkdir -p /usr/local/bin && printf '%s' \"$0\" > "
+                + PROGRAM
+                + " && chmod 755 "
+                + PROGRAM,
+            SCRIPT);
     assertThat(install.exitCode()).as(install.output()).isZero();
-    long version = devel.post("/api/v2/webapps/" + dockerName + "/versions", "{\"number\":\"1\"}").json()
-        .getJsonNumber("id").longValue();
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(
-        () -> devel.get("/api/v2/webapps/" + dockerName + "/versions/" + version).json().getString("state"),
-        state -> state.equals("READY") || state.equals("ERROR"));
+    long version =
+        devel
+            .post("/api/v2/webapps/" + dockerName + "/versions", "{\"number\":\"1\"}")
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                devel
+                    .get("/api/v2/webapps/" + dockerName + "/versions/" + version)
+                    .json()
+                    .getString("state"),
+            state -> state.equals("READY") || state.equals("ERROR"));
     devel.post("/api/v2/webapps/" + dockerName + "/sandbox/stop", null);
     return dockerName;
   }

@@ -15,14 +15,15 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * A headless Chromium with a fresh profile, driven through Debian's ChromeDriver
- * ({@code -Dallgo.test.chromedriver}, {@code -Dallgo.test.chromium}). The flags keep it from
- * reaching the internet (updates, sync, background requests) and fit it to containers. Downloads
- * land in {@link #downloads}, inside the profile.
+ * A headless Chromium with a fresh profile, driven through Debian's ChromeDriver ({@code
+ * -Dallgo.test.chromedriver}, {@code -Dallgo.test.chromium}). The flags keep it from reaching the
+ * internet (updates, sync, background requests) and fit it to containers. Downloads land in {@link
+ * #downloads}, inside the profile.
  */
 final class Chromium implements AutoCloseable {
 
-  static final String DRIVER = System.getProperty("allgo.test.chromedriver", "/usr/bin/chromedriver");
+  static final String DRIVER =
+      System.getProperty("allgo.test.chromedriver", "/usr/bin/chromedriver");
   static final String BINARY = System.getProperty("allgo.test.chromium", "/usr/bin/chromium");
 
   final ChromeDriver driver;
@@ -51,18 +52,34 @@ final class Chromium implements AutoCloseable {
     }
     // An explicit driver and browser: Selenium Manager must not go looking for them online.
     System.setProperty("webdriver.chrome.driver", DRIVER);
-    ChromeOptions options = new ChromeOptions()
-        .setBinary(new File(BINARY))
-        .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-            "--user-data-dir=" + profile, "--window-size=" + size.width + "," + size.height)
-        .setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-            "download.prompt_for_download", false));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(DRIVER))
-        .usingAnyFreePort()
-        .build();
+    ChromeOptions options =
+        new ChromeOptions()
+            .setBinary(new File(BINARY))
+            .addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--disable-extensions",
+                "--user-data-dir=" + profile,
+                "--window-size=" + size.width + "," + size.height)
+            .setExperimentalOption(
+                "prefs",
+                Map.of(
+                    "download.default_directory",
+                    downloads.toString(),
+                    "download.prompt_for_download",
+                    false));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(DRIVER))
+            .usingAnyFreePort()
+            .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     driver.manage().window().setSize(size);

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 /**
- * A newcomer in the browser: sign up, confirm by mail, sign in, add an SSH key, run a first job
- * on {@code sleep} with a file, watch it end without reloading, download its output, follow the
- * link of the job's mail.
+ * A newcomer in the browser: sign up, confirm by mail, sign in, add an SSH key, run a first job on
+ * {@code sleep} with a file, watch it end without reloading, download its output, follow the link
+ * of the job's mail.
  */
 class UiAccountIT {
 
@@ -43,7 +43,8 @@ class UiAccountIT {
   void signUpConfirmSignInAddAnSshKeyAndRunAFirstJob(@TempDir Path keys, @TempDir Path inputs)
       throws Exception {
     String email = Users.newAddress("ui");
-    page.open("/users/sign_up").screenshot("sign-up")
+    page.open("/users/sign_up")
+        .screenshot("sign-up")
         .fill("signup:name", "Ada Browser")
         .fill("signup:email", email)
         .fill("signup:password", Users.PASSWORD)
@@ -63,12 +64,14 @@ class UiAccountIT {
     page.fill("addkey:key", publicKey).press("addkey:submit");
     assertThat(page.messages()).contains("The SSH key is added.");
     assertThat(page.driver.findElement(By.id("sshkeys:keys")).getText())
-        .contains("ssh-ed25519").contains("ui-test-key");
+        .contains("ssh-ed25519")
+        .contains("ui-test-key");
     page.screenshot("account");
 
     page.open("/app?name=sleep");
     assertThat(page.driver.findElement(By.id("job:notify")).isSelected())
-        .as("the account's choice: mail when a job ends").isTrue();
+        .as("the account's choice: mail when a job ends")
+        .isTrue();
     Path input = Files.writeString(inputs.resolve("numbers.txt"), "1 2 3\n");
     UiJobs.stage(page, input);
     page.screenshot("job-form");
@@ -83,12 +86,16 @@ class UiAccountIT {
     page.screenshot("job-done");
 
     page.driver.findElement(By.cssSelector("a.job-file[data-name='sleep-output.txt']")).click();
-    assertThat(Files.readString(page.downloaded("sleep-output.txt"))).isEqualTo("slept 2 seconds\n");
+    assertThat(Files.readString(page.downloaded("sleep-output.txt")))
+        .isEqualTo("slept 2 seconds\n");
     page.driver.findElement(By.id("zip")).click();
     try (ZipFile zip = new ZipFile(page.downloaded("job-" + id + ".zip").toFile())) {
       assertThat(zip.stream().map(ZipEntry::getName))
           .containsExactlyInAnyOrder("allgo.log", "numbers.txt", "sleep-output.txt");
-      assertThat(new String(zip.getInputStream(zip.getEntry("numbers.txt")).readAllBytes(), StandardCharsets.UTF_8))
+      assertThat(
+              new String(
+                  zip.getInputStream(zip.getEntry("numbers.txt")).readAllBytes(),
+                  StandardCharsets.UTF_8))
           .isEqualTo("1 2 3\n");
     }
 
@@ -100,8 +107,11 @@ class UiAccountIT {
   }
 
   private static String generateKey(Path file, String comment) throws Exception {
-    Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", comment,
-        "-f", file.toString()).redirectErrorStream(true).start();
+    Process keygen =
+        new ProcessBuilder(
+                "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", file.toString())
+            .redirectErrorStream(true)
+            .start();
     keygen.getOutputStream().close();
     assertThat(keygen.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(keygen.exitValue()).as(new String(keygen.getInputStream().readAllBytes())).isZero();

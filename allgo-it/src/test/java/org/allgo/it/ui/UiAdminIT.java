@@ -45,13 +45,18 @@ class UiAdminIT {
     Users.signUpConfirmed(email);
 
     page.open("/admin/users?q=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
-    WebElement row = page.driver.findElement(By.xpath(
-        "//tr[.//span[@class='user-email' and text()='" + email + "']]"));
+    WebElement row =
+        page.driver.findElement(
+            By.xpath("//tr[.//span[@class='user-email' and text()='" + email + "']]"));
     assertThat(row.getText()).contains("ACTIVE");
     page.press(row.findElement(By.cssSelector("input[value='Lock']")));
     assertThat(page.messages()).contains(email + " is locked.");
-    assertThat(page.driver.findElement(By.xpath(
-        "//tr[.//span[@class='user-email' and text()='" + email + "']]")).getText()).contains("LOCKED");
+    assertThat(
+            page.driver
+                .findElement(
+                    By.xpath("//tr[.//span[@class='user-email' and text()='" + email + "']]"))
+                .getText())
+        .contains("LOCKED");
     page.screenshot("admin-users");
 
     try (Chromium other = Chromium.start()) {
@@ -74,7 +79,10 @@ class UiAdminIT {
         .press("queue:submit");
     assertThat(page.messages()).contains("The queue " + queue + " is created.");
     WebElement row = page.driver.findElement(By.xpath("//tr[.//strong[text()='" + queue + "']]"));
-    assertThat(row.getText()).contains("Made in the browser").contains("600 s").contains("0.5")
+    assertThat(row.getText())
+        .contains("Made in the browser")
+        .contains("600 s")
+        .contains("0.5")
         .contains("7 days");
     page.screenshot("admin-queues");
 
@@ -82,7 +90,10 @@ class UiAdminIT {
         .fill("queue:maxJobs", "4")
         .press("queue:submit");
     assertThat(page.messages()).contains("The queue " + queue + " is saved.");
-    assertThat(page.driver.findElement(By.xpath("//tr[.//strong[text()='" + queue + "']]/td[5]")).getText())
+    assertThat(
+            page.driver
+                .findElement(By.xpath("//tr[.//strong[text()='" + queue + "']]/td[5]"))
+                .getText())
         .isEqualTo("4");
   }
 
@@ -105,12 +116,14 @@ class UiAdminIT {
 
       row.findElement(By.cssSelector("button[id$=':abort']")).click();
       page.driver.switchTo().alert().accept();
-      page.waitFor(Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+      page.waitFor(Duration.ofSeconds(60))
+          .ignoring(StaleElementReferenceException.class)
           .until(d -> page.messages().contains("Job " + id + " is aborted."));
       assertThat(UiJobs.row(page, id).getText()).contains("ABORTED");
       assertThat(api.get("/api/v2/jobs/" + id).json().getString("result")).isEqualTo("ABORTED");
 
-      page.open("/admin/jobs?state=running&owner=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
+      page.open(
+          "/admin/jobs?state=running&owner=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
       assertThat(page.driver.findElements(By.cssSelector("a[data-job='" + id + "']"))).isEmpty();
     } finally {
       api.post("/api/v2/jobs/" + id + "/abort", null);

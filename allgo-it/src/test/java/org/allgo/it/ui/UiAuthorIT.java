@@ -59,32 +59,46 @@ class UiAuthorIT {
     assertThat(page.text("sandbox-state")).as(page.messages()).isEqualTo("RUNNING");
     assertThat(page.text("ssh-command")).matches("ssh -p \\d+ " + name + "@\\S+");
 
-    DockerCli.Result install = DockerCli.run("exec", sandbox(), "sh", "-c",
-        "mkdir -p /usr/local/bin && printf '#!/bin/sh\\necho hello $1\\n' > /usr/local/bin/hello"
-            + " && chmod 755 /usr/local/bin/hello");
+    DockerCli.Result install =
+        DockerCli.run(
+            "exec",
+            sandbox(),
+            "sh",
+            "-c",
+            "mkdir -p /usr/local/bin && printf '#!/bin/sh\\necho hello $1\\n' > /usr/local/bin/hello"
+                + " && chmod 755 /usr/local/bin/hello");
     assertThat(install.exitCode()).as(install.output()).isZero();
 
-    page.fill("commit:number", "1.0").fill("commit:description", "first version")
+    page.fill("commit:number", "1.0")
+        .fill("commit:description", "first version")
         .press("commit:submit");
     assertThat(page.messages()).contains("Committing the sandbox as version 1.0");
     // A mark on this very page: it must survive until READY shows, so no reload happened.
     page.driver.executeScript("window.allgoNoReload = true;");
     page.screenshot("author-commit-in-progress");
 
-    page.waitFor(Duration.ofSeconds(120)).ignoring(StaleElementReferenceException.class).until(d -> {
-      WebElement state = d.findElement(By.cssSelector(".version-state[data-version='1.0']"));
-      return state.getText().equals("READY") || state.getText().equals("ERROR");
-    });
-    assertThat(page.driver.findElement(By.cssSelector(".version-state[data-version='1.0']")).getText())
-        .as(page.body()).isEqualTo("READY");
+    page.waitFor(Duration.ofSeconds(120))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              WebElement state =
+                  d.findElement(By.cssSelector(".version-state[data-version='1.0']"));
+              return state.getText().equals("READY") || state.getText().equals("ERROR");
+            });
+    assertThat(
+            page.driver.findElement(By.cssSelector(".version-state[data-version='1.0']")).getText())
+        .as(page.body())
+        .isEqualTo("READY");
     assertThat(page.driver.executeScript("return window.allgoNoReload === true;")).isEqualTo(true);
     page.screenshot("author-manage");
 
     page.open("/app?name=" + name);
     assertThat(page.driver.findElement(By.id("description")).getText())
-        .contains("Says hello.").contains("<script>alert(1)</script>");
+        .contains("Says hello.")
+        .contains("<script>alert(1)</script>");
     assertThat(page.driver.findElements(By.cssSelector("#description script"))).isEmpty();
-    assertThat(page.driver.findElement(By.cssSelector("#description strong")).getText()).isEqualTo("hello");
+    assertThat(page.driver.findElement(By.cssSelector("#description strong")).getText())
+        .isEqualTo("hello");
   }
 
   @Test

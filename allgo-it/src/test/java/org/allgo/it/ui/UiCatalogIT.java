@@ -12,7 +12,9 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 
-/** A visitor browses the catalog: the seeded {@code sleep} webapp, search, its page, on a phone too. */
+/**
+ * A visitor browses the catalog: the seeded {@code sleep} webapp, search, its page, on a phone too.
+ */
 class UiCatalogIT {
 
   private Chromium browser;
@@ -33,13 +35,16 @@ class UiCatalogIT {
   void catalogShowsSleepAndSearchFindsIt() {
     page.open("/");
     assertThat(page.title()).isEqualTo("Catalog");
-    assertThat(page.driver.findElements(By.cssSelector("#catalog li[data-name='sleep']"))).hasSize(1);
+    assertThat(page.driver.findElements(By.cssSelector("#catalog li[data-name='sleep']")))
+        .hasSize(1);
     page.screenshot("catalog");
 
     page.fill("q", "sleep");
     page.driver.findElement(By.id("q")).sendKeys(Keys.ENTER);
-    page.waitFor(java.time.Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("q=sleep"));
-    assertThat(page.driver.findElements(By.cssSelector("#catalog li[data-name='sleep']"))).hasSize(1);
+    page.waitFor(java.time.Duration.ofSeconds(10))
+        .until(d -> d.getCurrentUrl().contains("q=sleep"));
+    assertThat(page.driver.findElements(By.cssSelector("#catalog li[data-name='sleep']")))
+        .hasSize(1);
     assertThat(page.text("catalog-count")).contains("matching “sleep”");
 
     page.open("/?q=no-such-program-at-all");
@@ -53,11 +58,13 @@ class UiCatalogIT {
     new Select(page.driver.findElement(By.id("sort"))).selectByValue("popular");
     page.press("search-submit");
     assertThat(page.driver.getCurrentUrl()).contains("sort=popular");
-    assertThat(new Select(page.driver.findElement(By.id("sort"))).getFirstSelectedOption().getText())
+    assertThat(
+            new Select(page.driver.findElement(By.id("sort"))).getFirstSelectedOption().getText())
         .isEqualTo("Most used first");
-    List<Long> counts = page.driver.findElements(By.cssSelector("#catalog .job-count")).stream()
-        .map(e -> Long.parseLong(e.getAttribute("data-jobs")))
-        .toList();
+    List<Long> counts =
+        page.driver.findElements(By.cssSelector("#catalog .job-count")).stream()
+            .map(e -> Long.parseLong(e.getAttribute("data-jobs")))
+            .toList();
     assertThat(counts).isNotEmpty().isSortedAccordingTo(Comparator.reverseOrder());
   }
 
@@ -68,8 +75,11 @@ class UiCatalogIT {
     assertThat(page.driver.findElement(By.id("job:submit")).isEnabled()).isFalse();
     assertThat(page.driver.findElement(By.id("job:param")).isEnabled()).isFalse();
     page.driver.findElement(By.id("sign-in-to-run-link")).click();
-    page.waitFor(java.time.Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/users/sign_in"));
-    page.fill("signin:email", "guest@localhost").fill("signin:password", "allgo").press("signin:submit");
+    page.waitFor(java.time.Duration.ofSeconds(10))
+        .until(d -> d.getCurrentUrl().contains("/users/sign_in"));
+    page.fill("signin:email", "guest@localhost")
+        .fill("signin:password", "allgo")
+        .press("signin:submit");
     assertThat(page.path()).isEqualTo("/app");
     assertThat(page.driver.findElement(By.id("job:submit")).isEnabled()).isTrue();
     assertThat(page.driver.findElement(By.id("mean-duration")).getText()).isNotBlank();
@@ -79,7 +89,8 @@ class UiCatalogIT {
   void webappPageShowsTheDescriptionAndTheReadyVersion() {
     page.open("/");
     page.driver.findElement(By.cssSelector("#catalog li[data-name='sleep'] a")).click();
-    page.waitFor(java.time.Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/app?name=sleep"));
+    page.waitFor(java.time.Duration.ofSeconds(10))
+        .until(d -> d.getCurrentUrl().contains("/app?name=sleep"));
     assertThat(page.text("docker-name")).isEqualTo("sleep");
     assertThat(page.driver.findElement(By.id("versions")).getText()).contains("(default)");
     assertThat(page.driver.findElements(By.id("manage"))).as("visitors may not manage").isEmpty();
@@ -96,8 +107,9 @@ class UiCatalogIT {
   void catalogFitsAPhone() {
     try (Chromium phone = Chromium.start(new Dimension(390, 844))) {
       UiPage small = new UiPage(phone).open("/");
-      Object overflow = phone.driver.executeScript(
-          "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+      Object overflow =
+          phone.driver.executeScript(
+              "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
       assertThat(overflow).isEqualTo(false);
       small.screenshot("catalog-phone");
     }

@@ -47,22 +47,29 @@ final class UiJobs {
     for (Path file : files) {
       page.driver.findElement(By.id("job:files_input")).sendKeys(file.toString());
       String name = file.getFileName().toString();
-      page.waitFor(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d ->
-          d.findElements(By.cssSelector("#staged-files .staged-name")).stream()
-              .anyMatch(e -> e.getText().equals(name)));
+      page.waitFor(Duration.ofSeconds(30))
+          .ignoring(StaleElementReferenceException.class)
+          .until(
+              d ->
+                  d.findElements(By.cssSelector("#staged-files .staged-name")).stream()
+                      .anyMatch(e -> e.getText().equals(name)));
     }
   }
 
-  /** Waits on the open job page, without reloading it, until the job has ended; returns its result. */
+  /**
+   * Waits on the open job page, without reloading it, until the job has ended; returns its result.
+   */
   static String awaitEnd(UiPage page, Duration within) {
-    page.waitFor(within).ignoring(StaleElementReferenceException.class)
+    page.waitFor(within)
+        .ignoring(StaleElementReferenceException.class)
         .until(d -> d.findElement(By.id("job-state")).getText().equals("DONE"));
     return page.text("job-result");
   }
 
   /** Waits on the open job page until it shows the state. */
   static void awaitState(UiPage page, String state) {
-    page.waitFor(Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+    page.waitFor(Duration.ofSeconds(60))
+        .ignoring(StaleElementReferenceException.class)
         .until(d -> d.findElement(By.id("job-state")).getText().equals(state));
   }
 
@@ -73,7 +80,8 @@ final class UiJobs {
 
   /** Submits a job over the API, without mail; returns its id. */
   static long submit(Api api, String webapp, String param) {
-    Multipart form = new Multipart().field("webapp", webapp).field("param", param).field("notify", "false");
+    Multipart form =
+        new Multipart().field("webapp", webapp).field("param", param).field("notify", "false");
     Api.Response created = api.post("/api/v2/jobs", form.contentType(), form.body());
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     return created.json().getJsonNumber("id").longValue();
@@ -81,7 +89,9 @@ final class UiJobs {
 
   /** Waits until the API shows the job in one of the states; returns that state. */
   static String awaitApiState(Api api, long id, Set<String> states) {
-    return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+    return await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(300))
         .until(() -> api.get("/api/v2/jobs/" + id).json().getString("state"), states::contains);
   }
 

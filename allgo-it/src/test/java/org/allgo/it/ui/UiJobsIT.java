@@ -23,8 +23,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * Jobs in the browser: the list of one's jobs (filters, deleting several), a job page followed
- * live (its log as it is written, abort, run again), what others may not see, a forged post, the
+ * Jobs in the browser: the list of one's jobs (filters, deleting several), a job page followed live
+ * (its log as it is written, abort, run again), what others may not see, a forged post, the
  * author's chart of runs, on a phone too.
  */
 class UiJobsIT {
@@ -55,7 +55,8 @@ class UiJobsIT {
     try {
       assertThat(UiJobs.awaitApiState(api, first, ENDED)).isEqualTo("DONE");
       assertThat(UiJobs.awaitApiState(api, second, ENDED)).isEqualTo("DONE");
-      assertThat(UiJobs.awaitApiState(api, running, Set.of("RUNNING", "DONE"))).isEqualTo("RUNNING");
+      assertThat(UiJobs.awaitApiState(api, running, Set.of("RUNNING", "DONE")))
+          .isEqualTo("RUNNING");
 
       page.open("/jobs");
       assertThat(page.title()).isEqualTo("My jobs");
@@ -84,8 +85,12 @@ class UiJobsIT {
       checkbox(second).click();
       page.driver.findElement(By.id("jobs:delete")).click();
       page.driver.switchTo().alert().accept();
-      page.waitFor(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-          .until(d -> page.messages().contains("2 jobs are deleted.") && jobIds().equals(List.of(running)));
+      page.waitFor(Duration.ofSeconds(30))
+          .ignoring(StaleElementReferenceException.class)
+          .until(
+              d ->
+                  page.messages().contains("2 jobs are deleted.")
+                      && jobIds().equals(List.of(running)));
       assertThat(api.get("/api/v2/jobs/" + first).json().getString("state")).isEqualTo("DELETED");
       assertThat(api.get("/api/v2/jobs/" + second).json().getString("state")).isEqualTo("DELETED");
       assertThat(api.get("/api/v2/jobs/" + running).json().getString("state")).isEqualTo("RUNNING");
@@ -105,7 +110,8 @@ class UiJobsIT {
       UiJobs.awaitState(page, "RUNNING");
       assertThat(page.text("job-elapsed")).startsWith("Running for");
       // The program's first line, from the log while it is written.
-      page.waitFor(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+      page.waitFor(Duration.ofSeconds(30))
+          .ignoring(StaleElementReferenceException.class)
           .until(d -> page.text("job-log").contains("sleeping 120 seconds"));
       assertThat(page.text("job-log")).doesNotContain("---- allgo ----");
       page.screenshot("job-running-log");
@@ -115,7 +121,8 @@ class UiJobsIT {
       assertThat(UiJobs.awaitEnd(page, Duration.ofSeconds(60))).isEqualTo("ABORTED");
       assertThat(page.messages()).contains("Job " + id + " is aborted.");
       assertThat(page.driver.findElements(By.id("jobpage:abort"))).isEmpty();
-      assertThat(page.driver.executeScript("return window.allgoNoReload === true;")).isEqualTo(true);
+      assertThat(page.driver.executeScript("return window.allgoNoReload === true;"))
+          .isEqualTo(true);
       assertThat(api.get("/api/v2/jobs/" + id).json().getString("result")).isEqualTo("ABORTED");
       page.screenshot("job-aborted");
 
@@ -134,19 +141,26 @@ class UiJobsIT {
   void jobFormSaysWhatIsWrongNextToItAndRunsFromTheKeyboard(@TempDir Path inputs) throws Exception {
     UiJobs.signedInNewUser(page, "form");
     page.open("/app?name=sleep");
-    assertThat(new Select(page.driver.findElement(By.id("job:queue"))).getFirstSelectedOption().getAttribute("value"))
-        .as("the webapp's queue").isEqualTo("standard");
+    assertThat(
+            new Select(page.driver.findElement(By.id("job:queue")))
+                .getFirstSelectedOption()
+                .getAttribute("value"))
+        .as("the webapp's queue")
+        .isEqualTo("standard");
 
-    page.driver.findElement(By.id("job:files_input"))
+    page.driver
+        .findElement(By.id("job:files_input"))
         .sendKeys(Files.writeString(inputs.resolve("allgo.log"), "mine").toString());
-    page.waitFor(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+    page.waitFor(Duration.ofSeconds(30))
+        .ignoring(StaleElementReferenceException.class)
         .until(d -> page.text("job:run-messages").contains("reserved for the job's log"));
     assertThat(page.driver.findElements(By.cssSelector("#staged-files li"))).isEmpty();
 
     UiJobs.stage(page, Files.writeString(inputs.resolve("kept.txt"), "kept"));
     page.fill("job:param", "'not closed");
     page.driver.findElement(By.id("job:submit")).click();
-    page.waitFor(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+    page.waitFor(Duration.ofSeconds(30))
+        .ignoring(StaleElementReferenceException.class)
         .until(d -> page.text("job:run-messages").contains("A single quote is not closed."));
     assertThat(page.path()).isEqualTo("/app");
     assertThat(page.messages()).as("shown by the form only").isEmpty();
@@ -160,14 +174,16 @@ class UiJobsIT {
     param.sendKeys(Keys.ENTER);
     page.waitFor(Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("/jobs/\\d+$"));
     assertThat(UiJobs.awaitEnd(page, Duration.ofSeconds(60))).isEqualTo("SUCCESS");
-    assertThat(page.driver.findElements(By.cssSelector("a.job-file[data-name='kept.txt']"))).hasSize(1);
+    assertThat(page.driver.findElements(By.cssSelector("a.job-file[data-name='kept.txt']")))
+        .hasSize(1);
   }
 
   @Test
   void endedJobRunsAgainWithItsParametersAndFiles(@TempDir Path inputs) throws Exception {
     String email = UiJobs.signedInNewUser(page, "rerun");
     page.open("/app?name=sleep");
-    long first = UiJobs.run(page, "1", false, Files.writeString(inputs.resolve("input.txt"), "again\n"));
+    long first =
+        UiJobs.run(page, "1", false, Files.writeString(inputs.resolve("input.txt"), "again\n"));
     assertThat(UiJobs.awaitEnd(page, Duration.ofSeconds(90))).isEqualTo("SUCCESS");
 
     page.press("jobpage:rerun");
@@ -180,7 +196,8 @@ class UiJobsIT {
     assertThat(page.text("job-log")).contains("sleeping 1 seconds").contains("---- allgo ----");
     page.driver.findElement(By.cssSelector("a.job-file[data-name='input.txt']")).click();
     assertThat(Files.readString(page.downloaded("input.txt"))).isEqualTo("again\n");
-    assertThat(UiJobs.api(email).get("/api/v2/jobs/" + second).json().getString("owner")).isEqualTo(email);
+    assertThat(UiJobs.api(email).get("/api/v2/jobs/" + second).json().getString("owner"))
+        .isEqualTo(email);
   }
 
   @Test
@@ -195,16 +212,20 @@ class UiJobsIT {
     assertThat(api.get("/api/v2/jobs/" + id).json().getString("state")).isEqualTo("DONE");
     assertThat(api.get("/api/v2/jobs/" + id + "/files").array()).isNotEmpty();
     // The same request with the page's view state is the page's own: it deletes.
-    postDelete(id, page.driver.findElement(By.name("jakarta.faces.ViewState")).getAttribute("value"));
+    postDelete(
+        id, page.driver.findElement(By.name("jakarta.faces.ViewState")).getAttribute("value"));
     assertThat(api.get("/api/v2/jobs/" + id).json().getString("state")).isEqualTo("DELETED");
   }
 
   private void postDelete(long id, String viewState) {
-    page.driver.executeAsyncScript("""
+    page.driver.executeAsyncScript(
+        """
         const done = arguments[arguments.length - 1];
         fetch(arguments[0], {method: 'POST', body: new URLSearchParams({'jobpage': 'jobpage',
           'jobpage:delete': 'jobpage:delete', 'jakarta.faces.ViewState': arguments[1]})})
-          .then(r => done(r.status));""", Server.BASE_URL + "/jobs/" + id, viewState);
+          .then(r => done(r.status));""",
+        Server.BASE_URL + "/jobs/" + id,
+        viewState);
   }
 
   @Test
@@ -240,7 +261,8 @@ class UiJobsIT {
     browser = Chromium.start(new Dimension(1280, 2400));
     page = new UiPage(browser).signedIn("devel@localhost", "allgo");
     page.open("/webapps/manage?name=sleep");
-    assertThat(page.text("runs-summary")).matches("The last \\d+ jobs? that ran \\(from .+ to .+\\): .*\\d+ success.*");
+    assertThat(page.text("runs-summary"))
+        .matches("The last \\d+ jobs? that ran \\(from .+ to .+\\): .*\\d+ success.*");
     assertThat(page.driver.findElements(By.cssSelector("#runs canvas"))).hasSize(1);
     page.screenshot("author-runs");
   }
@@ -256,9 +278,11 @@ class UiJobsIT {
 
     for (String path : new String[] {"/jobs", "/jobs/" + id, "/app?name=sleep"}) {
       page.open(path);
-      assertThat(page.driver.executeScript(
-          "return document.documentElement.scrollWidth > document.documentElement.clientWidth;"))
-          .as("horizontal scrolling on " + path).isEqualTo(false);
+      assertThat(
+              page.driver.executeScript(
+                  "return document.documentElement.scrollWidth > document.documentElement.clientWidth;"))
+          .as("horizontal scrolling on " + path)
+          .isEqualTo(false);
     }
     page.open("/jobs/" + id).screenshot("job-phone");
     page.open("/jobs").screenshot("my-jobs-phone");
@@ -282,8 +306,10 @@ class UiJobsIT {
   }
 
   private long status(String path) {
-    Object status = page.driver.executeAsyncScript(
-        "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => done(r.status));", path);
+    Object status =
+        page.driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => done(r.status));",
+            path);
     return ((Number) status).longValue();
   }
 }

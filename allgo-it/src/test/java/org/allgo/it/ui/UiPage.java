@@ -18,12 +18,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * What the browser tests do on allgo's pages: open a path, fill and press by element id (Faces
- * ids: {@code form:field}), read the messages, wait, take screenshots.
+ * What the browser tests do on allgo's pages: open a path, fill and press by element id (Faces ids:
+ * {@code form:field}), read the messages, wait, take screenshots.
  */
 final class UiPage {
 
-  static final Path SCREENSHOTS = Path.of(System.getProperty("allgo.test.screenshots", "target/screenshots"));
+  static final Path SCREENSHOTS =
+      Path.of(System.getProperty("allgo.test.screenshots", "target/screenshots"));
 
   final ChromeDriver driver;
   private final Path downloads;
@@ -58,9 +59,12 @@ final class UiPage {
   UiPage press(WebElement button) {
     button.click();
     waitFor(Duration.ofSeconds(60)).until(d -> gone(button));
-    waitFor(Duration.ofSeconds(60)).ignoring(WebDriverException.class)
-        .until(d -> "complete".equals(driver.executeScript("return document.readyState"))
-            && !driver.findElements(By.tagName("h1")).isEmpty());
+    waitFor(Duration.ofSeconds(60))
+        .ignoring(WebDriverException.class)
+        .until(
+            d ->
+                "complete".equals(driver.executeScript("return document.readyState"))
+                    && !driver.findElements(By.tagName("h1")).isEmpty());
     return this;
   }
 
@@ -98,7 +102,9 @@ final class UiPage {
   }
 
   UiPage signIn(String email, String password) {
-    open("/users/sign_in").fill("signin:email", email).fill("signin:password", password)
+    open("/users/sign_in")
+        .fill("signin:email", email)
+        .fill("signin:password", password)
         .press("signin:submit");
     return this;
   }
@@ -112,8 +118,11 @@ final class UiPage {
   /** Waits until the browser has downloaded a file of that name, and returns it. */
   Path downloaded(String name) {
     Path file = downloads.resolve(name);
-    waitFor(Duration.ofSeconds(30)).until(d -> Files.isRegularFile(file)
-        && !Files.exists(downloads.resolve(name + ".crdownload")));
+    waitFor(Duration.ofSeconds(30))
+        .until(
+            d ->
+                Files.isRegularFile(file)
+                    && !Files.exists(downloads.resolve(name + ".crdownload")));
     return file;
   }
 

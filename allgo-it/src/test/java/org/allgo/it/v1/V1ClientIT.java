@@ -23,19 +23,30 @@ class V1ClientIT {
 
   private static final String PYTHON = System.getProperty("allgo.test.python", "/usr/bin/python3");
 
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   @Test
   void pythonClientSubmitsPollsAndDownloadsEveryFile() throws Exception {
-    await().atMost(Duration.ofSeconds(90)).until(
-        () -> Api.anonymous().get("/api/v2/webapps/sleep").json().containsKey("defaultVersion"));
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () ->
+                Api.anonymous().get("/api/v2/webapps/sleep").json().containsKey("defaultVersion"));
     Api devel = Api.asDevelopmentUser("devel@localhost");
     Path input = Files.writeString(work.resolve("input.txt"), "some input\n");
     Path output = Files.createDirectory(work.resolve("out"));
 
-    JsonObject run = python(List.of(PYTHON, script().toString(), Server.BASE_URL, devel.token(), "sleep", "1",
-        input.toString(), output.toString()));
+    JsonObject run =
+        python(
+            List.of(
+                PYTHON,
+                script().toString(),
+                Server.BASE_URL,
+                devel.token(),
+                "sleep",
+                "1",
+                input.toString(),
+                output.toString()));
 
     JsonObject created = run.getJsonObject("created");
     long id = created.getJsonNumber("id").longValue();
@@ -51,11 +62,13 @@ class V1ClientIT {
   }
 
   private static Path script() {
-    return Path.of(System.getProperty("allgo.test.python.dir", "src/test/python"), "v1_client.py").toAbsolutePath();
+    return Path.of(System.getProperty("allgo.test.python.dir", "src/test/python"), "v1_client.py")
+        .toAbsolutePath();
   }
 
   private static JsonObject python(List<String> command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     process.getOutputStream().close();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();

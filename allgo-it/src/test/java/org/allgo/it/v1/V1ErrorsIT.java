@@ -2,7 +2,6 @@ package org.allgo.it.v1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,13 +16,20 @@ class V1ErrorsIT {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private static HttpResponse<String> submit(String authorization, String webapp, String param) throws Exception {
+  private static HttpResponse<String> submit(String authorization, String webapp, String param)
+      throws Exception {
     String boundary = "b" + UUID.randomUUID();
-    String body = field(boundary, "job[webapp_id]", webapp) + field(boundary, "job[param]", param) + "--" + boundary + "--\r\n";
-    HttpRequest.Builder request = HttpRequest.newBuilder(Server.uri("/api/v1/jobs"))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    String body =
+        field(boundary, "job[webapp_id]", webapp)
+            + field(boundary, "job[param]", param)
+            + "--"
+            + boundary
+            + "--\r\n";
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(Server.uri("/api/v1/jobs"))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
@@ -31,7 +37,13 @@ class V1ErrorsIT {
   }
 
   private static String field(String boundary, String name, String value) {
-    return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    return "--"
+        + boundary
+        + "\r\nContent-Disposition: form-data; name=\""
+        + name
+        + "\"\r\n\r\n"
+        + value
+        + "\r\n";
   }
 
   private static HttpResponse<String> get(String authorization, String path) throws Exception {
@@ -71,6 +83,7 @@ class V1ErrorsIT {
     HttpResponse<String> unbalanced = submit(devel, "sleep", "'unbalanced quote");
     assertThat(unbalanced.statusCode()).isEqualTo(422);
     assertThat(unbalanced.body()).contains("\"error\"");
-    assertThat(get(devel, "/api/v1/jobs/" + id).headers().allValues("Access-Control-Allow-Origin")).containsExactly("*");
+    assertThat(get(devel, "/api/v1/jobs/" + id).headers().allValues("Access-Control-Allow-Origin"))
+        .containsExactly("*");
   }
 }

@@ -18,33 +18,42 @@ import java.util.concurrent.Executors;
  * A TCP relay on a local port in front of the registry, for a server whose {@code ALLGO_REGISTRY}
  * names that port: the Docker engine pushes and pulls through it, and the server asks it what the
  * registry holds. A test switches it, and every switch drops the connections made before:
+ *
  * <ul>
- *   <li>{@link Mode#OPEN}: everything goes through;</li>
- *   <li>{@link Mode#UNREACHABLE}: nothing listens, as when the registry is down;</li>
+ *   <li>{@link Mode#OPEN}: everything goes through;
+ *   <li>{@link Mode#UNREACHABLE}: nothing listens, as when the registry is down;
  *   <li>{@link Mode#FORGETFUL}: the engine's requests go through, so pushes succeed, but the
- *   server's own requests (not the engine's, told apart by their User-Agent) are answered 404, as
- *   by a registry that lost what it was sent.</li>
+ *       server's own requests (not the engine's, told apart by their User-Agent) are answered 404,
+ *       as by a registry that lost what it was sent.
  * </ul>
+ *
  * Other servers and tests use the registry directly and never notice.
  */
 final class RegistryRelay implements AutoCloseable {
 
-  enum Mode { OPEN, UNREACHABLE, FORGETFUL }
+  enum Mode {
+    OPEN,
+    UNREACHABLE,
+    FORGETFUL
+  }
 
   private static final int MAX_HEAD = 64 * 1024;
-  private static final byte[] NOT_FOUND = ("HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\n"
-      + "Content-Length: 65\r\nConnection: close\r\n\r\n"
-      + "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\",\"message\":\"manifest unknown\"}]}")
-      .getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NOT_FOUND =
+      ("HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\n"
+              + "Content-Length: 65\r\nConnection: close\r\n\r\n"
+              + "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\",\"message\":\"manifest unknown\"}]}")
+          .getBytes(StandardCharsets.US_ASCII);
 
   private final int port;
   private final InetSocketAddress registry;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread thread = new Thread(r, "registry-relay");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread thread = new Thread(r, "registry-relay");
+            thread.setDaemon(true);
+            return thread;
+          });
   private volatile Mode mode = Mode.UNREACHABLE;
   private ServerSocket listening;
 
@@ -107,14 +116,15 @@ final class RegistryRelay implements AutoCloseable {
       Socket upstream = new Socket(registry.getAddress(), registry.getPort());
       open.add(upstream);
       upstream.getOutputStream().write(head);
-      threads.execute(() -> {
-        pump(upstream, client);
-        // The registry is done with the connection: so is the client.
-        for (Socket socket : new Socket[] {upstream, client}) {
-          closeQuietly(socket);
-          open.remove(socket);
-        }
-      });
+      threads.execute(
+          () -> {
+            pump(upstream, client);
+            // The registry is done with the connection: so is the client.
+            for (Socket socket : new Socket[] {upstream, client}) {
+              closeQuietly(socket);
+              open.remove(socket);
+            }
+          });
       pump(client, upstream);
     } catch (IOException e) {
       closeQuietly(client);

@@ -25,13 +25,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * registry namespace), the H2 default database, port base 500 above, development data, an empty
  * data directory. Its settings never change, so the Payara domain made the first time is used
  * again. Made once for all the test classes that ask for it (JUnit's root store), stopped at the
- * end of the run; a test class gets it as a constructor or method parameter of type
- * {@code RelayedServer} with {@code @ExtendWith(RelayedServer.Extension.class)}.
+ * end of the run; a test class gets it as a constructor or method parameter of type {@code
+ * RelayedServer} with {@code @ExtendWith(RelayedServer.Extension.class)}.
  */
 final class RelayedServer implements AutoCloseable {
 
   /** The idle time of its sandboxes (ALLGO_SANDBOX_IDLE), in words as its mails say it. */
   static final String IDLE_TIME = "PT40S";
+
   static final String IDLE_WORDS = "40 seconds";
 
   private final Map<String, String> settings = new HashMap<>();
@@ -45,10 +46,24 @@ final class RelayedServer implements AutoCloseable {
     int portBase = Integer.parseInt(underTest.get("ALLGO_PORTBASE")) + 500;
     relay = new RegistryRelay(portBase + 95, new InetSocketAddress("127.0.0.1", registryPort()));
     baseUrl = "http://localhost:" + (portBase + 80);
-    settings.putAll(Map.of("ALLGO_ENV", environment, "ALLGO_DB", "h2",
-        "ALLGO_PORTBASE", Integer.toString(portBase), "ALLGO_REGISTRY", relay.address(),
-        "ALLGO_SANDBOX_IDLE", IDLE_TIME, "ALLGO_DEV_DATA", "true", "ALLGO_DEBIAN_IMAGE", "false",
-        "ALLGO_API_RATE_LIMIT", underTest.getOrDefault("ALLGO_API_RATE_LIMIT", "0")));
+    settings.putAll(
+        Map.of(
+            "ALLGO_ENV",
+            environment,
+            "ALLGO_DB",
+            "h2",
+            "ALLGO_PORTBASE",
+            Integer.toString(portBase),
+            "ALLGO_REGISTRY",
+            relay.address(),
+            "ALLGO_SANDBOX_IDLE",
+            IDLE_TIME,
+            "ALLGO_DEV_DATA",
+            "true",
+            "ALLGO_DEBIAN_IMAGE",
+            "false",
+            "ALLGO_API_RATE_LIMIT",
+            underTest.getOrDefault("ALLGO_API_RATE_LIMIT", "0")));
   }
 
   private static int registryPort() {
@@ -76,8 +91,11 @@ final class RelayedServer implements AutoCloseable {
     try {
       AllgoScript.run("up", settings);
     } catch (AssertionError first) {
-      System.getLogger(RelayedServer.class.getName()).log(System.Logger.Level.WARNING,
-          "bin/allgo up failed once, trying again: {0}", first.getMessage());
+      System.getLogger(RelayedServer.class.getName())
+          .log(
+              System.Logger.Level.WARNING,
+              "bin/allgo up failed once, trying again: {0}",
+              first.getMessage());
       AllgoScript.run("down", settings);
       AllgoScript.run("up", settings);
     }
@@ -141,8 +159,11 @@ final class RelayedServer implements AutoCloseable {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-      return context.getRoot().getStore(ExtensionContext.Namespace.create(RelayedServer.class))
-          .getOrComputeIfAbsent(RelayedServer.class, key -> new RelayedServer().start(), RelayedServer.class);
+      return context
+          .getRoot()
+          .getStore(ExtensionContext.Namespace.create(RelayedServer.class))
+          .getOrComputeIfAbsent(
+              RelayedServer.class, key -> new RelayedServer().start(), RelayedServer.class);
     }
   }
 }

@@ -14,14 +14,32 @@ class SleepWebappIT {
 
   @Test
   void sleepHasAReadyVersionWhoseProgramSleepsAndWrites() {
-    JsonObject sleep = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> Api.anonymous().get("/api/v2/webapps/sleep").json(), w -> w.containsKey("defaultVersion"));
+    JsonObject sleep =
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(
+                () -> Api.anonymous().get("/api/v2/webapps/sleep").json(),
+                w -> w.containsKey("defaultVersion"));
 
     assertThat(sleep.getString("owner")).isEqualTo("devel@localhost");
     assertThat(sleep.getString("defaultVersion")).isEqualTo("1.0");
     String image = Webapps.repository("sleep") + ":1.0";
-    DockerCli.Result run = DockerCli.run("run", "--rm", "--label", "allgo.test=true", "--network", "none",
-        "--user", "65534:65534", "--workdir", "/tmp", image, "/usr/local/bin/allgo-sleep", "1");
+    DockerCli.Result run =
+        DockerCli.run(
+            "run",
+            "--rm",
+            "--label",
+            "allgo.test=true",
+            "--network",
+            "none",
+            "--user",
+            "65534:65534",
+            "--workdir",
+            "/tmp",
+            image,
+            "/usr/local/bin/allgo-sleep",
+            "1");
     assertThat(run.output()).isEqualTo("sleeping 1 seconds\ndone\n");
   }
 }

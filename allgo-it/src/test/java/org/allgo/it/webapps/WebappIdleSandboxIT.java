@@ -38,17 +38,27 @@ class WebappIdleSandboxIT {
   @Test
   void aSandboxLeftRunningIsStoppedAndItsAuthorToldByMail() {
     assertThat(Webapps.create(devel, name).status()).isEqualTo(201);
-    Api.Response started = devel.post("/api/v2/webapps/" + name + "/sandbox/start", "{\"baseImage\":\"busybox\"}");
-    assertThat(started.json().getJsonObject("sandbox").getString("state")).as(started.body()).isEqualTo("RUNNING");
+    Api.Response started =
+        devel.post("/api/v2/webapps/" + name + "/sandbox/start", "{\"baseImage\":\"busybox\"}");
+    assertThat(started.json().getJsonObject("sandbox").getString("state"))
+        .as(started.body())
+        .isEqualTo("RUNNING");
 
-    JsonObject sandbox = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> devel.get("/api/v2/webapps/" + name).json().getJsonObject("sandbox"),
-            s -> !s.getString("state").equals("RUNNING"));
+    JsonObject sandbox =
+        await()
+            .atMost(Duration.ofMinutes(3))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(
+                () -> devel.get("/api/v2/webapps/" + name).json().getJsonObject("sandbox"),
+                s -> !s.getString("state").equals("RUNNING"));
 
     assertThat(sandbox.getString("state")).isEqualTo("IDLE");
     assertThat(DockerCli.run("inspect", server.sandboxName(name)).exitCode()).isNotZero();
-    Mailbox.Mail mail = Mailbox.await("devel@localhost", "allgo sandbox of " + name + " stopped", 1);
-    assertThat(mail.text()).contains("ran for more than " + RelayedServer.IDLE_WORDS + " without a new start or commit");
+    Mailbox.Mail mail =
+        Mailbox.await("devel@localhost", "allgo sandbox of " + name + " stopped", 1);
+    assertThat(mail.text())
+        .contains(
+            "ran for more than " + RelayedServer.IDLE_WORDS + " without a new start or commit");
     assertThat(mail.link("/webapps/")).isEqualTo(server.baseUrl() + "/webapps/manage?name=" + name);
   }
 }

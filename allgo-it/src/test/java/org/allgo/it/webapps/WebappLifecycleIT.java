@@ -6,12 +6,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.List;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.allgo.it.Api;
 import org.allgo.it.DockerCli;
 import org.allgo.it.Server;
@@ -45,14 +45,18 @@ class WebappLifecycleIT {
 
   @Test
   void committedSandboxBecomesAReadyVersionInTheRegistry() throws Exception {
-    JsonObject started = devel.post("/api/v2/webapps/" + name + "/sandbox/start",
-        "{\"baseImage\":\"busybox\"}").json();
+    JsonObject started =
+        devel
+            .post("/api/v2/webapps/" + name + "/sandbox/start", "{\"baseImage\":\"busybox\"}")
+            .json();
     assertThat(started.getJsonObject("sandbox").getString("state")).isEqualTo("RUNNING");
     assertThat(started.getJsonObject("sandbox").getString("ssh")).contains(name + "@");
     assertThat(Webapps.install(name, PROGRAM).exitCode()).isZero();
 
-    Api.Response commit = devel.post("/api/v2/webapps/" + name + "/versions",
-        "{\"number\":\"1.0\",\"description\":\"first\"}");
+    Api.Response commit =
+        devel.post(
+            "/api/v2/webapps/" + name + "/versions",
+            "{\"number\":\"1.0\",\"description\":\"first\"}");
     assertThat(commit.status()).as(commit.body()).isEqualTo(202);
     long id = commit.json().getJsonNumber("id").longValue();
 
@@ -61,21 +65,35 @@ class WebappLifecycleIT {
     assertThat(version.getString("image")).isEqualTo(Webapps.repository(name) + ":1.0");
     assertThat(version.getJsonNumber("sizeBytes").longValue()).isPositive();
     // What the engine pushed is what the registry holds under the tag.
-    assertThat(Webapps.registryDigest(Server.ENVIRONMENT, name, "1.0")).contains(version.getString("digest"));
-    assertThat(devel.get("/api/v2/webapps/" + name).json().getString("defaultVersion")).isEqualTo("1.0");
-    JsonObject execution = Api.asDevelopmentUser("admin@localhost")
-        .get("/api/v2/admin/batch/executions/" + version.getJsonNumber("batchExecutionId")).json();
+    assertThat(Webapps.registryDigest(Server.ENVIRONMENT, name, "1.0"))
+        .contains(version.getString("digest"));
+    assertThat(devel.get("/api/v2/webapps/" + name).json().getString("defaultVersion"))
+        .isEqualTo("1.0");
+    JsonObject execution =
+        Api.asDevelopmentUser("admin@localhost")
+            .get("/api/v2/admin/batch/executions/" + version.getJsonNumber("batchExecutionId"))
+            .json();
     assertThat(execution.getString("job")).isEqualTo("commit-version");
     assertThat(execution.getString("status")).isEqualTo("COMPLETED");
 
     assertThat(catalog()).contains("allgo/" + Server.ENVIRONMENT + "/" + name);
-    assertThat(registry("/v2/allgo/" + Server.ENVIRONMENT + "/" + name + "/tags/list")).contains("\"1.0\"");
+    assertThat(registry("/v2/allgo/" + Server.ENVIRONMENT + "/" + name + "/tags/list"))
+        .contains("\"1.0\"");
 
     String image = Webapps.repository(name) + ":1.0";
     DockerCli.run("rmi", "-f", image);
     assertThat(DockerCli.run("pull", image).exitCode()).isZero();
-    DockerCli.Result run = DockerCli.run("run", "--rm", "--label", "allgo.test=true", "--network", "none",
-        image, "/usr/local/bin/hello", "world");
+    DockerCli.Result run =
+        DockerCli.run(
+            "run",
+            "--rm",
+            "--label",
+            "allgo.test=true",
+            "--network",
+            "none",
+            image,
+            "/usr/local/bin/hello",
+            "world");
     assertThat(run.output()).isEqualTo("hello world\n");
   }
 
@@ -83,18 +101,31 @@ class WebappLifecycleIT {
   void sandboxResetToAVersionHasItsProgram() {
     devel.post("/api/v2/webapps/" + name + "/sandbox/start", "{\"baseImage\":\"busybox\"}");
     Webapps.install(name, PROGRAM);
-    long id = devel.post("/api/v2/webapps/" + name + "/versions", "{}").json().getJsonNumber("id").longValue();
+    long id =
+        devel
+            .post("/api/v2/webapps/" + name + "/versions", "{}")
+            .json()
+            .getJsonNumber("id")
+            .longValue();
     JsonObject version = Webapps.awaitCommit(devel, name, id);
     assertThat(version.getString("state")).isEqualTo("READY");
     assertThat(version.getString("number")).isEqualTo("1");
 
-    assertThat(devel.post("/api/v2/webapps/" + name + "/sandbox/stop", null).json()
-        .getJsonObject("sandbox").getString("state")).isEqualTo("IDLE");
+    assertThat(
+            devel
+                .post("/api/v2/webapps/" + name + "/sandbox/stop", null)
+                .json()
+                .getJsonObject("sandbox")
+                .getString("state"))
+        .isEqualTo("IDLE");
     assertThat(DockerCli.run("inspect", Webapps.sandboxName(name)).exitCode()).isNotZero();
 
-    Api.Response reset = devel.post("/api/v2/webapps/" + name + "/sandbox/start", "{\"version\":\"1\"}");
+    Api.Response reset =
+        devel.post("/api/v2/webapps/" + name + "/sandbox/start", "{\"version\":\"1\"}");
     assertThat(reset.status()).as(reset.body()).isEqualTo(200);
-    assertThat(DockerCli.run("exec", Webapps.sandboxName(name), "/usr/local/bin/hello", "again").output())
+    assertThat(
+            DockerCli.run("exec", Webapps.sandboxName(name), "/usr/local/bin/hello", "again")
+                .output())
         .isEqualTo("hello again\n");
   }
 
@@ -102,10 +133,15 @@ class WebappLifecycleIT {
   void sandboxIsConfined() {
     devel.post("/api/v2/webapps/" + name + "/sandbox/start", "{\"baseImage\":\"busybox\"}");
 
-    String host = DockerCli.run("inspect", "-f",
-        "{{.HostConfig.NetworkMode}} {{.HostConfig.Memory}} {{.HostConfig.Init}} {{.HostConfig.SecurityOpt}}"
-            + " {{len .HostConfig.PortBindings}} {{.HostConfig.PublishAllPorts}} {{index .Config.Labels \"allgo.webapp\"}}",
-        Webapps.sandboxName(name)).output().strip();
+    String host =
+        DockerCli.run(
+                "inspect",
+                "-f",
+                "{{.HostConfig.NetworkMode}} {{.HostConfig.Memory}} {{.HostConfig.Init}} {{.HostConfig.SecurityOpt}}"
+                    + " {{len .HostConfig.PortBindings}} {{.HostConfig.PublishAllPorts}} {{index .Config.Labels \"allgo.webapp\"}}",
+                Webapps.sandboxName(name))
+            .output()
+            .strip();
     assertThat(host).isEqualTo("none 67108864 true [no-new-privileges] 0 false " + name);
   }
 
@@ -114,10 +150,19 @@ class WebappLifecycleIT {
     devel.post("/api/v2/webapps/" + name + "/sandbox/start", "{\"baseImage\":\"busybox\"}");
 
     // By name, from the PATH: busybox has no nano and no scp of its own.
-    assertThat(DockerCli.run("exec", Webapps.sandboxName(name), "nano", "--version").output()).contains("GNU nano");
-    assertThat(DockerCli.run("exec", Webapps.sandboxName(name), "sh", "-c", "command -v scp; command -v sftp-server").output())
+    assertThat(DockerCli.run("exec", Webapps.sandboxName(name), "nano", "--version").output())
+        .contains("GNU nano");
+    assertThat(
+            DockerCli.run(
+                    "exec",
+                    Webapps.sandboxName(name),
+                    "sh",
+                    "-c",
+                    "command -v scp; command -v sftp-server")
+                .output())
         .isEqualTo("/.toolbox/bin/scp\n/.toolbox/bin/sftp-server\n");
-    assertThat(DockerCli.run("exec", Webapps.sandboxName(name), "touch", "/.toolbox/bin/x").output())
+    assertThat(
+            DockerCli.run("exec", Webapps.sandboxName(name), "touch", "/.toolbox/bin/x").output())
         .contains("Read-only file system");
   }
 
@@ -126,19 +171,37 @@ class WebappLifecycleIT {
     Api admin = Api.asDevelopmentUser("admin@localhost");
     String base = "it-base-" + name;
     // A base image the connector's policy does not allow: the engine never sees it.
-    assertThat(admin.post("/api/v2/base-images", Json.createObjectBuilder().add("name", base)
-        .add("image", "allgo/not-allowed:1").build().toString()).status()).isEqualTo(201);
+    assertThat(
+            admin
+                .post(
+                    "/api/v2/base-images",
+                    Json.createObjectBuilder()
+                        .add("name", base)
+                        .add("image", "allgo/not-allowed:1")
+                        .build()
+                        .toString())
+                .status())
+        .isEqualTo(201);
     try {
-      Api.Response start = devel.post("/api/v2/webapps/" + name + "/sandbox/start",
-          Json.createObjectBuilder().add("baseImage", base).build().toString());
+      Api.Response start =
+          devel.post(
+              "/api/v2/webapps/" + name + "/sandbox/start",
+              Json.createObjectBuilder().add("baseImage", base).build().toString());
 
       assertThat(start.status()).isEqualTo(409);
-      assertThat(start.json().getString("detail")).contains("could not start").contains("Refused by policy");
+      assertThat(start.json().getString("detail"))
+          .contains("could not start")
+          .contains("Refused by policy");
       JsonObject sandbox = devel.get("/api/v2/webapps/" + name).json().getJsonObject("sandbox");
       assertThat(sandbox.getString("state")).isEqualTo("ERROR");
       assertThat(sandbox.getString("reason")).contains("allgo/not-allowed:1");
-      assertThat(devel.post("/api/v2/webapps/" + name + "/sandbox/start", "{\"baseImage\":\"busybox\"}").json()
-          .getJsonObject("sandbox").getString("state")).isEqualTo("RUNNING");
+      assertThat(
+              devel
+                  .post("/api/v2/webapps/" + name + "/sandbox/start", "{\"baseImage\":\"busybox\"}")
+                  .json()
+                  .getJsonObject("sandbox")
+                  .getString("state"))
+          .isEqualTo("RUNNING");
     } finally {
       admin.delete("/api/v2/base-images/" + base);
     }
@@ -175,20 +238,31 @@ class WebappLifecycleIT {
     List<String> repositories = new ArrayList<>();
     String page = "/v2/_catalog?n=1000";
     while (page != null) {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://" + Webapps.REGISTRY + page)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      Json.createReader(new StringReader(response.body())).readObject().getJsonArray("repositories")
-          .getValuesAs(JsonString.class).forEach(r -> repositories.add(r.getString()));
-      page = response.headers().firstValue("Link")
-          .map(link -> link.substring(link.indexOf('<') + 1, link.indexOf('>')))
-          .orElse(null);
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://" + Webapps.REGISTRY + page)).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      Json.createReader(new StringReader(response.body()))
+          .readObject()
+          .getJsonArray("repositories")
+          .getValuesAs(JsonString.class)
+          .forEach(r -> repositories.add(r.getString()));
+      page =
+          response
+              .headers()
+              .firstValue("Link")
+              .map(link -> link.substring(link.indexOf('<') + 1, link.indexOf('>')))
+              .orElse(null);
     }
     return repositories;
   }
 
   private static String registry(String path) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + Webapps.REGISTRY + path))
-        .build(), HttpResponse.BodyHandlers.ofString()).body();
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://" + Webapps.REGISTRY + path)).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A commit whose push does not reach the registry, or whose image the registry does not hold once
  * pushed, ends in ERROR with its reason, and the READY version stays the one jobs run. Against a
- * server of its own ({@link RelayedServer}) whose registry is behind a relay the test switches:
- * the other tests keep theirs.
+ * server of its own ({@link RelayedServer}) whose registry is behind a relay the test switches: the
+ * other tests keep theirs.
  */
 @ExtendWith(RelayedServer.Extension.class)
 class WebappRegistryIT {
@@ -56,15 +56,22 @@ class WebappRegistryIT {
     JsonObject failed = Webapps.awaitCommit(devel, name, failing);
 
     assertThat(failed.getString("state")).isEqualTo("ERROR");
-    assertThat(failed.getString("errorReason")).startsWith("push failed: ")
-        .contains(server.repository(name) + ":1.0").contains("connection refused");
-    JsonObject execution = server.asDevelopmentUser("admin@localhost")
-        .get("/api/v2/admin/batch/executions/" + failed.getJsonNumber("batchExecutionId")).json();
+    assertThat(failed.getString("errorReason"))
+        .startsWith("push failed: ")
+        .contains(server.repository(name) + ":1.0")
+        .contains("connection refused");
+    JsonObject execution =
+        server
+            .asDevelopmentUser("admin@localhost")
+            .get("/api/v2/admin/batch/executions/" + failed.getJsonNumber("batchExecutionId"))
+            .json();
     assertThat(execution.getString("status")).isEqualTo("FAILED");
     assertThat(execution.getString("exitStatus")).isEqualTo(failed.getString("errorReason"));
-    assertThat(devel.get("/api/v2/webapps/" + name + "/versions/" + ready).json().getString("state"))
+    assertThat(
+            devel.get("/api/v2/webapps/" + name + "/versions/" + ready).json().getString("state"))
         .isEqualTo("READY");
-    assertThat(devel.get("/api/v2/webapps/" + name).json().getString("defaultVersion")).isEqualTo("1.0");
+    assertThat(devel.get("/api/v2/webapps/" + name).json().getString("defaultVersion"))
+        .isEqualTo("1.0");
     Webapps.JobRun job = Webapps.runJob(devel, name, "jobs");
     assertThat(job.job().getString("version")).isEqualTo("1.0");
     assertThat(job.log()).contains("one jobs").doesNotContain("two");
@@ -81,7 +88,8 @@ class WebappRegistryIT {
     JsonObject version = Webapps.awaitCommit(devel, name, Webapps.commit(devel, name, "1"));
 
     assertThat(version.getString("state")).isEqualTo("ERROR");
-    assertThat(version.getString("errorReason")).startsWith("publish failed: ")
+    assertThat(version.getString("errorReason"))
+        .startsWith("publish failed: ")
         .contains("does not hold " + server.repository(name) + ":1");
     assertThat(devel.get("/api/v2/webapps/" + name).json()).doesNotContainKey("defaultVersion");
     // The push went through: only the server's check of the registry found nothing.

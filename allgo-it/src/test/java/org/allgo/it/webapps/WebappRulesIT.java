@@ -42,12 +42,23 @@ class WebappRulesIT {
 
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.json().toString()).contains("taken");
-    assertThat(devel.get("/api/v2/webapps/" + name).json().getString("owner")).isEqualTo("devel@localhost");
+    assertThat(devel.get("/api/v2/webapps/" + name).json().getString("owner"))
+        .isEqualTo("devel@localhost");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"A", "Upper", "-lead", "trail-", "has space", "dots.no", "x", "semi;colon",
-      "very-long-name-very-long-name-very-long-name-very-long-name-very-long"})
+  @ValueSource(
+      strings = {
+        "A",
+        "Upper",
+        "-lead",
+        "trail-",
+        "has space",
+        "dots.no",
+        "x",
+        "semi;colon",
+        "very-long-name-very-long-name-very-long-name-very-long-name-very-long"
+      })
   void invalidDockerNamesAreRefused(String dockerName) {
     Api.Response created = Webapps.create(devel, dockerName);
 
@@ -62,7 +73,8 @@ class WebappRulesIT {
     Api.Response delete = guest.delete("/api/v2/webapps/" + name);
     Api.Response stop = guest.post("/api/v2/webapps/" + name + "/sandbox/stop", null);
     Api.Response commit = guest.post("/api/v2/webapps/" + name + "/versions", "{\"number\":\"1\"}");
-    Api.Response pin = guest.put("/api/v2/webapps/" + name + "/pinned-version", "{\"number\":\"1\"}");
+    Api.Response pin =
+        guest.put("/api/v2/webapps/" + name + "/pinned-version", "{\"number\":\"1\"}");
 
     assertThat(edit.status()).isEqualTo(403);
     assertThat(start.status()).isEqualTo(403);
@@ -70,9 +82,11 @@ class WebappRulesIT {
     assertThat(stop.status()).isEqualTo(403);
     assertThat(commit.status()).isEqualTo(403);
     assertThat(pin.status()).isEqualTo(403);
-    assertThat(devel.get("/api/v2/webapps/" + name).json().getJsonObject("sandbox").getString("state"))
+    assertThat(
+            devel.get("/api/v2/webapps/" + name).json().getJsonObject("sandbox").getString("state"))
         .isEqualTo("IDLE");
-    assertThat(devel.get("/api/v2/webapps/" + name).json().getString("name")).isEqualTo("Test " + name);
+    assertThat(devel.get("/api/v2/webapps/" + name).json().getString("name"))
+        .isEqualTo("Test " + name);
   }
 
   @Test
@@ -81,7 +95,8 @@ class WebappRulesIT {
 
     assertThat(anonymous.get("/api/v2/webapps/" + name).status()).isEqualTo(200);
     assertThat(anonymous.get("/api/v2/webapps/" + name).json()).doesNotContainKey("sandbox");
-    assertThat(anonymous.patch("/api/v2/webapps/" + name, "{\"name\":\"x\"}").status()).isEqualTo(401);
+    assertThat(anonymous.patch("/api/v2/webapps/" + name, "{\"name\":\"x\"}").status())
+        .isEqualTo(401);
     assertThat(Webapps.create(anonymous, Webapps.uniqueDockerName()).status()).isEqualTo(401);
   }
 
@@ -93,31 +108,46 @@ class WebappRulesIT {
 
     assertThat(guest.get("/api/v2/webapps/" + name).status()).isEqualTo(404);
     assertThat(guest.get("/api/v2/webapps").body()).doesNotContain(name);
-    assertThat(Api.anonymous().get("/api/v2/webapps/" + name + "/versions").status()).isEqualTo(404);
+    assertThat(Api.anonymous().get("/api/v2/webapps/" + name + "/versions").status())
+        .isEqualTo(404);
     assertThat(Server.get("/?q=" + name).body()).doesNotContain("/app?name=" + name);
     assertThat(Server.get("/app?name=" + name).statusCode()).isEqualTo(404);
     assertThat(devel.get("/api/v2/webapps").body()).contains(name);
-    assertThat(Api.asDevelopmentUser("admin@localhost").get("/api/v2/webapps/" + name).status()).isEqualTo(200);
+    assertThat(Api.asDevelopmentUser("admin@localhost").get("/api/v2/webapps/" + name).status())
+        .isEqualTo(200);
   }
 
   @Test
   void markdownIsRenderedWithoutRawHtmlOrScriptLinks() throws Exception {
     // The catalog shows the first paragraph; a line starting with <script> is an HTML block.
-    String hostile = "Some **bold**, <img src=x onerror=alert(2)>, [click](javascript:alert(3)),"
-        + " ![i](javascript:alert(4)) and [a link](https://example.org/x).\n\n<script>alert(1)</script>";
-    Api.Response edited = devel.patch("/api/v2/webapps/" + name, Json.createObjectBuilder()
-        .add("description", hostile).add("documentation", hostile).build().toString());
+    String hostile =
+        "Some **bold**, <img src=x onerror=alert(2)>, [click](javascript:alert(3)),"
+            + " ![i](javascript:alert(4)) and [a link](https://example.org/x).\n\n<script>alert(1)</script>";
+    Api.Response edited =
+        devel.patch(
+            "/api/v2/webapps/" + name,
+            Json.createObjectBuilder()
+                .add("description", hostile)
+                .add("documentation", hostile)
+                .build()
+                .toString());
     assertThat(edited.status()).as(edited.body()).isEqualTo(200);
 
     for (String page : new String[] {"/app?name=" + name, "/?q=" + name}) {
       String html = Server.get(page).body();
 
-      assertThat(html).as(page).contains("<strong>bold</strong>").contains("&lt;img src=x onerror=alert(2)&gt;")
-          .contains(">click</a>").contains("href=\"https://example.org/x\">a link</a>")
-          .doesNotContain("<script>alert").doesNotContainPattern("<img[^>]*onerror")
+      assertThat(html)
+          .as(page)
+          .contains("<strong>bold</strong>")
+          .contains("&lt;img src=x onerror=alert(2)&gt;")
+          .contains(">click</a>")
+          .contains("href=\"https://example.org/x\">a link</a>")
+          .doesNotContain("<script>alert")
+          .doesNotContainPattern("<img[^>]*onerror")
           .doesNotContain("javascript:alert");
     }
-    assertThat(Server.get("/app?name=" + name).body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    assertThat(Server.get("/app?name=" + name).body())
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
   }
 
   @Test
@@ -125,7 +155,12 @@ class WebappRulesIT {
     Api admin = Api.asDevelopmentUser("admin@localhost");
     String base = "it-base-" + UUID.randomUUID().toString().substring(0, 8);
     String path = "/api/v2/base-images/" + URLEncoder.encode(base, StandardCharsets.UTF_8);
-    String body = Json.createObjectBuilder().add("name", base).add("image", "allgo/busybox:latest").build().toString();
+    String body =
+        Json.createObjectBuilder()
+            .add("name", base)
+            .add("image", "allgo/busybox:latest")
+            .build()
+            .toString();
 
     assertThat(devel.post("/api/v2/base-images", body).status()).isEqualTo(403);
     assertThat(Api.anonymous().get("/api/v2/base-images").body()).doesNotContain(base);
@@ -133,19 +168,36 @@ class WebappRulesIT {
     try {
       assertThat(Api.anonymous().get("/api/v2/base-images").body()).contains(base);
       assertThat(admin.post("/api/v2/base-images", body).status()).isEqualTo(409);
-      assertThat(admin.post("/api/v2/base-images", Json.createObjectBuilder().add("name", base + "-bad")
-          .add("image", "Not An Image").build().toString()).status()).isEqualTo(400);
-      Api.Response started = devel.post("/api/v2/webapps/" + name + "/sandbox/start",
-          Json.createObjectBuilder().add("baseImage", base).build().toString());
-      assertThat(started.json().getJsonObject("sandbox").getString("image")).as(started.body())
+      assertThat(
+              admin
+                  .post(
+                      "/api/v2/base-images",
+                      Json.createObjectBuilder()
+                          .add("name", base + "-bad")
+                          .add("image", "Not An Image")
+                          .build()
+                          .toString())
+                  .status())
+          .isEqualTo(400);
+      Api.Response started =
+          devel.post(
+              "/api/v2/webapps/" + name + "/sandbox/start",
+              Json.createObjectBuilder().add("baseImage", base).build().toString());
+      assertThat(started.json().getJsonObject("sandbox").getString("image"))
+          .as(started.body())
           .isEqualTo("allgo/busybox:latest");
       assertThat(devel.delete(path).status()).isEqualTo(403);
     } finally {
       assertThat(admin.delete(path).status()).isEqualTo(204);
     }
     assertThat(Api.anonymous().get("/api/v2/base-images").body()).doesNotContain(base);
-    assertThat(devel.post("/api/v2/webapps/" + name + "/sandbox/start",
-        Json.createObjectBuilder().add("baseImage", base).build().toString()).status()).isEqualTo(400);
+    assertThat(
+            devel
+                .post(
+                    "/api/v2/webapps/" + name + "/sandbox/start",
+                    Json.createObjectBuilder().add("baseImage", base).build().toString())
+                .status())
+        .isEqualTo(400);
     assertThat(admin.delete(path).status()).isEqualTo(404);
   }
 
@@ -154,8 +206,12 @@ class WebappRulesIT {
     String body = Json.createObjectBuilder().add("allowed", true).build().toString();
 
     assertThat(devel.put("/api/v2/webapps/" + name + "/network", body).status()).isEqualTo(403);
-    assertThat(Api.asDevelopmentUser("admin@localhost").put("/api/v2/webapps/" + name + "/network", body)
-        .json().getBoolean("networkAllowed")).isTrue();
+    assertThat(
+            Api.asDevelopmentUser("admin@localhost")
+                .put("/api/v2/webapps/" + name + "/network", body)
+                .json()
+                .getBoolean("networkAllowed"))
+        .isTrue();
   }
 
   @Test
@@ -163,7 +219,8 @@ class WebappRulesIT {
     assertThat(devel.patch("/api/v2/webapps/" + name, "{\"entrypoint\":\"relative/path\"}").body())
         .contains("absolute path");
     assertThat(devel.patch("/api/v2/webapps/" + name, "{\"memoryMb\":1}").status()).isEqualTo(400);
-    assertThat(devel.patch("/api/v2/webapps/" + name, "{\"defaultQueue\":\"nope\"}").status()).isEqualTo(400);
+    assertThat(devel.patch("/api/v2/webapps/" + name, "{\"defaultQueue\":\"nope\"}").status())
+        .isEqualTo(400);
     assertThat(devel.get("/api/v2/webapps/" + name).json().getInt("memoryMb")).isEqualTo(64);
   }
 }

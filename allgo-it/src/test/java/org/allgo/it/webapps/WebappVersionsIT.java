@@ -25,7 +25,8 @@ class WebappVersionsIT {
     devel = Api.asDevelopmentUser("devel@localhost");
     name = Webapps.uniqueDockerName();
     assertThat(Webapps.create(devel, name).status()).isEqualTo(201);
-    Api.Response started = devel.post("/api/v2/webapps/" + name + "/sandbox/start", "{\"baseImage\":\"busybox\"}");
+    Api.Response started =
+        devel.post("/api/v2/webapps/" + name + "/sandbox/start", "{\"baseImage\":\"busybox\"}");
     assertThat(started.status()).as(started.body()).isEqualTo(200);
   }
 
@@ -42,40 +43,54 @@ class WebappVersionsIT {
 
     assertThat(second.getString("state")).isEqualTo("READY");
     assertThat(version(first).getString("state")).isEqualTo("REPLACED");
-    assertThat(devel.get("/api/v2/webapps/" + name).json().getString("defaultVersion")).isEqualTo("1");
-    assertThat(Webapps.registryDigest(Server.ENVIRONMENT, name, "1")).contains(second.getString("digest"));
+    assertThat(devel.get("/api/v2/webapps/" + name).json().getString("defaultVersion"))
+        .isEqualTo("1");
+    assertThat(Webapps.registryDigest(Server.ENVIRONMENT, name, "1"))
+        .contains(second.getString("digest"));
     assertThat(Webapps.runJob(devel, name, "job").log()).contains("two job");
 
     assertThat(devel.delete("/api/v2/webapps/" + name).status()).isEqualTo(204);
-    assertThat(Webapps.registryDigest(Server.ENVIRONMENT, name, first.getString("digest"))).isEmpty();
-    assertThat(Webapps.registryDigest(Server.ENVIRONMENT, name, second.getString("digest"))).isEmpty();
+    assertThat(Webapps.registryDigest(Server.ENVIRONMENT, name, first.getString("digest")))
+        .isEmpty();
+    assertThat(Webapps.registryDigest(Server.ENVIRONMENT, name, second.getString("digest")))
+        .isEmpty();
   }
 
   @Test
   void aPinnedVersionIsTheOneJobsRunUntilUnpinned() {
     commitProgram("one", "1");
     commitProgram("two", "2");
-    assertThat(devel.get("/api/v2/webapps/" + name).json().getString("defaultVersion")).isEqualTo("2");
+    assertThat(devel.get("/api/v2/webapps/" + name).json().getString("defaultVersion"))
+        .isEqualTo("2");
 
-    Api.Response pinned = devel.put("/api/v2/webapps/" + name + "/pinned-version", "{\"number\":\"1\"}");
+    Api.Response pinned =
+        devel.put("/api/v2/webapps/" + name + "/pinned-version", "{\"number\":\"1\"}");
 
     assertThat(pinned.json().getString("defaultVersion")).as(pinned.body()).isEqualTo("1");
     Webapps.JobRun job = Webapps.runJob(devel, name, "job");
     assertThat(job.job().getString("version")).isEqualTo("1");
     assertThat(job.log()).contains("one job");
-    Api.Response unknown = devel.put("/api/v2/webapps/" + name + "/pinned-version", "{\"number\":\"9\"}");
+    Api.Response unknown =
+        devel.put("/api/v2/webapps/" + name + "/pinned-version", "{\"number\":\"9\"}");
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.body()).contains("no ready version 9");
-    assertThat(devel.get("/api/v2/webapps/" + name).json().getString("defaultVersion")).isEqualTo("1");
-    assertThat(devel.put("/api/v2/webapps/" + name + "/pinned-version", "{\"number\":null}")
-        .json().getString("defaultVersion")).isEqualTo("2");
+    assertThat(devel.get("/api/v2/webapps/" + name).json().getString("defaultVersion"))
+        .isEqualTo("1");
+    assertThat(
+            devel
+                .put("/api/v2/webapps/" + name + "/pinned-version", "{\"number\":null}")
+                .json()
+                .getString("defaultVersion"))
+        .isEqualTo("2");
   }
 
   @Test
   void versionNumbersFollowTheirRule() {
     for (String number : new String[] {"1 0", "../1", "-1", ".1", "1;id", "v".repeat(33), "é"}) {
-      Api.Response commit = devel.post("/api/v2/webapps/" + name + "/versions",
-          Json.createObjectBuilder().add("number", number).build().toString());
+      Api.Response commit =
+          devel.post(
+              "/api/v2/webapps/" + name + "/versions",
+              Json.createObjectBuilder().add("number", number).build().toString());
 
       assertThat(commit.status()).as(number).isEqualTo(400);
       assertThat(commit.json().getString("code")).isEqualTo("invalid-version");
@@ -83,7 +98,9 @@ class WebappVersionsIT {
     assertThat(devel.get("/api/v2/webapps/" + name + "/versions").array()).isEmpty();
   }
 
-  /** Installs a program that prints {@code word} and its argument, and commits it as {@code number}. */
+  /**
+   * Installs a program that prints {@code word} and its argument, and commits it as {@code number}.
+   */
   private JsonObject commitProgram(String word, String number) {
     assertThat(Webapps.install(name, "#!/bin/sh\necho \"" + word + " $1\"\n").exitCode()).isZero();
     JsonObject version = Webapps.awaitCommit(devel, name, Webapps.commit(devel, name, number));

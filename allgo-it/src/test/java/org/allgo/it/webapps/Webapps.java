@@ -34,13 +34,16 @@ final class Webapps {
   }
 
   static Api.Response create(Api api, String dockerName) {
-    return api.post("/api/v2/webapps", Json.createObjectBuilder()
-        .add("name", "Test " + dockerName)
-        .add("dockerName", dockerName)
-        .add("description", "A *test* webapp")
-        .add("entrypoint", "/usr/local/bin/hello")
-        .add("memoryMb", 64)
-        .build().toString());
+    return api.post(
+        "/api/v2/webapps",
+        Json.createObjectBuilder()
+            .add("name", "Test " + dockerName)
+            .add("dockerName", dockerName)
+            .add("description", "A *test* webapp")
+            .add("entrypoint", "/usr/local/bin/hello")
+            .add("memoryMb", 64)
+            .build()
+            .toString());
   }
 
   static String sandboxName(String dockerName) {
@@ -58,15 +61,21 @@ final class Webapps {
 
   /** The same in the sandbox container of that name, of whichever server. */
   static DockerCli.Result installIn(String sandbox, String script) {
-    return DockerCli.run("exec", sandbox, "sh", "-c",
+    return DockerCli.run(
+        "exec",
+        sandbox,
+        "sh",
+        "-c",
         "mkdir -p /usr/local/bin && printf '%s' \"$0\" > /usr/local/bin/hello && chmod 755 /usr/local/bin/hello",
         script);
   }
 
   /** Commits the running sandbox as {@code number}; returns the new version's id. */
   static long commit(Api api, String dockerName, String number) {
-    Api.Response commit = api.post("/api/v2/webapps/" + dockerName + "/versions",
-        Json.createObjectBuilder().add("number", number).build().toString());
+    Api.Response commit =
+        api.post(
+            "/api/v2/webapps/" + dockerName + "/versions",
+            Json.createObjectBuilder().add("number", number).build().toString());
     if (commit.status() != 202) {
       throw new AssertionError("commit refused: " + commit.status() + " " + commit.body());
     }
@@ -75,20 +84,38 @@ final class Webapps {
 
   /** The version once its commit job has ended, READY or not. */
   static JsonObject awaitCommit(Api api, String dockerName, long id) {
-    return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-        .until(() -> api.get("/api/v2/webapps/" + dockerName + "/versions/" + id).json(),
+    return await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> api.get("/api/v2/webapps/" + dockerName + "/versions/" + id).json(),
             v -> !COMMITTING.contains(v.getString("state")));
   }
 
   /** The digest of the manifest the registry holds under {@code <repository>:<tag>}, if any. */
   static Optional<String> registryDigest(String environment, String dockerName, String tag) {
-    URI manifest = URI.create("http://" + REGISTRY + "/v2/allgo/" + environment + "/" + dockerName
-        + "/manifests/" + tag);
+    URI manifest =
+        URI.create(
+            "http://"
+                + REGISTRY
+                + "/v2/allgo/"
+                + environment
+                + "/"
+                + dockerName
+                + "/manifests/"
+                + tag);
     try {
-      HttpResponse<Void> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(manifest)
-          .method("HEAD", HttpRequest.BodyPublishers.noBody()).header("Accept", MANIFEST_V2).build(),
-          HttpResponse.BodyHandlers.discarding());
-      return head.statusCode() == 200 ? head.headers().firstValue("Docker-Content-Digest") : Optional.empty();
+      HttpResponse<Void> head =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(manifest)
+                      .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                      .header("Accept", MANIFEST_V2)
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding());
+      return head.statusCode() == 200
+          ? head.headers().firstValue("Docker-Content-Digest")
+          : Optional.empty();
     } catch (IOException e) {
       throw new IllegalStateException("The registry " + REGISTRY + " does not answer", e);
     } catch (InterruptedException e) {
@@ -102,14 +129,22 @@ final class Webapps {
 
   /** Runs a job on the webapp's default version, without a mail, and waits for its end. */
   static JobRun runJob(Api api, String dockerName, String param) {
-    Multipart form = new Multipart().field("webapp", dockerName).field("param", param).field("notify", "false");
+    Multipart form =
+        new Multipart().field("webapp", dockerName).field("param", param).field("notify", "false");
     Api.Response created = api.post("/api/v2/jobs", form.contentType(), form.body());
     if (created.status() != 201) {
       throw new AssertionError("job refused: " + created.status() + " " + created.body());
     }
     long id = created.json().getJsonNumber("id").longValue();
-    JsonObject job = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-        .until(() -> api.get("/api/v2/jobs/" + id).json(), j -> JOB_ENDED.contains(j.getString("state")));
-    return new JobRun(job, new String(api.fetch("/datastore/" + id + "/allgo.log").body(), StandardCharsets.UTF_8));
+    JsonObject job =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(250))
+            .until(
+                () -> api.get("/api/v2/jobs/" + id).json(),
+                j -> JOB_ENDED.contains(j.getString("state")));
+    return new JobRun(
+        job,
+        new String(api.fetch("/datastore/" + id + "/allgo.log").body(), StandardCharsets.UTF_8));
   }
 }

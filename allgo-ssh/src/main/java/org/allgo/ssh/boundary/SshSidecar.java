@@ -80,9 +80,10 @@ public class SshSidecar {
 
   @PostConstruct
   void start() {
-    SshSettings settings = SshSettings.of(environment, Path.of(data), baseUrl)
-        .withListener(host, port)
-        .withLimits(maxSessions, idleTimeout, maxAuthAttempts);
+    SshSettings settings =
+        SshSettings.of(environment, Path.of(data), baseUrl)
+            .withListener(host, port)
+            .withLimits(maxSessions, idleTimeout, maxAuthAttempts);
     try {
       server = SandboxSshServer.start(settings, database, docker, threads);
     } catch (IOException e) {

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accepts a key when the database lists it for the login name (a webapp's docker name); records
- * the matching account on the session as {@link #LOGIN}.
+ * Accepts a key when the database lists it for the login name (a webapp's docker name); records the
+ * matching account on the session as {@link #LOGIN}.
  */
 public final class KeyAuthenticator implements PublickeyAuthenticator {
 
@@ -27,7 +27,8 @@ public final class KeyAuthenticator implements PublickeyAuthenticator {
   public static final AttributeKey<Login> LOGIN = new AttributeKey<>();
 
   // The docker names the web application accepts; anything else cannot be a webapp.
-  private static final Pattern DOCKER_NAME = Pattern.compile("[a-z0-9](?:[a-z0-9]|[_-](?=[a-z0-9])){1,62}");
+  private static final Pattern DOCKER_NAME =
+      Pattern.compile("[a-z0-9](?:[a-z0-9]|[_-](?=[a-z0-9])){1,62}");
   private static final Logger LOG = LoggerFactory.getLogger(KeyAuthenticator.class);
 
   private final SshKeyStore keys;
@@ -50,7 +51,8 @@ public final class KeyAuthenticator implements PublickeyAuthenticator {
     }
     for (AuthorizedKey candidate : accepted) {
       if (matches(candidate, key, session)) {
-        session.setAttribute(LOGIN, new Login(username, candidate.email(), candidate.fingerprint()));
+        session.setAttribute(
+            LOGIN, new Login(username, candidate.email(), candidate.fingerprint()));
         return true;
       }
     }
@@ -60,11 +62,16 @@ public final class KeyAuthenticator implements PublickeyAuthenticator {
 
   private static boolean matches(AuthorizedKey candidate, PublicKey key, ServerSession session) {
     try {
-      PublicKey known = AuthorizedKeyEntry.parseAuthorizedKeyEntry(candidate.publicKey())
-          .resolvePublicKey(session, PublicKeyEntryResolver.IGNORING);
+      PublicKey known =
+          AuthorizedKeyEntry.parseAuthorizedKeyEntry(candidate.publicKey())
+              .resolvePublicKey(session, PublicKeyEntryResolver.IGNORING);
       return known != null && KeyUtils.compareKeys(known, key);
     } catch (IllegalArgumentException | IOException | GeneralSecurityException e) {
-      LOG.warn("Unreadable SSH key {} of {}: {}", candidate.fingerprint(), candidate.email(), e.toString());
+      LOG.warn(
+          "Unreadable SSH key {} of {}: {}",
+          candidate.fingerprint(),
+          candidate.email(),
+          e.toString());
       return false;
     }
   }

@@ -18,15 +18,21 @@ final class LoginLog implements SessionListener {
     }
     Login login = session.getAttribute(KeyAuthenticator.LOGIN);
     if (login != null) {
-      LOG.info("Login to webapp {} by {} with key {} from {}", login.webapp(), login.email(),
-          login.fingerprint(), session.getIoSession().getRemoteAddress());
+      LOG.info(
+          "Login to webapp {} by {} with key {} from {}",
+          login.webapp(),
+          login.email(),
+          login.fingerprint(),
+          session.getIoSession().getRemoteAddress());
     }
   }
 
   @Override
   public void sessionClosed(Session session) {
     if (!session.isAuthenticated() && session.getUsername() != null) {
-      LOG.info("Refused login to webapp {} from {}", session.getUsername(),
+      LOG.info(
+          "Refused login to webapp {} from {}",
+          session.getUsername(),
           session.getIoSession().getRemoteAddress());
     }
   }

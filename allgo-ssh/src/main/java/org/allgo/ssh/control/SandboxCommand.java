@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One channel's program, run in the webapp's sandbox with docker exec: the client's streams are
  * copied to and from the exec, its end of input becomes the program's, its window changes resize
- * the terminal, and the program's exit status becomes the channel's. When the channel closes
- * first, the exec is closed, which kills what is left of the program.
+ * the terminal, and the program's exit status becomes the channel's. When the channel closes first,
+ * the exec is closed, which kills what is left of the program.
  */
 final class SandboxCommand implements Command {
 
@@ -53,7 +53,11 @@ final class SandboxCommand implements Command {
   private ExitCallback exit;
   private ExecSession exec;
 
-  SandboxCommand(SshSettings settings, DockerConnectionFactory docker, ExecutorService threads, String webapp,
+  SandboxCommand(
+      SshSettings settings,
+      DockerConnectionFactory docker,
+      ExecutorService threads,
+      String webapp,
       List<String> argv) {
     this.settings = settings;
     this.docker = docker;
@@ -103,7 +107,11 @@ final class SandboxCommand implements Command {
     try (DockerConnection connection = docker.getConnection()) {
       Optional<ContainerInfo> sandbox = connection.find(settings.sandboxName(webapp));
       if (sandbox.isEmpty() || !sandbox.get().running()) {
-        fail("The sandbox of webapp " + webapp + " is not running: start it on " + settings.webappPage(webapp));
+        fail(
+            "The sandbox of webapp "
+                + webapp
+                + " is not running: start it on "
+                + settings.webappPage(webapp));
         return;
       }
       ExecSpec spec = spec(env);
@@ -138,7 +146,10 @@ final class SandboxCommand implements Command {
       env.addSignalListener((channel, signal) -> resize(session, env), Signal.WINCH);
     }
     Future<?> input = threads.submit(() -> forwardInput(session));
-    Future<?> errors = tty ? CompletableFuture.completedFuture(null) : threads.submit(() -> copyQuietly(session.stderr(), err));
+    Future<?> errors =
+        tty
+            ? CompletableFuture.completedFuture(null)
+            : threads.submit(() -> copyQuietly(session.stderr(), err));
     copy(session.stdout(), out);
     errors.get();
     long code = session.waitFor(EXIT_WAIT);
@@ -152,8 +163,11 @@ final class SandboxCommand implements Command {
     String term = vars.get(Environment.ENV_TERM);
     // A pty-req sets TERM, COLUMNS and LINES; an env request alone does not set the size.
     if (term != null && vars.containsKey(Environment.ENV_COLUMNS)) {
-      spec = spec.withTty(size(vars.get(Environment.ENV_COLUMNS), DEFAULT_COLUMNS),
-          size(vars.get(Environment.ENV_LINES), DEFAULT_ROWS)).withEnv("TERM", term);
+      spec =
+          spec.withTty(
+                  size(vars.get(Environment.ENV_COLUMNS), DEFAULT_COLUMNS),
+                  size(vars.get(Environment.ENV_LINES), DEFAULT_ROWS))
+              .withEnv("TERM", term);
     }
     for (Map.Entry<String, String> var : vars.entrySet()) {
       if (var.getKey().equals("LANG") || var.getKey().startsWith("LC_")) {
@@ -175,7 +189,8 @@ final class SandboxCommand implements Command {
   private void resize(ExecSession session, Environment env) {
     Map<String, String> vars = env.getEnv();
     try {
-      session.resize(size(vars.get(Environment.ENV_COLUMNS), DEFAULT_COLUMNS),
+      session.resize(
+          size(vars.get(Environment.ENV_COLUMNS), DEFAULT_COLUMNS),
           size(vars.get(Environment.ENV_LINES), DEFAULT_ROWS));
     } catch (DockerException | IllegalStateException e) {
       LOG.debug("Cannot resize the terminal in the sandbox of webapp {}: {}", webapp, e.toString());

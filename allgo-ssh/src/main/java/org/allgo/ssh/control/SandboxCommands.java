@@ -12,8 +12,8 @@ import org.apache.sshd.server.shell.ShellFactory;
 import org.apache.sshd.server.subsystem.SubsystemFactory;
 
 /**
- * What a session runs in its webapp's sandbox: the shell, a command through the sandbox's
- * {@code /bin/sh -c}, {@code scp} and the {@code sftp} subsystem through the toolbox's programs.
+ * What a session runs in its webapp's sandbox: the shell, a command through the sandbox's {@code
+ * /bin/sh -c}, {@code scp} and the {@code sftp} subsystem through the toolbox's programs.
  */
 public final class SandboxCommands implements ShellFactory, CommandFactory {
 
@@ -23,7 +23,8 @@ public final class SandboxCommands implements ShellFactory, CommandFactory {
   private final DockerConnectionFactory docker;
   private final ExecutorService threads;
 
-  public SandboxCommands(SshSettings settings, DockerConnectionFactory docker, ExecutorService threads) {
+  public SandboxCommands(
+      SshSettings settings, DockerConnectionFactory docker, ExecutorService threads) {
     this.settings = settings;
     this.docker = docker;
     this.threads = threads;
@@ -32,8 +33,14 @@ public final class SandboxCommands implements ShellFactory, CommandFactory {
   @Override
   public Command createShell(ChannelSession channel) {
     // The toolbox's editors and pagers are at hand, after the sandbox's own programs.
-    return command(channel, List.of("/bin/sh", "-c",
-        "PATH=\"${PATH:-/usr/local/bin:/usr/bin:/bin}:" + settings.toolbox() + "/bin\"; export PATH; exec /bin/sh"));
+    return command(
+        channel,
+        List.of(
+            "/bin/sh",
+            "-c",
+            "PATH=\"${PATH:-/usr/local/bin:/usr/bin:/bin}:"
+                + settings.toolbox()
+                + "/bin\"; export PATH; exec /bin/sh"));
   }
 
   @Override
@@ -62,7 +69,8 @@ public final class SandboxCommands implements ShellFactory, CommandFactory {
     if (scp.matches()) {
       // scp's arguments are quoted for a shell: the toolbox's, whatever the sandbox's image holds.
       String arguments = scp.group(1) == null ? "" : scp.group(1);
-      return List.of(settings.toolbox() + "/bin/sh", "-c", settings.toolbox() + "/bin/scp" + arguments);
+      return List.of(
+          settings.toolbox() + "/bin/sh", "-c", settings.toolbox() + "/bin/scp" + arguments);
     }
     return List.of("/bin/sh", "-c", command);
   }

@@ -25,9 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SSH server into sandboxes: public-key authentication only, against the database; every
- * channel runs in the login's sandbox; no forwarding of any kind. Every thread comes from the
- * given factory (the container's managed one in the server). Lives from {@link #start} to {@link
- * #close}.
+ * channel runs in the login's sandbox; no forwarding of any kind. Every thread comes from the given
+ * factory (the container's managed one in the server). Lives from {@link #start} to {@link #close}.
  */
 public final class SandboxSshServer implements AutoCloseable {
 
@@ -42,8 +41,12 @@ public final class SandboxSshServer implements AutoCloseable {
   }
 
   /** Starts listening; the host key is made on the first start and read from its file after. */
-  public static SandboxSshServer start(SshSettings settings, DataSource database, DockerConnectionFactory docker,
-      ThreadFactory threads) throws IOException {
+  public static SandboxSshServer start(
+      SshSettings settings,
+      DataSource database,
+      DockerConnectionFactory docker,
+      ThreadFactory threads)
+      throws IOException {
     Files.createDirectories(settings.hostKey().getParent());
     ExecutorService sessions = Executors.newCachedThreadPool(threads);
     SshServer server = SshServer.setUpDefaultServer();
@@ -76,13 +79,17 @@ public final class SandboxSshServer implements AutoCloseable {
       sessions.shutdownNow();
       throw e;
     }
-    LOG.info("SSH into the sandboxes of environment {} on port {}", settings.environment(), port(server));
+    LOG.info(
+        "SSH into the sandboxes of environment {} on port {}",
+        settings.environment(),
+        port(server));
     return new SandboxSshServer(server, sessions);
   }
 
   private static SshThreadPoolExecutor ioThreads(ThreadFactory threads) {
     int count = Runtime.getRuntime().availableProcessors() + 1;
-    return new SshThreadPoolExecutor(count, count, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threads);
+    return new SshThreadPoolExecutor(
+        count, count, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threads);
   }
 
   /** The port listened on. */

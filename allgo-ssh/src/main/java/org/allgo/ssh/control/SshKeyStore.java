@@ -13,7 +13,8 @@ import org.allgo.ssh.entity.AuthorizedKey;
 public final class SshKeyStore {
 
   // The owner's keys and every superuser's, of active accounts only; none for an unknown webapp.
-  static final String ACCEPTED_KEYS = """
+  static final String ACCEPTED_KEYS =
+      """
       SELECT u.email, k.public_key, k.fingerprint
       FROM webapp w
       JOIN users u ON u.id = w.owner_id OR u.role = 'SUPERUSER'

@@ -15,8 +15,15 @@ import java.util.Objects;
  * @param toolbox where the toolbox is mounted in sandboxes
  */
 public record SshSettings(
-    String host, int port, String environment, String baseUrl, Path hostKey, int maxSessionsPerWebapp,
-    Duration idleTimeout, int maxAuthAttempts, String toolbox) {
+    String host,
+    int port,
+    String environment,
+    String baseUrl,
+    Path hostKey,
+    int maxSessionsPerWebapp,
+    Duration idleTimeout,
+    int maxAuthAttempts,
+    String toolbox) {
 
   public static final int DEFAULT_PORT = 2222;
   public static final int DEFAULT_MAX_SESSIONS = 10;
@@ -40,10 +47,20 @@ public record SshSettings(
     baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
   }
 
-  /** The defaults for an environment whose data root is {@code data}: host key in {@code rw/ssh/}. */
+  /**
+   * The defaults for an environment whose data root is {@code data}: host key in {@code rw/ssh/}.
+   */
   public static SshSettings of(String environment, Path data, String baseUrl) {
-    return new SshSettings("0.0.0.0", DEFAULT_PORT, environment, baseUrl, hostKeyUnder(data),
-        DEFAULT_MAX_SESSIONS, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_AUTH_ATTEMPTS, DEFAULT_TOOLBOX);
+    return new SshSettings(
+        "0.0.0.0",
+        DEFAULT_PORT,
+        environment,
+        baseUrl,
+        hostKeyUnder(data),
+        DEFAULT_MAX_SESSIONS,
+        DEFAULT_IDLE_TIMEOUT,
+        DEFAULT_MAX_AUTH_ATTEMPTS,
+        DEFAULT_TOOLBOX);
   }
 
   public static Path hostKeyUnder(Path data) {
@@ -51,12 +68,21 @@ public record SshSettings(
   }
 
   public SshSettings withListener(String newHost, int newPort) {
-    return new SshSettings(newHost, newPort, environment, baseUrl, hostKey, maxSessionsPerWebapp,
-        idleTimeout, maxAuthAttempts, toolbox);
+    return new SshSettings(
+        newHost,
+        newPort,
+        environment,
+        baseUrl,
+        hostKey,
+        maxSessionsPerWebapp,
+        idleTimeout,
+        maxAuthAttempts,
+        toolbox);
   }
 
   public SshSettings withLimits(int sessions, Duration idle, int authAttempts) {
-    return new SshSettings(host, port, environment, baseUrl, hostKey, sessions, idle, authAttempts, toolbox);
+    return new SshSettings(
+        host, port, environment, baseUrl, hostKey, sessions, idle, authAttempts, toolbox);
   }
 
   /** The container of a webapp's sandbox. */

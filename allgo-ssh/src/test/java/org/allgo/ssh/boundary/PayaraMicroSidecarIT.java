@@ -53,10 +53,26 @@ class PayaraMicroSidecarIT {
     database.webapp(APP, ownerId);
     database.webapp(IDLE_APP, ownerId);
     sandbox = new Sandbox(Settings.ENVIRONMENT, APP);
-    env.putAll(Map.of("ALLGO_ENV", Settings.ENVIRONMENT, "ALLGO_DATA", directory.resolve("data").toString(),
-        "ALLGO_RUN", directory.resolve("run").toString(), "ALLGO_BASE_URL", BASE_URL, "ALLGO_DB", "mysql",
-        "ALLGO_DB_URL", database.url(), "ALLGO_SSH_DB_USER", database.readOnlyUser(),
-        "ALLGO_SSH_DB_PASSWORD", database.password(), "ALLGO_SSH_DIST", Settings.sidecar().toString()));
+    env.putAll(
+        Map.of(
+            "ALLGO_ENV",
+            Settings.ENVIRONMENT,
+            "ALLGO_DATA",
+            directory.resolve("data").toString(),
+            "ALLGO_RUN",
+            directory.resolve("run").toString(),
+            "ALLGO_BASE_URL",
+            BASE_URL,
+            "ALLGO_DB",
+            "mysql",
+            "ALLGO_DB_URL",
+            database.url(),
+            "ALLGO_SSH_DB_USER",
+            database.readOnlyUser(),
+            "ALLGO_SSH_DB_PASSWORD",
+            database.password(),
+            "ALLGO_SSH_DIST",
+            Settings.sidecar().toString()));
     env.put("ALLGO_SSH_PORT", Integer.toString(sshPort));
     env.put("ALLGO_SSH_HTTP_PORT", Integer.toString(freePort()));
     sidecar("ensure_ssh_sidecar").orFail();
@@ -74,8 +90,12 @@ class PayaraMicroSidecarIT {
   }
 
   private Result sidecar(String function) {
-    String script = "set -euo pipefail; . \"$1/bin/lib/common.sh\"; . \"$1/bin/lib/ssh.sh\"; " + function;
-    return Commands.run(List.of("bash", "-c", script, "sidecar", Settings.root().toString()), "", env,
+    String script =
+        "set -euo pipefail; . \"$1/bin/lib/common.sh\"; . \"$1/bin/lib/ssh.sh\"; " + function;
+    return Commands.run(
+        List.of("bash", "-c", script, "sidecar", Settings.root().toString()),
+        "",
+        env,
         Duration.ofMinutes(3));
   }
 
@@ -100,6 +120,8 @@ class PayaraMicroSidecarIT {
     Result result = ssh.ssh(owner, IDLE_APP, "echo ok");
 
     assertThat(result.exit()).isEqualTo(1);
-    assertThat(result.stderr()).contains("not running").contains(BASE_URL + "/webapps/manage?name=" + IDLE_APP);
+    assertThat(result.stderr())
+        .contains("not running")
+        .contains(BASE_URL + "/webapps/manage?name=" + IDLE_APP);
   }
 }

@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 
 class SandboxCommandsTest {
 
-  private final SandboxCommands commands = new SandboxCommands(
-      SshSettings.of("dev", Path.of("/vol"), "https://allgo.example/"), null, null);
+  private final SandboxCommands commands =
+      new SandboxCommands(
+          SshSettings.of("dev", Path.of("/vol"), "https://allgo.example/"), null, null);
 
   @Test
   void aCommandRunsThroughTheSandboxsShell() {

@@ -102,7 +102,8 @@ class SandboxSshServerIT {
   }
 
   private SandboxSshServer start(SshSettings settings) throws IOException {
-    return SandboxSshServer.start(settings, database.readOnly(), connector.factory(), Executors.defaultThreadFactory());
+    return SandboxSshServer.start(
+        settings, database.readOnly(), connector.factory(), Executors.defaultThreadFactory());
   }
 
   @Test
@@ -146,8 +147,17 @@ class SandboxSshServerIT {
 
   @Test
   void passwordsAreNotOffered() {
-    Result result = ssh.ssh(owner, APP, "", List.of("-o", "PubkeyAuthentication=no",
-        "-o", "PreferredAuthentications=password,keyboard-interactive"), "echo ok");
+    Result result =
+        ssh.ssh(
+            owner,
+            APP,
+            "",
+            List.of(
+                "-o",
+                "PubkeyAuthentication=no",
+                "-o",
+                "PreferredAuthentications=password,keyboard-interactive"),
+            "echo ok");
 
     assertThat(result.exit()).isEqualTo(255);
     assertThat(result.stderr()).contains("Permission denied (publickey)");
@@ -183,7 +193,8 @@ class SandboxSshServerIT {
 
   @Test
   void aTerminalGetsTheClientsTypeAndSize() {
-    Result result = ssh.ssh(owner, APP, "", List.of("-tt"), "echo $TERM; sleep 1; " + Sandbox.STTY_SIZE);
+    Result result =
+        ssh.ssh(owner, APP, "", List.of("-tt"), "echo $TERM; sleep 1; " + Sandbox.STTY_SIZE);
 
     assertThat(result.exit()).as(result.stderr()).isZero();
     // Without a terminal of its own, the client asks for 0×0: the default size is given. Docker
@@ -193,19 +204,36 @@ class SandboxSshServerIT {
 
   @Test
   void theTerminalFollowsTheClientsWindow() {
-    String remote = "size() { " + Sandbox.STTY_SIZE + "; }; sleep 1; size; i=0; while [ \"$(size)\" = '30 100' ] && [ $i -lt 150 ];"
-        + " do sleep 0.1; i=$((i+1)); done; size";
+    String remote =
+        "size() { "
+            + Sandbox.STTY_SIZE
+            + "; }; sleep 1; size; i=0; while [ \"$(size)\" = '30 100' ] && [ $i -lt 150 ];"
+            + " do sleep 0.1; i=$((i+1)); done; size";
     String client = shellWords(ssh.sshCommand(owner, APP, List.of("-tt"), remote));
     // The client runs in a terminal of its own (script), resized once the session runs.
-    String local = "stty rows 30 cols 100; " + client + " < /dev/tty & pid=$!; sleep 4; stty rows 40 cols 120; "
-        + "kill -WINCH $pid 2>/dev/null; wait $pid";
+    String local =
+        "stty rows 30 cols 100; "
+            + client
+            + " < /dev/tty & pid=$!; sleep 4; stty rows 40 cols 120; "
+            + "kill -WINCH $pid 2>/dev/null; wait $pid";
 
-    Result result = Commands.run(List.of("script", "-qec", local, "/dev/null"), "", Map.of("TERM", "vt100"),
-        OpenSsh.TIMEOUT);
+    Result result =
+        Commands.run(
+            List.of("script", "-qec", local, "/dev/null"),
+            "",
+            Map.of("TERM", "vt100"),
+            OpenSsh.TIMEOUT);
 
-    // script types a NUL into the terminal when its own input ends; the sandbox's terminal echoes it.
-    List<String> lines = result.stdout().replace("\r", "").replace("^@", "").lines()
-        .filter(line -> !line.isBlank()).toList();
+    // script types a NUL into the terminal when its own input ends; the sandbox's terminal echoes
+    // it.
+    List<String> lines =
+        result
+            .stdout()
+            .replace("\r", "")
+            .replace("^@", "")
+            .lines()
+            .filter(line -> !line.isBlank())
+            .toList();
     assertThat(lines).as(result.stdout() + result.stderr()).containsExactly("30 100", "40 120");
   }
 
@@ -214,8 +242,12 @@ class SandboxSshServerIT {
     String client = shellWords(ssh.sshCommand(owner, APP, List.of("-tt"), "sleep 30; echo done"));
     long started = System.nanoTime();
 
-    Result result = Commands.run(List.of("bash", "-c", "(sleep 2; printf '\\003'; sleep 5) | " + client), "",
-        Map.of("TERM", "vt100"), OpenSsh.TIMEOUT);
+    Result result =
+        Commands.run(
+            List.of("bash", "-c", "(sleep 2; printf '\\003'; sleep 5) | " + client),
+            "",
+            Map.of("TERM", "vt100"),
+            OpenSsh.TIMEOUT);
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
     assertThat(result.exit()).isEqualTo(130);
@@ -224,13 +256,18 @@ class SandboxSshServerIT {
 
   @Test
   void theProgramIsKilledWhenTheClientGoesAway() {
-    Commands.Running client = Commands.start(ssh.sshCommand(owner, APP, List.of(), "sleep 271828"), Map.of());
-    await().atMost(Duration.ofSeconds(20)).until(() -> sandbox.exec("ps").stdout().contains("sleep 271828"));
+    Commands.Running client =
+        Commands.start(ssh.sshCommand(owner, APP, List.of(), "sleep 271828"), Map.of());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> sandbox.exec("ps").stdout().contains("sleep 271828"));
 
     client.process().destroy();
     client.finish(OpenSsh.TIMEOUT);
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> !sandbox.exec("ps").stdout().contains("sleep 271828"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> !sandbox.exec("ps").stdout().contains("sleep 271828"));
     await().atMost(Duration.ofSeconds(10)).until(() -> connector.open() == 0);
   }
 
@@ -244,18 +281,26 @@ class SandboxSshServerIT {
 
     assertThat(sftp.exit()).as(sftp.stderr()).isZero();
     assertThat(legacy.exit()).as(legacy.stderr()).isZero();
-    Result run = ssh.ssh(owner, APP, "chmod +x /tmp/hello.sh /tmp/hello-legacy.sh && /tmp/hello.sh a b"
-        + " && /tmp/hello-legacy.sh c");
+    Result run =
+        ssh.ssh(
+            owner,
+            APP,
+            "chmod +x /tmp/hello.sh /tmp/hello-legacy.sh && /tmp/hello.sh a b"
+                + " && /tmp/hello-legacy.sh c");
     assertThat(run.stdout()).isEqualTo("hello a b\nhello c\n");
   }
 
   @Test
   void aSandboxNotRunningIsSaidOnOneLine() {
-    for (Result result : List.of(ssh.ssh(owner, IDLE_APP, "echo ok"), ssh.ssh(owner, IDLE_APP, "", List.of(), ""))) {
+    for (Result result :
+        List.of(ssh.ssh(owner, IDLE_APP, "echo ok"), ssh.ssh(owner, IDLE_APP, "", List.of(), ""))) {
       assertThat(result.exit()).isEqualTo(1);
       assertThat(result.stdout()).isEmpty();
-      assertThat(result.stderr().lines()).singleElement().asString()
-          .contains("not running").contains(BASE_URL + "/webapps/manage?name=" + IDLE_APP);
+      assertThat(result.stderr().lines())
+          .singleElement()
+          .asString()
+          .contains("not running")
+          .contains(BASE_URL + "/webapps/manage?name=" + IDLE_APP);
     }
   }
 
@@ -270,7 +315,9 @@ class SandboxSshServerIT {
     assertThat(SshSettings.hostKeyUnder(data)).isRegularFile();
 
     try (SandboxSshServer second = start(settings(data, port))) {
-      Result result = ssh.withPort(port).ssh(owner, APP, "", List.of("-o", "StrictHostKeyChecking=yes"), "echo two");
+      Result result =
+          ssh.withPort(port)
+              .ssh(owner, APP, "", List.of("-o", "StrictHostKeyChecking=yes"), "echo two");
 
       assertThat(result.exit()).as(result.stderr()).isZero();
       assertThat(result.stdout()).isEqualTo("two\n");
@@ -279,13 +326,17 @@ class SandboxSshServerIT {
 
   @Test
   void sessionsPerWebappAreLimited() throws IOException {
-    SshSettings settings = settings(directory.resolve("limited"), 0)
-        .withLimits(1, SshSettings.DEFAULT_IDLE_TIMEOUT, SshSettings.DEFAULT_MAX_AUTH_ATTEMPTS);
+    SshSettings settings =
+        settings(directory.resolve("limited"), 0)
+            .withLimits(1, SshSettings.DEFAULT_IDLE_TIMEOUT, SshSettings.DEFAULT_MAX_AUTH_ATTEMPTS);
     try (SandboxSshServer limited = start(settings)) {
       OpenSsh client = ssh.withPort(limited.port());
-      Commands.Running first = Commands.start(client.sshCommand(owner, APP, List.of(), "sleep 314159"), Map.of());
+      Commands.Running first =
+          Commands.start(client.sshCommand(owner, APP, List.of(), "sleep 314159"), Map.of());
       try {
-        await().atMost(Duration.ofSeconds(20)).until(() -> sandbox.exec("ps").stdout().contains("sleep 314159"));
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> sandbox.exec("ps").stdout().contains("sleep 314159"));
 
         Result second = client.ssh(owner, APP, "echo ok");
 
@@ -299,6 +350,8 @@ class SandboxSshServerIT {
   }
 
   private static String shellWords(List<String> argv) {
-    return argv.stream().map(word -> "'" + word.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
+    return argv.stream()
+        .map(word -> "'" + word.replace("'", "'\\''") + "'")
+        .collect(Collectors.joining(" "));
   }
 }

@@ -8,12 +8,14 @@ import org.junit.jupiter.api.Test;
 
 class SshSettingsTest {
 
-  private final SshSettings settings = SshSettings.of("qualif", Path.of("/vol"), "https://allgo.example/");
+  private final SshSettings settings =
+      SshSettings.of("qualif", Path.of("/vol"), "https://allgo.example/");
 
   @Test
   void namesTheSandboxAndItsPageAfterTheEnvironmentAndTheWebapp() {
     assertThat(settings.sandboxName("tool")).isEqualTo("qualif-user-tool");
-    assertThat(settings.webappPage("tool")).isEqualTo("https://allgo.example/webapps/manage?name=tool");
+    assertThat(settings.webappPage("tool"))
+        .isEqualTo("https://allgo.example/webapps/manage?name=tool");
   }
 
   @Test

@@ -32,7 +32,8 @@ public final class Commands {
       try {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
           process.destroyForcibly();
-          throw new IllegalStateException(command + " still runs after " + timeout + ": " + output(err) + output(out));
+          throw new IllegalStateException(
+              command + " still runs after " + timeout + ": " + output(err) + output(out));
         }
         return new Result(process.exitValue(), output(out), output(err));
       } catch (InterruptedException e) {
@@ -52,7 +53,8 @@ public final class Commands {
   }
 
   /** Runs {@code command} with {@code stdin} as its input. */
-  public static Result run(List<String> command, String stdin, Map<String, String> env, Duration timeout) {
+  public static Result run(
+      List<String> command, String stdin, Map<String, String> env, Duration timeout) {
     Running running = start(command, env);
     try {
       running.process().getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -67,7 +69,8 @@ public final class Commands {
     try {
       Path out = Files.createTempFile("allgo-ssh-test", ".out");
       Path err = Files.createTempFile("allgo-ssh-test", ".err");
-      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
       builder.environment().putAll(env);
       return new Running(builder.start(), List.copyOf(command), out, err);
     } catch (IOException e) {

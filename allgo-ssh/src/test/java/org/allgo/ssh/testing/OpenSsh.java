@@ -30,7 +30,8 @@ public final class OpenSsh {
   /** Makes a key pair {@code name}, {@code name.pub} of the given type; returns the private key. */
   public Path keyPair(String name, String type) {
     Path key = directory.resolve(name);
-    Commands.run("ssh-keygen", "-q", "-t", type, "-N", "", "-C", name, "-f", key.toString()).orFail();
+    Commands.run("ssh-keygen", "-q", "-t", type, "-N", "", "-C", name, "-f", key.toString())
+        .orFail();
     return key;
   }
 
@@ -42,16 +43,34 @@ public final class OpenSsh {
   public List<String> options(Path key, String... extra) {
     // ssh keeps the first value given for an option: the extra ones come first.
     List<String> options = new ArrayList<>(List.of(extra));
-    options.addAll(List.of("-F", "/dev/null", "-o", "BatchMode=yes",
-        "-o", "UserKnownHostsFile=" + knownHosts(), "-o", "StrictHostKeyChecking=accept-new",
-        "-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none", "-o", "LogLevel=ERROR",
-        "-o", "ConnectTimeout=20", "-i", key.toString()));
+    options.addAll(
+        List.of(
+            "-F",
+            "/dev/null",
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            "UserKnownHostsFile=" + knownHosts(),
+            "-o",
+            "StrictHostKeyChecking=accept-new",
+            "-o",
+            "IdentitiesOnly=yes",
+            "-o",
+            "IdentityAgent=none",
+            "-o",
+            "LogLevel=ERROR",
+            "-o",
+            "ConnectTimeout=20",
+            "-i",
+            key.toString()));
     return options;
   }
 
   /** {@code ssh [extra] -p PORT user@127.0.0.1 command}, fed {@code stdin}. */
-  public Commands.Result ssh(Path key, String user, String stdin, List<String> extra, String command) {
-    return Commands.run(sshCommand(key, user, extra, command), stdin, Map.of("TERM", "vt100"), TIMEOUT);
+  public Commands.Result ssh(
+      Path key, String user, String stdin, List<String> extra, String command) {
+    return Commands.run(
+        sshCommand(key, user, extra, command), stdin, Map.of("TERM", "vt100"), TIMEOUT);
   }
 
   public Commands.Result ssh(Path key, String user, String command) {
@@ -69,7 +88,8 @@ public final class OpenSsh {
   public Commands.Result scp(Path key, Path file, String user, String target, String... extra) {
     List<String> argv = new ArrayList<>(List.of("scp"));
     argv.addAll(options(key, extra));
-    argv.addAll(List.of("-P", Integer.toString(port), file.toString(), user + "@127.0.0.1:" + target));
+    argv.addAll(
+        List.of("-P", Integer.toString(port), file.toString(), user + "@127.0.0.1:" + target));
     return Commands.run(argv, "", Map.of(), TIMEOUT);
   }
 }

@@ -18,16 +18,33 @@ public final class Sandbox implements AutoCloseable {
    * ("Inappropriate ioctl for device"), so the machine's coreutils stty is mounted at {@code
    * /.test/stty} and run through the toolbox's loader and libc.
    */
-  public static final String STTY_SIZE = "/.toolbox/lib/ld-linux-x86-64.so.2 --library-path /.toolbox/lib /.test/stty size";
+  public static final String STTY_SIZE =
+      "/.toolbox/lib/ld-linux-x86-64.so.2 --library-path /.toolbox/lib /.test/stty size";
 
   private final String name;
 
   public Sandbox(String environment, String dockerName) {
     this.name = environment + "-user-" + dockerName;
     Commands.run("docker", "rm", "-f", name);
-    Commands.run("docker", "run", "-d", "--name", name, "--init", "--label", TEST_LABEL + "=true",
-        "--label", "allgo.env=" + environment, "-v", Settings.toolbox() + ":/.toolbox:ro", "-v", "/usr/bin/stty:/.test/stty:ro",
-        "allgo/busybox:latest", "sleep", "1000000").orFail();
+    Commands.run(
+            "docker",
+            "run",
+            "-d",
+            "--name",
+            name,
+            "--init",
+            "--label",
+            TEST_LABEL + "=true",
+            "--label",
+            "allgo.env=" + environment,
+            "-v",
+            Settings.toolbox() + ":/.toolbox:ro",
+            "-v",
+            "/usr/bin/stty:/.test/stty:ro",
+            "allgo/busybox:latest",
+            "sleep",
+            "1000000")
+        .orFail();
   }
 
   public String name() {
@@ -42,7 +59,10 @@ public final class Sandbox implements AutoCloseable {
   }
 
   public String hostname() {
-    return Commands.run("docker", "inspect", "-f", "{{.Config.Hostname}}", name).orFail().stdout().strip();
+    return Commands.run("docker", "inspect", "-f", "{{.Config.Hostname}}", name)
+        .orFail()
+        .stdout()
+        .strip();
   }
 
   @Override

@@ -21,7 +21,9 @@ public final class Settings {
   }
 
   public static Path mariadbSocket() {
-    return Path.of(System.getProperty("allgo.test.mariadb.socket", root().resolve("var/mariadb/mysqld.sock").toString()));
+    return Path.of(
+        System.getProperty(
+            "allgo.test.mariadb.socket", root().resolve("var/mariadb/mysqld.sock").toString()));
   }
 
   /** The port of {@code allgo.test.mariadb.url} (as the test command passes it), else 3306. */
@@ -32,9 +34,13 @@ public final class Settings {
 
   /** The sandbox toolbox bin/lib/images.sh makes; the tests need its scp and sftp-server. */
   public static Path toolbox() {
-    Path toolbox = Path.of(System.getProperty("allgo.test.toolbox", root().resolve("var/dev/ro/toolbox").toString()));
+    Path toolbox =
+        Path.of(
+            System.getProperty(
+                "allgo.test.toolbox", root().resolve("var/dev/ro/toolbox").toString()));
     if (!Files.isExecutable(toolbox.resolve("bin/sftp-server"))) {
-      throw new IllegalStateException("No sandbox toolbox in " + toolbox + ": make it with bin/lib/images.sh ensure_toolbox");
+      throw new IllegalStateException(
+          "No sandbox toolbox in " + toolbox + ": make it with bin/lib/images.sh ensure_toolbox");
     }
     return toolbox;
   }

@@ -15,8 +15,8 @@ import org.allgo.connector.api.DockerConnectionFactory;
 
 /**
  * The connector's adapter set up outside a server, as Payara sets up the standalone RAR. Its
- * classes come from the RAR's jar (on the integration tests' class path only), hence by name.
- * Each connection gets its own managed connection, destroyed when the handle is closed.
+ * classes come from the RAR's jar (on the integration tests' class path only), hence by name. Each
+ * connection gets its own managed connection, destroyed when the handle is closed.
  */
 public final class TestConnector implements ConnectionManager, AutoCloseable {
 
@@ -27,14 +27,17 @@ public final class TestConnector implements ConnectionManager, AutoCloseable {
 
   public TestConnector(String environment) {
     try {
-      ResourceAdapter adapter = (ResourceAdapter) instance("org.allgo.connector.adapter.DockerResourceAdapter");
+      ResourceAdapter adapter =
+          (ResourceAdapter) instance("org.allgo.connector.adapter.DockerResourceAdapter");
       adapter.getClass().getMethod("setEnvironment", String.class).invoke(adapter, environment);
-      ManagedConnectionFactory managed = (ManagedConnectionFactory) instance(
-          "org.allgo.connector.outbound.DockerManagedConnectionFactory");
+      ManagedConnectionFactory managed =
+          (ManagedConnectionFactory)
+              instance("org.allgo.connector.outbound.DockerManagedConnectionFactory");
       ((ResourceAdapterAssociation) managed).setResourceAdapter(adapter);
       factory = (DockerConnectionFactory) managed.createConnectionFactory(this);
     } catch (ReflectiveOperationException | ResourceException e) {
-      throw new IllegalStateException("Cannot set up the connector (is its jar on the class path?)", e);
+      throw new IllegalStateException(
+          "Cannot set up the connector (is its jar on the class path?)", e);
     }
   }
 
@@ -51,26 +54,27 @@ public final class TestConnector implements ConnectionManager, AutoCloseable {
       throws ResourceException {
     ManagedConnection connection = managed.createManagedConnection(null, info);
     open.add(connection);
-    connection.addConnectionEventListener(new ConnectionEventListener() {
-      @Override
-      public void connectionClosed(ConnectionEvent event) {
-        destroy(connection);
-      }
+    connection.addConnectionEventListener(
+        new ConnectionEventListener() {
+          @Override
+          public void connectionClosed(ConnectionEvent event) {
+            destroy(connection);
+          }
 
-      @Override
-      public void connectionErrorOccurred(ConnectionEvent event) {
-        destroy(connection);
-      }
+          @Override
+          public void connectionErrorOccurred(ConnectionEvent event) {
+            destroy(connection);
+          }
 
-      @Override
-      public void localTransactionStarted(ConnectionEvent event) {}
+          @Override
+          public void localTransactionStarted(ConnectionEvent event) {}
 
-      @Override
-      public void localTransactionCommitted(ConnectionEvent event) {}
+          @Override
+          public void localTransactionCommitted(ConnectionEvent event) {}
 
-      @Override
-      public void localTransactionRolledback(ConnectionEvent event) {}
-    });
+          @Override
+          public void localTransactionRolledback(ConnectionEvent event) {}
+        });
     return connection.getConnection(null, info);
   }
 

@@ -22,11 +22,9 @@ import org.allgo.api.Callers;
 @ApplicationScoped
 public class AccountResource {
 
-  @Inject
-  AccountService accounts;
+  @Inject AccountService accounts;
 
-  @Context
-  SecurityContext security;
+  @Context SecurityContext security;
 
   /** Who am I. */
   @GET
@@ -39,9 +37,10 @@ public class AccountResource {
   public AccountView update(Payloads.Profile body) {
     Payloads.Profile profile = Payloads.required(body);
     String email = Callers.email(security);
-    boolean notify = profile.notifyJobFinished() != null
-        ? profile.notifyJobFinished()
-        : accounts.getAccount(email).notifyJobFinished();
+    boolean notify =
+        profile.notifyJobFinished() != null
+            ? profile.notifyJobFinished()
+            : accounts.getAccount(email).notifyJobFinished();
     return accounts.updateProfile(email, profile.name(), notify);
   }
 

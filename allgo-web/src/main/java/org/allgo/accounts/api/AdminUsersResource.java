@@ -22,11 +22,9 @@ import org.allgo.platform.BusinessException;
 @ApplicationScoped
 public class AdminUsersResource {
 
-  @Inject
-  AccountService accounts;
+  @Inject AccountService accounts;
 
-  @Context
-  SecurityContext security;
+  @Context SecurityContext security;
 
   /** Locks or reactivates an account. */
   @PUT
@@ -34,8 +32,8 @@ public class AdminUsersResource {
   public AccountView changeState(@PathParam("id") long id, Payloads.State body) {
     Callers.email(security);
     if (!security.isUserInRole("superuser")) {
-      throw new BusinessException(BusinessException.Kind.FORBIDDEN, "superuser-only",
-          "Only administrators may do this.");
+      throw new BusinessException(
+          BusinessException.Kind.FORBIDDEN, "superuser-only", "Only administrators may do this.");
     }
     return accounts.changeState(id, Payloads.required(body).state());
   }

@@ -20,22 +20,19 @@ import org.allgo.accounts.entity.SshKeyView;
 import org.allgo.api.Callers;
 
 /**
- * The caller's SSH public keys (protected: API token). A key is added as JSON
- * {@code {"key": "<line>"}} or as the {@code .pub} line in plain text.
+ * The caller's SSH public keys (protected: API token). A key is added as JSON {@code {"key":
+ * "<line>"}} or as the {@code .pub} line in plain text.
  */
 @Path("v2/account/ssh-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
 public class SshKeysResource {
 
-  @Inject
-  SshKeyService keys;
+  @Inject SshKeyService keys;
 
-  @Context
-  SecurityContext security;
+  @Context SecurityContext security;
 
-  @Context
-  UriInfo uri;
+  @Context UriInfo uri;
 
   @GET
   public List<SshKeyView> list() {

@@ -21,8 +21,7 @@ import org.allgo.accounts.entity.LoginResult;
 @ApplicationScoped
 public class TokensResource {
 
-  @Inject
-  AccountService accounts;
+  @Inject AccountService accounts;
 
   @POST
   public Response issue(Payloads.Credentials body) {

@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.Response;
 import org.allgo.accounts.boundary.AccountService;
 
 /**
- * Public account operations: sign-up, new confirmation mail, password reset. Confirmation and
- * reset need the secret from the mail: there is no other way.
+ * Public account operations: sign-up, new confirmation mail, password reset. Confirmation and reset
+ * need the secret from the mail: there is no other way.
  */
 @Path("v2/users")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -20,8 +20,7 @@ import org.allgo.accounts.boundary.AccountService;
 @ApplicationScoped
 public class UsersResource {
 
-  @Inject
-  AccountService accounts;
+  @Inject AccountService accounts;
 
   /** Opens an unconfirmed account and mails the confirmation link. */
   @POST
@@ -36,8 +35,11 @@ public class UsersResource {
   @Path("confirmation")
   public Response resendConfirmation(Payloads.EmailOnly body) {
     accounts.resendConfirmation(Payloads.required(body).email());
-    return Response.accepted(new Payloads.Message("If an unconfirmed account has this address,"
-        + " a new confirmation mail is on its way.")).build();
+    return Response.accepted(
+            new Payloads.Message(
+                "If an unconfirmed account has this address,"
+                    + " a new confirmation mail is on its way."))
+        .build();
   }
 
   /** Mails a reset link if an account has the address; the answer does not tell. */
@@ -45,8 +47,11 @@ public class UsersResource {
   @Path("password-reset")
   public Response requestPasswordReset(Payloads.EmailOnly body) {
     accounts.requestPasswordReset(Payloads.required(body).email());
-    return Response.accepted(new Payloads.Message("If an account has this address, a mail with a"
-        + " link to choose a new password is on its way.")).build();
+    return Response.accepted(
+            new Payloads.Message(
+                "If an account has this address, a mail with a"
+                    + " link to choose a new password is on its way."))
+        .build();
   }
 
   /** Sets a new password with the secret of a reset mail. */

@@ -23,11 +23,9 @@ public class AccountBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject
-  AccountService accounts;
+  @Inject AccountService accounts;
 
-  @Inject
-  SshKeyService sshKeys;
+  @Inject SshKeyService sshKeys;
 
   private AccountView account;
   private List<SshKeyView> keys;
@@ -56,8 +54,10 @@ public class AccountBacking implements Serializable {
 
   public void changeEmail() {
     if (Pages.attempt(() -> accounts.requestEmailChange(caller(), newEmail, currentPassword))) {
-      Pages.info("A confirmation mail is on its way to " + newEmail.strip()
-          + ": your address changes when you follow its link.");
+      Pages.info(
+          "A confirmation mail is on its way to "
+              + newEmail.strip()
+              + ": your address changes when you follow its link.");
       newEmail = null;
     }
     currentPassword = null;
@@ -77,8 +77,9 @@ public class AccountBacking implements Serializable {
   public void regenerateToken() {
     newToken = accounts.regenerateApiToken(caller());
     account = accounts.getAccount(caller());
-    Pages.info("Your new API token is below. Copy it now: it is not shown again, and the old one"
-        + " no longer works.");
+    Pages.info(
+        "Your new API token is below. Copy it now: it is not shown again, and the old one"
+            + " no longer works.");
   }
 
   public void addKey() {

@@ -12,8 +12,7 @@ import org.allgo.pages.Pages;
 @RequestScoped
 public class ConfirmationBacking {
 
-  @Inject
-  AccountService accounts;
+  @Inject AccountService accounts;
 
   private String token;
   private boolean confirmed;
@@ -23,10 +22,13 @@ public class ConfirmationBacking {
       Pages.error("This confirmation link is not complete: copy the whole link from the mail.");
       return;
     }
-    confirmed = Pages.attempt(() -> {
-      AccountView account = accounts.confirm(token);
-      Pages.info("Thank you: " + account.email() + " is confirmed. You can sign in with it.");
-    });
+    confirmed =
+        Pages.attempt(
+            () -> {
+              AccountView account = accounts.confirm(token);
+              Pages.info(
+                  "Thank you: " + account.email() + " is confirmed. You can sign in with it.");
+            });
   }
 
   public String getToken() {

@@ -7,15 +7,14 @@ import org.allgo.accounts.boundary.AccountService;
 import org.allgo.pages.Pages;
 
 /**
- * {@code /users/password/new} asks for a reset mail (the answer never tells whether the address
- * has an account); {@code /users/password/edit?reset_password_token=...} sets the new password.
+ * {@code /users/password/new} asks for a reset mail (the answer never tells whether the address has
+ * an account); {@code /users/password/edit?reset_password_token=...} sets the new password.
  */
 @Named
 @RequestScoped
 public class PasswordResetBacking {
 
-  @Inject
-  AccountService accounts;
+  @Inject AccountService accounts;
 
   private String email;
   private String token;
@@ -27,8 +26,9 @@ public class PasswordResetBacking {
   public void requestMail() {
     done = Pages.attempt(() -> accounts.requestPasswordReset(email));
     if (done) {
-      Pages.info("If an account has this address, a mail with a link to choose a new password is"
-          + " on its way. The link works for six hours.");
+      Pages.info(
+          "If an account has this address, a mail with a link to choose a new password is"
+              + " on its way. The link works for six hours.");
     }
   }
 

@@ -25,11 +25,9 @@ import org.allgo.security.SignInOutcome;
 @RequestScoped
 public class SignInBacking {
 
-  @Inject
-  SecurityContext security;
+  @Inject SecurityContext security;
 
-  @Inject
-  SignInOutcome outcome;
+  @Inject SignInOutcome outcome;
 
   private String email;
   private String password;
@@ -42,15 +40,22 @@ public class SignInBacking {
     }
     FacesContext faces = FacesContext.getCurrentInstance();
     ExternalContext external = faces.getExternalContext();
-    AuthenticationStatus status = security.authenticate(
-        (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
-        withParams().newAuthentication(true)
-            .credential(new UsernamePasswordCredential(email.strip(), new Password(password))));
+    AuthenticationStatus status =
+        security.authenticate(
+            (HttpServletRequest) external.getRequest(),
+            (HttpServletResponse) external.getResponse(),
+            withParams()
+                .newAuthentication(true)
+                .credential(new UsernamePasswordCredential(email.strip(), new Password(password))));
     switch (status) {
       case SUCCESS -> Pages.redirect(Pages.localPath(next, "/account"));
       case SEND_CONTINUE -> faces.responseComplete();
-      default -> Pages.error(outcome.failure().map(LoginResult.Failure::message)
-          .orElse("Wrong e-mail address or password."));
+      default ->
+          Pages.error(
+              outcome
+                  .failure()
+                  .map(LoginResult.Failure::message)
+                  .orElse("Wrong e-mail address or password."));
     }
   }
 

@@ -11,8 +11,7 @@ import org.allgo.pages.Pages;
 @RequestScoped
 public class SignUpBacking {
 
-  @Inject
-  AccountService accounts;
+  @Inject AccountService accounts;
 
   private String name;
   private String email;
@@ -27,8 +26,10 @@ public class SignUpBacking {
     }
     done = Pages.attempt(() -> accounts.signUp(name, email, password));
     if (done) {
-      Pages.info("Welcome! A mail with a confirmation link is on its way to " + email.strip()
-          + ": follow it to activate your account.");
+      Pages.info(
+          "Welcome! A mail with a confirmation link is on its way to "
+              + email.strip()
+              + ": follow it to activate your account.");
     }
   }
 

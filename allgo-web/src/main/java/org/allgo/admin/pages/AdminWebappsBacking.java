@@ -16,8 +16,7 @@ public class AdminWebappsBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject
-  WebappService webapps;
+  @Inject WebappService webapps;
 
   private List<WebappView> all;
 
@@ -30,8 +29,11 @@ public class AdminWebappsBacking implements Serializable {
 
   public void allowNetwork(String dockerName, boolean allowed) {
     if (Pages.attempt(() -> webapps.allowNetwork(Pages.caller(), dockerName, allowed))) {
-      Pages.info(dockerName + (allowed ? " may reach the network (from its next container on)."
-          : " is cut from the network (from its next container on)."));
+      Pages.info(
+          dockerName
+              + (allowed
+                  ? " may reach the network (from its next container on)."
+                  : " is cut from the network (from its next container on)."));
     }
     all = null;
   }

@@ -13,8 +13,7 @@ import org.allgo.webapps.entity.BaseImageView;
 @RequestScoped
 public class BaseImagesBacking {
 
-  @Inject
-  WebappService webapps;
+  @Inject WebappService webapps;
 
   private String name;
   private String image;

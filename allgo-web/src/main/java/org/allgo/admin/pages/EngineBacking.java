@@ -11,15 +11,14 @@ import org.allgo.pages.Pages;
 import org.allgo.platform.BusinessException;
 
 /**
- * {@code /admin/engine}: the environment's containers, its registry repositories and tags, and
- * the disk use of the data directory. A part that cannot be read says why; the others still show.
+ * {@code /admin/engine}: the environment's containers, its registry repositories and tags, and the
+ * disk use of the data directory. A part that cannot be read says why; the others still show.
  */
 @Named
 @RequestScoped
 public class EngineBacking {
 
-  @Inject
-  PlatformOverview overview;
+  @Inject PlatformOverview overview;
 
   private List<ContainerRow> containers;
   private List<RepositoryView> repositories;

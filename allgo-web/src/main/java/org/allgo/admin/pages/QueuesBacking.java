@@ -18,8 +18,7 @@ public class QueuesBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject
-  QueueAdministration queues;
+  @Inject QueueAdministration queues;
 
   private List<QueueView> list;
   private Long editing;
@@ -55,12 +54,18 @@ public class QueuesBacking implements Serializable {
   }
 
   public void save() {
-    QueueDraft draft = new QueueDraft(name, description, timeoutSeconds, cpuMillis, maxJobs,
-        retentionDays, isDefault);
+    QueueDraft draft =
+        new QueueDraft(
+            name, description, timeoutSeconds, cpuMillis, maxJobs, retentionDays, isDefault);
     QueueView[] saved = new QueueView[1];
-    if (Pages.attempt(() -> saved[0] = editing == null ? queues.create(Pages.caller(), draft)
-        : queues.update(Pages.caller(), editing, draft))) {
-      Pages.info("The queue " + saved[0].name() + (editing == null ? " is created." : " is saved."));
+    if (Pages.attempt(
+        () ->
+            saved[0] =
+                editing == null
+                    ? queues.create(Pages.caller(), draft)
+                    : queues.update(Pages.caller(), editing, draft))) {
+      Pages.info(
+          "The queue " + saved[0].name() + (editing == null ? " is created." : " is saved."));
       cancel();
       list = queues.list(Pages.caller());
     }

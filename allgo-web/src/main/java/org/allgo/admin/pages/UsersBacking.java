@@ -18,8 +18,7 @@ public class UsersBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject
-  UserAdministration users;
+  @Inject UserAdministration users;
 
   private String q;
   private List<AccountView> found;
@@ -42,8 +41,11 @@ public class UsersBacking implements Serializable {
   public void changeRole(long id, Role role) {
     AccountView[] changed = new AccountView[1];
     if (Pages.attempt(() -> changed[0] = users.changeRole(Pages.caller(), id, role))) {
-      Pages.info(changed[0].email() + (role == Role.SUPERUSER ? " is an administrator now."
-          : " is an ordinary user now."));
+      Pages.info(
+          changed[0].email()
+              + (role == Role.SUPERUSER
+                  ? " is an administrator now."
+                  : " is an ordinary user now."));
     }
     found = null;
   }

@@ -10,8 +10,8 @@ import org.allgo.batch.entity.ExecutionView;
 import org.allgo.pages.Pages;
 
 /**
- * {@code /batch}: the batch job executions with their steps, refreshed while the page is open;
- * stop a running one, restart a failed one, start a job by hand.
+ * {@code /batch}: the batch job executions with their steps, refreshed while the page is open; stop
+ * a running one, restart a failed one, start a job by hand.
  */
 @Named
 @ViewScoped
@@ -21,8 +21,7 @@ public class BatchBacking implements Serializable {
 
   static final int SHOWN = 100;
 
-  @Inject
-  BatchMonitor monitor;
+  @Inject BatchMonitor monitor;
 
   private List<ExecutionView> executions;
   private String jobName;

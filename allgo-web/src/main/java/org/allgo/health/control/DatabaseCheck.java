@@ -21,14 +21,17 @@ public class DatabaseCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    return Checks.check("database", up -> {
-      try (Connection c = dataSource.getConnection()) {
-        if (!c.isValid(2)) {
-          throw new SQLException("connection is not valid");
-        }
-        DatabaseMetaData meta = c.getMetaData();
-        up.withData("product", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
-      }
-    });
+    return Checks.check(
+        "database",
+        up -> {
+          try (Connection c = dataSource.getConnection()) {
+            if (!c.isValid(2)) {
+              throw new SQLException("connection is not valid");
+            }
+            DatabaseMetaData meta = c.getMetaData();
+            up.withData(
+                "product", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
+          }
+        });
   }
 }

@@ -20,13 +20,15 @@ public class DockerCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    return Checks.check("docker", up -> {
-      try (DockerConnection connection = docker.getConnection()) {
-        EngineInfo info = connection.info();
-        up.withData("version", info.version())
-            .withData("environment", info.environment())
-            .withData("containers", info.containers());
-      }
-    });
+    return Checks.check(
+        "docker",
+        up -> {
+          try (DockerConnection connection = docker.getConnection()) {
+            EngineInfo info = connection.info();
+            up.withData("version", info.version())
+                .withData("environment", info.environment())
+                .withData("containers", info.containers());
+          }
+        });
   }
 }

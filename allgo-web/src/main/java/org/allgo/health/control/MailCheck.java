@@ -19,13 +19,18 @@ public class MailCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    return Checks.check("mail", up -> {
-      try (Transport transport = mail.getTransport("smtp")) {
-        transport.connect();
-        String host = mail.getProperty("mail.smtp.host");
-        up.withData("smtp", (host != null ? host : mail.getProperty("mail.host"))
-            + ":" + mail.getProperty("mail.smtp.port"));
-      }
-    });
+    return Checks.check(
+        "mail",
+        up -> {
+          try (Transport transport = mail.getTransport("smtp")) {
+            transport.connect();
+            String host = mail.getProperty("mail.smtp.host");
+            up.withData(
+                "smtp",
+                (host != null ? host : mail.getProperty("mail.host"))
+                    + ":"
+                    + mail.getProperty("mail.smtp.port"));
+          }
+        });
   }
 }

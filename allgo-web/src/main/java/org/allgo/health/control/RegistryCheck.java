@@ -28,14 +28,16 @@ public class RegistryCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    return Checks.check("registry", up -> {
-      URI uri = URI.create("http://" + registry + "/v2/");
-      HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
-      int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-      if (status != 200) {
-        throw new IOException(uri + " answered " + status);
-      }
-      up.withData("url", uri.toString());
-    });
+    return Checks.check(
+        "registry",
+        up -> {
+          URI uri = URI.create("http://" + registry + "/v2/");
+          HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
+          int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+          if (status != 200) {
+            throw new IOException(uri + " answered " + status);
+          }
+          up.withData("url", uri.toString());
+        });
   }
 }

@@ -21,11 +21,9 @@ import org.allgo.jobs.entity.BatchExecutionView;
 @ApplicationScoped
 public class BatchResource {
 
-  @Inject
-  PurgeService purge;
+  @Inject PurgeService purge;
 
-  @Context
-  SecurityContext security;
+  @Context SecurityContext security;
 
   @POST
   @Path(PurgeService.PURGE_JOB)

@@ -27,8 +27,8 @@ import org.allgo.platform.BusinessException;
 /**
  * Downloads of job files: {@code GET /datastore/<job id>/<file name>}, for the job's owner (API
  * token in the {@code Authorization} header, or a signed-in session) and superusers. Answers with
- * the file's type and length, honours a single byte range, and tells browsers never to run what
- * it serves: job files are whatever a program wrote.
+ * the file's type and length, honours a single byte range, and tells browsers never to run what it
+ * serves: job files are whatever a program wrote.
  */
 @WebServlet(urlPatterns = "/datastore/*")
 public class Datastore extends HttpServlet {
@@ -37,12 +37,14 @@ public class Datastore extends HttpServlet {
   private static final Pattern PATH = Pattern.compile("/([0-9]{1,18})/([^/]+)");
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
-  @Inject
-  transient JobService jobs;
+  @Inject transient JobService jobs;
 
   /** The path of a job file, its name encoded as a path segment. */
   public static String path(long id, String name) {
-    return "/datastore/" + id + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    return "/datastore/"
+        + id
+        + "/"
+        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** Who downloads: a signed-in user or an API token's owner; else null, and a 401 is sent. */
@@ -51,13 +53,19 @@ public class Datastore extends HttpServlet {
     Principal caller = request.getUserPrincipal();
     if (caller == null) {
       response.setHeader("WWW-Authenticate", ApiErrors.CHALLENGE);
-      ApiErrors.write(response, path, 401, "sign-in", "Sign in, or send your API token, to download job files.");
+      ApiErrors.write(
+          response,
+          path,
+          401,
+          "sign-in",
+          "Sign in, or send your API token, to download job files.");
     }
     return caller;
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String path = "/datastore" + (request.getPathInfo() == null ? "" : request.getPathInfo());
     Matcher matcher = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
     if (!matcher.matches() || !FileNames.isValid(matcher.group(2))) {
@@ -75,14 +83,16 @@ public class Datastore extends HttpServlet {
       ApiErrors.write(response, path, e.kind().status(), e.code(), e.getMessage());
       return;
     }
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       send(request, response, matcher.group(2), channel);
     } catch (NoSuchFileException e) {
       ApiErrors.write(response, path, 404, "file-not-found", "There is no such file.");
     }
   }
 
-  private void send(HttpServletRequest request, HttpServletResponse response, String name, FileChannel channel)
+  private void send(
+      HttpServletRequest request, HttpServletResponse response, String name, FileChannel channel)
       throws IOException {
     long length = channel.size();
     long start = 0;
@@ -93,12 +103,17 @@ public class Datastore extends HttpServlet {
     response.setContentType(type(name));
     String range = request.getHeader("Range");
     Matcher matcher = range == null ? null : RANGE.matcher(range.strip());
-    if (matcher != null && matcher.matches() && !(matcher.group(1).isEmpty() && matcher.group(2).isEmpty())) {
+    if (matcher != null
+        && matcher.matches()
+        && !(matcher.group(1).isEmpty() && matcher.group(2).isEmpty())) {
       if (matcher.group(1).isEmpty()) {
         start = Math.max(0, length - Long.parseLong(matcher.group(2)));
       } else {
         start = Long.parseLong(matcher.group(1));
-        end = matcher.group(2).isEmpty() ? length - 1 : Math.min(length - 1, Long.parseLong(matcher.group(2)));
+        end =
+            matcher.group(2).isEmpty()
+                ? length - 1
+                : Math.min(length - 1, Long.parseLong(matcher.group(2)));
       }
       if (start >= length || start > end) {
         response.setHeader("Content-Range", "bytes */" + length);
@@ -114,7 +129,8 @@ public class Datastore extends HttpServlet {
       return;
     }
     channel.position(start);
-    try (InputStream in = Channels.newInputStream(channel); OutputStream out = response.getOutputStream()) {
+    try (InputStream in = Channels.newInputStream(channel);
+        OutputStream out = response.getOutputStream()) {
       byte[] buffer = new byte[64 * 1024];
       long left = count;
       while (left > 0) {

@@ -60,23 +60,24 @@ public class JobEvents {
 
   private ScheduledThreadPoolExecutor executor;
 
-  @Inject
-  JobService jobs;
+  @Inject JobService jobs;
 
-  @Inject
-  JobWatch watch;
+  @Inject JobWatch watch;
 
-  @Inject
-  RequestCaller requestCaller;
+  @Inject RequestCaller requestCaller;
 
-  @Inject
-  CallerContext callers;
+  @Inject CallerContext callers;
 
   private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
 
-  /** Starts the stream of the caller's job, its log from byte {@code from}; the caller may read the job. */
+  /**
+   * Starts the stream of the caller's job, its log from byte {@code from}; the caller may read the
+   * job.
+   */
   public void open(String email, long jobId, long from, SseEventSink sink, Sse sse) {
-    Stream stream = new Stream(email, requestCaller.current().orElse(null), jobId, Math.max(0, from), sink, sse);
+    Stream stream =
+        new Stream(
+            email, requestCaller.current().orElse(null), jobId, Math.max(0, from), sink, sse);
     streams.add(stream);
     stream.start();
   }
@@ -189,7 +190,9 @@ public class JobEvents {
         boolean progress = log.next() > offset;
         if (progress) {
           offset = log.next();
-          send(event("log").data(LogLines.class, new LogLines(log.offset(), log.next(), log.text())));
+          send(
+              event("log")
+                  .data(LogLines.class, new LogLines(log.offset(), log.next(), log.text())));
         }
         if (log.ended() || !progress || log.next() >= log.size()) {
           return log.ended();
@@ -199,8 +202,11 @@ public class JobEvents {
     }
 
     private OutboundSseEvent.Builder event(String name) {
-      OutboundSseEvent.Builder event = sse.newEventBuilder().name(name).id(Long.toString(offset))
-          .mediaType(MediaType.APPLICATION_JSON_TYPE);
+      OutboundSseEvent.Builder event =
+          sse.newEventBuilder()
+              .name(name)
+              .id(Long.toString(offset))
+              .mediaType(MediaType.APPLICATION_JSON_TYPE);
       return sent == null ? event.reconnectDelay(RECONNECT_MILLIS) : event;
     }
 

@@ -13,25 +13,26 @@ import org.allgo.jobs.entity.JobDraft;
 import org.allgo.platform.BusinessException;
 
 /**
- * A job submission read from a multipart form: the parts with a file name are the files, the
- * others the fields. {@code fields} maps a field name to the draft's fields, so that another API
- * version can name them its own way.
+ * A job submission read from a multipart form: the parts with a file name are the files, the others
+ * the fields. {@code fields} maps a field name to the draft's fields, so that another API version
+ * can name them its own way.
  */
 public record JobForm(JobDraft draft, List<Upload> uploads) {
 
   private static final int MAX_FIELD_BYTES = 16 * 1024;
 
   /**
-   * Field names of a version of the API. {@code webappAlias} names the webapp when
-   * {@code webapp} is absent (v1 clients send the name, the id, or both).
+   * Field names of a version of the API. {@code webappAlias} names the webapp when {@code webapp}
+   * is absent (v1 clients send the name, the id, or both).
    */
-  public record Fields(String webapp, String webappAlias, String param, String queue, String notifyByMail) {}
+  public record Fields(
+      String webapp, String webappAlias, String param, String queue, String notifyByMail) {}
 
   public static final Fields V2 = new Fields("webapp", null, "param", "queue", "notify");
 
   /** The original platform's form, as its Python client sends it. */
-  public static final Fields V1 = new Fields("job[webapp_name]", "job[webapp_id]", "job[param]", "job[queue]",
-      "job[notify]");
+  public static final Fields V1 =
+      new Fields("job[webapp_name]", "job[webapp_id]", "job[param]", "job[queue]", "job[notify]");
 
   public static JobForm read(List<EntityPart> parts) {
     return read(parts, V2);
@@ -62,7 +63,8 @@ public record JobForm(JobDraft draft, List<Upload> uploads) {
         notify = flag(text(part));
       }
     }
-    return new JobForm(new JobDraft(webapp == null || webapp.isEmpty() ? alias : webapp, param, queue, notify),
+    return new JobForm(
+        new JobDraft(webapp == null || webapp.isEmpty() ? alias : webapp, param, queue, notify),
         uploads);
   }
 
@@ -70,7 +72,8 @@ public record JobForm(JobDraft draft, List<Upload> uploads) {
     try (InputStream in = part.getContent()) {
       byte[] bytes = in.readNBytes(MAX_FIELD_BYTES + 1);
       if (bytes.length > MAX_FIELD_BYTES) {
-        throw BusinessException.invalid("field-too-long", "The field " + part.getName() + " is too long.");
+        throw BusinessException.invalid(
+            "field-too-long", "The field " + part.getName() + " is too long.");
       }
       return new String(bytes, StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -24,8 +24,8 @@ import org.allgo.platform.BusinessException;
 
 /**
  * All the files of a job as one zip, streamed as it is made: {@code GET /datastore/zip/<job id>},
- * for the job's owner and superusers, signed in or with an API token (as {@link Datastore}).
- * A file that disappears meanwhile is left out.
+ * for the job's owner and superusers, signed in or with an API token (as {@link Datastore}). A file
+ * that disappears meanwhile is left out.
  */
 @WebServlet(urlPatterns = "/datastore/zip/*")
 public class JobZip extends HttpServlet {
@@ -33,8 +33,7 @@ public class JobZip extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Pattern ID = Pattern.compile("/([0-9]{1,18})");
 
-  @Inject
-  transient JobService jobs;
+  @Inject transient JobService jobs;
 
   /** Where the zip of a job's files downloads from, inside the application. */
   public static String path(long id) {
@@ -42,7 +41,8 @@ public class JobZip extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String path = "/datastore/zip" + (request.getPathInfo() == null ? "" : request.getPathInfo());
     Matcher matcher = ID.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
     if (!matcher.matches()) {

@@ -30,14 +30,11 @@ public class QueuesResource {
 
   private static final String NAME = "{name: [a-z0-9][a-z0-9_-]{0,63}}";
 
-  @Inject
-  QueueService queues;
+  @Inject QueueService queues;
 
-  @Context
-  SecurityContext security;
+  @Context SecurityContext security;
 
-  @Context
-  UriInfo uri;
+  @Context UriInfo uri;
 
   @GET
   public List<QueueView> list() {
@@ -53,7 +50,9 @@ public class QueuesResource {
   @POST
   public Response create(QueueDraft draft) {
     QueueView created = queues.create(Callers.email(security), required(draft));
-    return Response.created(uri.getAbsolutePathBuilder().path(created.name()).build()).entity(created).build();
+    return Response.created(uri.getAbsolutePathBuilder().path(created.name()).build())
+        .entity(created)
+        .build();
   }
 
   @PATCH

@@ -10,8 +10,8 @@ import org.allgo.api.ApiErrors;
 import org.allgo.jobs.control.JobSettings;
 
 /**
- * Refuses a multipart request larger than a job's files may be, with 413, before its body is
- * read. Bodies without a length are counted as they are stored.
+ * Refuses a multipart request larger than a job's files may be, with 413, before its body is read.
+ * Bodies without a length are counted as they are stored.
  */
 @Provider
 public class UploadLimit implements ContainerRequestFilter {
@@ -19,20 +19,26 @@ public class UploadLimit implements ContainerRequestFilter {
   // Room for the form's fields and the multipart framing.
   private static final long OVERHEAD = 1L << 20;
 
-  @Inject
-  JobSettings settings;
+  @Inject JobSettings settings;
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!request.hasEntity() || request.getMediaType() == null
+    if (!request.hasEntity()
+        || request.getMediaType() == null
         || !request.getMediaType().isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
       return;
     }
     String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
     try {
       if (length != null && Long.parseLong(length.strip()) > settings.maxInputBytes() + OVERHEAD) {
-        request.abortWith(ApiErrors.response(request.getUriInfo().getPath(), 413, "input-too-large",
-            "The job's files together are larger than " + (settings.maxInputBytes() >> 20) + " MiB."));
+        request.abortWith(
+            ApiErrors.response(
+                request.getUriInfo().getPath(),
+                413,
+                "input-too-large",
+                "The job's files together are larger than "
+                    + (settings.maxInputBytes() >> 20)
+                    + " MiB."));
       }
     } catch (NumberFormatException e) {
       // The container refuses a malformed length itself.

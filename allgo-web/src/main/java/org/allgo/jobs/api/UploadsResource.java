@@ -26,7 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Files uploaded ahead of a job, one per request (multipart, one file part), then named by id in a
- * JSON job submission ({@code POST /api/v2/jobs}). They are the caller's and expire after a few hours.
+ * JSON job submission ({@code POST /api/v2/jobs}). They are the caller's and expire after a few
+ * hours.
  */
 @Path("v2/uploads")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,31 +36,38 @@ public class UploadsResource {
 
   private static final String ID = "{id: [0-9a-f]{32}}";
 
-  @Inject
-  UploadService uploads;
+  @Inject UploadService uploads;
 
-  @Context
-  SecurityContext security;
+  @Context SecurityContext security;
 
-  @Context
-  UriInfo uri;
+  @Context UriInfo uri;
 
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @Operation(summary = "Upload a file for a job to come",
-      description = "A multipart form with one file. The answer's id names the file in a JSON job submission before"
-          + " expiresAt.")
+  @Operation(
+      summary = "Upload a file for a job to come",
+      description =
+          "A multipart form with one file. The answer's id names the file in a JSON job submission before"
+              + " expiresAt.")
   @APIResponse(responseCode = "201", description = "The upload; Location names it.")
   @APIResponse(responseCode = "409", description = "Too many of the caller's files wait for a job.")
-  @APIResponse(responseCode = "413", description = "The file, or the caller's waiting files together, are too large.")
+  @APIResponse(
+      responseCode = "413",
+      description = "The file, or the caller's waiting files together, are too large.")
   public Response add(List<EntityPart> parts) {
     List<Upload> files = JobForm.read(parts).uploads();
     if (files.size() != 1) {
-      throw BusinessException.invalid("one-file", "Send one file per upload (a multipart part with a file name); this"
-          + " request has " + files.size() + ".");
+      throw BusinessException.invalid(
+          "one-file",
+          "Send one file per upload (a multipart part with a file name); this"
+              + " request has "
+              + files.size()
+              + ".");
     }
     UploadView upload = uploads.add(Callers.email(security), files.get(0));
-    return Response.created(uri.getAbsolutePathBuilder().path(upload.id()).build()).entity(upload).build();
+    return Response.created(uri.getAbsolutePathBuilder().path(upload.id()).build())
+        .entity(upload)
+        .build();
   }
 
   @GET

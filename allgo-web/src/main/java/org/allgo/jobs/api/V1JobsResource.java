@@ -42,14 +42,11 @@ public class V1JobsResource {
   // Json.createObjectBuilder() looks the provider up through the class loaders on every call.
   private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
-  @Inject
-  JobService jobs;
+  @Inject JobService jobs;
 
-  @Inject
-  JobSettings settings;
+  @Inject JobSettings settings;
 
-  @Context
-  SecurityContext security;
+  @Context SecurityContext security;
 
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -58,8 +55,11 @@ public class V1JobsResource {
     JobForm form = JobForm.read(parts, JobForm.V1);
     JobDraft draft = form.draft();
     String webapp = jobs.dockerName(caller, draft.webapp());
-    JobView job = jobs.submit(caller, new JobDraft(webapp, draft.param(), draft.queue(), draft.notifyByMail()),
-        form.uploads());
+    JobView job =
+        jobs.submit(
+            caller,
+            new JobDraft(webapp, draft.param(), draft.queue(), draft.notifyByMail()),
+            form.uploads());
     return JSON.createObjectBuilder()
         .add("id", job.id())
         .add("url", settings.link("/api/v1/jobs/" + job.id()))
@@ -76,11 +76,12 @@ public class V1JobsResource {
     for (JobFileView file : read.files()) {
       files.add(file.name(), settings.link(Datastore.path(id, file.name())));
     }
-    JsonObjectBuilder body = JSON.createObjectBuilder()
-        .add("id", job.id())
-        .add("status", status(job))
-        .add(Long.toString(job.id()), files)
-        .add("result", job.result().name().toLowerCase(Locale.ROOT));
+    JsonObjectBuilder body =
+        JSON.createObjectBuilder()
+            .add("id", job.id())
+            .add("status", status(job))
+            .add(Long.toString(job.id()), files)
+            .add("result", job.result().name().toLowerCase(Locale.ROOT));
     optional(body, "exit_code", job.exitCode());
     optional(body, "created_at", job.createdAt());
     optional(body, "started_at", job.startedAt());
@@ -99,12 +100,13 @@ public class V1JobsResource {
       case RUNNING -> "running";
       case ARCHIVED -> "archived";
       case DELETED -> "deleted";
-      case DONE -> switch (job.result()) {
-        case ABORTED -> "aborted";
-        case TIMEOUT -> "timeout";
-        case ERROR -> job.exitCode() == null ? "error" : "done";
-        case SUCCESS, NONE -> "done";
-      };
+      case DONE ->
+          switch (job.result()) {
+            case ABORTED -> "aborted";
+            case TIMEOUT -> "timeout";
+            case ERROR -> job.exitCode() == null ? "error" : "done";
+            case SUCCESS, NONE -> "done";
+          };
     };
   }
 

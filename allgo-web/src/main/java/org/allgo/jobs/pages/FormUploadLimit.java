@@ -12,8 +12,8 @@ import java.util.Locale;
 import org.allgo.jobs.control.JobSettings;
 
 /**
- * Refuses with 413, before its body is read, a multipart request to the pages larger than one
- * job file may be: the job form sends its files one request each. The API has its own limit.
+ * Refuses with 413, before its body is read, a multipart request to the pages larger than one job
+ * file may be: the job form sends its files one request each. The API has its own limit.
  */
 @WebFilter(servletNames = "Faces Servlet")
 public class FormUploadLimit extends HttpFilter {
@@ -23,16 +23,19 @@ public class FormUploadLimit extends HttpFilter {
   // Room for the form's other fields and the multipart framing.
   private static final long OVERHEAD = 1L << 20;
 
-  @Inject
-  transient JobSettings settings;
+  @Inject transient JobSettings settings;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String type = request.getContentType();
-    if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")
-        && (request.getContentLengthLong() < 0 || request.getContentLengthLong() > settings.maxFileBytes() + OVERHEAD)) {
-      response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+    if (type != null
+        && type.toLowerCase(Locale.ROOT).startsWith("multipart/")
+        && (request.getContentLengthLong() < 0
+            || request.getContentLengthLong() > settings.maxFileBytes() + OVERHEAD)) {
+      response.sendError(
+          HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
           "A file of a job may have " + (settings.maxFileBytes() >> 20) + " MiB at most.");
       return;
     }

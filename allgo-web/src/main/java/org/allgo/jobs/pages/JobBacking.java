@@ -32,11 +32,9 @@ public class JobBacking implements Serializable {
   /** How much of the log the page shows: its end, the whole of it from the files. */
   static final int LOG_TAIL = 64 * 1024;
 
-  @Inject
-  JobService jobs;
+  @Inject JobService jobs;
 
-  @Inject
-  Formats formats;
+  @Inject Formats formats;
 
   private long id;
   private JobView job;
@@ -59,7 +57,9 @@ public class JobBacking implements Serializable {
     }
   }
 
-  /** What the page's poll calls while it follows the job: its state, its files, what its log gained. */
+  /**
+   * What the page's poll calls while it follows the job: its state, its files, what its log gained.
+   */
   public void refresh() {
     try {
       job = jobs.get(Pages.caller(), id);
@@ -83,7 +83,14 @@ public class JobBacking implements Serializable {
   public void rerun() {
     JobView[] again = new JobView[1];
     if (Pages.attempt(() -> again[0] = jobs.rerun(Pages.caller(), id))) {
-      Pages.info("Job " + again[0].id() + " runs job " + id + " again: it waits in queue " + again[0].queue() + ".");
+      Pages.info(
+          "Job "
+              + again[0].id()
+              + " runs job "
+              + id
+              + " again: it waits in queue "
+              + again[0].queue()
+              + ".");
       Pages.redirect(JobAddress.path(again[0].id()));
     }
   }
@@ -171,7 +178,8 @@ public class JobBacking implements Serializable {
       return elapsed + " so far (no earlier run to compare with)";
     }
     String usual = formats.seconds(meanSeconds);
-    return getElapsedSeconds() <= meanSeconds ? elapsed + " of about " + usual
+    return getElapsedSeconds() <= meanSeconds
+        ? elapsed + " of about " + usual
         : elapsed + ": longer than usual (about " + usual + ")";
   }
 

@@ -21,12 +21,14 @@ public class JobFilterForm implements Serializable {
 
   /** The filter for the service; an unknown state is no filter. */
   public JobFilter filter(boolean everyone) {
-    return new JobFilter(everyone, state(), blankToNull(webapp), everyone ? blankToNull(owner) : null, from, to);
+    return new JobFilter(
+        everyone, state(), blankToNull(webapp), everyone ? blankToNull(owner) : null, from, to);
   }
 
   /** The states a list may be narrowed to, in their order of life. */
   public List<String> getStates() {
-    return Arrays.stream(JobState.values()).filter(s -> s != JobState.NEW && s != JobState.DELETED)
+    return Arrays.stream(JobState.values())
+        .filter(s -> s != JobState.NEW && s != JobState.DELETED)
         .map(s -> s.name().toLowerCase(Locale.ROOT))
         .toList();
   }

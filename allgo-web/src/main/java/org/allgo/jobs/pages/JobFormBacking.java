@@ -48,23 +48,17 @@ public class JobFormBacking implements Serializable {
   /** A file received for the job: its name, its size, and where it waits. */
   public record StagedFile(String name, long size, String path) implements Serializable {}
 
-  @Inject
-  JobService jobs;
+  @Inject JobService jobs;
 
-  @Inject
-  QueueService queues;
+  @Inject QueueService queues;
 
-  @Inject
-  AccountService accounts;
+  @Inject AccountService accounts;
 
-  @Inject
-  JobSettings settings;
+  @Inject JobSettings settings;
 
-  @Inject
-  WebappBacking page;
+  @Inject WebappBacking page;
 
-  @Inject
-  Formats formats;
+  @Inject Formats formats;
 
   private final List<StagedFile> files = new ArrayList<>();
   private String staging;
@@ -87,13 +81,20 @@ public class JobFormBacking implements Serializable {
       refuse(e.getMessage());
       return;
     }
-    long others = files.stream().filter(f -> !f.name().equals(name)).mapToLong(StagedFile::size).sum();
+    long others =
+        files.stream().filter(f -> !f.name().equals(name)).mapToLong(StagedFile::size).sum();
     if (file.getSize() > settings.maxFileBytes()) {
-      refuse("The file " + name + " is larger than " + formats.bytes(settings.maxFileBytes()) + ".");
+      refuse(
+          "The file " + name + " is larger than " + formats.bytes(settings.maxFileBytes()) + ".");
     } else if (others + file.getSize() > settings.maxInputBytes()) {
-      refuse("With " + name + ", the job's files together would be larger than "
-          + formats.bytes(settings.maxInputBytes()) + ".");
-    } else if (files.size() >= JobService.MAX_FILES && files.stream().noneMatch(f -> f.name().equals(name))) {
+      refuse(
+          "With "
+              + name
+              + ", the job's files together would be larger than "
+              + formats.bytes(settings.maxInputBytes())
+              + ".");
+    } else if (files.size() >= JobService.MAX_FILES
+        && files.stream().noneMatch(f -> f.name().equals(name))) {
       refuse("A job takes at most " + JobService.MAX_FILES + " files.");
     } else {
       keep(name, file);
@@ -113,13 +114,14 @@ public class JobFormBacking implements Serializable {
 
   /** Takes a file back out of the job. */
   public void remove(String name) {
-    files.removeIf(f -> {
-      if (f.name().equals(name)) {
-        delete(Path.of(f.path()));
-        return true;
-      }
-      return false;
-    });
+    files.removeIf(
+        f -> {
+          if (f.name().equals(name)) {
+            delete(Path.of(f.path()));
+            return true;
+          }
+          return false;
+        });
   }
 
   /** Run: the job is submitted with the files received, and its page opens. */
@@ -137,8 +139,11 @@ public class JobFormBacking implements Serializable {
         opened.add(in);
         uploads.add(new Upload(file.name(), in));
       }
-      JobView job = jobs.submit(caller, new JobDraft(page.getWebapp().dockerName(), param, getQueue(),
-          getNotifyByMail()), uploads);
+      JobView job =
+          jobs.submit(
+              caller,
+              new JobDraft(page.getWebapp().dockerName(), param, getQueue(), getNotifyByMail()),
+              uploads);
       clear();
       Pages.info("Job " + job.id() + " is submitted: it waits in queue " + job.queue() + ".");
       Pages.redirect(JobAddress.path(job.id()));
@@ -214,9 +219,14 @@ public class JobFormBacking implements Serializable {
   /** The queue chosen, at first the webapp's own or else the default queue. */
   public String getQueue() {
     if (queue == null) {
-      queue = page.getWebapp() != null && page.getWebapp().defaultQueue() != null
-          ? page.getWebapp().defaultQueue()
-          : getQueues().stream().filter(QueueView::isDefault).map(QueueView::name).findFirst().orElse(null);
+      queue =
+          page.getWebapp() != null && page.getWebapp().defaultQueue() != null
+              ? page.getWebapp().defaultQueue()
+              : getQueues().stream()
+                  .filter(QueueView::isDefault)
+                  .map(QueueView::name)
+                  .findFirst()
+                  .orElse(null);
     }
     return queue;
   }
@@ -228,7 +238,8 @@ public class JobFormBacking implements Serializable {
   /** Whether to mail the caller when the job ends, at first as their account says. */
   public boolean getNotifyByMail() {
     if (notifyByMail == null) {
-      notifyByMail = Pages.caller() != null && accounts.getAccount(Pages.caller()).notifyJobFinished();
+      notifyByMail =
+          Pages.caller() != null && accounts.getAccount(Pages.caller()).notifyJobFinished();
     }
     return notifyByMail;
   }

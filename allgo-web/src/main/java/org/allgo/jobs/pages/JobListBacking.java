@@ -11,11 +11,9 @@ public abstract class JobListBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject
-  JobHistoryService history;
+  @Inject JobHistoryService history;
 
-  @Inject
-  JobService jobs;
+  @Inject JobService jobs;
 
   private final JobFilterForm filters = new JobFilterForm();
   private JobTable table;

@@ -10,8 +10,8 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /**
- * Jobs for a lazy {@code p:dataTable}: the service counts the matching jobs and reads one page at
- * a time, newest first; rows are keyed by job id.
+ * Jobs for a lazy {@code p:dataTable}: the service counts the matching jobs and reads one page at a
+ * time, newest first; rows are keyed by job id.
  */
 public class JobTable extends LazyDataModel<JobView> {
 
@@ -33,7 +33,8 @@ public class JobTable extends LazyDataModel<JobView> {
   }
 
   @Override
-  public List<JobView> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+  public List<JobView> load(
+      int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
     return history.page(email, filter, first, pageSize);
   }
 
@@ -46,9 +47,11 @@ public class JobTable extends LazyDataModel<JobView> {
   @Override
   public JobView getRowData(String rowKey) {
     List<JobView> page = getWrappedData();
-    return page == null ? null : page.stream()
-        .filter(job -> Long.toString(job.id()).equals(rowKey))
-        .findFirst()
-        .orElse(null);
+    return page == null
+        ? null
+        : page.stream()
+            .filter(job -> Long.toString(job.id()).equals(rowKey))
+            .findFirst()
+            .orElse(null);
   }
 }

@@ -9,8 +9,8 @@ import org.allgo.pages.Pages;
 import org.allgo.platform.BusinessException;
 
 /**
- * {@code /jobs}: the caller's jobs a page at a time, narrowed by state, webapp and date; ended
- * ones can be deleted together.
+ * {@code /jobs}: the caller's jobs a page at a time, narrowed by state, webapp and date; ended ones
+ * can be deleted together.
  */
 @Named
 @ViewScoped

@@ -25,11 +25,9 @@ import org.allgo.webapps.entity.BaseImageView;
 @ApplicationScoped
 public class BaseImagesResource {
 
-  @Inject
-  WebappService webapps;
+  @Inject WebappService webapps;
 
-  @Context
-  SecurityContext security;
+  @Context SecurityContext security;
 
   public record NewBaseImage(String name, String image) {}
 

@@ -35,20 +35,15 @@ public class WebappsResource {
 
   private static final String NAME = "{name: [a-z0-9][a-z0-9_-]{0,62}}";
 
-  @Inject
-  WebappService webapps;
+  @Inject WebappService webapps;
 
-  @Inject
-  SandboxService sandboxes;
+  @Inject SandboxService sandboxes;
 
-  @Inject
-  VersionService versions;
+  @Inject VersionService versions;
 
-  @Context
-  SecurityContext security;
+  @Context SecurityContext security;
 
-  @Context
-  UriInfo uri;
+  @Context UriInfo uri;
 
   /** Start a sandbox from a base image (by name) or from a ready version (by number). */
   public record SandboxStart(String baseImage, String version) {}
@@ -68,7 +63,8 @@ public class WebappsResource {
   public Response create(WebappDraft draft) {
     WebappView created = webapps.create(caller(), required(draft));
     return Response.created(uri.getAbsolutePathBuilder().path(created.dockerName()).build())
-        .entity(created).build();
+        .entity(created)
+        .build();
   }
 
   @GET

@@ -14,9 +14,9 @@ import org.allgo.webapps.entity.Visibility;
 import org.allgo.webapps.entity.WebappView;
 
 /**
- * The home page: the catalog of public webapps, searched by words in their names and
- * descriptions ({@code ?q=}), newest first, most used first ({@code ?sort=popular}: jobs run) or by
- * name ({@code ?sort=name}).
+ * The home page: the catalog of public webapps, searched by words in their names and descriptions
+ * ({@code ?q=}), newest first, most used first ({@code ?sort=popular}: jobs run) or by name ({@code
+ * ?sort=name}).
  */
 @Named
 @RequestScoped
@@ -25,14 +25,15 @@ public class CatalogBacking {
   /** An order of the catalog: its {@code sort} value and its name. */
   public record Order(String key, String label) {}
 
-  private static final List<Order> ORDERS = List.of(new Order("recent", "Newest first"),
-      new Order("popular", "Most used first"), new Order("name", "By name"));
+  private static final List<Order> ORDERS =
+      List.of(
+          new Order("recent", "Newest first"),
+          new Order("popular", "Most used first"),
+          new Order("name", "By name"));
 
-  @Inject
-  WebappService webapps;
+  @Inject WebappService webapps;
 
-  @Inject
-  JobHistoryService history;
+  @Inject JobHistoryService history;
 
   private String q;
   private String sort;
@@ -41,11 +42,12 @@ public class CatalogBacking {
 
   public List<WebappView> getWebapps() {
     if (found == null) {
-      found = webapps.list(Pages.caller()).stream()
-          .filter(w -> w.visibility() == Visibility.PUBLIC)
-          .filter(this::matches)
-          .sorted(order())
-          .toList();
+      found =
+          webapps.list(Pages.caller()).stream()
+              .filter(w -> w.visibility() == Visibility.PUBLIC)
+              .filter(this::matches)
+              .sorted(order())
+              .toList();
     }
     return found;
   }
@@ -54,7 +56,8 @@ public class CatalogBacking {
     Comparator<WebappView> newest = Comparator.comparing(WebappView::createdAt).reversed();
     return switch (sort == null ? "" : sort) {
       case "name" -> Comparator.comparing(WebappView::name, String.CASE_INSENSITIVE_ORDER);
-      case "popular" -> Comparator.comparingLong((WebappView w) -> jobs(w)).reversed().thenComparing(newest);
+      case "popular" ->
+          Comparator.comparingLong((WebappView w) -> jobs(w)).reversed().thenComparing(newest);
       default -> newest;
     };
   }
@@ -71,8 +74,9 @@ public class CatalogBacking {
     if (q == null || q.isBlank()) {
       return true;
     }
-    String text = (webapp.name() + " " + webapp.dockerName() + " " + webapp.description())
-        .toLowerCase(Locale.ROOT);
+    String text =
+        (webapp.name() + " " + webapp.dockerName() + " " + webapp.description())
+            .toLowerCase(Locale.ROOT);
     for (String word : q.toLowerCase(Locale.ROOT).split("\\s+")) {
       if (!word.isEmpty() && !text.contains(word)) {
         return false;

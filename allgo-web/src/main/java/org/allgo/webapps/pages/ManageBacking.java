@@ -25,8 +25,8 @@ import org.allgo.webapps.entity.Visibility;
 import org.allgo.webapps.entity.WebappView;
 
 /**
- * {@code /webapps/manage?name=<docker_name>}: the owner's (or a superuser's) page of a webapp —
- * its settings, its sandbox (start from a base image or a version, stop, the SSH line) and its
+ * {@code /webapps/manage?name=<docker_name>}: the owner's (or a superuser's) page of a webapp — its
+ * settings, its sandbox (start from a base image or a version, stop, the SSH line) and its
  * versions, with the progress of commits read from the batch runtime while they run.
  */
 @Named
@@ -35,17 +35,13 @@ public class ManageBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject
-  WebappService webapps;
+  @Inject WebappService webapps;
 
-  @Inject
-  SandboxService sandboxes;
+  @Inject SandboxService sandboxes;
 
-  @Inject
-  VersionService versions;
+  @Inject VersionService versions;
 
-  @Inject
-  BatchMonitor batch;
+  @Inject BatchMonitor batch;
 
   private String name;
   private WebappView webapp;
@@ -63,7 +59,9 @@ public class ManageBacking implements Serializable {
     try {
       webapp = webapps.get(Pages.caller(), name == null ? "" : name);
       if (webapp.sandbox() == null) {
-        throw new BusinessException(BusinessException.Kind.FORBIDDEN, "not-your-webapp",
+        throw new BusinessException(
+            BusinessException.Kind.FORBIDDEN,
+            "not-your-webapp",
             "Only the owner of " + name + " and superusers may manage it.");
       }
       form = WebappForm.of(webapp);
@@ -105,10 +103,15 @@ public class ManageBacking implements Serializable {
 
   public void commit() {
     VersionView[] started = new VersionView[1];
-    if (Pages.attempt(() -> started[0] = versions.commit(Pages.caller(), name,
-        blankToNull(commitNumber), commitDescription))) {
-      Pages.info("Committing the sandbox as version " + started[0].number()
-          + ": follow its progress below.");
+    if (Pages.attempt(
+        () ->
+            started[0] =
+                versions.commit(
+                    Pages.caller(), name, blankToNull(commitNumber), commitDescription))) {
+      Pages.info(
+          "Committing the sandbox as version "
+              + started[0].number()
+              + ": follow its progress below.");
       commitNumber = null;
       commitDescription = null;
     }
@@ -117,8 +120,10 @@ public class ManageBacking implements Serializable {
 
   public void pin(String number) {
     if (Pages.attempt(() -> webapp = versions.pin(Pages.caller(), name, number))) {
-      Pages.info(number == null ? "Jobs use the newest ready version again."
-          : "Jobs use version " + number + ".");
+      Pages.info(
+          number == null
+              ? "Jobs use the newest ready version again."
+              : "Jobs use version " + number + ".");
     }
   }
 
@@ -145,11 +150,12 @@ public class ManageBacking implements Serializable {
 
   private void readVersions() {
     versionList = versions.list(Pages.caller(), name);
-    executions = versionList.stream()
-        .filter(v -> v.batchExecutionId() != null && inProgress(v))
-        .map(v -> batch.find(v.batchExecutionId()))
-        .flatMap(Optional::stream)
-        .collect(Collectors.toMap(ExecutionView::id, Function.identity()));
+    executions =
+        versionList.stream()
+            .filter(v -> v.batchExecutionId() != null && inProgress(v))
+            .map(v -> batch.find(v.batchExecutionId()))
+            .flatMap(Optional::stream)
+            .collect(Collectors.toMap(ExecutionView::id, Function.identity()));
   }
 
   private static boolean inProgress(VersionView version) {
@@ -181,24 +187,33 @@ public class ManageBacking implements Serializable {
   }
 
   public boolean isSandboxRunning() {
-    return webapp != null && webapp.sandbox() != null
+    return webapp != null
+        && webapp.sandbox() != null
         && webapp.sandbox().state() == SandboxState.RUNNING;
   }
 
   /** Versions' sizes by creation date, as a Chart.js configuration for {@code p:chart}. */
   public String getSizeChart() {
-    List<VersionView> sized = versionList.stream()
-        .filter(v -> v.state() == VersionState.READY && v.sizeBytes() != null)
-        .sorted((a, b) -> a.createdAt().compareTo(b.createdAt()))
-        .toList();
+    List<VersionView> sized =
+        versionList.stream()
+            .filter(v -> v.state() == VersionState.READY && v.sizeBytes() != null)
+            .sorted((a, b) -> a.createdAt().compareTo(b.createdAt()))
+            .toList();
     if (sized.isEmpty()) {
       return null;
     }
     return Charts.bar(
-        sized.stream().map(v -> v.number() + " (" + v.createdAt().toString().substring(0, 10) + ")").toList(),
-        List.of(new Charts.Series("Image size (MiB)", "#24425f",
-            sized.stream().map(v -> v.sizeBytes() / 1048576.0).toList())),
-        false, null, "MiB");
+        sized.stream()
+            .map(v -> v.number() + " (" + v.createdAt().toString().substring(0, 10) + ")")
+            .toList(),
+        List.of(
+            new Charts.Series(
+                "Image size (MiB)",
+                "#24425f",
+                sized.stream().map(v -> v.sizeBytes() / 1048576.0).toList())),
+        false,
+        null,
+        "MiB");
   }
 
   private static String blankToNull(String value) {

@@ -13,8 +13,7 @@ import org.allgo.webapps.entity.WebappView;
 @RequestScoped
 public class MyWebappsBacking {
 
-  @Inject
-  WebappService webapps;
+  @Inject WebappService webapps;
 
   private List<WebappView> mine;
 

@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import org.allgo.pages.Pages;
 import org.allgo.webapps.boundary.WebappService;
 import org.allgo.webapps.entity.Visibility;
-import org.allgo.webapps.entity.WebappDraft;
 import org.allgo.webapps.entity.WebappView;
 
 /** {@code /webapps/new}: publishes a webapp, then goes to its management page. */
@@ -14,15 +13,18 @@ import org.allgo.webapps.entity.WebappView;
 @RequestScoped
 public class NewWebappBacking {
 
-  @Inject
-  WebappService webapps;
+  @Inject WebappService webapps;
 
   private final WebappForm form = new WebappForm();
 
   public void create() {
     WebappView[] created = new WebappView[1];
-    if (Pages.attempt(() -> created[0] = webapps.create(Pages.caller(), form.draft(form.getDockerName())))) {
-      Pages.info("The webapp " + created[0].name() + " is created. Start its sandbox to install your program.");
+    if (Pages.attempt(
+        () -> created[0] = webapps.create(Pages.caller(), form.draft(form.getDockerName())))) {
+      Pages.info(
+          "The webapp "
+              + created[0].name()
+              + " is created. Start its sandbox to install your program.");
       Pages.redirect("/webapps/manage?name=" + created[0].dockerName());
     }
   }

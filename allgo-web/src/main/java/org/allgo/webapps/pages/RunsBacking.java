@@ -26,17 +26,24 @@ public class RunsBacking {
 
   static final int RUNS = 100;
 
-  private static final Map<JobResult, String> COLORS = Map.of(JobResult.SUCCESS, "#3c9a5f",
-      JobResult.ERROR, "#c9413c", JobResult.TIMEOUT, "#e59a1f", JobResult.ABORTED, "#8a8f96");
+  private static final Map<JobResult, String> COLORS =
+      Map.of(
+          JobResult.SUCCESS,
+          "#3c9a5f",
+          JobResult.ERROR,
+          "#c9413c",
+          JobResult.TIMEOUT,
+          "#e59a1f",
+          JobResult.ABORTED,
+          "#8a8f96");
 
-  @Inject
-  JobHistoryService history;
+  @Inject JobHistoryService history;
 
-  @Inject
-  Formats formats;
+  @Inject Formats formats;
 
   /** The last runs of a webapp, oldest first, and what they come to. */
-  public record Runs(List<JobView> jobs, Map<JobResult, Long> results, double meanSuccessSeconds, String chart) {}
+  public record Runs(
+      List<JobView> jobs, Map<JobResult, Long> results, double meanSuccessSeconds, String chart) {}
 
   private Runs runs;
 
@@ -57,26 +64,42 @@ public class RunsBacking {
   private Runs summary(List<JobView> jobs) {
     Map<JobResult, Long> results = new EnumMap<>(JobResult.class);
     jobs.forEach(j -> results.merge(j.result(), 1L, Long::sum));
-    double mean = jobs.stream().filter(j -> j.result() == JobResult.SUCCESS)
-        .mapToDouble(j -> j.durationSeconds() == null ? 0 : j.durationSeconds()).average().orElse(0);
+    double mean =
+        jobs.stream()
+            .filter(j -> j.result() == JobResult.SUCCESS)
+            .mapToDouble(j -> j.durationSeconds() == null ? 0 : j.durationSeconds())
+            .average()
+            .orElse(0);
     return new Runs(jobs, results, mean, jobs.isEmpty() ? null : chart(jobs));
   }
 
   // One bar per job, coloured by its result: the series of the other results have no value there.
   private String chart(List<JobView> jobs) {
     List<String> labels = jobs.stream().map(j -> "#" + j.id()).toList();
-    List<Charts.Series> series = COLORS.keySet().stream().sorted()
-        .filter(result -> jobs.stream().anyMatch(j -> j.result() == result))
-        .map(result -> new Charts.Series(result.name().toLowerCase(), COLORS.get(result),
-            jobs.stream().map(j -> j.result() == result ? j.durationSeconds() : null).toList()))
-        .toList();
+    List<Charts.Series> series =
+        COLORS.keySet().stream()
+            .sorted()
+            .filter(result -> jobs.stream().anyMatch(j -> j.result() == result))
+            .map(
+                result ->
+                    new Charts.Series(
+                        result.name().toLowerCase(),
+                        COLORS.get(result),
+                        jobs.stream()
+                            .map(j -> j.result() == result ? j.durationSeconds() : null)
+                            .toList()))
+            .toList();
     return Charts.bar(labels, series, true, "jobs, oldest first", "seconds");
   }
 
   /** When the first and the last of the runs ended. */
   public String period(Runs runs) {
-    return runs.jobs().isEmpty() ? "" : "from " + formats.when(runs.jobs().get(0).finishedAt()) + " to "
-        + formats.when(runs.jobs().get(runs.jobs().size() - 1).finishedAt());
+    return runs.jobs().isEmpty()
+        ? ""
+        : "from "
+            + formats.when(runs.jobs().get(0).finishedAt())
+            + " to "
+            + formats.when(runs.jobs().get(runs.jobs().size() - 1).finishedAt());
   }
 
   /** The results in words: "3 success, 1 error". */

@@ -16,8 +16,8 @@ import org.allgo.webapps.entity.WebappView;
 
 /**
  * {@code /app?name=<docker_name>}: a webapp's public page (description, documentation, versions,
- * the recent mean duration); its job form is {@code JobFormBacking}. Kept for the view, as the
- * form posts back to it.
+ * the recent mean duration); its job form is {@code JobFormBacking}. Kept for the view, as the form
+ * posts back to it.
  */
 @Named
 @ViewScoped
@@ -25,14 +25,11 @@ public class WebappBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject
-  WebappService webapps;
+  @Inject WebappService webapps;
 
-  @Inject
-  VersionService versions;
+  @Inject VersionService versions;
 
-  @Inject
-  JobService jobs;
+  @Inject JobService jobs;
 
   private String name;
   private WebappView webapp;
@@ -43,9 +40,10 @@ public class WebappBacking implements Serializable {
   public void load() {
     try {
       webapp = webapps.get(Pages.caller(), name == null ? "" : name);
-      readyVersions = versions.list(Pages.caller(), webapp.dockerName()).stream()
-          .filter(v -> v.state() == VersionState.READY)
-          .toList();
+      readyVersions =
+          versions.list(Pages.caller(), webapp.dockerName()).stream()
+              .filter(v -> v.state() == VersionState.READY)
+              .toList();
       meanSeconds = jobs.averageSeconds(Pages.caller(), webapp.dockerName());
     } catch (BusinessException e) {
       Pages.fail(e);

@@ -36,8 +36,15 @@ public class WebappForm implements Serializable {
 
   /** The draft for the service; blank optional texts are left to their defaults. */
   WebappDraft draft(String docker) {
-    return new WebappDraft(name, docker, text(description), text(documentation),
-        contactEmail == null ? null : contactEmail.strip(), visibility, null, memoryMb,
+    return new WebappDraft(
+        name,
+        docker,
+        text(description),
+        text(documentation),
+        contactEmail == null ? null : contactEmail.strip(),
+        visibility,
+        null,
+        memoryMb,
         entrypoint == null || entrypoint.isBlank() ? null : entrypoint.strip(),
         inputPatterns == null ? null : inputPatterns.strip());
   }

@@ -18,7 +18,9 @@ class JobFilterFormTest {
     form.setFrom(LocalDate.of(2026, 1, 2));
 
     JobFilter everyone = form.filter(true);
-    assertThat(everyone).isEqualTo(new JobFilter(true, JobState.RUNNING, "sleep", "ada", LocalDate.of(2026, 1, 2), null));
+    assertThat(everyone)
+        .isEqualTo(
+            new JobFilter(true, JobState.RUNNING, "sleep", "ada", LocalDate.of(2026, 1, 2), null));
     assertThat(form.filter(false).owner()).as("only superusers filter by user").isNull();
   }
 

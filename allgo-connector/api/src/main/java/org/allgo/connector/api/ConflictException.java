@@ -1,6 +1,9 @@
 package org.allgo.connector.api;
 
-/** The engine refused because of the object's state: a name in use, a container not running, an image in use. */
+/**
+ * The engine refused because of the object's state: a name in use, a container not running, an
+ * image in use.
+ */
 public class ConflictException extends DockerException {
 
   public ConflictException(String message) {

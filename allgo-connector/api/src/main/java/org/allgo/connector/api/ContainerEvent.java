@@ -11,7 +11,11 @@ import java.util.OptionalLong;
  * @param exitCode present for {@link Action#DIE}
  */
 public record ContainerEvent(
-    String containerId, String name, Action action, Map<String, String> labels, Instant time,
+    String containerId,
+    String name,
+    Action action,
+    Map<String, String> labels,
+    Instant time,
     OptionalLong exitCode) {
 
   /** The lifecycle events the connector delivers. */

@@ -11,7 +11,11 @@ import java.util.Optional;
  * @param exit how it ended, once it has
  */
 public record ContainerInfo(
-    String id, String name, String image, String state, Map<String, String> labels,
+    String id,
+    String name,
+    String image,
+    String state,
+    Map<String, String> labels,
     Optional<ExitStatus> exit) {
 
   public ContainerInfo {

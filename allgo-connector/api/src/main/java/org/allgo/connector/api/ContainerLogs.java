@@ -21,7 +21,9 @@ public record ContainerLogs(List<LogChunk> chunks) {
 
   private String text(LogChunk.Stream stream) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    chunks.stream().filter(chunk -> chunk.stream() == stream).forEach(chunk -> out.writeBytes(chunk.bytes()));
+    chunks.stream()
+        .filter(chunk -> chunk.stream() == stream)
+        .forEach(chunk -> out.writeBytes(chunk.bytes()));
     return out.toString(StandardCharsets.UTF_8);
   }
 }

@@ -8,10 +8,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What to run: a named container from an image, with an argument vector (never a shell string)
- * and its confinement. Start from {@link #of} and refine with the {@code with…} methods; the
- * defaults are those of a job: no network, no capability, {@link Limits#DEFAULT}, the image's user
- * and working directory.
+ * What to run: a named container from an image, with an argument vector (never a shell string) and
+ * its confinement. Start from {@link #of} and refine with the {@code with…} methods; the defaults
+ * are those of a job: no network, no capability, {@link Limits#DEFAULT}, the image's user and
+ * working directory.
  *
  * @param workingDir absolute path inside the container, or empty for the image's own
  * @param user {@code uid} or {@code uid:gid}, or empty for the image's own
@@ -53,9 +53,10 @@ public record ContainerSpec(
     env.keySet().stream()
         .filter(key -> !ENV_KEY.matcher(key).matches())
         .findFirst()
-        .ifPresent(key -> {
-          throw new IllegalArgumentException("Invalid environment variable name: " + key);
-        });
+        .ifPresent(
+            key -> {
+              throw new IllegalArgumentException("Invalid environment variable name: " + key);
+            });
     Objects.requireNonNull(user, "user");
     if (!USER.matcher(user).matches()) {
       throw new IllegalArgumentException("The user must be uid or uid:gid, got " + user);
@@ -72,52 +73,70 @@ public record ContainerSpec(
   /** A job-like spec: no network, no capability, default limits. */
   public static ContainerSpec of(String name, ImageRef image, List<String> argv) {
     return new ContainerSpec(
-        name, image, argv, "", List.of(), Map.of(), "", Limits.DEFAULT, "none", Map.of(),
+        name,
+        image,
+        argv,
+        "",
+        List.of(),
+        Map.of(),
+        "",
+        Limits.DEFAULT,
+        "none",
+        Map.of(),
         Privileges.NONE);
   }
 
   public ContainerSpec withArgv(List<String> value) {
-    return new ContainerSpec(name, image, value, workingDir, mounts, env, user, limits, network, labels, privileges);
+    return new ContainerSpec(
+        name, image, value, workingDir, mounts, env, user, limits, network, labels, privileges);
   }
 
   public ContainerSpec withWorkingDir(String value) {
-    return new ContainerSpec(name, image, argv, value, mounts, env, user, limits, network, labels, privileges);
+    return new ContainerSpec(
+        name, image, argv, value, mounts, env, user, limits, network, labels, privileges);
   }
 
   /** This spec with one more bind mount. */
   public ContainerSpec withMount(Mount mount) {
     List<Mount> value = new ArrayList<>(mounts);
     value.add(mount);
-    return new ContainerSpec(name, image, argv, workingDir, value, env, user, limits, network, labels, privileges);
+    return new ContainerSpec(
+        name, image, argv, workingDir, value, env, user, limits, network, labels, privileges);
   }
 
   /** This spec with one more environment variable. */
   public ContainerSpec withEnv(String key, String val) {
     Map<String, String> value = new LinkedHashMap<>(env);
     value.put(key, val);
-    return new ContainerSpec(name, image, argv, workingDir, mounts, value, user, limits, network, labels, privileges);
+    return new ContainerSpec(
+        name, image, argv, workingDir, mounts, value, user, limits, network, labels, privileges);
   }
 
   public ContainerSpec withUser(String value) {
-    return new ContainerSpec(name, image, argv, workingDir, mounts, env, value, limits, network, labels, privileges);
+    return new ContainerSpec(
+        name, image, argv, workingDir, mounts, env, value, limits, network, labels, privileges);
   }
 
   public ContainerSpec withLimits(Limits value) {
-    return new ContainerSpec(name, image, argv, workingDir, mounts, env, user, value, network, labels, privileges);
+    return new ContainerSpec(
+        name, image, argv, workingDir, mounts, env, user, value, network, labels, privileges);
   }
 
   public ContainerSpec withNetwork(String value) {
-    return new ContainerSpec(name, image, argv, workingDir, mounts, env, user, limits, value, labels, privileges);
+    return new ContainerSpec(
+        name, image, argv, workingDir, mounts, env, user, limits, value, labels, privileges);
   }
 
   /** This spec with one more label. */
   public ContainerSpec withLabel(String key, String val) {
     Map<String, String> value = new LinkedHashMap<>(labels);
     value.put(key, val);
-    return new ContainerSpec(name, image, argv, workingDir, mounts, env, user, limits, network, value, privileges);
+    return new ContainerSpec(
+        name, image, argv, workingDir, mounts, env, user, limits, network, value, privileges);
   }
 
   public ContainerSpec withPrivileges(Privileges value) {
-    return new ContainerSpec(name, image, argv, workingDir, mounts, env, user, limits, network, labels, value);
+    return new ContainerSpec(
+        name, image, argv, workingDir, mounts, env, user, limits, network, labels, value);
   }
 }

@@ -11,11 +11,15 @@ import java.util.Optional;
  * IllegalStateException}.
  *
  * <p>Containers are named by id or by name; only the environment's containers (named {@code
- * <environment>-…}) may be touched. Every refusal of the policy is a {@link PolicyRefusedException}.
+ * <environment>-…}) may be touched. Every refusal of the policy is a {@link
+ * PolicyRefusedException}.
  */
 public interface DockerConnection extends AutoCloseable {
 
-  /** What the engine says of itself; throws {@link EngineUnavailableException} when it does not answer. */
+  /**
+   * What the engine says of itself; throws {@link EngineUnavailableException} when it does not
+   * answer.
+   */
   EngineInfo info();
 
   /** Checks that the engine answers; throws {@link EngineUnavailableException} otherwise. */

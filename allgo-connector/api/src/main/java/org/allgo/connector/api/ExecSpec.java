@@ -13,7 +13,12 @@ import java.util.Objects;
  * @param workingDir absolute path, or empty for the container's own
  */
 public record ExecSpec(
-    List<String> argv, boolean tty, int columns, int rows, String user, Map<String, String> env,
+    List<String> argv,
+    boolean tty,
+    int columns,
+    int rows,
+    String user,
+    Map<String, String> env,
     String workingDir) {
 
   public ExecSpec {
@@ -22,7 +27,8 @@ public record ExecSpec(
       throw new IllegalArgumentException("The argument vector is empty");
     }
     if (tty && (columns <= 0 || rows <= 0)) {
-      throw new IllegalArgumentException("A terminal needs a positive size, got " + columns + "x" + rows);
+      throw new IllegalArgumentException(
+          "A terminal needs a positive size, got " + columns + "x" + rows);
     }
     Objects.requireNonNull(user, "user");
     env = Map.copyOf(env);

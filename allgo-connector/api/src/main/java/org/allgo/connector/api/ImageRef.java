@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * An image name: repository (with its registry host, if any) and tag, e.g. {@code
- * 127.0.0.1:5000/allgo/dev/hello:3}; or repository and the digest of a manifest the registry
- * holds, e.g. {@code 127.0.0.1:5000/allgo/dev/hello@sha256:…}, which names that image for good
- * while a tag may move. As in the Engine API, {@code tag} is then the digest.
+ * 127.0.0.1:5000/allgo/dev/hello:3}; or repository and the digest of a manifest the registry holds,
+ * e.g. {@code 127.0.0.1:5000/allgo/dev/hello@sha256:…}, which names that image for good while a tag
+ * may move. As in the Engine API, {@code tag} is then the digest.
  */
 public record ImageRef(String repository, String tag) {
 
@@ -27,14 +27,18 @@ public record ImageRef(String repository, String tag) {
     }
   }
 
-  /** Parses {@code repository[:tag]} or {@code repository@sha256:<hex>}; the tag defaults to {@code latest}. */
+  /**
+   * Parses {@code repository[:tag]} or {@code repository@sha256:<hex>}; the tag defaults to {@code
+   * latest}.
+   */
   public static ImageRef parse(String reference) {
     Objects.requireNonNull(reference, "reference");
     int at = reference.indexOf('@');
     if (at >= 0) {
       String repository = reference.substring(0, at);
       if (repository.lastIndexOf(':') > repository.lastIndexOf('/')) {
-        throw new IllegalArgumentException("An image reference has a tag or a digest, not both: " + reference);
+        throw new IllegalArgumentException(
+            "An image reference has a tag or a digest, not both: " + reference);
       }
       return new ImageRef(repository, reference.substring(at + 1));
     }

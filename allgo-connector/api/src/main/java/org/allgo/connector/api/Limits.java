@@ -1,8 +1,8 @@
 package org.allgo.connector.api;
 
 /**
- * Resource limits of a container: memory (swap is never allowed beyond it), CPU in billionths of
- * a CPU, and the number of processes.
+ * Resource limits of a container: memory (swap is never allowed beyond it), CPU in billionths of a
+ * CPU, and the number of processes.
  */
 public record Limits(long memoryBytes, long nanoCpus, long pidsLimit) {
 

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One message of a container's log as the engine keeps it: a line, or a piece of a very long
- * one, with the time the engine received it. Two entries are equal when time, stream and bytes are.
+ * One message of a container's log as the engine keeps it: a line, or a piece of a very long one,
+ * with the time the engine received it. Two entries are equal when time, stream and bytes are.
  */
 public record LogEntry(Instant time, LogChunk chunk) {
 

@@ -21,7 +21,8 @@ public record Mount(String hostPath, String containerPath, boolean readOnly) {
   private static void requireAbsolute(String path, String what) {
     Objects.requireNonNull(path, what);
     if (!path.startsWith("/") || path.contains(":") || path.contains(",")) {
-      throw new IllegalArgumentException(what + " must be an absolute path without ':' or ',': " + path);
+      throw new IllegalArgumentException(
+          what + " must be an absolute path without ':' or ',': " + path);
     }
   }
 }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a container may do beyond an ordinary process. The policy refuses anything but {@link
- * #NONE} and {@link #DEFAULT_CAPABILITIES}; the other values exist so that a refusal can be
- * asked for, and reported, explicitly.
+ * What a container may do beyond an ordinary process. The policy refuses anything but {@link #NONE}
+ * and {@link #DEFAULT_CAPABILITIES}; the other values exist so that a refusal can be asked for, and
+ * reported, explicitly.
  *
  * @param dropAllCapabilities true drops every capability; false keeps the engine's default set
  * @param pidMode empty, or {@code host}
@@ -43,14 +43,17 @@ public record Privileges(
   }
 
   public Privileges withDevices(List<String> value) {
-    return new Privileges(privileged, dropAllCapabilities, addedCapabilities, value, pidMode, ipcMode);
+    return new Privileges(
+        privileged, dropAllCapabilities, addedCapabilities, value, pidMode, ipcMode);
   }
 
   public Privileges withPidMode(String value) {
-    return new Privileges(privileged, dropAllCapabilities, addedCapabilities, devices, value, ipcMode);
+    return new Privileges(
+        privileged, dropAllCapabilities, addedCapabilities, devices, value, ipcMode);
   }
 
   public Privileges withIpcMode(String value) {
-    return new Privileges(privileged, dropAllCapabilities, addedCapabilities, devices, pidMode, value);
+    return new Privileges(
+        privileged, dropAllCapabilities, addedCapabilities, devices, pidMode, value);
   }
 }

@@ -18,7 +18,8 @@ class ValuesTest {
     assertThat(ImageRef.parse("allgo/busybox")).hasToString("allgo/busybox:latest");
     assertThat(ImageRef.parse("127.0.0.1:5000/allgo/dev/app").tag()).isEqualTo("latest");
     assertThrows(IllegalArgumentException.class, () -> ImageRef.parse("app@sha256:abc"));
-    assertThrows(IllegalArgumentException.class, () -> ImageRef.parse("app:1@sha256:" + "a".repeat(64)));
+    assertThrows(
+        IllegalArgumentException.class, () -> ImageRef.parse("app:1@sha256:" + "a".repeat(64)));
     assertThrows(IllegalArgumentException.class, () -> ImageRef.parse("App:1"));
     assertThrows(IllegalArgumentException.class, () -> ImageRef.parse("app:bad tag"));
   }
@@ -44,19 +45,26 @@ class ValuesTest {
     assertThat(spec.network()).isEqualTo("none");
     assertThat(spec.privileges()).isEqualTo(Privileges.NONE);
     assertThat(spec.limits()).isEqualTo(Limits.DEFAULT);
-    assertThat(spec.withEnv("A", "1").withLabel("k", "v").withUser("1000:1000").withWorkingDir("/tmp/job"))
-        .satisfies(s -> {
-          assertThat(s.env()).containsEntry("A", "1");
-          assertThat(s.labels()).containsEntry("k", "v");
-          assertThat(s.user()).isEqualTo("1000:1000");
-          assertThat(s.workingDir()).isEqualTo("/tmp/job");
-        });
+    assertThat(
+            spec.withEnv("A", "1")
+                .withLabel("k", "v")
+                .withUser("1000:1000")
+                .withWorkingDir("/tmp/job"))
+        .satisfies(
+            s -> {
+              assertThat(s.env()).containsEntry("A", "1");
+              assertThat(s.labels()).containsEntry("k", "v");
+              assertThat(s.user()).isEqualTo("1000:1000");
+              assertThat(s.workingDir()).isEqualTo("/tmp/job");
+            });
   }
 
   @Test
   void invalidSpecsAreRefusedEarly() {
-    assertThrows(IllegalArgumentException.class, () -> ContainerSpec.of("dev job", IMAGE, List.of("x")));
-    assertThrows(IllegalArgumentException.class, () -> ContainerSpec.of("dev-job", IMAGE, List.of()));
+    assertThrows(
+        IllegalArgumentException.class, () -> ContainerSpec.of("dev job", IMAGE, List.of("x")));
+    assertThrows(
+        IllegalArgumentException.class, () -> ContainerSpec.of("dev-job", IMAGE, List.of()));
     ContainerSpec spec = ContainerSpec.of("dev-job", IMAGE, List.of("x"));
     assertThrows(IllegalArgumentException.class, () -> spec.withUser("www-data"));
     assertThrows(IllegalArgumentException.class, () -> spec.withWorkingDir("relative"));
@@ -66,15 +74,18 @@ class ValuesTest {
     assertThrows(IllegalArgumentException.class, () -> Mount.readOnly("/a:/b", "/x"));
     assertThrows(IllegalArgumentException.class, () -> Limits.of(1024, 1, 10));
     assertThrows(IllegalArgumentException.class, () -> ExecSpec.of("sh").withTty(0, 24));
-    assertThrows(NullPointerException.class, () -> spec.withArgv(java.util.Arrays.asList("a", null)));
+    assertThrows(
+        NullPointerException.class, () -> spec.withArgv(java.util.Arrays.asList("a", null)));
   }
 
   @Test
   void logsKeepStreamsApart() {
-    ContainerLogs logs = new ContainerLogs(List.of(
-        new LogChunk(LogChunk.Stream.STDOUT, "caf".getBytes(StandardCharsets.UTF_8)),
-        new LogChunk(LogChunk.Stream.STDERR, "oops".getBytes(StandardCharsets.UTF_8)),
-        new LogChunk(LogChunk.Stream.STDOUT, "é".getBytes(StandardCharsets.UTF_8))));
+    ContainerLogs logs =
+        new ContainerLogs(
+            List.of(
+                new LogChunk(LogChunk.Stream.STDOUT, "caf".getBytes(StandardCharsets.UTF_8)),
+                new LogChunk(LogChunk.Stream.STDERR, "oops".getBytes(StandardCharsets.UTF_8)),
+                new LogChunk(LogChunk.Stream.STDOUT, "é".getBytes(StandardCharsets.UTF_8))));
 
     assertThat(logs.stdout()).isEqualTo("café");
     assertThat(logs.stderr()).isEqualTo("oops");

@@ -25,10 +25,12 @@ public record AdapterConfig(
   public AdapterConfig {
     Objects.requireNonNull(dockerHost, "dockerHost");
     if (!List.of("unix", "tcp").contains(dockerHost.getScheme())) {
-      throw new IllegalArgumentException("dockerHost must be unix:///path or tcp://host:port, got " + dockerHost);
+      throw new IllegalArgumentException(
+          "dockerHost must be unix:///path or tcp://host:port, got " + dockerHost);
     }
     if (environment == null || !ENVIRONMENT.matcher(environment).matches()) {
-      throw new IllegalArgumentException("environment must be lower-case letters, digits, '-' or '_', got " + environment);
+      throw new IllegalArgumentException(
+          "environment must be lower-case letters, digits, '-' or '_', got " + environment);
     }
     if (registry == null || !REGISTRY.matcher(registry).matches()) {
       throw new IllegalArgumentException("registry must be host[:port], got " + registry);
@@ -38,14 +40,19 @@ public record AdapterConfig(
     allowedVolumeRoots.stream()
         .filter(root -> !root.isAbsolute())
         .findFirst()
-        .ifPresent(root -> {
-          throw new IllegalArgumentException("allowedVolumeRoots must be absolute paths, got " + root);
-        });
+        .ifPresent(
+            root -> {
+              throw new IllegalArgumentException(
+                  "allowedVolumeRoots must be absolute paths, got " + root);
+            });
   }
 
   /** Reads the adapter's string properties; lists are comma-separated. */
   public static AdapterConfig parse(
-      String dockerHost, String environment, String registry, String allowedBaseImages,
+      String dockerHost,
+      String environment,
+      String registry,
+      String allowedBaseImages,
       String allowedVolumeRoots) {
     return new AdapterConfig(
         URI.create(Objects.requireNonNull(dockerHost, "dockerHost").trim()),
@@ -55,7 +62,9 @@ public record AdapterConfig(
         split(allowedVolumeRoots).stream().map(Path::of).toList());
   }
 
-  /** The repository prefix of this environment's images: {@code <registry>/allgo/<environment>/}. */
+  /**
+   * The repository prefix of this environment's images: {@code <registry>/allgo/<environment>/}.
+   */
   public String namespace() {
     return registry + "/allgo/" + environment + "/";
   }

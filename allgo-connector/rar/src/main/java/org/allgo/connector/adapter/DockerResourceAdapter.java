@@ -33,23 +33,29 @@ public class DockerResourceAdapter implements ResourceAdapter, Serializable {
   private static final long serialVersionUID = 1L;
   private static final System.Logger LOG = System.getLogger(DockerResourceAdapter.class.getName());
 
-  @ConfigProperty(defaultValue = "unix:///var/run/docker.sock",
+  @ConfigProperty(
+      defaultValue = "unix:///var/run/docker.sock",
       description = "The Docker Engine: unix:///path/to/docker.sock or tcp://host:port")
   private String dockerHost = "unix:///var/run/docker.sock";
 
-  @ConfigProperty(defaultValue = "dev",
-      description = "The environment served: prefix of container names, registry namespace allgo/<environment>/")
+  @ConfigProperty(
+      defaultValue = "dev",
+      description =
+          "The environment served: prefix of container names, registry namespace allgo/<environment>/")
   private String environment = "dev";
 
   @ConfigProperty(defaultValue = "127.0.0.1:5000", description = "The registry, host[:port]")
   private String registry = "127.0.0.1:5000";
 
-  @ConfigProperty(defaultValue = "allgo/busybox:latest",
+  @ConfigProperty(
+      defaultValue = "allgo/busybox:latest",
       description = "Comma-separated images that may be run besides the environment's namespace")
   private String allowedBaseImages = "allgo/busybox:latest";
 
-  @ConfigProperty(defaultValue = "",
-      description = "Comma-separated absolute host directories under which bind mounts are allowed; empty: none")
+  @ConfigProperty(
+      defaultValue = "",
+      description =
+          "Comma-separated absolute host directories under which bind mounts are allowed; empty: none")
   private String allowedVolumeRoots = "";
 
   private transient EventDispatch events;
@@ -60,10 +66,15 @@ public class DockerResourceAdapter implements ResourceAdapter, Serializable {
     try {
       config = config();
     } catch (IllegalArgumentException e) {
-      throw new ResourceAdapterInternalException("Invalid Docker adapter configuration: " + e.getMessage(), e);
+      throw new ResourceAdapterInternalException(
+          "Invalid Docker adapter configuration: " + e.getMessage(), e);
     }
     events = new EventDispatch(context.getWorkManager());
-    LOG.log(Level.INFO, "Docker adapter started for environment {0} on {1}", config.environment(), config.dockerHost());
+    LOG.log(
+        Level.INFO,
+        "Docker adapter started for environment {0} on {1}",
+        config.environment(),
+        config.dockerHost());
   }
 
   @Override
@@ -75,7 +86,8 @@ public class DockerResourceAdapter implements ResourceAdapter, Serializable {
   }
 
   @Override
-  public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+  public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec)
+      throws ResourceException {
     if (!(spec instanceof ContainerEventActivationSpec eventSpec)) {
       throw new NotSupportedException("Unknown activation spec " + spec.getClass().getName());
     }
@@ -99,7 +111,8 @@ public class DockerResourceAdapter implements ResourceAdapter, Serializable {
 
   /** The configuration as currently set; throws {@link IllegalArgumentException} when invalid. */
   public AdapterConfig config() {
-    return AdapterConfig.parse(dockerHost, environment, registry, allowedBaseImages, allowedVolumeRoots);
+    return AdapterConfig.parse(
+        dockerHost, environment, registry, allowedBaseImages, allowedVolumeRoots);
   }
 
   public String getDockerHost() {

@@ -18,9 +18,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * One client of the Docker Engine: docker-java for request/response calls, the bare HTTP
- * transport for the streaming ones (so that no library thread is started), and raw sockets for
- * exec attach. Closing it releases every pooled connection.
+ * One client of the Docker Engine: docker-java for request/response calls, the bare HTTP transport
+ * for the streaming ones (so that no library thread is started), and raw sockets for exec attach.
+ * Closing it releases every pooled connection.
  */
 public final class EngineClient implements AutoCloseable {
 
@@ -37,15 +37,17 @@ public final class EngineClient implements AutoCloseable {
   }
 
   public static EngineClient open(URI host) {
-    DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-        .withDockerHost(host.toString())
-        .withDockerTlsVerify(false)
-        .build();
-    DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
-        .dockerHost(config.getDockerHost())
-        .maxConnections(16)
-        .connectionTimeout(Duration.ofSeconds(5))
-        .build();
+    DefaultDockerClientConfig config =
+        DefaultDockerClientConfig.createDefaultConfigBuilder()
+            .withDockerHost(host.toString())
+            .withDockerTlsVerify(false)
+            .build();
+    DockerHttpClient http =
+        new ZerodepDockerHttpClient.Builder()
+            .dockerHost(config.getDockerHost())
+            .maxConnections(16)
+            .connectionTimeout(Duration.ofSeconds(5))
+            .build();
     return new EngineClient(host, http, DockerClientImpl.getInstance(config, http));
   }
 
@@ -57,9 +59,10 @@ public final class EngineClient implements AutoCloseable {
    * Sends a request and returns the response, whose body the caller reads and closes; an error
    * status becomes the api's typed exception.
    */
-  public DockerHttpClient.Response send(String method, String path, Map<String, String> headers, byte[] body, String what) {
-    DockerHttpClient.Request.Builder request = DockerHttpClient.Request.builder()
-        .method(method).path(path).putAllHeaders(headers);
+  public DockerHttpClient.Response send(
+      String method, String path, Map<String, String> headers, byte[] body, String what) {
+    DockerHttpClient.Request.Builder request =
+        DockerHttpClient.Request.builder().method(method).path(path).putAllHeaders(headers);
     if (body != null) {
       request.bodyBytes(body);
     }
@@ -72,7 +75,8 @@ public final class EngineClient implements AutoCloseable {
     if (response.getStatusCode() >= 300) {
       String message = readQuietly(response);
       response.close();
-      throw Failures.ofStatus(response.getStatusCode(), what, Failures.engineMessage(message), null);
+      throw Failures.ofStatus(
+          response.getStatusCode(), what, Failures.engineMessage(message), null);
     }
     return response;
   }

@@ -35,8 +35,10 @@ public final class EnvironmentPolicy {
   }
 
   public void checkContainerName(String name) {
-    if (!name.startsWith(config.containerPrefix()) || name.length() == config.containerPrefix().length()) {
-      throw refused("container name '%s' must start with '%s' in environment %s",
+    if (!name.startsWith(config.containerPrefix())
+        || name.length() == config.containerPrefix().length()) {
+      throw refused(
+          "container name '%s' must start with '%s' in environment %s",
           name, config.containerPrefix(), config.environment());
     }
   }
@@ -44,7 +46,8 @@ public final class EnvironmentPolicy {
   /** Images that may be run or pulled: the environment's own and the allowed base images. */
   public void checkRunnable(ImageRef image) {
     if (!inNamespace(image) && !config.allowedBaseImages().contains(image)) {
-      throw refused("image %s is neither under %s nor an allowed base image %s",
+      throw refused(
+          "image %s is neither under %s nor an allowed base image %s",
           image, config.namespace(), config.allowedBaseImages());
     }
   }
@@ -52,7 +55,8 @@ public final class EnvironmentPolicy {
   /** Images that may be created, pushed or removed: only the environment's own. */
   public void checkWritable(ImageRef image) {
     if (!inNamespace(image)) {
-      throw refused("image %s is outside this environment's namespace %s", image, config.namespace());
+      throw refused(
+          "image %s is outside this environment's namespace %s", image, config.namespace());
     }
   }
 
@@ -60,14 +64,16 @@ public final class EnvironmentPolicy {
     Path host = Path.of(mount.hostPath()).normalize();
     boolean allowed = config.allowedVolumeRoots().stream().anyMatch(host::startsWith);
     if (!allowed || !host.toString().equals(stripTrailingSlash(mount.hostPath()))) {
-      throw refused("bind mount of %s is outside the allowed volume roots %s",
+      throw refused(
+          "bind mount of %s is outside the allowed volume roots %s",
           mount.hostPath(), config.allowedVolumeRoots());
     }
   }
 
   public void checkNetwork(String network) {
     if (network.equals("host") || network.startsWith("container:")) {
-      throw refused("network mode '%s' is not allowed: it would share another network namespace", network);
+      throw refused(
+          "network mode '%s' is not allowed: it would share another network namespace", network);
     }
   }
 
@@ -76,10 +82,12 @@ public final class EnvironmentPolicy {
       throw refused("privileged containers are not allowed");
     }
     if (!privileges.pidMode().isEmpty()) {
-      throw refused("PID namespace '%s' is not allowed: containers keep their own", privileges.pidMode());
+      throw refused(
+          "PID namespace '%s' is not allowed: containers keep their own", privileges.pidMode());
     }
     if (!privileges.ipcMode().isEmpty() && !privileges.ipcMode().equals("private")) {
-      throw refused("IPC namespace '%s' is not allowed: containers keep their own", privileges.ipcMode());
+      throw refused(
+          "IPC namespace '%s' is not allowed: containers keep their own", privileges.ipcMode());
     }
     if (!privileges.addedCapabilities().isEmpty()) {
       throw refused("added capabilities %s are not allowed", privileges.addedCapabilities());
@@ -92,13 +100,16 @@ public final class EnvironmentPolicy {
   private void checkLabels(Map<String, String> labels) {
     String declared = labels.get(ENVIRONMENT_LABEL);
     if (declared != null && !declared.equals(config.environment())) {
-      throw refused("label %s=%s contradicts environment %s", ENVIRONMENT_LABEL, declared, config.environment());
+      throw refused(
+          "label %s=%s contradicts environment %s",
+          ENVIRONMENT_LABEL, declared, config.environment());
     }
   }
 
   private boolean inNamespace(ImageRef image) {
     String repository = image.repository();
-    return repository.startsWith(config.namespace()) && repository.length() > config.namespace().length();
+    return repository.startsWith(config.namespace())
+        && repository.length() > config.namespace().length();
   }
 
   private static String stripTrailingSlash(String path) {

@@ -11,7 +11,8 @@ import org.allgo.connector.api.NotFoundException;
 /** Turns docker-java's and the transport's failures into the api's typed exceptions. */
 public final class Failures {
 
-  private static final Pattern MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern MESSAGE =
+      Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private Failures() {}
 

@@ -18,11 +18,15 @@ public class ContainerEventActivationSpec implements ActivationSpec, Serializabl
 
   private static final long serialVersionUID = 1L;
 
-  @ConfigProperty(defaultValue = "",
-      description = "Comma-separated key=value labels that a container must all carry, e.g. allgo.env=dev")
+  @ConfigProperty(
+      defaultValue = "",
+      description =
+          "Comma-separated key=value labels that a container must all carry, e.g. allgo.env=dev")
   private String labelFilter = "";
 
-  @ConfigProperty(defaultValue = "die,oom,kill", description = "Comma-separated actions among die, oom, kill")
+  @ConfigProperty(
+      defaultValue = "die,oom,kill",
+      description = "Comma-separated actions among die, oom, kill")
   private String actions = "die,oom,kill";
 
   private transient ResourceAdapter adapter;
@@ -32,7 +36,8 @@ public class ContainerEventActivationSpec implements ActivationSpec, Serializabl
     try {
       filter();
     } catch (IllegalArgumentException e) {
-      throw new InvalidPropertyException("Invalid container event subscription: " + e.getMessage(), e);
+      throw new InvalidPropertyException(
+          "Invalid container event subscription: " + e.getMessage(), e);
     }
   }
 

@@ -14,7 +14,8 @@ import org.allgo.connector.api.ContainerEvent;
 final class EventDecoder {
 
   // Attributes the engine adds to a container's labels in an event.
-  private static final Set<String> NOT_LABELS = Set.of("image", "name", "exitCode", "signal", "execDuration");
+  private static final Set<String> NOT_LABELS =
+      Set.of("image", "name", "exitCode", "signal", "execDuration");
 
   private EventDecoder() {}
 
@@ -24,24 +25,34 @@ final class EventDecoder {
     }
     ContainerEvent.Action action;
     try {
-      action = ContainerEvent.Action.valueOf(event.path("Action").asText().toUpperCase(Locale.ROOT));
+      action =
+          ContainerEvent.Action.valueOf(event.path("Action").asText().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
     JsonNode actor = event.path("Actor");
     JsonNode attributes = actor.path("Attributes");
     Map<String, String> labels = new LinkedHashMap<>();
-    attributes.fields().forEachRemaining(field -> {
-      if (!NOT_LABELS.contains(field.getKey())) {
-        labels.put(field.getKey(), field.getValue().asText());
-      }
-    });
-    OptionalLong exitCode = attributes.has("exitCode")
-        ? OptionalLong.of(attributes.get("exitCode").asLong())
-        : OptionalLong.empty();
-    return Optional.of(new ContainerEvent(
-        actor.path("ID").asText(), attributes.path("name").asText(), action, labels,
-        time(event.path("timeNano").asLong()), exitCode));
+    attributes
+        .fields()
+        .forEachRemaining(
+            field -> {
+              if (!NOT_LABELS.contains(field.getKey())) {
+                labels.put(field.getKey(), field.getValue().asText());
+              }
+            });
+    OptionalLong exitCode =
+        attributes.has("exitCode")
+            ? OptionalLong.of(attributes.get("exitCode").asLong())
+            : OptionalLong.empty();
+    return Optional.of(
+        new ContainerEvent(
+            actor.path("ID").asText(),
+            attributes.path("name").asText(),
+            action,
+            labels,
+            time(event.path("timeNano").asLong()),
+            exitCode));
   }
 
   /** The engine's nanosecond timestamp as an instant. */

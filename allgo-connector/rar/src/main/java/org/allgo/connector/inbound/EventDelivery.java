@@ -32,7 +32,12 @@ final class EventDelivery {
       try {
         endpoint = factory.createEndpoint(null);
       } catch (UnavailableException e) {
-        LOG.log(Level.DEBUG, "Endpoint unavailable for {0} (attempt {1}): {2}", event, attempt, e.getMessage());
+        LOG.log(
+            Level.DEBUG,
+            "Endpoint unavailable for {0} (attempt {1}): {2}",
+            event,
+            attempt,
+            e.getMessage());
         pause();
         continue;
       }

@@ -20,13 +20,15 @@ public final class EventDispatch {
     this.workManager = workManager;
   }
 
-  public void activate(MessageEndpointFactory factory, ContainerEventActivationSpec spec, AdapterConfig config)
+  public void activate(
+      MessageEndpointFactory factory, ContainerEventActivationSpec spec, AdapterConfig config)
       throws ResourceException {
     EventFilter filter;
     try {
       filter = spec.filter();
     } catch (IllegalArgumentException e) {
-      throw new InvalidPropertyException("Invalid container event subscription: " + e.getMessage(), e);
+      throw new InvalidPropertyException(
+          "Invalid container event subscription: " + e.getMessage(), e);
     }
     EventWork work = new EventWork(config.dockerHost(), filter, factory, Instant.now());
     works.put(new Key(factory, spec), work);

@@ -34,8 +34,11 @@ record EventFilter(Map<String, String> labels, Set<ContainerEvent.Action> action
     Map<String, String> labels = new LinkedHashMap<>();
     for (String pair : split(labelFilter)) {
       String[] kv = pair.split("=", 2);
-      if (kv.length != 2 || !LABEL_PART.matcher(kv[0]).matches() || !LABEL_PART.matcher(kv[1]).matches()) {
-        throw new IllegalArgumentException("labelFilter must be key=value pairs separated by commas, got '" + pair + "'");
+      if (kv.length != 2
+          || !LABEL_PART.matcher(kv[0]).matches()
+          || !LABEL_PART.matcher(kv[1]).matches()) {
+        throw new IllegalArgumentException(
+            "labelFilter must be key=value pairs separated by commas, got '" + pair + "'");
       }
       labels.put(kv[0], kv[1]);
     }
@@ -44,7 +47,8 @@ record EventFilter(Map<String, String> labels, Set<ContainerEvent.Action> action
       try {
         selected.add(ContainerEvent.Action.valueOf(action.toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("actions must be among die, oom, kill; got '" + action + "'", e);
+        throw new IllegalArgumentException(
+            "actions must be among die, oom, kill; got '" + action + "'", e);
       }
     }
     return new EventFilter(labels, selected);
@@ -54,9 +58,12 @@ record EventFilter(Map<String, String> labels, Set<ContainerEvent.Action> action
   String engineFilters() {
     Map<String, List<String>> filters = new LinkedHashMap<>();
     filters.put("type", List.of("container"));
-    filters.put("event", actions.stream().map(a -> a.name().toLowerCase(Locale.ROOT)).sorted().toList());
+    filters.put(
+        "event", actions.stream().map(a -> a.name().toLowerCase(Locale.ROOT)).sorted().toList());
     if (!labels.isEmpty()) {
-      filters.put("label", labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList());
+      filters.put(
+          "label",
+          labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList());
     }
     try {
       return JSON.writeValueAsString(filters);
@@ -67,7 +74,8 @@ record EventFilter(Map<String, String> labels, Set<ContainerEvent.Action> action
 
   boolean matches(ContainerEvent event) {
     return actions.contains(event.action())
-        && labels.entrySet().stream().allMatch(e -> e.getValue().equals(event.labels().get(e.getKey())));
+        && labels.entrySet().stream()
+            .allMatch(e -> e.getValue().equals(event.labels().get(e.getKey())));
   }
 
   private static List<String> split(String list) {

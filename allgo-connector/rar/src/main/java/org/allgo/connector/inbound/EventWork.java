@@ -20,9 +20,9 @@ import org.allgo.connector.adapter.EngineClient;
 import org.allgo.connector.api.ContainerEvent;
 
 /**
- * Follows the engine's event stream for one endpoint. When the stream breaks (the engine
- * restarted) it connects again, asking for the events since the last one it saw, and skips those
- * it already delivered.
+ * Follows the engine's event stream for one endpoint. When the stream breaks (the engine restarted)
+ * it connects again, asking for the events since the last one it saw, and skips those it already
+ * delivered.
  */
 final class EventWork implements Work {
 
@@ -74,10 +74,15 @@ final class EventWork implements Work {
 
   /** Reads the stream to its end; true when it was connected at all. */
   private boolean follow(EngineClient engine) throws IOException {
-    String path = "/events?since=" + encode(EventDecoder.since(since)) + "&filters=" + encode(filter.engineFilters());
+    String path =
+        "/events?since="
+            + encode(EventDecoder.since(since))
+            + "&filters="
+            + encode(filter.engineFilters());
     var response = engine.send("GET", path, Map.of(), null, "Cannot follow the engine's events");
     LOG.log(Level.INFO, "Following container events {0} of {1} since {2}", filter, host, since);
-    try (response; InputStream body = response.getBody();
+    try (response;
+        InputStream body = response.getBody();
         MappingIterator<JsonNode> events = JSON.readerFor(JsonNode.class).readValues(body)) {
       while (!released && events.hasNextValue()) {
         Optional<ContainerEvent> event = EventDecoder.decode(events.nextValue());

@@ -9,8 +9,8 @@ import java.nio.channels.SocketChannel;
 
 /**
  * Streams over a socket channel that may be read and written from two threads at once ({@code
- * Channels.newInputStream} would serialise them on one lock). A channel closed under a reader
- * reads as end-of-stream.
+ * Channels.newInputStream} would serialise them on one lock). A channel closed under a reader reads
+ * as end-of-stream.
  */
 final class ChannelStreams {
 

@@ -10,7 +10,8 @@ import org.allgo.connector.api.DockerConnectionFactory;
 import org.allgo.connector.api.EngineUnavailableException;
 
 /** The connection factory bound in JNDI: asks the server's connection manager for a handle. */
-final class ConnectionFactoryHandle implements DockerConnectionFactory, Serializable, Referenceable {
+final class ConnectionFactoryHandle
+    implements DockerConnectionFactory, Serializable, Referenceable {
 
   private static final long serialVersionUID = 1L;
 
@@ -28,7 +29,8 @@ final class ConnectionFactoryHandle implements DockerConnectionFactory, Serializ
     try {
       return (DockerConnection) manager.allocateConnection(factory, null);
     } catch (ResourceException e) {
-      throw new EngineUnavailableException("No connection to the Docker engine: " + e.getMessage(), e);
+      throw new EngineUnavailableException(
+          "No connection to the Docker engine: " + e.getMessage(), e);
     }
   }
 

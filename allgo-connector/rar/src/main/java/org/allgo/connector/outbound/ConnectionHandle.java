@@ -19,8 +19,8 @@ import org.allgo.connector.api.ImageRef;
 import org.allgo.connector.api.LogEntry;
 
 /**
- * The application's handle: forwards to its managed connection until closed, then refuses. A
- * handle whose engine stopped answering reports it so that the pool discards the connection.
+ * The application's handle: forwards to its managed connection until closed, then refuses. A handle
+ * whose engine stopped answering reports it so that the pool discards the connection.
  */
 final class ConnectionHandle implements DockerConnection {
 
@@ -59,10 +59,11 @@ final class ConnectionHandle implements DockerConnection {
 
   @Override
   public void ping() {
-    call(ops -> {
-      ops.ping();
-      return null;
-    });
+    call(
+        ops -> {
+          ops.ping();
+          return null;
+        });
   }
 
   @Override
@@ -102,18 +103,20 @@ final class ConnectionHandle implements DockerConnection {
 
   @Override
   public void kill(String container) {
-    call(ops -> {
-      ops.containers.kill(container);
-      return null;
-    });
+    call(
+        ops -> {
+          ops.containers.kill(container);
+          return null;
+        });
   }
 
   @Override
   public void remove(String container) {
-    call(ops -> {
-      ops.containers.remove(container);
-      return null;
-    });
+    call(
+        ops -> {
+          ops.containers.remove(container);
+          return null;
+        });
   }
 
   @Override
@@ -128,10 +131,11 @@ final class ConnectionHandle implements DockerConnection {
 
   @Override
   public void tag(ImageRef source, ImageRef target) {
-    call(ops -> {
-      ops.images.tag(source, target);
-      return null;
-    });
+    call(
+        ops -> {
+          ops.images.tag(source, target);
+          return null;
+        });
   }
 
   @Override
@@ -141,18 +145,20 @@ final class ConnectionHandle implements DockerConnection {
 
   @Override
   public void pull(ImageRef image) {
-    call(ops -> {
-      ops.images.pull(image);
-      return null;
-    });
+    call(
+        ops -> {
+          ops.images.pull(image);
+          return null;
+        });
   }
 
   @Override
   public void removeImage(ImageRef image) {
-    call(ops -> {
-      ops.images.remove(image);
-      return null;
-    });
+    call(
+        ops -> {
+          ops.images.remove(image);
+          return null;
+        });
   }
 
   @Override

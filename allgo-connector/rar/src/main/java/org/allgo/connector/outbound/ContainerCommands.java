@@ -22,15 +22,17 @@ final class ContainerCommands {
   static CreateContainerCmd create(DockerClient docker, ContainerSpec spec, String environment) {
     Map<String, String> labels = new LinkedHashMap<>(spec.labels());
     labels.put(EnvironmentPolicy.ENVIRONMENT_LABEL, environment);
-    CreateContainerCmd command = docker.createContainerCmd(spec.image().toString())
-        .withName(spec.name())
-        .withCmd(spec.argv())
-        .withEnv(environment(spec.env()))
-        .withLabels(labels)
-        .withTty(false)
-        .withAttachStdin(false)
-        .withStdinOpen(false)
-        .withHostConfig(hostConfig(spec));
+    CreateContainerCmd command =
+        docker
+            .createContainerCmd(spec.image().toString())
+            .withName(spec.name())
+            .withCmd(spec.argv())
+            .withEnv(environment(spec.env()))
+            .withLabels(labels)
+            .withTty(false)
+            .withAttachStdin(false)
+            .withStdinOpen(false)
+            .withHostConfig(hostConfig(spec));
     if (!spec.user().isEmpty()) {
       command.withUser(spec.user());
     }
@@ -41,16 +43,17 @@ final class ContainerCommands {
   }
 
   static HostConfig hostConfig(ContainerSpec spec) {
-    HostConfig host = HostConfig.newHostConfig()
-        .withMemory(spec.limits().memoryBytes())
-        .withMemorySwap(spec.limits().memoryBytes())
-        .withNanoCPUs(spec.limits().nanoCpus())
-        .withPidsLimit(spec.limits().pidsLimit())
-        .withNetworkMode(spec.network())
-        .withSecurityOpts(List.of("no-new-privileges"))
-        .withInit(true)
-        .withPrivileged(false)
-        .withBinds(spec.mounts().stream().map(ContainerCommands::bind).toList());
+    HostConfig host =
+        HostConfig.newHostConfig()
+            .withMemory(spec.limits().memoryBytes())
+            .withMemorySwap(spec.limits().memoryBytes())
+            .withNanoCPUs(spec.limits().nanoCpus())
+            .withPidsLimit(spec.limits().pidsLimit())
+            .withNetworkMode(spec.network())
+            .withSecurityOpts(List.of("no-new-privileges"))
+            .withInit(true)
+            .withPrivileged(false)
+            .withBinds(spec.mounts().stream().map(ContainerCommands::bind).toList());
     if (spec.privileges().dropAllCapabilities()) {
       host.withCapDrop(Capability.ALL);
     }
@@ -62,6 +65,9 @@ final class ContainerCommands {
   }
 
   private static Bind bind(Mount mount) {
-    return new Bind(mount.hostPath(), new Volume(mount.containerPath()), mount.readOnly() ? AccessMode.ro : AccessMode.rw);
+    return new Bind(
+        mount.hostPath(),
+        new Volume(mount.containerPath()),
+        mount.readOnly() ? AccessMode.ro : AccessMode.rw);
   }
 }

@@ -37,7 +37,8 @@ final class Containers {
   private final EnvironmentPolicy policy;
   private final KnownContainers known;
 
-  Containers(EngineClient client, AdapterConfig config, EnvironmentPolicy policy, KnownContainers known) {
+  Containers(
+      EngineClient client, AdapterConfig config, EnvironmentPolicy policy, KnownContainers known) {
     this.client = client;
     this.config = config;
     this.policy = policy;
@@ -51,7 +52,8 @@ final class Containers {
       id = ContainerCommands.create(client.docker(), spec, config.environment()).exec().getId();
       known.add(id);
     } catch (RuntimeException e) {
-      throw Failures.translate(e, "Cannot create container " + spec.name() + " from " + spec.image());
+      throw Failures.translate(
+          e, "Cannot create container " + spec.name() + " from " + spec.image());
     }
     try {
       client.docker().startContainerCmd(id).exec();
@@ -79,7 +81,13 @@ final class Containers {
     Map<String, String> filter = new LinkedHashMap<>(labels);
     filter.put(EnvironmentPolicy.ENVIRONMENT_LABEL, config.environment());
     try {
-      return client.docker().listContainersCmd().withShowAll(true).withLabelFilter(filter).exec().stream()
+      return client
+          .docker()
+          .listContainersCmd()
+          .withShowAll(true)
+          .withLabelFilter(filter)
+          .exec()
+          .stream()
           .map(Inspections::summary)
           .filter(c -> c.name().startsWith(config.containerPrefix()))
           .toList();
@@ -106,7 +114,8 @@ final class Containers {
   }
 
   List<LogEntry> tail(String container, int count) {
-    return frames(container, "&timestamps=1&tail=" + (count < 0 ? "all" : Integer.toString(count))).stream()
+    return frames(container, "&timestamps=1&tail=" + (count < 0 ? "all" : Integer.toString(count)))
+        .stream()
         .map(TimestampedFrames::entry)
         .toList();
   }
@@ -114,8 +123,11 @@ final class Containers {
   private List<LogChunk> frames(String container, String options) {
     String id = ownedId(container);
     String what = "Cannot read the logs of container " + container;
-    var response = client.send("GET", "/containers/" + id + "/logs?stdout=1&stderr=1" + options, Map.of(), null, what);
-    try (response; InputStream body = response.getBody()) {
+    var response =
+        client.send(
+            "GET", "/containers/" + id + "/logs?stdout=1&stderr=1" + options, Map.of(), null, what);
+    try (response;
+        InputStream body = response.getBody()) {
       FrameReader frames = new FrameReader(body);
       List<LogChunk> chunks = new ArrayList<>();
       for (Optional<LogChunk> chunk = frames.next(); chunk.isPresent(); chunk = frames.next()) {
@@ -159,14 +171,20 @@ final class Containers {
     InspectContainerResponse response = inspectById(container);
     String name = Inspections.name(response.getName());
     if (!name.startsWith(config.containerPrefix())) {
-      throw new PolicyRefusedException("Refused by policy: container " + container
-          + " does not belong to environment " + config.environment());
+      throw new PolicyRefusedException(
+          "Refused by policy: container "
+              + container
+              + " does not belong to environment "
+              + config.environment());
     }
     known.add(response.getId());
     return response;
   }
 
-  /** The container's id, once it is known to belong to this environment: inspected only when not known yet. */
+  /**
+   * The container's id, once it is known to belong to this environment: inspected only when not
+   * known yet.
+   */
   String ownedId(String container) {
     return known.contains(container) ? container : owned(container).getId();
   }
@@ -187,7 +205,8 @@ final class Containers {
     try {
       client.docker().removeContainerCmd(id).withForce(true).exec();
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Cannot remove container {0} that failed to start: {1}", id, e.toString());
+      LOG.log(
+          Level.WARNING, "Cannot remove container {0} that failed to start: {1}", id, e.toString());
     }
   }
 }

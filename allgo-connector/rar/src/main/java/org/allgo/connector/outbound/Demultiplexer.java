@@ -10,14 +10,15 @@ import java.util.Optional;
 import org.allgo.connector.api.LogChunk;
 
 /**
- * Splits a multiplexed stream into stdout and stderr without a thread of its own: whichever
- * stream is read pulls the next frame and keeps frames of the other for its reader. The two
- * streams may be read from two threads.
+ * Splits a multiplexed stream into stdout and stderr without a thread of its own: whichever stream
+ * is read pulls the next frame and keeps frames of the other for its reader. The two streams may be
+ * read from two threads.
  */
 final class Demultiplexer {
 
   private final FrameReader frames;
-  private final Map<LogChunk.Stream, ArrayDeque<ByteBuffer>> pending = new EnumMap<>(LogChunk.Stream.class);
+  private final Map<LogChunk.Stream, ArrayDeque<ByteBuffer>> pending =
+      new EnumMap<>(LogChunk.Stream.class);
   private boolean reading;
   private boolean ended;
   private IOException failure;
@@ -37,7 +38,8 @@ final class Demultiplexer {
     return new Part(LogChunk.Stream.STDERR);
   }
 
-  private int read(LogChunk.Stream stream, byte[] bytes, int offset, int length) throws IOException {
+  private int read(LogChunk.Stream stream, byte[] bytes, int offset, int length)
+      throws IOException {
     if (length == 0) {
       return 0;
     }

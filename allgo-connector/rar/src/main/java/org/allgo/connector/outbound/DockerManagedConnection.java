@@ -19,8 +19,8 @@ import javax.transaction.xa.XAResource;
 
 /**
  * One pooled connection to the engine: an engine client and the handles given out on it. The
- * server's pool listens to it for CONNECTION_CLOSED (a handle closed) and
- * CONNECTION_ERROR_OCCURRED (the engine stopped answering).
+ * server's pool listens to it for CONNECTION_CLOSED (a handle closed) and CONNECTION_ERROR_OCCURRED
+ * (the engine stopped answering).
  */
 final class DockerManagedConnection implements ManagedConnection {
 
@@ -83,16 +83,25 @@ final class DockerManagedConnection implements ManagedConnection {
 
   void handleClosed(ConnectionHandle handle) {
     handles.remove(handle);
-    fire(ConnectionEvent.CONNECTION_CLOSED, handle, null, ConnectionEventListener::connectionClosed);
+    fire(
+        ConnectionEvent.CONNECTION_CLOSED, handle, null, ConnectionEventListener::connectionClosed);
   }
 
   void failed(ConnectionHandle handle, Exception cause) {
-    fire(ConnectionEvent.CONNECTION_ERROR_OCCURRED, handle, cause, ConnectionEventListener::connectionErrorOccurred);
+    fire(
+        ConnectionEvent.CONNECTION_ERROR_OCCURRED,
+        handle,
+        cause,
+        ConnectionEventListener::connectionErrorOccurred);
   }
 
-  private void fire(int type, ConnectionHandle handle, Exception cause,
+  private void fire(
+      int type,
+      ConnectionHandle handle,
+      Exception cause,
       BiConsumer<ConnectionEventListener, ConnectionEvent> delivery) {
-    ConnectionEvent event = cause == null ? new ConnectionEvent(this, type) : new ConnectionEvent(this, type, cause);
+    ConnectionEvent event =
+        cause == null ? new ConnectionEvent(this, type) : new ConnectionEvent(this, type, cause);
     event.setConnectionHandle(handle);
     listeners.forEach(listener -> delivery.accept(listener, event));
   }

@@ -21,8 +21,8 @@ import org.allgo.connector.api.DockerConnection;
 import org.allgo.connector.api.DockerConnectionFactory;
 
 /**
- * Makes managed connections to the engine with the configuration of its resource adapter. All
- * its connections are alike: any free one matches.
+ * Makes managed connections to the engine with the configuration of its resource adapter. All its
+ * connections are alike: any free one matches.
  */
 @ConnectionDefinition(
     connectionFactory = DockerConnectionFactory.class,
@@ -45,13 +45,16 @@ public class DockerManagedConnectionFactory
 
   @Override
   public Object createConnectionFactory() throws ResourceException {
-    throw new jakarta.resource.NotSupportedException("The Docker adapter runs only in a managed environment");
+    throw new jakarta.resource.NotSupportedException(
+        "The Docker adapter runs only in a managed environment");
   }
 
   @Override
-  public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
+  public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info)
+      throws ResourceException {
     AdapterConfig config = config();
-    return new DockerManagedConnection(this, new EngineOperations(EngineClient.open(config.dockerHost()), config, known()));
+    return new DockerManagedConnection(
+        this, new EngineOperations(EngineClient.open(config.dockerHost()), config, known()));
   }
 
   private synchronized KnownContainers known() {
@@ -62,7 +65,8 @@ public class DockerManagedConnectionFactory
   }
 
   @Override
-  public ManagedConnection matchManagedConnections(Set connections, Subject subject, ConnectionRequestInfo info) {
+  public ManagedConnection matchManagedConnections(
+      Set connections, Subject subject, ConnectionRequestInfo info) {
     if (connections == null) {
       return null;
     }
@@ -119,7 +123,8 @@ public class DockerManagedConnectionFactory
     try {
       return adapter.config();
     } catch (IllegalArgumentException e) {
-      throw new InvalidPropertyException("Invalid Docker adapter configuration: " + e.getMessage(), e);
+      throw new InvalidPropertyException(
+          "Invalid Docker adapter configuration: " + e.getMessage(), e);
     }
   }
 }

@@ -30,8 +30,12 @@ final class EngineOperations implements AutoCloseable {
       Info info = client.docker().infoCmd().exec();
       String apiVersion = client.docker().versionCmd().exec().getApiVersion();
       Integer containers = info.getContainers();
-      return new EngineInfo(info.getServerVersion(), apiVersion, info.getOperatingSystem(),
-          containers == null ? 0 : containers, config.environment());
+      return new EngineInfo(
+          info.getServerVersion(),
+          apiVersion,
+          info.getOperatingSystem(),
+          containers == null ? 0 : containers,
+          config.environment());
     } catch (RuntimeException e) {
       throw Failures.translate(e, "Cannot read the engine's information");
     }

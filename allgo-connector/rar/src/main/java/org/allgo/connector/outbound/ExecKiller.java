@@ -7,10 +7,10 @@ import java.util.Map;
 import org.allgo.connector.adapter.EngineClient;
 
 /**
- * Ends what remains of an exec. The engine knows the exec's pid only in its own namespace, so
- * every exec carries a marker variable, and a second exec, as the same user, kills the processes
- * of the container whose environment holds it (the children inherit it). It needs {@code sh},
- * {@code tr}, {@code grep} and {@code kill} in the container.
+ * Ends what remains of an exec. The engine knows the exec's pid only in its own namespace, so every
+ * exec carries a marker variable, and a second exec, as the same user, kills the processes of the
+ * container whose environment holds it (the children inherit it). It needs {@code sh}, {@code tr},
+ * {@code grep} and {@code kill} in the container.
  */
 final class ExecKiller {
 
@@ -32,20 +32,34 @@ final class ExecKiller {
   void kill(String containerId, String user, String token) {
     DockerClient docker = client.docker();
     try {
-      var create = docker.execCreateCmd(containerId)
-          .withCmd("sh", "-c", SCRIPT, "allgo-exec-kill", MARKER + "=" + token)
-          .withAttachStdout(false)
-          .withAttachStderr(false);
+      var create =
+          docker
+              .execCreateCmd(containerId)
+              .withCmd("sh", "-c", SCRIPT, "allgo-exec-kill", MARKER + "=" + token)
+              .withAttachStdout(false)
+              .withAttachStderr(false);
       if (!user.isEmpty()) {
         create.withUser(user);
       }
       String killer = create.exec().getId();
-      client.send("POST", "/exec/" + killer + "/start", Map.of("Content-Type", "application/json"),
-          "{\"Detach\":true,\"Tty\":false}".getBytes(), "Cannot start the exec killer").close();
-      Polling.until(Duration.ofSeconds(10),
+      client
+          .send(
+              "POST",
+              "/exec/" + killer + "/start",
+              Map.of("Content-Type", "application/json"),
+              "{\"Detach\":true,\"Tty\":false}".getBytes(),
+              "Cannot start the exec killer")
+          .close();
+      Polling.until(
+          Duration.ofSeconds(10),
           () -> !Boolean.TRUE.equals(docker.inspectExecCmd(killer).exec().isRunning()));
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not kill the processes of exec {0} in {1}: {2}", token, containerId, e.toString());
+      LOG.log(
+          Level.WARNING,
+          "Could not kill the processes of exec {0} in {1}: {2}",
+          token,
+          containerId,
+          e.toString());
     }
   }
 }

@@ -38,7 +38,9 @@ final class Execs {
       HttpUpgrade.startExec(channel, execId, spec.tty());
     } catch (IOException | DockerException e) {
       closeQuietly(channel);
-      throw e instanceof DockerException known ? known : Failures.unavailable("Cannot start exec in " + container, e);
+      throw e instanceof DockerException known
+          ? known
+          : Failures.unavailable("Cannot start exec in " + container, e);
     }
     RawExecSession session = new RawExecSession(client, exec, channel);
     if (spec.tty()) {
@@ -58,13 +60,16 @@ final class Execs {
   private String create(String containerId, ExecSpec spec, String token) {
     List<String> env = new ArrayList<>(ContainerCommands.environment(spec.env()));
     env.add(ExecKiller.MARKER + "=" + token);
-    ExecCreateCmd command = client.docker().execCreateCmd(containerId)
-        .withCmd(spec.argv().toArray(String[]::new))
-        .withEnv(env)
-        .withTty(spec.tty())
-        .withAttachStdin(true)
-        .withAttachStdout(true)
-        .withAttachStderr(true);
+    ExecCreateCmd command =
+        client
+            .docker()
+            .execCreateCmd(containerId)
+            .withCmd(spec.argv().toArray(String[]::new))
+            .withEnv(env)
+            .withTty(spec.tty())
+            .withAttachStdin(true)
+            .withAttachStdout(true)
+            .withAttachStderr(true);
     if (!spec.user().isEmpty()) {
       command.withUser(spec.user());
     }

@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.allgo.connector.api.LogChunk;
 
 /**
- * Reads the engine's multiplexed stream (logs and attach without a terminal): frames of an
- * 8-byte header — stream type, three zero bytes, big-endian payload length — and the payload.
+ * Reads the engine's multiplexed stream (logs and attach without a terminal): frames of an 8-byte
+ * header — stream type, three zero bytes, big-endian payload length — and the payload.
  */
 final class FrameReader {
 
@@ -30,12 +30,17 @@ final class FrameReader {
     if (read < 8) {
       throw new EOFException("Stream ended inside a frame header");
     }
-    LogChunk.Stream stream = switch (header[0]) {
-      case 0, 1 -> LogChunk.Stream.STDOUT;
-      case 2 -> LogChunk.Stream.STDERR;
-      default -> throw new IOException("Not a multiplexed stream: frame type " + header[0]);
-    };
-    int length = ((header[4] & 0xff) << 24) | ((header[5] & 0xff) << 16) | ((header[6] & 0xff) << 8) | (header[7] & 0xff);
+    LogChunk.Stream stream =
+        switch (header[0]) {
+          case 0, 1 -> LogChunk.Stream.STDOUT;
+          case 2 -> LogChunk.Stream.STDERR;
+          default -> throw new IOException("Not a multiplexed stream: frame type " + header[0]);
+        };
+    int length =
+        ((header[4] & 0xff) << 24)
+            | ((header[5] & 0xff) << 16)
+            | ((header[6] & 0xff) << 8)
+            | (header[7] & 0xff);
     if (length < 0 || length > MAX_FRAME) {
       throw new IOException("Frame too large: " + Integer.toUnsignedString(length) + " bytes");
     }

@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import org.allgo.connector.adapter.Failures;
 
 /**
- * Starts an exec over a raw socket: {@code POST /exec/{id}/start} with {@code Upgrade: tcp}.
- * After the engine's answer the socket carries the process's streams, and the caller owns it —
- * which is what lets it half-close stdin, something docker-java cannot do on a unix socket.
+ * Starts an exec over a raw socket: {@code POST /exec/{id}/start} with {@code Upgrade: tcp}. After
+ * the engine's answer the socket carries the process's streams, and the caller owns it — which is
+ * what lets it half-close stdin, something docker-java cannot do on a unix socket.
  */
 final class HttpUpgrade {
 
@@ -18,15 +18,22 @@ final class HttpUpgrade {
 
   private HttpUpgrade() {}
 
-  /** Sends the start request and consumes the response head; the channel then carries the streams. */
+  /**
+   * Sends the start request and consumes the response head; the channel then carries the streams.
+   */
   static void startExec(SocketChannel channel, String execId, boolean tty) throws IOException {
     byte[] body = ("{\"Detach\":false,\"Tty\":" + tty + "}").getBytes(StandardCharsets.US_ASCII);
-    String head = "POST /exec/" + execId + "/start HTTP/1.1\r\n"
-        + "Host: docker\r\n"
-        + "Content-Type: application/json\r\n"
-        + "Connection: Upgrade\r\n"
-        + "Upgrade: tcp\r\n"
-        + "Content-Length: " + body.length + "\r\n\r\n";
+    String head =
+        "POST /exec/"
+            + execId
+            + "/start HTTP/1.1\r\n"
+            + "Host: docker\r\n"
+            + "Content-Type: application/json\r\n"
+            + "Connection: Upgrade\r\n"
+            + "Upgrade: tcp\r\n"
+            + "Content-Length: "
+            + body.length
+            + "\r\n\r\n";
     var out = ChannelStreams.out(channel);
     out.write(head.getBytes(StandardCharsets.US_ASCII));
     out.write(body);
@@ -35,7 +42,8 @@ final class HttpUpgrade {
     int status = status(response);
     if (status != 101 && status != 200) {
       String message = new String(in.readNBytes(MAX_HEAD), StandardCharsets.UTF_8);
-      throw Failures.ofStatus(status, "Cannot start exec " + execId, Failures.engineMessage(message), null);
+      throw Failures.ofStatus(
+          status, "Cannot start exec " + execId, Failures.engineMessage(message), null);
     }
   }
 
@@ -52,7 +60,9 @@ final class HttpUpgrade {
     }
   }
 
-  /** Reads up to and including the blank line, byte by byte so that nothing after it is consumed. */
+  /**
+   * Reads up to and including the blank line, byte by byte so that nothing after it is consumed.
+   */
   static String readHead(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     int matched = 0;

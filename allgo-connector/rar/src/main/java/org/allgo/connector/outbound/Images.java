@@ -1,7 +1,7 @@
 package org.allgo.connector.outbound;
 
-import java.io.InputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -34,7 +34,9 @@ final class Images {
     requireTag(target);
     String id = containers.ownedId(container);
     try {
-      client.docker().commitCmd(id)
+      client
+          .docker()
+          .commitCmd(id)
           .withRepository(target.repository())
           .withTag(target.tag())
           .withLabels(labels)
@@ -62,13 +64,15 @@ final class Images {
     requireTag(image);
     String path = "/images/" + image.repository() + "/push?tag=" + encode(image.tag());
     String what = "Cannot push " + image;
-    return drain(path, what).orElseThrow(() -> new DockerException(what + ": the engine reported no digest"));
+    return drain(path, what)
+        .orElseThrow(() -> new DockerException(what + ": the engine reported no digest"));
   }
 
   void pull(ImageRef image) {
     policy.checkRunnable(image);
     // The Engine API's tag parameter takes a digest as well.
-    String path = "/images/create?fromImage=" + encode(image.repository()) + "&tag=" + encode(image.tag());
+    String path =
+        "/images/create?fromImage=" + encode(image.repository()) + "&tag=" + encode(image.tag());
     drain(path, "Cannot pull " + image);
   }
 
@@ -95,7 +99,8 @@ final class Images {
 
   private Optional<String> drain(String path, String what) {
     var response = client.send("POST", path, NO_CREDENTIALS, null, what);
-    try (response; InputStream body = response.getBody()) {
+    try (response;
+        InputStream body = response.getBody()) {
       return ProgressStream.drain(body, what);
     } catch (IOException e) {
       throw Failures.unavailable(what, e);

@@ -19,25 +19,38 @@ final class Inspections {
 
   static ContainerInfo info(InspectContainerResponse response) {
     var state = response.getState();
-    boolean ended = !Boolean.TRUE.equals(state.getRunning()) && instant(state.getFinishedAt()).isAfter(NEVER);
+    boolean ended =
+        !Boolean.TRUE.equals(state.getRunning()) && instant(state.getFinishedAt()).isAfter(NEVER);
     Optional<ExitStatus> exit = ended ? Optional.of(exitStatus(response)) : Optional.empty();
     return new ContainerInfo(
-        response.getId(), name(response.getName()), response.getConfig().getImage(), state.getStatus(),
-        labels(response.getConfig().getLabels()), exit);
+        response.getId(),
+        name(response.getName()),
+        response.getConfig().getImage(),
+        state.getStatus(),
+        labels(response.getConfig().getLabels()),
+        exit);
   }
 
   static ExitStatus exitStatus(InspectContainerResponse response) {
     var state = response.getState();
     Long code = state.getExitCodeLong();
     return new ExitStatus(
-        code == null ? -1 : code, Boolean.TRUE.equals(state.getOOMKilled()), false,
-        instant(state.getStartedAt()), instant(state.getFinishedAt()));
+        code == null ? -1 : code,
+        Boolean.TRUE.equals(state.getOOMKilled()),
+        false,
+        instant(state.getStartedAt()),
+        instant(state.getFinishedAt()));
   }
 
   static ContainerSummary summary(Container container) {
     String[] names = container.getNames();
     String name = names == null || names.length == 0 ? "" : name(names[0]);
-    return new ContainerSummary(container.getId(), name, container.getImage(), container.getState(), labels(container.getLabels()));
+    return new ContainerSummary(
+        container.getId(),
+        name,
+        container.getImage(),
+        container.getState(),
+        labels(container.getLabels()));
   }
 
   /** A container name without the engine's leading slash. */

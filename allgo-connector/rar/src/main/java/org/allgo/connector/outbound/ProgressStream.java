@@ -11,9 +11,9 @@ import org.allgo.connector.api.DockerException;
 import org.allgo.connector.api.NotFoundException;
 
 /**
- * Reads the progress messages of a pull or a push to their end. The engine answers 200 and
- * reports failures inside the stream, as {@code {"error": …}}: they become exceptions here. A push
- * ends with the digest of the manifest it wrote, as {@code {"aux": {"Digest": …}}}.
+ * Reads the progress messages of a pull or a push to their end. The engine answers 200 and reports
+ * failures inside the stream, as {@code {"error": …}}: they become exceptions here. A push ends
+ * with the digest of the manifest it wrote, as {@code {"aux": {"Digest": …}}}.
  */
 final class ProgressStream {
 
@@ -45,7 +45,10 @@ final class ProgressStream {
 
   private static DockerException failure(String what, String error) {
     String text = what + ": " + error;
-    boolean missing = error.contains("not found") || error.contains("manifest unknown") || error.contains("does not exist");
+    boolean missing =
+        error.contains("not found")
+            || error.contains("manifest unknown")
+            || error.contains("does not exist");
     return missing ? new NotFoundException(text) : new DockerException(text);
   }
 }

@@ -108,7 +108,8 @@ final class RawExecSession implements ExecSession {
   @Override
   public long waitFor(Duration timeout) {
     if (!Polling.until(timeout, () -> exitCode().isPresent())) {
-      throw new DockerTimeoutException("Exec " + exec.id() + " still runs after " + timeout.toSeconds() + " s");
+      throw new DockerTimeoutException(
+          "Exec " + exec.id() + " still runs after " + timeout.toSeconds() + " s");
     }
     return exitCode().orElseThrow();
   }

@@ -10,8 +10,8 @@ import org.allgo.connector.api.LogChunk;
 import org.allgo.connector.api.LogEntry;
 
 /**
- * Frames of a log read with {@code timestamps=1}: the engine writes each message as one frame,
- * its RFC 3339 time, a space, then the message.
+ * Frames of a log read with {@code timestamps=1}: the engine writes each message as one frame, its
+ * RFC 3339 time, a space, then the message.
  */
 final class TimestampedFrames {
 
@@ -33,8 +33,10 @@ final class TimestampedFrames {
       throw new DockerException("A log message without its time: " + frame);
     }
     try {
-      Instant time = OffsetDateTime.parse(new String(bytes, 0, space, StandardCharsets.US_ASCII)).toInstant();
-      return new LogEntry(time, new LogChunk(frame.stream(), Arrays.copyOfRange(bytes, space + 1, bytes.length)));
+      Instant time =
+          OffsetDateTime.parse(new String(bytes, 0, space, StandardCharsets.US_ASCII)).toInstant();
+      return new LogEntry(
+          time, new LogChunk(frame.stream(), Arrays.copyOfRange(bytes, space + 1, bytes.length)));
     } catch (DateTimeParseException e) {
       throw new DockerException("A log message with an unreadable time: " + e.getMessage(), e);
     }

@@ -18,10 +18,12 @@ class EventFilterTest {
   void parsesLabelsAndActions() {
     EventFilter filter = EventFilter.parse(" allgo.env=dev , allgo.kind=job", "die,OOM");
 
-    assertThat(filter.labels()).containsExactlyInAnyOrderEntriesOf(Map.of("allgo.env", "dev", "allgo.kind", "job"));
+    assertThat(filter.labels())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("allgo.env", "dev", "allgo.kind", "job"));
     assertThat(filter.actions()).containsExactlyInAnyOrder(Action.DIE, Action.OOM);
     assertThat(filter.engineFilters())
-        .isEqualTo("{\"type\":[\"container\"],\"event\":[\"die\",\"oom\"],\"label\":[\"allgo.env=dev\",\"allgo.kind=job\"]}");
+        .isEqualTo(
+            "{\"type\":[\"container\"],\"event\":[\"die\",\"oom\"],\"label\":[\"allgo.env=dev\",\"allgo.kind=job\"]}");
   }
 
   @Test
@@ -43,17 +45,31 @@ class EventFilterTest {
 
   @Test
   void decodesTheEnginesEvents() throws Exception {
-    String json = "{\"Type\":\"container\",\"Action\":\"die\",\"Actor\":{\"ID\":\"abc\",\"Attributes\":"
-        + "{\"allgo.env\":\"dev\",\"exitCode\":\"137\",\"image\":\"busybox\",\"name\":\"dev-job-1\"}},"
-        + "\"time\":1700000000,\"timeNano\":1700000000123456789}";
+    String json =
+        "{\"Type\":\"container\",\"Action\":\"die\",\"Actor\":{\"ID\":\"abc\",\"Attributes\":"
+            + "{\"allgo.env\":\"dev\",\"exitCode\":\"137\",\"image\":\"busybox\",\"name\":\"dev-job-1\"}},"
+            + "\"time\":1700000000,\"timeNano\":1700000000123456789}";
 
     ContainerEvent event = EventDecoder.decode(new ObjectMapper().readTree(json)).orElseThrow();
 
-    assertThat(event).isEqualTo(new ContainerEvent("abc", "dev-job-1", Action.DIE, Map.of("allgo.env", "dev"),
-        Instant.ofEpochSecond(1700000000, 123456789), OptionalLong.of(137)));
+    assertThat(event)
+        .isEqualTo(
+            new ContainerEvent(
+                "abc",
+                "dev-job-1",
+                Action.DIE,
+                Map.of("allgo.env", "dev"),
+                Instant.ofEpochSecond(1700000000, 123456789),
+                OptionalLong.of(137)));
     assertThat(EventDecoder.since(event.time())).isEqualTo("1700000000.123456789");
-    assertThat(EventDecoder.decode(new ObjectMapper().readTree("{\"Type\":\"container\",\"Action\":\"start\"}"))).isEmpty();
-    assertThat(EventDecoder.decode(new ObjectMapper().readTree("{\"Type\":\"network\",\"Action\":\"die\"}"))).isEmpty();
+    assertThat(
+            EventDecoder.decode(
+                new ObjectMapper().readTree("{\"Type\":\"container\",\"Action\":\"start\"}")))
+        .isEmpty();
+    assertThat(
+            EventDecoder.decode(
+                new ObjectMapper().readTree("{\"Type\":\"network\",\"Action\":\"die\"}")))
+        .isEmpty();
   }
 
   @Test

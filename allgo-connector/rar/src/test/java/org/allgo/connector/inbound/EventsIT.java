@@ -45,20 +45,35 @@ class EventsIT {
     ContainerEventActivationSpec spec = activate(direct);
 
     String exited = docker.run(spec("exits", "sh", "-c", "exit 4"));
-    String oom = docker.run(spec("oom", "sh", "-c", "head -c 100m /dev/zero | tail").withLimits(Limits.of(16L << 20, 1, 32)));
+    String oom =
+        docker.run(
+            spec("oom", "sh", "-c", "head -c 100m /dev/zero | tail")
+                .withLimits(Limits.of(16L << 20, 1, 32)));
     String killed = docker.run(spec("killed", "sleep", "600"));
     docker.kill(killed);
 
-    await().atMost(TIMEOUT).untilAsserted(() -> {
-      assertThat(endpoints.eventsOf(exited)).singleElement().satisfies(event -> {
-        assertThat(event.action()).isEqualTo(Action.DIE);
-        assertThat(event.exitCode()).hasValue(4);
-        assertThat(event.name()).startsWith("citest-exits-");
-        assertThat(event.labels()).containsEntry("allgo.env", "citest").containsEntry("allgo.test", "true");
-      });
-      assertThat(endpoints.eventsOf(oom)).extracting(ContainerEvent::action).contains(Action.OOM, Action.DIE);
-      assertThat(endpoints.eventsOf(killed)).extracting(ContainerEvent::action).contains(Action.KILL, Action.DIE);
-    });
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () -> {
+              assertThat(endpoints.eventsOf(exited))
+                  .singleElement()
+                  .satisfies(
+                      event -> {
+                        assertThat(event.action()).isEqualTo(Action.DIE);
+                        assertThat(event.exitCode()).hasValue(4);
+                        assertThat(event.name()).startsWith("citest-exits-");
+                        assertThat(event.labels())
+                            .containsEntry("allgo.env", "citest")
+                            .containsEntry("allgo.test", "true");
+                      });
+              assertThat(endpoints.eventsOf(oom))
+                  .extracting(ContainerEvent::action)
+                  .contains(Action.OOM, Action.DIE);
+              assertThat(endpoints.eventsOf(killed))
+                  .extracting(ContainerEvent::action)
+                  .contains(Action.KILL, Action.DIE);
+            });
     direct.adapter().endpointDeactivation(endpoints, spec);
     await().atMost(TIMEOUT).until(() -> bootstrap.runningWork() == 0);
   }
@@ -81,7 +96,8 @@ class EventsIT {
   @Test
   void eventsMissedWhileTheEngineWasUnreachableAreReplayed() throws Exception {
     Path volumes = direct.volumeRoot();
-    try (SocketRelay relay = new SocketRelay(volumes.resolve("docker.sock"), Path.of("/var/run/docker.sock"));
+    try (SocketRelay relay =
+            new SocketRelay(volumes.resolve("docker.sock"), Path.of("/var/run/docker.sock"));
         AdapterFixture relayed = new AdapterFixture(volumes, relay.dockerHost())) {
       activate(relayed);
       String before = docker.run(spec("before", "true"));
@@ -94,8 +110,13 @@ class EventsIT {
       assertThat(endpoints.eventsOf(during)).isEmpty();
       relay.restore();
 
-      await().atMost(TIMEOUT).untilAsserted(() ->
-          assertThat(endpoints.eventsOf(during)).singleElement().satisfies(event -> assertThat(event.exitCode()).hasValue(5)));
+      await()
+          .atMost(TIMEOUT)
+          .untilAsserted(
+              () ->
+                  assertThat(endpoints.eventsOf(during))
+                      .singleElement()
+                      .satisfies(event -> assertThat(event.exitCode()).hasValue(5)));
       assertThat(endpoints.eventsOf(before)).hasSize(1);
       relayed.adapter().stop();
     }

@@ -50,12 +50,14 @@ class ContainersIT {
   @Test
   void jobRunsConfinedAndReportsItsExit() {
     Path work = fixture.volumeRoot().resolve("job");
-    String id = docker.run(spec("job", "sh", "-c", "echo out; echo err >&2; pwd > result; id -u; exit 3")
-        .withMount(Mount.readWrite(work.toString(), "/work"))
-        .withWorkingDir("/work")
-        .withUser("0:0")
-        .withLimits(Limits.of(64L << 20, 0.5, 32))
-        .withLabel("allgo.job", "42"));
+    String id =
+        docker.run(
+            spec("job", "sh", "-c", "echo out; echo err >&2; pwd > result; id -u; exit 3")
+                .withMount(Mount.readWrite(work.toString(), "/work"))
+                .withWorkingDir("/work")
+                .withUser("0:0")
+                .withLimits(Limits.of(64L << 20, 0.5, 32))
+                .withLabel("allgo.job", "42"));
 
     ExitStatus status = docker.waitFor(id, Duration.ofSeconds(30));
 
@@ -68,23 +70,30 @@ class ContainersIT {
     assertThat(logs.stdout()).isEqualTo("out\n0\n");
     assertThat(logs.stderr()).isEqualTo("err\n");
     assertThat(work.resolve("result")).content().isEqualTo("/work\n");
-    String host = DockerCli.run("inspect", "-f",
-        "{{.HostConfig.NetworkMode}} {{.HostConfig.CapDrop}} {{.HostConfig.SecurityOpt}} {{.HostConfig.Init}} "
-            + "{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.NanoCpus}} {{.HostConfig.PidsLimit}}",
-        id);
-    assertThat(host).isEqualTo("none [ALL] [no-new-privileges] true 67108864 67108864 500000000 32");
+    String host =
+        DockerCli.run(
+            "inspect",
+            "-f",
+            "{{.HostConfig.NetworkMode}} {{.HostConfig.CapDrop}} {{.HostConfig.SecurityOpt}} {{.HostConfig.Init}} "
+                + "{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.NanoCpus}} {{.HostConfig.PidsLimit}}",
+            id);
+    assertThat(host)
+        .isEqualTo("none [ALL] [no-new-privileges] true 67108864 67108864 500000000 32");
   }
 
   @Test
   void theTailOfALogComesWithTheTimesOfItsMessagesInTheirOrder() {
-    String id = docker.run(spec("tail", "sh", "-c", "echo one; sleep 0.2; echo two >&2; sleep 0.2; echo three"));
+    String id =
+        docker.run(
+            spec("tail", "sh", "-c", "echo one; sleep 0.2; echo two >&2; sleep 0.2; echo three"));
     docker.waitFor(id, Duration.ofSeconds(30));
 
     List<LogEntry> all = docker.tail(id, -1);
     List<LogEntry> last = docker.tail(id, 1);
 
     assertThat(all).extracting(e -> e.chunk().text()).containsExactly("one\n", "two\n", "three\n");
-    assertThat(all).extracting(e -> e.chunk().stream())
+    assertThat(all)
+        .extracting(e -> e.chunk().stream())
         .containsExactly(LogChunk.Stream.STDOUT, LogChunk.Stream.STDERR, LogChunk.Stream.STDOUT);
     assertThat(all.get(0).time()).isBeforeOrEqualTo(all.get(2).time());
     assertThat(last).containsExactly(all.get(2));
@@ -101,15 +110,18 @@ class ContainersIT {
     assertThat(info.name()).isEqualTo(spec.name());
     assertThat(info.running()).isTrue();
     assertThat(info.exit()).isEmpty();
-    assertThat(info.labels()).containsEntry("allgo.env", "citest").containsEntry(TEST_LABEL, "true");
+    assertThat(info.labels())
+        .containsEntry("allgo.env", "citest")
+        .containsEntry(TEST_LABEL, "true");
     assertThat(docker.find(id)).contains(info);
     assertThat(docker.find("citest-missing-container")).isEmpty();
     assertThat(docker.list(Map.of("allgo.kind", "probe")))
         .singleElement()
-        .satisfies(summary -> {
-          assertThat(summary.id()).isEqualTo(id);
-          assertThat(summary.running()).isTrue();
-        });
+        .satisfies(
+            summary -> {
+              assertThat(summary.id()).isEqualTo(id);
+              assertThat(summary.running()).isTrue();
+            });
   }
 
   @Test
@@ -139,8 +151,10 @@ class ContainersIT {
 
   @Test
   void memoryExhaustionIsReportedAsOom() {
-    String id = docker.run(spec("oom", "sh", "-c", "head -c 100m /dev/zero | tail")
-        .withLimits(Limits.of(16L << 20, 1, 32)));
+    String id =
+        docker.run(
+            spec("oom", "sh", "-c", "head -c 100m /dev/zero | tail")
+                .withLimits(Limits.of(16L << 20, 1, 32)));
 
     ExitStatus status = docker.waitFor(id, Duration.ofSeconds(60));
 

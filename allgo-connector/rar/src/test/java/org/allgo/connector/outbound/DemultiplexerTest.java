@@ -30,13 +30,17 @@ class DemultiplexerTest {
     byte[] frame = frame(1, "hello");
     byte[] cut = java.util.Arrays.copyOf(frame, frame.length - 2);
     assertThrows(EOFException.class, () -> new FrameReader(new ByteArrayInputStream(cut)).next());
-    assertThrows(EOFException.class, () -> new FrameReader(new ByteArrayInputStream(new byte[] {1, 0, 0})).next());
-    assertThrows(IOException.class, () -> new FrameReader(stream(bytes("HTTP/1.1 200 OK\r\n"))).next());
+    assertThrows(
+        EOFException.class,
+        () -> new FrameReader(new ByteArrayInputStream(new byte[] {1, 0, 0})).next());
+    assertThrows(
+        IOException.class, () -> new FrameReader(stream(bytes("HTTP/1.1 200 OK\r\n"))).next());
   }
 
   @Test
   void eachStreamGetsItsOwnBytesWhicheverIsReadFirst() throws IOException {
-    Demultiplexer demultiplexer = new Demultiplexer(stream(frame(2, "e1 "), frame(1, "o1 "), frame(2, "e2"), frame(1, "o2")));
+    Demultiplexer demultiplexer =
+        new Demultiplexer(stream(frame(2, "e1 "), frame(1, "o1 "), frame(2, "e2"), frame(1, "o2")));
 
     assertThat(readAll(demultiplexer.stdout())).isEqualTo("o1 o2");
     assertThat(readAll(demultiplexer.stderr())).isEqualTo("e1 e2");
@@ -54,7 +58,8 @@ class DemultiplexerTest {
     }
     Demultiplexer demultiplexer = new Demultiplexer(stream(frames));
 
-    CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readUnchecked(demultiplexer.stderr()));
+    CompletableFuture<String> stderr =
+        CompletableFuture.supplyAsync(() -> readUnchecked(demultiplexer.stderr()));
     String stdout = readAll(demultiplexer.stdout());
 
     assertThat(stdout).isEqualTo(out.toString());
@@ -63,7 +68,8 @@ class DemultiplexerTest {
 
   @Test
   void readErrorsReachBothStreams() {
-    Demultiplexer demultiplexer = new Demultiplexer(new ByteArrayInputStream(new byte[] {7, 0, 0, 0, 0, 0, 0, 1, 0}));
+    Demultiplexer demultiplexer =
+        new Demultiplexer(new ByteArrayInputStream(new byte[] {7, 0, 0, 0, 0, 0, 0, 1, 0}));
     assertThrows(IOException.class, () -> demultiplexer.stdout().read());
     assertThrows(IOException.class, () -> demultiplexer.stderr().read());
   }

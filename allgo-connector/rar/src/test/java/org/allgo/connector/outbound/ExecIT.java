@@ -45,8 +45,9 @@ class ExecIT {
 
   @Test
   void stdoutAndStderrArriveApart() throws IOException {
-    try (ExecSession session = docker.exec(sandbox,
-        ExecSpec.of("sh", "-c", "echo out; echo err >&2; echo out2; exit 5"))) {
+    try (ExecSession session =
+        docker.exec(
+            sandbox, ExecSpec.of("sh", "-c", "echo out; echo err >&2; echo out2; exit 5"))) {
       assertThat(readAll(session.stdout())).isEqualTo("out\nout2\n");
       assertThat(readAll(session.stderr())).isEqualTo("err\n");
       assertThat(session.waitFor(TIMEOUT)).isEqualTo(5);
@@ -67,13 +68,18 @@ class ExecIT {
 
   @Test
   void closingASessionKillsItsProcesses() {
-    ExecSession session = docker.exec(sandbox, ExecSpec.of("sh", "-c", "sleep 1000 & sleep 1001").withTty(80, 24));
-    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(ps()).contains("sleep 1000").contains("sleep 1001"));
+    ExecSession session =
+        docker.exec(sandbox, ExecSpec.of("sh", "-c", "sleep 1000 & sleep 1001").withTty(80, 24));
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(() -> assertThat(ps()).contains("sleep 1000").contains("sleep 1001"));
 
     session.close();
 
-    await().atMost(TIMEOUT).untilAsserted(() ->
-        assertThat(ps()).doesNotContain("sleep 1000").doesNotContain("sleep 1001"));
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () -> assertThat(ps()).doesNotContain("sleep 1000").doesNotContain("sleep 1001"));
   }
 
   @Test

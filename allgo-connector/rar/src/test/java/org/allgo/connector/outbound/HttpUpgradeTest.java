@@ -13,8 +13,10 @@ class HttpUpgradeTest {
 
   @Test
   void headIsReadUpToTheBlankLineAndNoFurther() throws IOException {
-    InputStream in = new ByteArrayInputStream(
-        "HTTP/1.1 101 UPGRADED\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n\u0001rest".getBytes(StandardCharsets.ISO_8859_1));
+    InputStream in =
+        new ByteArrayInputStream(
+            "HTTP/1.1 101 UPGRADED\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n\u0001rest"
+                .getBytes(StandardCharsets.ISO_8859_1));
 
     String head = HttpUpgrade.readHead(in);
 
@@ -25,7 +27,11 @@ class HttpUpgradeTest {
 
   @Test
   void malformedAnswersAreErrors() {
-    assertThrows(IOException.class, () -> HttpUpgrade.readHead(new ByteArrayInputStream("HTTP/1.1 200".getBytes(StandardCharsets.US_ASCII))));
+    assertThrows(
+        IOException.class,
+        () ->
+            HttpUpgrade.readHead(
+                new ByteArrayInputStream("HTTP/1.1 200".getBytes(StandardCharsets.US_ASCII))));
     assertThrows(IOException.class, () -> HttpUpgrade.status("SSH-2.0-OpenSSH\r\n\r\n"));
     assertThrows(IOException.class, () -> HttpUpgrade.status("HTTP/1.1 abc Nope\r\n\r\n"));
   }

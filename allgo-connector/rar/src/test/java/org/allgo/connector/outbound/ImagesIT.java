@@ -1,8 +1,8 @@
 package org.allgo.connector.outbound;
 
 import static org.allgo.connector.testing.AdapterFixture.BUSYBOX;
-import static org.allgo.connector.testing.AdapterFixture.uniqueImage;
 import static org.allgo.connector.testing.AdapterFixture.spec;
+import static org.allgo.connector.testing.AdapterFixture.uniqueImage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -53,7 +53,8 @@ class ImagesIT {
   @Test
   void sandboxCommittedPushedAndPulledBack() throws Exception {
     String sandbox = docker.run(spec("author", "sleep", "3600"));
-    try (ExecSession write = docker.exec(sandbox, ExecSpec.of("sh", "-c", "echo v1 > /tmp/version"))) {
+    try (ExecSession write =
+        docker.exec(sandbox, ExecSpec.of("sh", "-c", "echo v1 > /tmp/version"))) {
       assertThat(write.waitFor(Duration.ofSeconds(20))).isZero();
     }
     ImageRef version = uniqueImage("webapp");
@@ -67,7 +68,13 @@ class ImagesIT {
     docker.pull(version);
 
     assertThat(docker.findImage(version)).isPresent();
-    assertThat(DockerCli.run("image", "inspect", "-f", "{{index .Config.Labels \"allgo.version\"}}", version.toString()))
+    assertThat(
+            DockerCli.run(
+                "image",
+                "inspect",
+                "-f",
+                "{{index .Config.Labels \"allgo.version\"}}",
+                version.toString()))
         .isEqualTo("1");
     String job = docker.run(spec(version, "job", "cat", "/tmp/version"));
     docker.waitFor(job, Duration.ofSeconds(30));
@@ -75,13 +82,15 @@ class ImagesIT {
   }
 
   @Test
-  void aPushedImageIsPulledAndRunByDigestAfterItsTagMoved() throws IOException, InterruptedException {
+  void aPushedImageIsPulledAndRunByDigestAfterItsTagMoved()
+      throws IOException, InterruptedException {
     String sandbox = docker.run(spec("author", "sleep", "3600"));
     ImageRef version = uniqueImage("webapp");
     docker.commit(sandbox, version, Map.of());
     ImageRef pinned = version.withTag(docker.push(version));
     pushed.add(version);
-    try (ExecSession write = docker.exec(sandbox, ExecSpec.of("sh", "-c", "echo moved > /tmp/version"))) {
+    try (ExecSession write =
+        docker.exec(sandbox, ExecSpec.of("sh", "-c", "echo moved > /tmp/version"))) {
       assertThat(write.waitFor(Duration.ofSeconds(20))).isZero();
     }
     docker.commit(sandbox, version, Map.of());
@@ -131,10 +140,21 @@ class ImagesIT {
   }
 
   private String registryDigest(ImageRef image) throws IOException, InterruptedException {
-    URI manifest = URI.create("http://" + AdapterFixture.REGISTRY + "/v2/" + path(image) + "/manifests/" + image.tag());
-    HttpResponse<Void> head = http.send(
-        HttpRequest.newBuilder(manifest).method("HEAD", HttpRequest.BodyPublishers.noBody()).header("Accept", MANIFEST_V2).build(),
-        HttpResponse.BodyHandlers.discarding());
+    URI manifest =
+        URI.create(
+            "http://"
+                + AdapterFixture.REGISTRY
+                + "/v2/"
+                + path(image)
+                + "/manifests/"
+                + image.tag());
+    HttpResponse<Void> head =
+        http.send(
+            HttpRequest.newBuilder(manifest)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .header("Accept", MANIFEST_V2)
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
     return head.headers().firstValue("Docker-Content-Digest").orElseThrow();
   }
 
@@ -145,9 +165,19 @@ class ImagesIT {
   private void deleteFromRegistry(ImageRef image) throws IOException, InterruptedException {
     String path = path(image);
     String digest = registryDigest(image);
-    HttpResponse<Void> delete = http.send(
-        HttpRequest.newBuilder(URI.create("http://" + AdapterFixture.REGISTRY + "/v2/" + path + "/manifests/" + digest)).DELETE().build(),
-        HttpResponse.BodyHandlers.discarding());
+    HttpResponse<Void> delete =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://"
+                            + AdapterFixture.REGISTRY
+                            + "/v2/"
+                            + path
+                            + "/manifests/"
+                            + digest))
+                .DELETE()
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
     assertThat(delete.statusCode()).isEqualTo(202);
   }
 }

@@ -35,22 +35,31 @@ class PolicyIT {
 
   @Test
   void containerNameOutsideTheEnvironment() {
-    ContainerSpec spec = ContainerSpec.of("prod-user-1", BUSYBOX, List.of("true")).withLabel("allgo.test", "true");
+    ContainerSpec spec =
+        ContainerSpec.of("prod-user-1", BUSYBOX, List.of("true")).withLabel("allgo.test", "true");
     assertRefused(() -> docker.run(spec), "must start with 'citest-'");
     assertThat(DockerCli.run("ps", "-aq", "--filter", "name=prod-user-1")).isEmpty();
   }
 
   @Test
   void bindMountOutsideTheVolumeRoots() {
-    assertRefused(() -> docker.run(spec("mount", "true").withMount(Mount.readOnly("/etc", "/etc2"))), "outside the allowed volume roots");
-    assertRefused(() -> docker.run(spec("mount", "true")
-        .withMount(Mount.readOnly(fixture.volumeRoot() + "/../escape", "/x"))), "outside the allowed volume roots");
+    assertRefused(
+        () -> docker.run(spec("mount", "true").withMount(Mount.readOnly("/etc", "/etc2"))),
+        "outside the allowed volume roots");
+    assertRefused(
+        () ->
+            docker.run(
+                spec("mount", "true")
+                    .withMount(Mount.readOnly(fixture.volumeRoot() + "/../escape", "/x"))),
+        "outside the allowed volume roots");
   }
 
   @Test
   void imagesOutsideTheNamespaceAndTheBaseImages() {
     ImageRef foreign = ImageRef.parse("127.0.0.1:5000/allgo/prod/webapp:1");
-    assertRefused(() -> docker.run(spec(foreign, "foreign", "true")), "neither under 127.0.0.1:5000/allgo/citest/");
+    assertRefused(
+        () -> docker.run(spec(foreign, "foreign", "true")),
+        "neither under 127.0.0.1:5000/allgo/citest/");
     assertRefused(() -> docker.pull(ImageRef.parse("debian:12")), "nor an allowed base image");
     assertRefused(() -> docker.push(BUSYBOX), "outside this environment's namespace");
     assertRefused(() -> docker.tag(BUSYBOX, foreign), "outside this environment's namespace");
@@ -61,32 +70,57 @@ class PolicyIT {
   @Test
   void commitOnlyIntoTheNamespace() {
     String id = docker.run(spec("commit", "sleep", "60"));
-    assertRefused(() -> docker.commit(id, ImageRef.parse("allgo/busybox:evil"), Map.of()), "outside this environment's namespace");
+    assertRefused(
+        () -> docker.commit(id, ImageRef.parse("allgo/busybox:evil"), Map.of()),
+        "outside this environment's namespace");
   }
 
   @Test
   void privilegesAndHostNamespaces() {
     ContainerSpec spec = spec("priv", "true");
-    assertRefused(() -> docker.run(spec.withPrivileges(Privileges.NONE.withPrivileged(true))), "privileged");
+    assertRefused(
+        () -> docker.run(spec.withPrivileges(Privileges.NONE.withPrivileged(true))), "privileged");
     assertRefused(() -> docker.run(spec.withNetwork("host")), "network mode 'host'");
-    assertRefused(() -> docker.run(spec.withNetwork("container:abc")), "network mode 'container:abc'");
-    assertRefused(() -> docker.run(spec.withPrivileges(Privileges.NONE.withPidMode("host"))), "PID namespace");
-    assertRefused(() -> docker.run(spec.withPrivileges(Privileges.NONE.withIpcMode("host"))), "IPC namespace");
-    assertRefused(() -> docker.run(spec.withPrivileges(Privileges.NONE.withAddedCapabilities(List.of("SYS_ADMIN")))), "added capabilities");
-    assertRefused(() -> docker.run(spec.withPrivileges(Privileges.NONE.withDevices(List.of("/dev/fuse")))), "device mappings");
-    assertRefused(() -> docker.run(spec.withLabel("allgo.env", "prod")), "contradicts environment citest");
+    assertRefused(
+        () -> docker.run(spec.withNetwork("container:abc")), "network mode 'container:abc'");
+    assertRefused(
+        () -> docker.run(spec.withPrivileges(Privileges.NONE.withPidMode("host"))),
+        "PID namespace");
+    assertRefused(
+        () -> docker.run(spec.withPrivileges(Privileges.NONE.withIpcMode("host"))),
+        "IPC namespace");
+    assertRefused(
+        () ->
+            docker.run(
+                spec.withPrivileges(Privileges.NONE.withAddedCapabilities(List.of("SYS_ADMIN")))),
+        "added capabilities");
+    assertRefused(
+        () -> docker.run(spec.withPrivileges(Privileges.NONE.withDevices(List.of("/dev/fuse")))),
+        "device mappings");
+    assertRefused(
+        () -> docker.run(spec.withLabel("allgo.env", "prod")), "contradicts environment citest");
   }
 
   @Test
   void containersOfAnotherEnvironmentAreOutOfReach() {
-    String other = DockerCli.run("run", "-d", "--label", "allgo.test=true", "--name",
-        "other-" + AdapterFixture.uniqueName("x"), BUSYBOX.toString(), "sleep", "60");
+    String other =
+        DockerCli.run(
+            "run",
+            "-d",
+            "--label",
+            "allgo.test=true",
+            "--name",
+            "other-" + AdapterFixture.uniqueName("x"),
+            BUSYBOX.toString(),
+            "sleep",
+            "60");
 
     assertRefused(() -> docker.inspect(other), "does not belong to environment citest");
     assertRefused(() -> docker.kill(other), "does not belong to environment citest");
     assertRefused(() -> docker.remove(other), "does not belong to environment citest");
     assertRefused(() -> docker.logs(other), "does not belong to environment citest");
-    assertRefused(() -> docker.exec(other, ExecSpec.of("true")), "does not belong to environment citest");
+    assertRefused(
+        () -> docker.exec(other, ExecSpec.of("true")), "does not belong to environment citest");
     assertThat(docker.list(Map.of())).noneMatch(c -> c.id().equals(other));
   }
 

@@ -55,10 +55,13 @@ class PoolingIT {
     handle.close();
     handle.close();
 
-    assertThat(events).singleElement().satisfies(event -> {
-      assertThat(event.getId()).isEqualTo(ConnectionEvent.CONNECTION_CLOSED);
-      assertThat(event.getConnectionHandle()).isSameAs(handle);
-    });
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.getId()).isEqualTo(ConnectionEvent.CONNECTION_CLOSED);
+              assertThat(event.getConnectionHandle()).isSameAs(handle);
+            });
     assertThrows(IllegalStateException.class, handle::ping);
     connection.destroy();
   }
@@ -82,9 +85,12 @@ class PoolingIT {
     var factory = fixture.managedFactory();
     assertThat(factory.matchManagedConnections(null, null, null)).isNull();
     assertThat(factory.matchManagedConnections(Set.of(), null, null)).isNull();
-    assertThat(factory.matchManagedConnections(new HashSet<>(Set.of("not a connection")), null, null)).isNull();
+    assertThat(
+            factory.matchManagedConnections(new HashSet<>(Set.of("not a connection")), null, null))
+        .isNull();
     ManagedConnection connection = factory.createManagedConnection(null, null);
-    assertThat(factory.matchManagedConnections(new HashSet<>(Set.of(connection)), null, null)).isSameAs(connection);
+    assertThat(factory.matchManagedConnections(new HashSet<>(Set.of(connection)), null, null))
+        .isSameAs(connection);
     connection.destroy();
   }
 

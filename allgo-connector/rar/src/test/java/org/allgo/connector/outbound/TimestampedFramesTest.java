@@ -18,7 +18,9 @@ class TimestampedFramesTest {
 
   @Test
   void theTimeIsTakenOffTheMessage() {
-    LogEntry entry = TimestampedFrames.entry(frame(LogChunk.Stream.STDERR, "2024-03-01T10:00:00.123456789Z two words\n"));
+    LogEntry entry =
+        TimestampedFrames.entry(
+            frame(LogChunk.Stream.STDERR, "2024-03-01T10:00:00.123456789Z two words\n"));
 
     assertThat(entry.time()).isEqualTo(Instant.parse("2024-03-01T10:00:00.123456789Z"));
     assertThat(entry.chunk()).isEqualTo(frame(LogChunk.Stream.STDERR, "two words\n"));
@@ -26,7 +28,9 @@ class TimestampedFramesTest {
 
   @Test
   void timesWithAnOffsetAndEmptyMessagesAreRead() {
-    LogEntry entry = TimestampedFrames.entry(frame(LogChunk.Stream.STDOUT, "2024-03-01T12:00:00.000000001+02:00 "));
+    LogEntry entry =
+        TimestampedFrames.entry(
+            frame(LogChunk.Stream.STDOUT, "2024-03-01T12:00:00.000000001+02:00 "));
 
     assertThat(entry.time()).isEqualTo(Instant.parse("2024-03-01T10:00:00.000000001Z"));
     assertThat(entry.chunk().bytes()).isEmpty();
@@ -34,7 +38,11 @@ class TimestampedFramesTest {
 
   @Test
   void aFrameWithoutTimeIsRefused() {
-    assertThrows(DockerException.class, () -> TimestampedFrames.entry(frame(LogChunk.Stream.STDOUT, "plain output")));
-    assertThrows(DockerException.class, () -> TimestampedFrames.entry(frame(LogChunk.Stream.STDOUT, "yesterday: x")));
+    assertThrows(
+        DockerException.class,
+        () -> TimestampedFrames.entry(frame(LogChunk.Stream.STDOUT, "plain output")));
+    assertThrows(
+        DockerException.class,
+        () -> TimestampedFrames.entry(frame(LogChunk.Stream.STDOUT, "yesterday: x")));
   }
 }

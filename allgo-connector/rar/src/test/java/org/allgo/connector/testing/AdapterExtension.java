@@ -19,11 +19,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class AdapterExtension implements ParameterResolver {
 
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(AdapterExtension.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(AdapterExtension.class);
 
   // Constructor parameters belong to the test, not the class: each test gets its own adapter.
   @Override
-  public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
+  public ExtensionContextScope getTestInstantiationExtensionContextScope(
+      ExtensionContext rootContext) {
     return ExtensionContextScope.TEST_METHOD;
   }
 
@@ -35,8 +37,13 @@ public final class AdapterExtension implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    Adapter adapter = context.getStore(NAMESPACE).getOrComputeIfAbsent(Adapter.class, key -> new Adapter(), Adapter.class);
-    return parameter.getParameter().getType() == AdapterFixture.class ? adapter.fixture : adapter.connection();
+    Adapter adapter =
+        context
+            .getStore(NAMESPACE)
+            .getOrComputeIfAbsent(Adapter.class, key -> new Adapter(), Adapter.class);
+    return parameter.getParameter().getType() == AdapterFixture.class
+        ? adapter.fixture
+        : adapter.connection();
   }
 
   /** One test's adapter; the store closes it when the test ends. */

@@ -24,7 +24,8 @@ public final class AdapterFixture implements AutoCloseable {
   public static final ImageRef BUSYBOX = ImageRef.parse("allgo/busybox:latest");
 
   private final DockerResourceAdapter adapter = new DockerResourceAdapter();
-  private final DockerManagedConnectionFactory managedFactory = new DockerManagedConnectionFactory();
+  private final DockerManagedConnectionFactory managedFactory =
+      new DockerManagedConnectionFactory();
   private final TestConnectionManager manager = new TestConnectionManager();
   private final DockerConnectionFactory factory;
   private final Path volumeRoot;
@@ -85,7 +86,8 @@ public final class AdapterFixture implements AutoCloseable {
 
   /** An image name of the test namespace, unique to this call. */
   public static ImageRef uniqueImage(String what) {
-    return ImageRef.parse(NAMESPACE + what + "-" + UUID.randomUUID().toString().substring(0, 8) + ":1");
+    return ImageRef.parse(
+        NAMESPACE + what + "-" + UUID.randomUUID().toString().substring(0, 8) + ":1");
   }
 
   @Override

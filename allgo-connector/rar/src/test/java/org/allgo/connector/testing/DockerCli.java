@@ -33,16 +33,23 @@ public final class DockerCli {
 
   /** Removes every container carrying the test label, and every local image of the namespace. */
   public static void removeTestLeftovers(String imagePrefix) {
-    for (String id : run("ps", "-aq", "--filter", "label=" + AdapterFixture.TEST_LABEL + "=true").split("\\s+")) {
+    for (String id :
+        run("ps", "-aq", "--filter", "label=" + AdapterFixture.TEST_LABEL + "=true")
+            .split("\\s+")) {
       if (!id.isBlank()) {
         run("rm", "-f", id);
       }
     }
     // By name, never by id: an image of the namespace may also be a base image under another name.
-    for (String line : run("images", "--digests", "--format", "{{.Repository}} {{.Tag}} {{.Digest}}").split("\n")) {
+    for (String line :
+        run("images", "--digests", "--format", "{{.Repository}} {{.Tag}} {{.Digest}}")
+            .split("\n")) {
       String[] image = line.split(" ");
       if (image.length == 3 && image[0].startsWith(imagePrefix)) {
-        run("rmi", "-f", image[1].equals("<none>") ? image[0] + "@" + image[2] : image[0] + ":" + image[1]);
+        run(
+            "rmi",
+            "-f",
+            image[1].equals("<none>") ? image[0] + "@" + image[2] : image[0] + ":" + image[1]);
       }
     }
   }

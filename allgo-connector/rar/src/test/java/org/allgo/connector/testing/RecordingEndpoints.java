@@ -26,19 +26,21 @@ public final class RecordingEndpoints implements MessageEndpointFactory {
 
   @Override
   public MessageEndpoint createEndpoint(XAResource resource) {
-    return (MessageEndpoint) Proxy.newProxyInstance(
-        getClass().getClassLoader(),
-        new Class<?>[] {MessageEndpoint.class, ContainerEventListener.class},
-        (proxy, method, args) -> switch (method.getName()) {
-          case "onEvent" -> {
-            events.add((ContainerEvent) args[0]);
-            yield null;
-          }
-          case "equals" -> proxy == args[0];
-          case "hashCode" -> System.identityHashCode(proxy);
-          case "toString" -> "RecordingEndpoint";
-          default -> null;
-        });
+    return (MessageEndpoint)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {MessageEndpoint.class, ContainerEventListener.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "onEvent" -> {
+                    events.add((ContainerEvent) args[0]);
+                    yield null;
+                  }
+                  case "equals" -> proxy == args[0];
+                  case "hashCode" -> System.identityHashCode(proxy);
+                  case "toString" -> "RecordingEndpoint";
+                  default -> null;
+                });
   }
 
   @Override

@@ -20,46 +20,51 @@ public final class TestBootstrapContext implements BootstrapContext, AutoCloseab
 
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final Set<Work> running = ConcurrentHashMap.newKeySet();
-  private final WorkManager workManager = new WorkManager() {
-    @Override
-    public void doWork(Work work) {
-      work.run();
-    }
-
-    @Override
-    public void doWork(Work work, long timeout, ExecutionContext context, WorkListener listener) {
-      work.run();
-    }
-
-    @Override
-    public long startWork(Work work) {
-      scheduleWork(work);
-      return 0;
-    }
-
-    @Override
-    public long startWork(Work work, long timeout, ExecutionContext context, WorkListener listener) {
-      scheduleWork(work);
-      return 0;
-    }
-
-    @Override
-    public void scheduleWork(Work work) {
-      running.add(work);
-      executor.execute(() -> {
-        try {
+  private final WorkManager workManager =
+      new WorkManager() {
+        @Override
+        public void doWork(Work work) {
           work.run();
-        } finally {
-          running.remove(work);
         }
-      });
-    }
 
-    @Override
-    public void scheduleWork(Work work, long timeout, ExecutionContext context, WorkListener listener) {
-      scheduleWork(work);
-    }
-  };
+        @Override
+        public void doWork(
+            Work work, long timeout, ExecutionContext context, WorkListener listener) {
+          work.run();
+        }
+
+        @Override
+        public long startWork(Work work) {
+          scheduleWork(work);
+          return 0;
+        }
+
+        @Override
+        public long startWork(
+            Work work, long timeout, ExecutionContext context, WorkListener listener) {
+          scheduleWork(work);
+          return 0;
+        }
+
+        @Override
+        public void scheduleWork(Work work) {
+          running.add(work);
+          executor.execute(
+              () -> {
+                try {
+                  work.run();
+                } finally {
+                  running.remove(work);
+                }
+              });
+        }
+
+        @Override
+        public void scheduleWork(
+            Work work, long timeout, ExecutionContext context, WorkListener listener) {
+          scheduleWork(work);
+        }
+      };
 
   @Override
   public WorkManager getWorkManager() {

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A minimal pooling connection manager, as a server's: reuses idle managed connections, takes
- * them back on CONNECTION_CLOSED and destroys them on CONNECTION_ERROR_OCCURRED.
+ * A minimal pooling connection manager, as a server's: reuses idle managed connections, takes them
+ * back on CONNECTION_CLOSED and destroys them on CONNECTION_ERROR_OCCURRED.
  */
 public final class TestConnectionManager implements ConnectionManager, AutoCloseable {
 
@@ -23,7 +23,8 @@ public final class TestConnectionManager implements ConnectionManager, AutoClose
   private final Set<ManagedConnection> all = ConcurrentHashMap.newKeySet();
 
   @Override
-  public Object allocateConnection(ManagedConnectionFactory factory, ConnectionRequestInfo info) throws ResourceException {
+  public Object allocateConnection(ManagedConnectionFactory factory, ConnectionRequestInfo info)
+      throws ResourceException {
     ManagedConnection connection;
     synchronized (this) {
       connection = factory.matchManagedConnections(new HashSet<>(idle), null, info);
