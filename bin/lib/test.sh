@@ -3,7 +3,8 @@
 # everything it started. Sourced by bin/allgo.
 
 # Servers the black-box tests deploy: one on MariaDB (the production dialect), one on the H2 default.
-# ALLGO_TEST_ENV and ALLGO_TEST_PORTBASE let a second test run share the machine with a first.
+# ALLGO_TEST_ENV and ALLGO_TEST_PORTBASE let a second test run share the machine with a first (with
+# ALLGO_MARIADB_PORT, ALLGO_SMTP_PORT and ALLGO_IMAP_PORT for services of its own).
 TEST_ENV=${ALLGO_TEST_ENV:-test}
 TEST_PORTBASE=${ALLGO_TEST_PORTBASE:-28000}
 TEST_RATE_LIMIT=1200
@@ -60,6 +61,7 @@ black_box() {
   mvn -B -ntp -f "$ALLGO_ROOT/pom.xml" verify -pl allgo-it \
     -Dallgo.base.url="http://localhost:$((portbase + 80))" -Dallgo.env="$env" \
     -Dallgo.api.rate-limit="$TEST_RATE_LIMIT" -Dallgo.test.python=/usr/bin/python3 \
+    -Dallgo.imap.port="$ALLGO_IMAP_PORT" -Dallgo.registry="$ALLGO_REGISTRY" \
     -Dallgo.test.chromedriver="$(command -v chromedriver)" -Dallgo.test.chromium="$(command -v chromium)" "$@"
 }
 
