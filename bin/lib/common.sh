@@ -12,6 +12,8 @@ export ALLGO_DOMAIN=${ALLGO_DOMAIN:-allgo-$ALLGO_ENV}
 export ALLGO_PORTBASE=${ALLGO_PORTBASE:-8000}
 export ALLGO_HTTP_PORT=$((ALLGO_PORTBASE + 80))
 export ALLGO_ADMIN_PORT=$((ALLGO_PORTBASE + 48))
+# The server's own metrics and health, on loopback.
+export ALLGO_MONITOR_PORT=$((ALLGO_PORTBASE + 87))
 export ALLGO_BASE_URL=${ALLGO_BASE_URL:-http://localhost:$ALLGO_HTTP_PORT}
 
 export ALLGO_DOCKER_HOST=${ALLGO_DOCKER_HOST:-unix:///var/run/docker.sock}
@@ -47,7 +49,20 @@ export ALLGO_HEAP=${ALLGO_HEAP:-1g}
 # Debian 12 base image for sandboxes (made with debootstrap, about two minutes the first time).
 export ALLGO_DEBIAN_IMAGE=${ALLGO_DEBIAN_IMAGE:-true}
 
-# Database: h2 (embedded file database, shared through H2's auto-server mode) or mysql.
+# allgo_secret NAME: a password made at first use and kept in <data>/rw/secrets/NAME, readable by
+# this user only (the folder 0700, the file 0600); the same one every later time.
+allgo_secret() {
+  local dir=$ALLGO_DATA/rw/secrets
+  if [ ! -s "$dir/$1" ]; then
+    mkdir -p "$ALLGO_DATA/rw"
+    (umask 077 && mkdir -p "$dir" && chmod 700 "$dir" \
+      && head -c 48 /dev/urandom | base64 -w0 | tr -d '/+=' > "$dir/$1.new" && mv "$dir/$1.new" "$dir/$1")
+  fi
+  cat "$dir/$1"
+}
+
+# Database: h2 (embedded file database, shared through H2's auto-server mode) or mysql. The
+# database accounts' passwords are made at first start (allgo_secret) unless given.
 export ALLGO_DB=${ALLGO_DB:-h2}
 export ALLGO_MARIADB_PORT=${ALLGO_MARIADB_PORT:-3306}
 if [ "$ALLGO_DB" = mysql ]; then
@@ -56,7 +71,7 @@ if [ "$ALLGO_DB" = mysql ]; then
   export ALLGO_DB_URL=${ALLGO_DB_URL:-jdbc:mariadb://127.0.0.1:$ALLGO_MARIADB_PORT/allgo_$ALLGO_ENV?useMysqlMetadata=true}
   # One account per environment, so that environments sharing a server keep to their database.
   export ALLGO_DB_USER=${ALLGO_DB_USER:-allgo_$ALLGO_ENV}
-  export ALLGO_DB_PASSWORD=${ALLGO_DB_PASSWORD:-allgo-$ALLGO_ENV}
+  export ALLGO_DB_PASSWORD=${ALLGO_DB_PASSWORD:-$(allgo_secret db-password)}
   # Jakarta Batch switches its connections to this schema: it must be the application's database.
   db_name=${ALLGO_DB_URL##*/}
   export ALLGO_DB_SCHEMA=${db_name%%\?*}
@@ -64,11 +79,11 @@ else
   export ALLGO_DB_URL=${ALLGO_DB_URL:-jdbc:h2:$ALLGO_DATA/rw/h2/allgo;AUTO_SERVER=TRUE;MODE=LEGACY}
   export ALLGO_DB_SCHEMA=PUBLIC
   export ALLGO_DB_USER=${ALLGO_DB_USER:-allgo}
-  export ALLGO_DB_PASSWORD=${ALLGO_DB_PASSWORD:-allgo-$ALLGO_ENV}
+  export ALLGO_DB_PASSWORD=${ALLGO_DB_PASSWORD:-$(allgo_secret db-password)}
 fi
 
 # Settings derived from ALLGO_ENV and ALLGO_DB: a run for another environment must forget them.
-ALLGO_DERIVED=(ALLGO_DATA ALLGO_DOMAIN ALLGO_DEV_DATA ALLGO_HTTP_PORT ALLGO_ADMIN_PORT ALLGO_BASE_URL
+ALLGO_DERIVED=(ALLGO_DATA ALLGO_DOMAIN ALLGO_DEV_DATA ALLGO_HTTP_PORT ALLGO_ADMIN_PORT ALLGO_MONITOR_PORT ALLGO_BASE_URL
   ALLGO_DB_URL ALLGO_DB_USER ALLGO_DB_PASSWORD ALLGO_DB_SCHEMA
   ALLGO_SSH_PORT ALLGO_SSH_HTTP_PORT ALLGO_SSH_DB_USER ALLGO_SSH_DB_PASSWORD)
 

@@ -38,7 +38,7 @@ render_config() {
     $ALLGO_REGISTRY $ALLGO_SMTP_HOST $ALLGO_SMTP_PORT $ALLGO_MAIL_FROM $ALLGO_BASE_URL $ALLGO_DEV_DATA
     $ALLGO_DB_SCHEMA $ALLGO_SSH_PORT $ALLGO_SANDBOX_NETWORK $ALLGO_SANDBOX_IDLE
     $ALLGO_API_RATE_LIMIT $ALLGO_JOB_MAX_FILE_MB $ALLGO_JOB_MAX_INPUT_MB $ALLGO_JOB_MAX_OUTPUT_MB
-    $ALLGO_JOB_MAX_PER_USER $ALLGO_HEAP' \
+    $ALLGO_JOB_MAX_PER_USER $ALLGO_HEAP $ALLGO_MONITOR_PORT' \
     < "$ALLGO_ROOT/payara-config/allgo.asadmin"
   # The password is part of what the domain was made from, but never written out in clear.
   printf '# db password sha256 %s\n' "$(printf %s "$ALLGO_DB_PASSWORD" | sha256sum | cut -c1-16)"
@@ -48,6 +48,7 @@ render_config() {
 ensure_domain() {
   local applied=$ALLGO_DOMAINS/$ALLGO_DOMAIN.asadmin rendered
   mkdir -p "$ALLGO_DOMAINS" "$ALLGO_DATA"/{rw,ro,cache,log} "$ALLGO_DATA/rw/datastore"
+  [ "$ALLGO_DB" = mysql ] || { mkdir -p "$ALLGO_DATA/rw/h2" && chmod 700 "$ALLGO_DATA/rw/h2"; }
   rendered=$(render_config)
   if [ -d "$ALLGO_DOMAINS/$ALLGO_DOMAIN" ] && [ "$rendered" = "$(cat "$applied" 2>/dev/null)" ]; then
     return 0
@@ -116,7 +117,8 @@ deploy() {
     until curl -fsS -o /dev/null "$ALLGO_BASE_URL/" 2>/dev/null || [ "$((tries -= 1))" -le 0 ]; do sleep 0.5; done
   fi
   log "deploying $(basename "$ALLGO_EAR")"
-  asadmin deploy --force=true --name allgo "$ALLGO_EAR" > "$ALLGO_DATA/log/deploy.log" 2>&1 \
+  # On the public virtual server only: the monitoring listener's has the server's endpoints alone.
+  asadmin deploy --force=true --virtualservers server --name allgo "$ALLGO_EAR" > "$ALLGO_DATA/log/deploy.log" 2>&1 \
     || { tail -n 40 "$ALLGO_DATA/log/server.log" >&2; die "deployment failed, see $ALLGO_DATA/log/deploy.log and server.log"; }
   echo "$sum" > "$marker"
 }
@@ -135,6 +137,14 @@ wait_healthy() {
   done
 }
 
+# The H2 database's files (its lock file holds the auto-server's key) are the server user's alone:
+# 0600 in a 0700 folder. The server makes them with the default mode; set once they exist.
+secure_h2_files() {
+  [ "$ALLGO_DB" = mysql ] && return 0
+  chmod 700 "$ALLGO_DATA/rw/h2"
+  find "$ALLGO_DATA/rw/h2" -type f -exec chmod 600 {} +
+}
+
 up() {
   ensure_services
   ensure_toolbox
@@ -147,6 +157,7 @@ up() {
   wait_healthy
   ensure_ssh_db_account
   ensure_ssh_sidecar
+  secure_h2_files
   cat <<TEXT
 
 allgo ($ALLGO_ENV) is up:

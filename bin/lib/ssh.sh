@@ -12,7 +12,7 @@ if [ "$ALLGO_DB" = mysql ]; then
 else
   export ALLGO_SSH_DB_USER=${ALLGO_SSH_DB_USER:-ssh}
 fi
-export ALLGO_SSH_DB_PASSWORD=${ALLGO_SSH_DB_PASSWORD:-ssh-$ALLGO_ENV}
+export ALLGO_SSH_DB_PASSWORD=${ALLGO_SSH_DB_PASSWORD:-$(allgo_secret ssh-db-password)}
 # The built sidecar: allgo-ssh.war, allgo-connector-rar.rar, allgo-connector-api.jar, mariadb-java-client.jar.
 ALLGO_SSH_DIST=${ALLGO_SSH_DIST:-$ALLGO_ROOT/allgo-ssh/target/sidecar}
 PAYARA_MICRO_JAR=${PAYARA_MICRO_JAR:-$ALLGO_CACHE/payara-micro-$PAYARA_VERSION.jar}
@@ -50,6 +50,15 @@ create-jdbc-resource --connectionpoolid allgo-ssh-pool jdbc/allgo-ssh
 ASADMIN
 }
 
+# The commands Payara Micro runs before booting: its HTTP listener (which it cannot do without) on
+# loopback, and no data grid (Hazelcast would listen on every interface; the sidecar shares nothing).
+ssh_sidecar_preboot() {
+  cat <<ASADMIN
+set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
+set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false
+ASADMIN
+}
+
 # Starts the sidecar unless it already answers; waits until it does.
 ensure_ssh_sidecar() {
   local name; name=$(ssh_sidecar_name)
@@ -63,16 +72,17 @@ ensure_ssh_sidecar() {
     mvn_cmd package -DskipTests -pl allgo-ssh -am || die "the build of allgo-ssh failed"
   fi
   mkdir -p "$ALLGO_DATA"/{rw/ssh,log} "$ALLGO_RUN"
-  local commands=$ALLGO_RUN/$name.asadmin libs=$ALLGO_SSH_DIST/allgo-connector-api.jar
-  (umask 077 && ssh_sidecar_commands > "$commands")
+  local commands=$ALLGO_RUN/$name.asadmin preboot=$ALLGO_RUN/$name.preboot.asadmin
+  local libs=$ALLGO_SSH_DIST/allgo-connector-api.jar
+  (umask 077 && ssh_sidecar_commands > "$commands" && ssh_sidecar_preboot > "$preboot")
   [ "$ALLGO_DB" = mysql ] && libs=$libs:$ALLGO_SSH_DIST/mariadb-java-client.jar
   log "starting the SSH sidecar on port $ALLGO_SSH_PORT (log $ALLGO_DATA/log/ssh.log)"
   # The RAR is deployed before the WAR, whose connection factory names it.
   start_bg "$name" "$ALLGO_DATA/log/ssh.log" java -Xmx192m -XX:+UseSerialGC \
     -Dallgo.env="$ALLGO_ENV" -Dallgo.data="$ALLGO_DATA" -Dallgo.base-url="$ALLGO_BASE_URL" \
-    -Dallgo.ssh.port="$ALLGO_SSH_PORT" \
+    -Dallgo.ssh.port="$ALLGO_SSH_PORT" -Dh2.bindAddress=127.0.0.1 \
     -jar "$PAYARA_MICRO_JAR" --nocluster --disablephonehome --port "$ALLGO_SSH_HTTP_PORT" \
-    --addlibs "$libs" --postbootcommandfile "$commands" \
+    --addlibs "$libs" --prebootcommandfile "$preboot" --postbootcommandfile "$commands" \
     --deploy "$ALLGO_SSH_DIST/allgo-connector-rar.rar" --deploy "$ALLGO_SSH_DIST/allgo-ssh.war"
   local tries=240
   until ssh_sidecar_ok; do
@@ -85,7 +95,7 @@ ensure_ssh_sidecar() {
 
 stop_ssh_sidecar() {
   stop_pid "$(ssh_sidecar_name)"
-  rm -f "$ALLGO_RUN/$(ssh_sidecar_name).asadmin"
+  rm -f "$ALLGO_RUN/$(ssh_sidecar_name).asadmin" "$ALLGO_RUN/$(ssh_sidecar_name).preboot.asadmin"
 }
 
 # The read-only account the sidecar reads with: SELECT on the environment's database, nothing else.
@@ -97,13 +107,14 @@ ensure_ssh_db_account() {
     for host in 127.0.0.1 localhost; do
       mariadb --socket="$(mariadb_sock)" -uroot <<SQL || die "could not create the database account $ALLGO_SSH_DB_USER"
 CREATE USER IF NOT EXISTS '$ALLGO_SSH_DB_USER'@'$host' IDENTIFIED BY '$ALLGO_SSH_DB_PASSWORD';
+ALTER USER '$ALLGO_SSH_DB_USER'@'$host' IDENTIFIED BY '$ALLGO_SSH_DB_PASSWORD';
 GRANT SELECT ON \`$db\`.* TO '$ALLGO_SSH_DB_USER'@'$host';
 SQL
     done
   else
-    java -cp "$PAYARA_HOME/h2db/bin/h2.jar" org.h2.tools.Shell -url "$ALLGO_DB_URL" \
+    java -Dh2.bindAddress=127.0.0.1 -cp "$PAYARA_HOME/h2db/bin/h2.jar" org.h2.tools.Shell -url "$ALLGO_DB_URL" \
       -user "$ALLGO_DB_USER" -password "$ALLGO_DB_PASSWORD" \
-      -sql "CREATE USER IF NOT EXISTS $ALLGO_SSH_DB_USER PASSWORD '$ALLGO_SSH_DB_PASSWORD'; GRANT SELECT ON SCHEMA PUBLIC TO $ALLGO_SSH_DB_USER" \
+      -sql "CREATE USER IF NOT EXISTS $ALLGO_SSH_DB_USER PASSWORD '$ALLGO_SSH_DB_PASSWORD'; ALTER USER $ALLGO_SSH_DB_USER SET PASSWORD '$ALLGO_SSH_DB_PASSWORD'; GRANT SELECT ON SCHEMA PUBLIC TO $ALLGO_SSH_DB_USER" \
       >/dev/null || die "could not create the H2 account $ALLGO_SSH_DB_USER"
   fi
 }

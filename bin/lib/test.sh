@@ -49,9 +49,10 @@ run_tests() {
       && black_box "$TEST_PORTBASE" "$TEST_ENV" -Dallgo.test.server.settings="${TEST_MARIADB_ENV[*]}" || status=1
   fi
   if [ "$status" = 0 ]; then
-    log "health of a server on the H2 default"
+    log "health and surface of a server on the H2 default"
     test_allgo up "${TEST_H2_ENV[@]}" \
-      && black_box $((TEST_PORTBASE + 1000)) "${TEST_ENV}h2" -Dit.test=HealthIT || status=1
+      && black_box $((TEST_PORTBASE + 1000)) "${TEST_ENV}h2" -Dit.test='HealthIT,ServerSurfaceIT' \
+        -Dallgo.db=h2 -Dallgo.test.server.settings="${TEST_H2_ENV[*]}" || status=1
   fi
   return $status
 }
@@ -70,8 +71,11 @@ reset_test_state() {
   test_allgo down "${TEST_MARIADB_ENV[@]}"
   test_allgo down "${TEST_H2_ENV[@]}"
   mariadb --socket="$(mariadb_sock)" -uroot -e "DROP DATABASE IF EXISTS allgo_$TEST_ENV"
-  ensure_mariadb
   rm -rf "$ALLGO_ROOT/var/$TEST_ENV" "$ALLGO_ROOT/var/${TEST_ENV}h2"
+  # The data root held the database password: a new one is made, as on a fresh machine.
+  unset ALLGO_DB_PASSWORD
+  . "$ALLGO_ROOT/bin/lib/common.sh"
+  ensure_mariadb
   rm -f "$ALLGO_ROOT/var/domains/allgo-$TEST_ENV.deployed" "$ALLGO_ROOT/var/domains/allgo-${TEST_ENV}h2.deployed"
 }
 

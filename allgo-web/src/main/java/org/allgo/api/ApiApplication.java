@@ -2,6 +2,7 @@ package org.allgo.api;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
@@ -21,4 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
                     + " 'Authorization: Bearer <token>'. Errors are application/problem+json.",
             license =
                 @License(name = "AGPL-3.0", url = "https://www.gnu.org/licenses/agpl-3.0.html")))
-public class ApiApplication extends Application {}
+public class ApiApplication extends Application {
+
+  /** No WADL (Jersey's own description of the resources): the OpenAPI document is the one. */
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of("jersey.config.server.wadl.disableWadl", true);
+  }
+}

@@ -1,5 +1,5 @@
 /**
- * Health of the platform as MicroProfile Health checks, served by the server at {@code /health}
- * (readiness: every part allgo needs) and {@code /health/live}.
+ * Health of the platform: MicroProfile Health checks, served by the application at {@code /health}
+ * (readiness and liveness), {@code /health/ready} and {@code /health/live}.
  */
 package org.allgo.health;
