@@ -82,11 +82,14 @@ greenmail_ok() { (exec 3<>"/dev/tcp/$ALLGO_SMTP_HOST/$ALLGO_SMTP_PORT") 2>/dev/n
 
 ensure_greenmail() {
   greenmail_ok && return 0
-  local jar=$ALLGO_CACHE/greenmail-standalone.jar
+  # The version the build names (2.1.5's IMAP threads spin once a client has gone; 2.1.8 ends them).
+  local version jar
+  version=$(sed -n 's:.*<greenmail.version>\(.*\)</greenmail.version>.*:\1:p' "$ALLGO_ROOT/pom.xml")
+  jar=$ALLGO_CACHE/greenmail-standalone-$version.jar
   mkdir -p "$ALLGO_CACHE"
   if [ ! -f "$jar" ]; then
-    (cd "$ALLGO_CACHE" && mvn -B -q dependency:copy -Dartifact="com.icegreen:greenmail-standalone:${GREENMAIL_VERSION:-2.1.5}" \
-      -DoutputDirectory="$ALLGO_CACHE" -Dmdep.stripVersion=true) || die "could not fetch GreenMail"
+    (cd "$ALLGO_CACHE" && mvn -B -q dependency:copy -Dartifact="com.icegreen:greenmail-standalone:$version" \
+      -DoutputDirectory="$ALLGO_CACHE") || die "could not fetch GreenMail"
   fi
   log "starting the mail sink (SMTP $ALLGO_SMTP_PORT, IMAP $ALLGO_IMAP_PORT, user sink/sink)"
   start_bg greenmail "$ALLGO_ROOT/var/log/greenmail.log" java -Xmx128m \
