@@ -18,7 +18,7 @@ import org.allgo.connector.api.DockerConnection;
 import org.allgo.connector.api.DockerConnectionFactory;
 import org.allgo.connector.api.DockerException;
 import org.allgo.platform.BusinessException;
-import org.allgo.platform.control.Resources;
+import org.allgo.platform.Resources;
 
 /**
  * What superusers see of the machinery: the environment's containers on the Docker engine, its

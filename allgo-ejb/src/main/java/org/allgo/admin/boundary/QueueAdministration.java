@@ -8,8 +8,8 @@ import org.allgo.admin.control.QueueRules;
 import org.allgo.admin.control.Superusers;
 import org.allgo.admin.entity.QueueDraft;
 import org.allgo.admin.entity.QueueView;
-import org.allgo.jobs.entity.JobQueue;
 import org.allgo.platform.BusinessException;
+import org.allgo.queues.entity.JobQueue;
 
 /** Superusers list, create and edit job queues; exactly one queue is the default. */
 @Stateless

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.allgo.accounts.entity.User;
 import org.allgo.admin.entity.QueueDraft;
-import org.allgo.jobs.entity.JobQueue;
+import org.allgo.queues.entity.JobQueue;
 
 /** The admin console's queries on users and job queues; joins the caller's transaction. */
 @Dependent

@@ -1,7 +1,7 @@
 package org.allgo.admin.entity;
 
 import java.io.Serializable;
-import org.allgo.jobs.entity.JobQueue;
+import org.allgo.queues.entity.JobQueue;
 
 /** A job queue as the admin console shows it. */
 public record QueueView(

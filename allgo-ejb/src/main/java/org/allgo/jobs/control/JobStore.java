@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.allgo.accounts.entity.User;
 import org.allgo.jobs.entity.Job;
-import org.allgo.jobs.entity.JobQueue;
 import org.allgo.jobs.entity.JobState;
 import org.allgo.platform.BusinessException;
+import org.allgo.queues.entity.JobQueue;
 import org.allgo.webapps.entity.Webapp;
 import org.eclipse.persistence.config.CascadePolicy;
 import org.eclipse.persistence.config.QueryHints;
@@ -154,7 +154,7 @@ public class JobStore {
   }
 
   /** A timestamp column read in a projection, which the instant converter does not see. */
-  static Instant instant(Object value) {
+  public static Instant instant(Object value) {
     return value instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) value;
   }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import org.allgo.accounts.entity.Role;
 import org.allgo.accounts.entity.User;
+import org.allgo.queues.entity.JobQueue;
 import org.allgo.webapps.entity.Webapp;
 import org.allgo.webapps.entity.WebappVersion;
 

@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.allgo.accounts.entity.Role;
 import org.allgo.accounts.entity.User;
-import org.allgo.jobs.entity.JobQueue;
+import org.allgo.queues.entity.JobQueue;
 
 /**
  * A published program: what it is, who owns it, how its jobs run, and the state of the sandbox it

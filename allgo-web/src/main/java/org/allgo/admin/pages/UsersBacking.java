@@ -5,10 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import org.allgo.accounts.boundary.UserAdministration;
 import org.allgo.accounts.entity.AccountState;
 import org.allgo.accounts.entity.AccountView;
 import org.allgo.accounts.entity.Role;
-import org.allgo.admin.boundary.UserAdministration;
 import org.allgo.pages.Pages;
 
 /** {@code /admin/users?q=}: find accounts; activate, lock, promote or demote them. */

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.allgo.api.Callers;
-import org.allgo.jobs.boundary.PurgeService;
+import org.allgo.datastore.boundary.PurgeService;
 import org.allgo.jobs.entity.BatchExecutionView;
 
 /** Batch jobs on demand, for superusers: {@code purge-jobs}, and how an execution went. */

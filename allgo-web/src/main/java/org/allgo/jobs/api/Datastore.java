@@ -20,8 +20,8 @@ import java.security.Principal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.allgo.api.ApiErrors;
+import org.allgo.datastore.entity.FileNames;
 import org.allgo.jobs.boundary.JobService;
-import org.allgo.jobs.control.FileNames;
 import org.allgo.platform.BusinessException;
 
 /**

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.allgo.api.ApiErrors;
+import org.allgo.datastore.entity.JobFileView;
 import org.allgo.jobs.boundary.JobService;
-import org.allgo.jobs.entity.JobFileView;
 import org.allgo.platform.BusinessException;
 
 /**

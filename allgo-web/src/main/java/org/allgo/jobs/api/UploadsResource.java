@@ -17,10 +17,10 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.allgo.api.Callers;
-import org.allgo.jobs.boundary.Upload;
-import org.allgo.jobs.boundary.UploadService;
-import org.allgo.jobs.entity.UploadView;
 import org.allgo.platform.BusinessException;
+import org.allgo.submission.boundary.UploadService;
+import org.allgo.submission.entity.Upload;
+import org.allgo.submission.entity.UploadView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 

@@ -21,12 +21,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.allgo.api.Callers;
+import org.allgo.datastore.entity.JobFileView;
+import org.allgo.datastore.entity.JobWithFiles;
 import org.allgo.jobs.boundary.JobService;
 import org.allgo.jobs.control.JobSettings;
-import org.allgo.jobs.entity.JobDraft;
-import org.allgo.jobs.entity.JobFileView;
 import org.allgo.jobs.entity.JobView;
-import org.allgo.jobs.entity.JobWithFiles;
+import org.allgo.submission.entity.JobDraft;
 
 /**
  * The original platform's job API, for its Python client and the scripts built on it: a multipart

@@ -1,0 +1,268 @@
+package org.allgo.dispatch.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.allgo.connector.api.ContainerSummary;
+import org.allgo.connector.api.DockerException;
+import org.allgo.dispatch.control.ClaimSql;
+import org.allgo.dispatch.control.JobCompletion;
+import org.allgo.dispatch.control.JobContainers;
+import org.allgo.dispatch.control.JobLaunch;
+import org.allgo.dispatch.control.JobTransitions;
+import org.allgo.dispatch.control.RunningJob;
+import org.allgo.jobs.control.JobSettings;
+import org.allgo.jobs.control.JobWatch;
+import org.allgo.jobs.entity.StopRequest;
+
+/**
+ * Starts waiting jobs in containers and watches the running ones. A pass claims jobs while their
+ * queues and users have free slots, starts their containers, stops those asked to stop or past
+ * their queue's timeout, and finishes those whose container ended without its event being heard.
+ * Passes run on a non-persistent timer every two seconds, and claim-only passes at once when a job
+ * is queued ({@link #wake}) or a container ended; one pass at a time, a wake-up during a pass
+ * causes one more. Claims are made by the pass; the claimed jobs' containers start in parallel,
+ * {@value #PARALLEL_STARTS} at a time, on threads of the application server's managed thread
+ * factory (a managed executor would capture the application's context again for every job), so that
+ * a slow start or a long pull holds no other job back.
+ *
+ * <p>At start-up it reconciles the RUNNING jobs with the engine: containers still running are
+ * adopted, those that ended while the server was down are finished with their exit code, vanished
+ * ones fail with a reason, and job containers without a running job are removed.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrations")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Dispatcher {
+
+  private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+  // A job claimed by another server may still be pulling its image.
+  private static final long FOREIGN_START_GRACE_SECONDS = 600;
+
+  // Container creation and start are the engine's work; more at once only queue up there.
+  static final int PARALLEL_STARTS = 4;
+
+  private final AtomicBoolean busy = new AtomicBoolean();
+  // Claimed by this server, their containers not started yet: supervision leaves them alone.
+  private final Map<Long, CountDownLatch> starting = new ConcurrentHashMap<>();
+
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threads;
+
+  private ThreadPoolExecutor starts;
+  private final AtomicBoolean again = new AtomicBoolean();
+  private final AtomicBoolean supervisionDue = new AtomicBoolean();
+
+  @Inject JobTransitions transitions;
+
+  @Inject JobContainers containers;
+
+  @Inject JobCompletion completion;
+
+  @Inject JobSettings settings;
+
+  @Inject JobWatch watch;
+
+  // A lifecycle callback takes its transaction attribute from the method.
+  @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void reconcile() {
+    starts =
+        new ThreadPoolExecutor(
+            PARALLEL_STARTS,
+            PARALLEL_STARTS,
+            1,
+            TimeUnit.MINUTES,
+            new LinkedBlockingQueue<>(),
+            threads);
+    starts.allowCoreThreadTimeOut(true);
+    try {
+      Map<Long, ContainerSummary> found = containers.list();
+      int adopted = 0;
+      int finished = 0;
+      for (RunningJob job : transitions.running()) {
+        ContainerSummary container = found.remove(job.jobId());
+        if (container != null && container.running()) {
+          adopted++;
+        } else if (container != null || mine(job)) {
+          completion.complete(job.jobId());
+          finished++;
+        }
+      }
+      found.values().forEach(stray -> containers.remove(stray.id()));
+      LOG.log(
+          Level.INFO,
+          "Jobs reconciled with the engine: {0} running adopted, {1} finished, {2} stray containers removed",
+          adopted,
+          finished,
+          found.size());
+    } catch (DockerException | IllegalStateException e) {
+      LOG.log(
+          Level.WARNING, "Could not reconcile the running jobs at start-up: {0}", e.getMessage());
+    }
+  }
+
+  @PreDestroy
+  void stopStarting() {
+    starts.shutdown();
+  }
+
+  /**
+   * A whole pass: supervision of the running jobs (a list of the engine's containers), then claims.
+   */
+  @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
+  void tick() {
+    supervisionDue.set(true);
+    run();
+  }
+
+  /**
+   * Claims and starts what can start, soon, on another thread: a job was queued or a slot freed.
+   * Supervision waits for the next tick, so that a submission does not wait for the engine's list.
+   */
+  @Asynchronous
+  public void wake() {
+    run();
+  }
+
+  private void run() {
+    again.set(true);
+    while (again.get() && busy.compareAndSet(false, true)) {
+      try {
+        again.set(false);
+        if (supervisionDue.getAndSet(false)) {
+          supervise();
+        }
+        dispatch();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "A dispatcher pass failed", e);
+      } finally {
+        busy.set(false);
+      }
+    }
+  }
+
+  private void supervise() {
+    var running = transitions.running();
+    if (running.isEmpty()) {
+      return;
+    }
+    Map<Long, ContainerSummary> found = containers.list();
+    Instant now = Instant.now();
+    for (RunningJob job : running) {
+      if (starting.containsKey(job.jobId())) {
+        continue;
+      }
+      ContainerSummary container = found.get(job.jobId());
+      if (job.stopRequest() != null || job.overdue(now)) {
+        if (job.stopRequest() == null) {
+          transitions.requestStop(job.jobId(), StopRequest.TIMEOUT);
+        }
+        completion.stop(job.jobId());
+      } else if (container != null
+          && !container.running()
+          && !"created".equals(container.state())) {
+        completion.complete(job.jobId());
+      } else if (container == null
+          && (job.containerId() != null || mine(job) || foreignAndOld(job, now))) {
+        completion.complete(job.jobId());
+      }
+    }
+  }
+
+  private void dispatch() {
+    for (long queue : transitions.waitingQueues()) {
+      Optional<ClaimSql.Claim> claim;
+      while ((claim = transitions.claim(queue)).isPresent()) {
+        startSoon(claim.get().jobId());
+      }
+    }
+  }
+
+  private void startSoon(long jobId) {
+    starting.put(jobId, new CountDownLatch(1));
+    try {
+      starts.execute(
+          () -> {
+            try {
+              start(jobId);
+            } finally {
+              starting.remove(jobId).countDown();
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      starting.remove(jobId).countDown();
+      start(jobId);
+    }
+  }
+
+  /**
+   * Waits, 30 seconds at most, until a start of the job under way on this server has ended, so that
+   * an abort finds the container it is to stop.
+   */
+  public void awaitStart(long jobId) {
+    CountDownLatch started = starting.get(jobId);
+    try {
+      if (started != null && !started.await(30, TimeUnit.SECONDS)) {
+        LOG.log(Level.WARNING, "The start of job {0} takes more than 30 s", jobId);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void start(long jobId) {
+    Optional<JobLaunch> launch = transitions.launch(jobId);
+    if (launch.isEmpty()) {
+      watch.changed(jobId);
+      return;
+    }
+    String container;
+    try {
+      container = containers.run(launch.get());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Job {0} could not start: {1}", jobId, e.getMessage());
+      completion.fail(jobId, "The job could not start: " + e.getMessage());
+      return;
+    }
+    LOG.log(Level.INFO, "Job {0} started in {1}", jobId, settings.containerName(jobId));
+    if (transitions.started(jobId, container).isPresent()) {
+      completion.stop(jobId);
+    }
+  }
+
+  // Claimed by this server; supervision skips the jobs whose start is under way, and complete()
+  // looks at the engine again before failing one.
+  private boolean mine(RunningJob job) {
+    return settings.node().equals(job.claimedBy());
+  }
+
+  private static boolean foreignAndOld(RunningJob job, Instant now) {
+    return job.startedAt() != null
+        && job.startedAt().plusSeconds(FOREIGN_START_GRACE_SECONDS).isBefore(now);
+  }
+}

@@ -1,0 +1,100 @@
+package org.allgo.queues.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.allgo.accounts.entity.Role;
+import org.allgo.accounts.entity.User;
+import org.allgo.jobs.control.JobAccess;
+import org.allgo.jobs.control.JobStore;
+import org.allgo.platform.BusinessException;
+import org.allgo.queues.control.QueueRules;
+import org.allgo.queues.entity.JobQueue;
+import org.allgo.queues.entity.QueueDraft;
+import org.allgo.queues.entity.QueueView;
+
+/** Job queues: anyone may list them; superusers create and change them. */
+@Stateless
+public class QueueService {
+
+  @Inject JobStore jobs;
+
+  @Inject JobAccess access;
+
+  public List<QueueView> list() {
+    return jobs.queues().stream().map(JobQueue::view).toList();
+  }
+
+  public QueueView get(String name) {
+    return jobs.getQueue(name).view();
+  }
+
+  public QueueView create(String email, QueueDraft draft) {
+    superuser(email);
+    String name = QueueRules.name(draft.name());
+    if (jobs.findQueue(name).isPresent()) {
+      throw BusinessException.conflict(
+          "queue-exists", "There is already a queue named " + name + ".");
+    }
+    if (draft.timeoutSeconds() == null
+        || draft.cpuMillis() == null
+        || draft.maxJobs() == null
+        || draft.retentionDays() == null) {
+      throw BusinessException.invalid(
+          "queue-incomplete",
+          "A new queue needs timeoutSeconds, cpuMillis, maxJobs and retentionDays.");
+    }
+    JobQueue queue =
+        new JobQueue(
+            name,
+            QueueRules.description(draft.description()),
+            QueueRules.timeout(draft.timeoutSeconds()),
+            QueueRules.cpu(draft.cpuMillis()),
+            QueueRules.maxJobs(draft.maxJobs()),
+            QueueRules.retention(draft.retentionDays()));
+    jobs.addQueue(queue);
+    if (Boolean.TRUE.equals(draft.isDefault())) {
+      makeDefault(queue);
+    }
+    return queue.view();
+  }
+
+  public QueueView update(String email, String name, QueueDraft draft) {
+    superuser(email);
+    JobQueue queue = jobs.getQueue(name);
+    if (draft.name() != null && !draft.name().equals(name)) {
+      throw BusinessException.invalid("queue-name-fixed", "A queue's name cannot change.");
+    }
+    if (draft.description() != null) {
+      queue.describe(QueueRules.description(draft.description()));
+    }
+    queue.limit(
+        draft.timeoutSeconds() == null
+            ? queue.timeoutSeconds()
+            : QueueRules.timeout(draft.timeoutSeconds()),
+        draft.cpuMillis() == null ? queue.cpuMillis() : QueueRules.cpu(draft.cpuMillis()),
+        draft.maxJobs() == null ? queue.maxJobs() : QueueRules.maxJobs(draft.maxJobs()),
+        draft.retentionDays() == null
+            ? queue.retentionDays()
+            : QueueRules.retention(draft.retentionDays()));
+    if (Boolean.TRUE.equals(draft.isDefault())) {
+      makeDefault(queue);
+    } else if (Boolean.FALSE.equals(draft.isDefault()) && queue.isDefault()) {
+      throw BusinessException.invalid(
+          "default-queue-needed",
+          "There must be a default queue: make another one the default instead.");
+    }
+    return queue.view();
+  }
+
+  private void makeDefault(JobQueue queue) {
+    jobs.queues().forEach(q -> q.makeDefault(q == queue));
+  }
+
+  private void superuser(String email) {
+    User caller = access.caller(email);
+    if (caller.role() != Role.SUPERUSER) {
+      throw BusinessException.forbidden("superuser-only", "Only superusers manage job queues.");
+    }
+  }
+}

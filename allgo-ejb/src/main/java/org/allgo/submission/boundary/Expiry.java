@@ -1,0 +1,53 @@
+package org.allgo.submission.boundary;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import org.allgo.datastore.control.JobFiles;
+import org.allgo.submission.control.IdempotencyKeys;
+import org.allgo.submission.control.JobUploads;
+
+/**
+ * Every ten minutes: expired uploads go, records and files; idempotency keys older than a day are
+ * forgotten. Upload files older than their lifetime and an hour are removed whatever their record,
+ * so that a submission that broke off leaves nothing for long.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Expiry {
+
+  private static final System.Logger LOG = System.getLogger(Expiry.class.getName());
+  private static final Duration ORPHAN_UPLOAD = JobUploads.LIFETIME.plusHours(1);
+
+  @Inject JobUploads uploads;
+
+  @Inject IdempotencyKeys keys;
+
+  @Inject JobFiles files;
+
+  @Schedule(minute = "*/10", hour = "*", persistent = false)
+  void run() {
+    Instant now = Instant.now();
+    int expired = 0;
+    for (String id : uploads.expired(now)) {
+      uploads.forget(id);
+      files.deleteUpload(id);
+      expired++;
+    }
+    int orphans = files.deleteUploadsOlderThan(now.minus(ORPHAN_UPLOAD));
+    int forgotten = keys.forget(now);
+    if (expired + orphans + forgotten > 0) {
+      LOG.log(
+          Level.INFO,
+          "Expired: {0} uploads, {1} stray upload files, {2} idempotency keys",
+          expired,
+          orphans,
+          forgotten);
+    }
+  }
+}
