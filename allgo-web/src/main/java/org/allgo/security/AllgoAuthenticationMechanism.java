@@ -17,7 +17,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.allgo.accounts.boundary.AccountService;
-import org.allgo.accounts.control.RequestCaller;
+import org.allgo.accounts.boundary.CallerScope;
 import org.allgo.accounts.entity.Caller;
 import org.allgo.api.ApiErrors;
 
@@ -45,7 +45,7 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
 
   @Inject AccountService accounts;
 
-  @Inject RequestCaller requestCaller;
+  @Inject CallerScope callers;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -131,7 +131,9 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
     if (request.getSession(false) != null) {
       request.changeSessionId();
     }
-    request.getSession(true).setAttribute(SESSION_USER, Long.valueOf(result.getCallerUniqueId()));
+    long id = Long.parseLong(result.getCallerUniqueId());
+    request.getSession(true).setAttribute(SESSION_USER, id);
+    accounts.findActiveCaller(id).ifPresent(callers::enter);
     return context.notifyContainerAboutLogin(result);
   }
 
@@ -148,7 +150,7 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
   }
 
   private AuthenticationStatus loggedIn(Caller caller, HttpMessageContext context) {
-    requestCaller.set(caller);
+    callers.enter(caller);
     return context.notifyContainerAboutLogin(caller.email(), caller.groups());
   }
 

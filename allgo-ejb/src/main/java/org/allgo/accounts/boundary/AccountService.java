@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.allgo.accounts.control.AccountRules;
+import org.allgo.accounts.control.Callers;
 import org.allgo.accounts.control.LoginThrottle;
 import org.allgo.accounts.control.MailTokenStore;
 import org.allgo.accounts.control.Passwords;
@@ -29,13 +30,15 @@ import org.allgo.platform.BusinessException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Everything a user does with their account, and what the security layer asks about callers. Users
- * are named by their e-mail address, the caller name the security layer hands out.
+ * Everything a user does with their account, and what the security layer asks about callers. The
+ * account changed is the caller's own, as the authentication named them ({@link Callers}).
  */
 @Stateless
 public class AccountService {
 
   @Inject UserStore users;
+
+  @Inject Callers callers;
 
   @Inject MailTokenStore links;
 
@@ -216,27 +219,27 @@ public class AccountService {
     return users.findById(id).filter(User::isActive).map(User::caller);
   }
 
-  public AccountView getAccount(String email) {
-    return users.getByEmail(email).view();
+  public AccountView getAccount() {
+    return caller().view();
   }
 
-  public AccountView updateProfile(String email, String name, boolean notifyJobFinished) {
-    User user = users.getByEmail(email);
+  public AccountView updateProfile(String name, boolean notifyJobFinished) {
+    User user = caller();
     user.rename(AccountRules.name(name));
     user.notifyJobFinished(notifyJobFinished);
     return user.view();
   }
 
-  public void changePassword(String email, String currentPassword, String newPassword) {
-    User user = users.getByEmail(email);
+  public void changePassword(String currentPassword, String newPassword) {
+    User user = caller();
     checkCurrentPassword(user, currentPassword);
     AccountRules.password(newPassword, user.email());
     user.changePassword(passwords.hash(newPassword));
   }
 
   /** Mails a confirmation link to the new address; the account changes when it is followed. */
-  public void requestEmailChange(String email, String newEmail, String currentPassword) {
-    User user = users.getByEmail(email);
+  public void requestEmailChange(String newEmail, String currentPassword) {
+    User user = caller();
     checkCurrentPassword(user, currentPassword);
     String address = AccountRules.email(newEmail);
     if (address.equals(user.email())) {
@@ -250,31 +253,15 @@ public class AccountService {
   }
 
   /** Replaces the API token; the old one stops working at once. Returned only this once. */
-  public String regenerateApiToken(String email) {
-    User user = users.getByEmail(email);
+  public String regenerateApiToken() {
+    User user = caller();
     String token = Tokens.newToken();
     user.replaceApiToken(Tokens.hash(token));
     return token;
   }
 
-  /** For administrators: activates or locks an account. */
-  public AccountView changeState(long userId, AccountState state) {
-    if (state == null || state == AccountState.UNCONFIRMED) {
-      throw BusinessException.invalid("state-invalid", "An account can be made ACTIVE or LOCKED.");
-    }
-    User user = users.getById(userId);
-    user.changeState(state);
-    return user.view();
-  }
-
-  /** For administrators: makes a user a superuser, or a superuser an ordinary user again. */
-  public AccountView changeRole(long userId, Role role) {
-    if (role == null) {
-      throw BusinessException.invalid("role-invalid", "A role is USER or SUPERUSER.");
-    }
-    User user = users.getById(userId);
-    user.changeRole(role);
-    return user.view();
+  private User caller() {
+    return callers.require("Sign in (or send your API token) to see your account.");
   }
 
   private void checkCurrentPassword(User user, String currentPassword) {

@@ -1,6 +1,7 @@
 package org.allgo.admin.boundary;
 
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -8,9 +9,9 @@ import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.allgo.accounts.entity.Role;
 import org.allgo.admin.control.DataDisk;
 import org.allgo.admin.control.RegistryCatalog;
-import org.allgo.admin.control.Superusers;
 import org.allgo.admin.entity.ContainerRow;
 import org.allgo.admin.entity.DiskUse;
 import org.allgo.admin.entity.RepositoryView;
@@ -25,13 +26,12 @@ import org.allgo.platform.Resources;
  * repositories in the registry, and the use of the data directory.
  */
 @Stateless
+@RolesAllowed(Role.SUPERUSER_ROLE)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PlatformOverview {
 
   @Resource(lookup = Resources.DOCKER)
   DockerConnectionFactory docker;
-
-  @Inject Superusers superusers;
 
   @Inject RegistryCatalog registry;
 
@@ -40,8 +40,7 @@ public class PlatformOverview {
   /** The disk use of the data directory: each area, and the file system's free and total bytes. */
   public record DiskReport(String root, List<DiskUse> areas, long free, long total) {}
 
-  public List<ContainerRow> containers(String email) {
-    superusers.require(email);
+  public List<ContainerRow> containers() {
     try (DockerConnection connection = docker.getConnection()) {
       return connection.list(Map.of()).stream()
           .map(ContainerRow::of)
@@ -57,13 +56,11 @@ public class PlatformOverview {
     return registry.namespace();
   }
 
-  public List<RepositoryView> repositories(String email) {
-    superusers.require(email);
+  public List<RepositoryView> repositories() {
     return registry.repositories();
   }
 
-  public DiskReport disk(String email) {
-    superusers.require(email);
+  public DiskReport disk() {
     return new DiskReport(disk.root().toString(), disk.use(), disk.free(), disk.total());
   }
 }

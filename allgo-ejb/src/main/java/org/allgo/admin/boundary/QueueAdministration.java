@@ -1,11 +1,12 @@
 package org.allgo.admin.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.allgo.accounts.entity.Role;
 import org.allgo.admin.control.AdminStore;
 import org.allgo.admin.control.QueueRules;
-import org.allgo.admin.control.Superusers;
 import org.allgo.admin.entity.QueueDraft;
 import org.allgo.admin.entity.QueueView;
 import org.allgo.platform.BusinessException;
@@ -13,19 +14,16 @@ import org.allgo.queues.entity.JobQueue;
 
 /** Superusers list, create and edit job queues; exactly one queue is the default. */
 @Stateless
+@RolesAllowed(Role.SUPERUSER_ROLE)
 public class QueueAdministration {
-
-  @Inject Superusers superusers;
 
   @Inject AdminStore store;
 
-  public List<QueueView> list(String email) {
-    superusers.require(email);
+  public List<QueueView> list() {
     return store.queues().stream().map(QueueView::of).toList();
   }
 
-  public QueueView create(String email, QueueDraft draft) {
-    superusers.require(email);
+  public QueueView create(QueueDraft draft) {
     QueueDraft clean = QueueRules.check(draft);
     if (store.findQueue(clean.name()).isPresent()) {
       throw BusinessException.conflict(
@@ -47,8 +45,7 @@ public class QueueAdministration {
   }
 
   /** Changes a queue's settings; the name stays. A default queue stays default until another is. */
-  public QueueView update(String email, long id, QueueDraft draft) {
-    superusers.require(email);
+  public QueueView update(long id, QueueDraft draft) {
     JobQueue queue =
         store
             .findQueue(id)

@@ -4,32 +4,16 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import org.allgo.accounts.entity.User;
 import org.allgo.admin.entity.QueueDraft;
 import org.allgo.queues.entity.JobQueue;
 
-/** The admin console's queries on users and job queues; joins the caller's transaction. */
+/** The admin console's queries on job queues; joins the caller's transaction. */
 @Dependent
 public class AdminStore {
 
-  static final int MAX_USERS = 200;
-
   @PersistenceContext(unitName = "allgo")
   EntityManager em;
-
-  /** Users whose e-mail or name contains the text (all of them when blank), by e-mail. */
-  public List<User> searchUsers(String text) {
-    String pattern = "%" + escape(text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) + "%";
-    return em.createQuery(
-            "SELECT u FROM User u WHERE LOWER(u.email) LIKE :p ESCAPE '\\'"
-                + " OR LOWER(u.name) LIKE :p ESCAPE '\\' ORDER BY u.email",
-            User.class)
-        .setParameter("p", pattern)
-        .setMaxResults(MAX_USERS)
-        .getResultList();
-  }
 
   public List<JobQueue> queues() {
     return em.createNamedQuery(JobQueue.ALL, JobQueue.class).getResultList();
@@ -76,9 +60,5 @@ public class AdminStore {
     em.createQuery("UPDATE JobQueue q SET q.isDefault = TRUE WHERE q.id = :id")
         .setParameter("id", id)
         .executeUpdate();
-  }
-
-  private static String escape(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 }

@@ -1,5 +1,6 @@
 package org.allgo.batch.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.BatchRuntimeException;
 import jakarta.batch.operations.JobSecurityException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
@@ -12,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import org.allgo.admin.control.Superusers;
+import org.allgo.accounts.entity.Role;
 import org.allgo.batch.control.JobRepository;
 import org.allgo.batch.entity.ExecutionView;
 import org.allgo.platform.BusinessException;
@@ -32,8 +33,6 @@ public class BatchMonitor {
 
   static final String JOB_XML = "META-INF/batch-jobs/";
 
-  @Inject Superusers superusers;
-
   @Inject JobRepository repository;
 
   /** The jobs superusers may start by hand, those whose job XML this application holds. */
@@ -42,8 +41,8 @@ public class BatchMonitor {
   String startable;
 
   /** The newest executions of every job, newest first. */
-  public List<ExecutionView> recent(String email, int max) {
-    superusers.require(email);
+  @RolesAllowed(Role.SUPERUSER_ROLE)
+  public List<ExecutionView> recent(int max) {
     return repository.recent(max);
   }
 
@@ -52,14 +51,14 @@ public class BatchMonitor {
     return repository.find(executionId);
   }
 
-  public void stop(String email, long executionId) {
-    superusers.require(email);
+  @RolesAllowed(Role.SUPERUSER_ROLE)
+  public void stop(long executionId) {
     refusedAs(() -> BatchRuntime.getJobOperator().stop(executionId), "stop", executionId);
   }
 
   /** Restarts a failed or stopped execution; returns the new execution's id. */
-  public long restart(String email, long executionId) {
-    superusers.require(email);
+  @RolesAllowed(Role.SUPERUSER_ROLE)
+  public long restart(long executionId) {
     long[] restarted = new long[1];
     refusedAs(
         () -> restarted[0] = BatchRuntime.getJobOperator().restart(executionId, new Properties()),
@@ -69,8 +68,8 @@ public class BatchMonitor {
   }
 
   /** Starts one of the {@link #startableJobs()}; returns the execution's id. */
-  public long start(String email, String jobName) {
-    superusers.require(email);
+  @RolesAllowed(Role.SUPERUSER_ROLE)
+  public long start(String jobName) {
     if (!startableJobs().contains(jobName)) {
       throw BusinessException.invalid(
           "job-not-startable", "The job " + jobName + " cannot be started by hand.");

@@ -1,5 +1,6 @@
 package org.allgo.datastore.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
@@ -12,7 +13,6 @@ import java.util.Date;
 import java.util.Properties;
 import org.allgo.accounts.entity.Role;
 import org.allgo.batch.control.JobRepository;
-import org.allgo.jobs.control.JobAccess;
 import org.allgo.jobs.entity.BatchExecutionView;
 import org.allgo.platform.BusinessException;
 
@@ -23,8 +23,6 @@ public class PurgeService {
   public static final String PURGE_JOB = "purge-jobs";
 
   private static final System.Logger LOG = System.getLogger(PurgeService.class.getName());
-
-  @Inject JobAccess access;
 
   @Inject JobRepository repository;
 
@@ -37,8 +35,8 @@ public class PurgeService {
         operator().start(PURGE_JOB, new Properties()));
   }
 
-  public BatchExecutionView start(String email) {
-    superuser(email);
+  @RolesAllowed(Role.SUPERUSER_ROLE)
+  public BatchExecutionView start() {
     return execution(operator().start(PURGE_JOB, new Properties()));
   }
 
@@ -46,8 +44,8 @@ public class PurgeService {
    * Any execution of the environment, such as a version's commit, read from the job repository:
    * Payara's JobOperator shows a component only the executions it started itself.
    */
-  public BatchExecutionView get(String email, long id) {
-    superuser(email);
+  @RolesAllowed(Role.SUPERUSER_ROLE)
+  public BatchExecutionView get(long id) {
     return repository
         .find(id)
         .map(
@@ -73,12 +71,6 @@ public class PurgeService {
     } catch (NoSuchJobExecutionException e) {
       throw BusinessException.notFound(
           "execution-not-found", "There is no batch execution " + id + ".");
-    }
-  }
-
-  private void superuser(String email) {
-    if (access.caller(email).role() != Role.SUPERUSER) {
-      throw BusinessException.forbidden("superuser-only", "Only superusers run batch jobs.");
     }
   }
 

@@ -9,6 +9,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import org.allgo.accounts.boundary.CallerScope;
+import org.allgo.accounts.control.UserStore;
+import org.allgo.accounts.entity.Caller;
+import org.allgo.accounts.entity.User;
 import org.allgo.connector.api.DockerException;
 import org.allgo.platform.BusinessException;
 import org.allgo.webapps.boundary.SandboxService;
@@ -53,6 +57,10 @@ public class SleepWebapp {
 
   @Inject WebappStore webapps;
 
+  @Inject UserStore users;
+
+  @Inject CallerScope callers;
+
   @Inject WebappService service;
 
   @Inject SandboxService sandboxService;
@@ -69,34 +77,43 @@ public class SleepWebapp {
       return;
     }
     try {
-      service.create(
-          OWNER,
-          new WebappDraft(
-              "sleep",
-              NAME,
-              "Sleeps for the number of seconds given as parameter, then writes `sleep-output.txt`.",
-              "Parameter: a whole number of seconds, such as `5`.",
-              OWNER,
-              Visibility.PUBLIC,
-              null,
-              64,
-              PROGRAM,
-              ""));
-      sandboxService.start(OWNER, NAME, "busybox", null);
-      long exit =
-          sandboxes.exec(
-              webapps.getByDockerName(NAME),
-              SCRIPT,
-              "/bin/sh",
-              "-c",
-              "mkdir -p /usr/local/bin && cat > " + PROGRAM + " && chmod 755 " + PROGRAM);
-      if (exit != 0) {
-        throw new IllegalStateException("installing the program exited with " + exit);
-      }
-      versions.commit(OWNER, NAME, "1.0", "The demonstration program");
+      Caller owner =
+          users
+              .findByEmail(OWNER)
+              .map(User::caller)
+              .orElseThrow(() -> new IllegalStateException(OWNER + " does not exist"));
+      // Made as its owner would make it, through the same services.
+      callers.run(owner, this::make);
       LOG.log(Level.INFO, "Development webapp {0} created; version 1.0 is being committed", NAME);
     } catch (BusinessException | DockerException | IllegalStateException e) {
       LOG.log(Level.WARNING, "Development webapp {0} could not be made: {1}", NAME, e.getMessage());
     }
+  }
+
+  private void make() {
+    service.create(
+        new WebappDraft(
+            "sleep",
+            NAME,
+            "Sleeps for the number of seconds given as parameter, then writes `sleep-output.txt`.",
+            "Parameter: a whole number of seconds, such as `5`.",
+            OWNER,
+            Visibility.PUBLIC,
+            null,
+            64,
+            PROGRAM,
+            ""));
+    sandboxService.start(NAME, "busybox", null);
+    long exit =
+        sandboxes.exec(
+            webapps.getByDockerName(NAME),
+            SCRIPT,
+            "/bin/sh",
+            "-c",
+            "mkdir -p /usr/local/bin && cat > " + PROGRAM + " && chmod 755 " + PROGRAM);
+    if (exit != 0) {
+      throw new IllegalStateException("installing the program exited with " + exit);
+    }
+    versions.commit(NAME, "1.0", "The demonstration program");
   }
 }

@@ -90,12 +90,12 @@ public class JobTransitions {
    * A new job, NEW until its files are stored: the caller may run the webapp, it has a READY
    * version, the queue exists and the parameters split.
    */
-  public long create(String email, JobDraft draft) {
-    User caller = access.caller(email);
+  public long create(JobDraft draft) {
+    User caller = access.caller();
     if (draft.webapp() == null || draft.webapp().isBlank()) {
       throw BusinessException.invalid("webapp-missing", "Name the webapp to run.");
     }
-    Webapp webapp = webapps.visible(email, draft.webapp());
+    Webapp webapp = webapps.visible(draft.webapp());
     WebappVersion version =
         webappStore
             .defaultVersion(webapp)
@@ -138,8 +138,8 @@ public class JobTransitions {
    * Aborts the caller's job: a waiting one ends now; a running one is marked, and true says its
    * container is to be stopped.
    */
-  public boolean abort(String email, long jobId) {
-    access.job(email, jobId);
+  public boolean abort(long jobId) {
+    access.job(jobId);
     Job job = jobs.lock(jobId).orElseThrow();
     switch (job.state()) {
       case WAITING -> {
@@ -169,8 +169,8 @@ public class JobTransitions {
    * The caller's job, to run again: refused while it runs or is being submitted, once its files are
    * gone, and when which of its files were inputs is unknown (submitted before it was recorded).
    */
-  public Resubmission resubmission(String email, long jobId) {
-    Job job = access.job(email, jobId);
+  public Resubmission resubmission(long jobId) {
+    Job job = access.job(jobId);
     switch (job.state()) {
       case ARCHIVED ->
           throw BusinessException.gone(

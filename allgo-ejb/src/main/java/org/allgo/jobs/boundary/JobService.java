@@ -51,8 +51,8 @@ import org.allgo.webapps.control.WebappStore;
 import org.allgo.webapps.entity.Webapp;
 
 /**
- * What users do with jobs: submit, follow, abort, delete, read their files. Callers are named by
- * e-mail; a job is theirs or, for superusers, anyone's. Every API version is a layer over this.
+ * What users do with jobs: submit, follow, abort, delete, read their files, as the request's
+ * caller; a job is theirs or, for superusers, anyone's. Every API version is a layer over this.
  */
 @Stateless
 public class JobService {
@@ -96,8 +96,8 @@ public class JobService {
    * file (name, size) leaves nothing behind.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public JobView submit(String email, JobDraft draft, List<Upload> uploads) {
-    return submit(email, draft, uploads, null);
+  public JobView submit(JobDraft draft, List<Upload> uploads) {
+    return submit(draft, uploads, null);
   }
 
   /**
@@ -107,7 +107,7 @@ public class JobService {
    */
   // Files are written between two transactions: none is held open while a client uploads.
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public JobView submit(String email, JobDraft draft, List<Upload> uploads, String idempotencyKey) {
+  public JobView submit(JobDraft draft, List<Upload> uploads, String idempotencyKey) {
     List<String> names = names(uploads.stream().map(Upload::name).toList());
     String[] digests = new String[uploads.size()];
     Supplier<String> fingerprint =
@@ -123,12 +123,10 @@ public class JobService {
           return request.value();
         };
     return idempotently(
-        email,
         idempotencyKey,
         fingerprint,
         () ->
             create(
-                email,
                 draft,
                 names,
                 (id, limit) -> {
@@ -153,8 +151,7 @@ public class JobService {
    * idempotency key works as for {@link #submit(String, JobDraft, List, String)}.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public JobView submitUploaded(
-      String email, JobDraft draft, List<UploadedFile> files, String idempotencyKey) {
+  public JobView submitUploaded(JobDraft draft, List<UploadedFile> files, String idempotencyKey) {
     List<String> ids = files.stream().map(UploadedFile::upload).toList();
     if (ids.stream().distinct().count() < ids.size()) {
       throw BusinessException.invalid("duplicate-upload", "The same upload is named twice.");
@@ -162,12 +159,11 @@ public class JobService {
     RequestFingerprint request = new RequestFingerprint("uploads", draft);
     files.forEach(f -> request.file(f.name(), f.upload()));
     return idempotently(
-        email,
         idempotencyKey,
         request::value,
         () -> {
           checkCount(ids.size());
-          List<UploadView> found = uploads.usable(email, ids);
+          List<UploadView> found = uploads.usable(ids);
           List<String> names =
               names(
                   IntStream.range(0, files.size())
@@ -183,11 +179,10 @@ public class JobService {
                     + " MiB.");
           }
           return create(
-              email,
               draft,
               names,
               (id, limit) -> {
-                uploads.take(email, ids, id);
+                uploads.take(ids, id);
                 for (int i = 0; i < ids.size(); i++) {
                   this.files.moveIn(id, ids.get(i), names.get(i));
                 }
@@ -198,11 +193,11 @@ public class JobService {
 
   // With a key, the first request is remembered with its fingerprint and the job it made.
   private JobView idempotently(
-      String email, String key, Supplier<String> fingerprint, Supplier<JobView> submission) {
+      String key, Supplier<String> fingerprint, Supplier<JobView> submission) {
     if (key == null) {
       return submission.get();
     }
-    IdempotencyKeys.Reservation reservation = keys.reserve(email, key);
+    IdempotencyKeys.Reservation reservation = keys.reserve(key);
     if (!reservation.fresh()) {
       if (reservation.jobId() == null) {
         throw IdempotencyKeys.inUse();
@@ -231,10 +226,9 @@ public class JobService {
    * submitted before allgo recorded which files were inputs.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public JobView rerun(String email, long id) {
-    JobTransitions.Resubmission again = transitions.resubmission(email, id);
+  public JobView rerun(long id) {
+    JobTransitions.Resubmission again = transitions.resubmission(id);
     return create(
-        email,
         again.draft(),
         again.inputs(),
         (newId, limit) -> {
@@ -251,8 +245,8 @@ public class JobService {
   }
 
   // Records the job, stores its inputs, queues it; a failure leaves nothing behind.
-  private JobView create(String email, JobDraft draft, List<String> inputs, Inputs writer) {
-    long id = transitions.create(email, draft);
+  private JobView create(JobDraft draft, List<String> inputs, Inputs writer) {
+    long id = transitions.create(draft);
     try {
       files.create(id);
       long total =
@@ -289,8 +283,8 @@ public class JobService {
    * The mean duration, in seconds, of the webapp's last successful jobs; 0 when it has none. What
    * the original API called {@code avg_time}.
    */
-  public double averageSeconds(String email, String dockerName) {
-    return jobs.recentSuccesses(webapps.visible(email, dockerName), RECENT_FOR_AVERAGE).stream()
+  public double averageSeconds(String dockerName) {
+    return jobs.recentSuccesses(webapps.visible(dockerName), RECENT_FOR_AVERAGE).stream()
             .mapToLong(j -> Math.max(0, Duration.between(j.startedAt(), j.finishedAt()).toMillis()))
             .average()
             .orElse(0)
@@ -298,11 +292,11 @@ public class JobService {
   }
 
   /** A webapp named by its docker name or, as the original clients may, by its numeric id. */
-  public String dockerName(String email, String idOrName) {
+  public String dockerName(String idOrName) {
     if (idOrName != null && idOrName.matches("\\d{1,18}")) {
       return webappStore
           .findById(Long.parseLong(idOrName))
-          .filter(w -> w.isVisibleTo(webapps.caller(email)))
+          .filter(w -> w.isVisibleTo(webapps.caller().orElse(null)))
           .map(Webapp::dockerName)
           .orElseThrow(
               () ->
@@ -312,17 +306,16 @@ public class JobService {
     return idOrName;
   }
 
-  public JobView get(String email, long id) {
-    return access.job(email, id).view();
+  public JobView get(long id) {
+    return access.job(id).view();
   }
 
   /**
    * The caller's jobs, newest first; {@code before} is the cursor: the last id of the previous
    * page.
    */
-  public List<JobView> list(
-      String email, JobState state, String webapp, Long before, Integer limit) {
-    return list(email, state, webapp, null, null, before, limit);
+  public List<JobView> list(JobState state, String webapp, Long before, Integer limit) {
+    return list(state, webapp, null, null, before, limit);
   }
 
   /**
@@ -338,14 +331,8 @@ public class JobService {
   // Times are compared here: the instant converter does not apply to query parameters. Ids grow
   // with creation times, so the first job older than since ends the list.
   public List<JobView> list(
-      String email,
-      JobState state,
-      String webapp,
-      Instant since,
-      Instant until,
-      Long before,
-      Integer limit) {
-    User caller = access.caller(email);
+      JobState state, String webapp, Instant since, Instant until, Long before, Integer limit) {
+    User caller = access.caller();
     int size = pageSize(limit);
     List<JobView> page = new ArrayList<>();
     Long cursor = before;
@@ -377,8 +364,8 @@ public class JobService {
 
   /** Aborts a waiting or running job; it is ABORTED when this returns, its container removed. */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public JobView abort(String email, long id) {
-    if (transitions.abort(email, id)) {
+  public JobView abort(long id) {
+    if (transitions.abort(id)) {
       dispatcher.awaitStart(id);
       completion.stop(id);
       dispatcher.wake();
@@ -390,8 +377,8 @@ public class JobService {
   }
 
   /** Deletes an ended job: it leaves the lists and its files go; the record stays, DELETED. */
-  public void delete(String email, long id) {
-    Job job = access.job(email, id);
+  public void delete(long id) {
+    Job job = access.job(id);
     if (job.state() == JobState.DELETED) {
       return;
     }
@@ -409,13 +396,13 @@ public class JobService {
   }
 
   /** The job's files; while it runs, {@code allgo.log} is its live log. */
-  public List<JobFileView> files(String email, long id) {
-    return files(readable(email, id));
+  public List<JobFileView> files(long id) {
+    return files(readable(id));
   }
 
   /** The job and its files, read once: what the original API answers about a job. */
-  public JobWithFiles withFiles(String email, long id) {
-    Job job = readable(email, id);
+  public JobWithFiles withFiles(long id) {
+    Job job = readable(id);
     return new JobWithFiles(job.view(), files(job));
   }
 
@@ -437,8 +424,8 @@ public class JobService {
    * A file of the caller's job, for download; while the job runs, {@code allgo.log} is its live
    * log.
    */
-  public Path file(String email, long id, String name) {
-    Job job = readable(email, id);
+  public Path file(long id, String name) {
+    Job job = readable(id);
     Optional<Path> live = FileNames.LOG.equals(name) ? liveLog(job) : Optional.empty();
     return live.or(() -> files.find(job.id(), name))
         .orElseThrow(
@@ -451,16 +438,16 @@ public class JobService {
    * A portion of the job's {@code allgo.log} from byte {@code from} (from the end when negative):
    * the program's output as it runs, then, once the job ended, the rest and the footer.
    */
-  public JobLogView log(String email, long id, long from) {
-    return log(readable(email, id), from);
+  public JobLogView log(long id, long from) {
+    return log(readable(id), from);
   }
 
   /**
    * The job, and the portion of its log from byte {@code from} as {@link #log} gives it, read
    * together: what an event stream looks at. No log once the job's files are gone.
    */
-  public JobFollow follow(String email, long id, long from) {
-    Job job = access.job(email, id);
+  public JobFollow follow(long id, long from) {
+    Job job = access.job(id);
     boolean gone = job.state() == JobState.ARCHIVED || job.state() == JobState.DELETED;
     return new JobFollow(job.view(), gone ? null : log(job, from));
   }
@@ -494,8 +481,8 @@ public class JobService {
     return job.state() != JobState.NEW && !job.state().active();
   }
 
-  private Job readable(String email, long id) {
-    Job job = access.job(email, id);
+  private Job readable(long id) {
+    Job job = access.job(id);
     if (job.state() == JobState.ARCHIVED) {
       throw BusinessException.gone(
           "job-archived", "The files of job " + id + " were removed after its retention period.");

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.allgo.accounts.entity.Role;
 import org.allgo.accounts.entity.User;
 import org.allgo.queues.entity.JobQueue;
 import org.allgo.webapps.entity.Webapp;
@@ -176,7 +175,7 @@ public class Job {
 
   /** The owner and superusers may see, abort, delete it and read its files. */
   public boolean isAccessibleTo(User caller) {
-    return caller != null && (caller.role() == Role.SUPERUSER || user.id().equals(caller.id()));
+    return caller != null && caller.mayActFor(user);
   }
 
   /** Its files are stored: it waits in its queue. */

@@ -1,11 +1,10 @@
 package org.allgo.queues.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.allgo.accounts.entity.Role;
-import org.allgo.accounts.entity.User;
-import org.allgo.jobs.control.JobAccess;
 import org.allgo.jobs.control.JobStore;
 import org.allgo.platform.BusinessException;
 import org.allgo.queues.control.QueueRules;
@@ -19,8 +18,6 @@ public class QueueService {
 
   @Inject JobStore jobs;
 
-  @Inject JobAccess access;
-
   public List<QueueView> list() {
     return jobs.queues().stream().map(JobQueue::view).toList();
   }
@@ -29,8 +26,8 @@ public class QueueService {
     return jobs.getQueue(name).view();
   }
 
-  public QueueView create(String email, QueueDraft draft) {
-    superuser(email);
+  @RolesAllowed(Role.SUPERUSER_ROLE)
+  public QueueView create(QueueDraft draft) {
     String name = QueueRules.name(draft.name());
     if (jobs.findQueue(name).isPresent()) {
       throw BusinessException.conflict(
@@ -59,8 +56,8 @@ public class QueueService {
     return queue.view();
   }
 
-  public QueueView update(String email, String name, QueueDraft draft) {
-    superuser(email);
+  @RolesAllowed(Role.SUPERUSER_ROLE)
+  public QueueView update(String name, QueueDraft draft) {
     JobQueue queue = jobs.getQueue(name);
     if (draft.name() != null && !draft.name().equals(name)) {
       throw BusinessException.invalid("queue-name-fixed", "A queue's name cannot change.");
@@ -89,12 +86,5 @@ public class QueueService {
 
   private void makeDefault(JobQueue queue) {
     jobs.queues().forEach(q -> q.makeDefault(q == queue));
-  }
-
-  private void superuser(String email) {
-    User caller = access.caller(email);
-    if (caller.role() != Role.SUPERUSER) {
-      throw BusinessException.forbidden("superuser-only", "Only superusers manage job queues.");
-    }
   }
 }

@@ -31,9 +31,9 @@ public class UploadService {
 
   /** Stores the file and records it; the file is read between two transactions. */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public UploadView add(String email, Upload upload) {
+  public UploadView add(Upload upload) {
     String name = FileNames.sanitize(upload.name());
-    JobUploads.Waiting waiting = uploads.waitingTotal(email);
+    JobUploads.Waiting waiting = uploads.waitingTotal();
     if (waiting.count() >= JobService.MAX_FILES) {
       throw BusinessException.conflict(
           "too-many-uploads",
@@ -50,7 +50,7 @@ public class UploadService {
             settings.maxFileBytes(),
             settings.maxInputBytes() - waiting.bytes());
     try {
-      return uploads.add(email, id, name, size);
+      return uploads.add(id, name, size);
     } catch (RuntimeException e) {
       files.deleteUpload(id);
       throw e;
@@ -58,17 +58,17 @@ public class UploadService {
   }
 
   /** The caller's uploads that wait for a job, oldest first. */
-  public List<UploadView> list(String email) {
-    return uploads.waiting(email);
+  public List<UploadView> list() {
+    return uploads.waiting();
   }
 
-  public UploadView get(String email, String id) {
-    return uploads.get(email, id);
+  public UploadView get(String id) {
+    return uploads.get(id);
   }
 
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public void delete(String email, String id) {
-    uploads.remove(email, id);
+  public void delete(String id) {
+    uploads.remove(id);
     files.deleteUpload(id);
   }
 }

@@ -43,8 +43,8 @@ public class IdempotencyKeys {
   @Inject JobAccess access;
 
   /** Reserves the key for this request, or tells what the first request with it did. */
-  public Reservation reserve(String email, String key) {
-    User caller = access.caller(email);
+  public Reservation reserve(String key) {
+    User caller = access.caller();
     String hash = hash(key);
     Instant now = Instant.now();
     Optional<IdempotencyKey> found =

@@ -43,38 +43,38 @@ public class JobUploads {
   }
 
   /** The caller's uploads that wait for a job, oldest first. */
-  public List<UploadView> waiting(String email) {
-    return waitingOf(access.caller(email)).stream().map(JobUpload::view).toList();
+  public List<UploadView> waiting() {
+    return waitingOf(access.caller()).stream().map(JobUpload::view).toList();
   }
 
   /** Records a stored upload of the caller. */
-  public UploadView add(String email, String id, String name, long size) {
+  public UploadView add(String id, String name, long size) {
     Instant now = Instant.now();
-    JobUpload upload = new JobUpload(id, access.caller(email), name, size, now, now.plus(LIFETIME));
+    JobUpload upload = new JobUpload(id, access.caller(), name, size, now, now.plus(LIFETIME));
     em.persist(upload);
     return upload.view();
   }
 
-  public UploadView get(String email, String id) {
-    return owned(email, id).view();
+  public UploadView get(String id) {
+    return owned(id).view();
   }
 
   /** Forgets the caller's upload; its file is the caller's to delete. */
-  public void remove(String email, String id) {
-    em.remove(owned(email, id));
+  public void remove(String id) {
+    em.remove(owned(id));
   }
 
   /** The caller's uploads a submission names, in its order: each waiting for a job, not expired. */
-  public List<UploadView> usable(String email, List<String> ids) {
+  public List<UploadView> usable(List<String> ids) {
     Instant now = Instant.now();
-    return ids.stream().map(id -> usable(owned(email, id), now).view()).toList();
+    return ids.stream().map(id -> usable(owned(id), now).view()).toList();
   }
 
   /** The job takes the uploads: their records are locked, checked again, and marked. */
-  public void take(String email, List<String> ids, long jobId) {
+  public void take(List<String> ids, long jobId) {
     Instant now = Instant.now();
     for (String id : ids) {
-      owned(email, id);
+      owned(id);
       JobUpload upload = em.find(JobUpload.class, id, LockModeType.PESSIMISTIC_WRITE);
       usable(upload, now).takenBy(jobId);
     }
@@ -97,8 +97,8 @@ public class JobUploads {
   /** How many uploads of a user wait for a job, and their bytes. */
   public record Waiting(int count, long bytes) {}
 
-  public Waiting waitingTotal(String email) {
-    List<JobUpload> waiting = waitingOf(access.caller(email));
+  public Waiting waitingTotal() {
+    List<JobUpload> waiting = waitingOf(access.caller());
     return new Waiting(waiting.size(), waiting.stream().mapToLong(JobUpload::size).sum());
   }
 
@@ -111,8 +111,8 @@ public class JobUploads {
         .toList();
   }
 
-  private JobUpload owned(String email, String id) {
-    User caller = access.caller(email);
+  private JobUpload owned(String id) {
+    User caller = access.caller();
     JobUpload upload =
         id == null || !id.matches("[0-9a-f]{32}") ? null : em.find(JobUpload.class, id);
     if (upload == null || !upload.isOwnedBy(caller)) {

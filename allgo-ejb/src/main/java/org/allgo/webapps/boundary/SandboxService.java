@@ -42,8 +42,8 @@ public class SandboxService {
    * Starts the sandbox from a base image (by name) or from one of the webapp's READY versions (by
    * number); with neither, from the default version if there is one, else from busybox.
    */
-  public WebappView start(String email, String dockerName, String baseImage, String version) {
-    Webapp webapp = access.managed(email, dockerName);
+  public WebappView start(String dockerName, String baseImage, String version) {
+    Webapp webapp = access.managed(dockerName);
     ImageRef image = image(webapp, baseImage, version);
     Webapp starting = transitions.sandboxStarting(webapp.id(), image.toString());
     try {
@@ -54,11 +54,11 @@ public class SandboxService {
           "sandbox-failed", "The sandbox of " + dockerName + " could not start: " + e.getMessage());
     }
     transitions.sandbox(webapp.id(), SandboxState.RUNNING, null);
-    return views.get(email, dockerName);
+    return views.get(dockerName);
   }
 
-  public WebappView stop(String email, String dockerName) {
-    Webapp webapp = access.managed(email, dockerName);
+  public WebappView stop(String dockerName) {
+    Webapp webapp = access.managed(dockerName);
     transitions.sandbox(webapp.id(), SandboxState.STOPPING, null);
     try {
       sandboxes.stop(webapp);
@@ -68,7 +68,7 @@ public class SandboxService {
           "sandbox-failed", "The sandbox of " + dockerName + " could not stop: " + e.getMessage());
     }
     transitions.sandbox(webapp.id(), SandboxState.IDLE, null);
-    return views.get(email, dockerName);
+    return views.get(dockerName);
   }
 
   private ImageRef image(Webapp webapp, String baseImage, String version) {

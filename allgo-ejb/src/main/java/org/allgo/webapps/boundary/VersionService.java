@@ -48,8 +48,8 @@ public class VersionService {
    */
   // The version row must be committed before the batch job, in another thread, reads it.
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public VersionView commit(String email, String dockerName, String number, String description) {
-    Webapp webapp = access.managed(email, dockerName);
+  public VersionView commit(String dockerName, String number, String description) {
+    Webapp webapp = access.managed(dockerName);
     if (!sandboxes.running(webapp)) {
       throw BusinessException.conflict(
           "sandbox-not-running",
@@ -73,14 +73,12 @@ public class VersionService {
     return transitions.version(created.id()).view();
   }
 
-  public List<VersionView> list(String email, String dockerName) {
-    return webapps.versions(access.visible(email, dockerName)).stream()
-        .map(WebappVersion::view)
-        .toList();
+  public List<VersionView> list(String dockerName) {
+    return webapps.versions(access.visible(dockerName)).stream().map(WebappVersion::view).toList();
   }
 
-  public VersionView get(String email, String dockerName, long id) {
-    Webapp webapp = access.visible(email, dockerName);
+  public VersionView get(String dockerName, long id) {
+    Webapp webapp = access.visible(dockerName);
     return webapps
         .findVersion(id)
         .filter(v -> v.webapp().id().equals(webapp.id()))
@@ -92,8 +90,8 @@ public class VersionService {
   }
 
   /** Jobs use the pinned version instead of the newest READY one; null unpins. */
-  public WebappView pin(String email, String dockerName, String number) {
-    Webapp webapp = access.managed(email, dockerName);
+  public WebappView pin(String dockerName, String number) {
+    Webapp webapp = access.managed(dockerName);
     if (number == null) {
       webapp.pin(null);
     } else {
@@ -107,7 +105,7 @@ public class VersionService {
                           "unknown-version",
                           dockerName + " has no ready version " + number + ".")));
     }
-    return views.get(email, dockerName);
+    return views.get(dockerName);
   }
 
   private String nextNumber(Webapp webapp) {

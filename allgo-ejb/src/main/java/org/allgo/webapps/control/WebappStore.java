@@ -6,7 +6,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.allgo.accounts.entity.Role;
 import org.allgo.accounts.entity.User;
 import org.allgo.platform.BusinessException;
 import org.allgo.queues.entity.JobQueue;
@@ -42,7 +41,7 @@ public class WebappStore {
 
   /** Public webapps, and the private ones {@code user} manages (all of them for superusers). */
   public List<Webapp> visibleTo(User user) {
-    if (user != null && user.role() == Role.SUPERUSER) {
+    if (user != null && user.isSuperuser()) {
       return em.createNamedQuery(Webapp.ALL, Webapp.class).getResultList();
     }
     return em.createNamedQuery(Webapp.PUBLIC_OR_OWNED, Webapp.class)

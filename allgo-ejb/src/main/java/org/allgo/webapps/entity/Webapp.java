@@ -14,7 +14,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
-import org.allgo.accounts.entity.Role;
 import org.allgo.accounts.entity.User;
 import org.allgo.queues.entity.JobQueue;
 
@@ -127,7 +126,7 @@ public class Webapp {
 
   /** The owner and superusers may change the webapp, use its sandbox and see it when private. */
   public boolean isManagedBy(User user) {
-    return user != null && (user.role() == Role.SUPERUSER || owner.id().equals(user.id()));
+    return user != null && user.mayActFor(owner);
   }
 
   public boolean isVisibleTo(User user) {

@@ -32,7 +32,7 @@ public class QueuesBacking implements Serializable {
 
   @PostConstruct
   void load() {
-    list = queues.list(Pages.caller());
+    list = queues.list();
   }
 
   public void edit(QueueView queue) {
@@ -59,15 +59,11 @@ public class QueuesBacking implements Serializable {
             name, description, timeoutSeconds, cpuMillis, maxJobs, retentionDays, isDefault);
     QueueView[] saved = new QueueView[1];
     if (Pages.attempt(
-        () ->
-            saved[0] =
-                editing == null
-                    ? queues.create(Pages.caller(), draft)
-                    : queues.update(Pages.caller(), editing, draft))) {
+        () -> saved[0] = editing == null ? queues.create(draft) : queues.update(editing, draft))) {
       Pages.info(
           "The queue " + saved[0].name() + (editing == null ? " is created." : " is saved."));
       cancel();
-      list = queues.list(Pages.caller());
+      list = queues.list();
     }
   }
 

@@ -78,7 +78,7 @@ public class Datastore extends HttpServlet {
     }
     Path file;
     try {
-      file = jobs.file(caller.getName(), Long.parseLong(matcher.group(1)), matcher.group(2));
+      file = jobs.file(Long.parseLong(matcher.group(1)), matcher.group(2));
     } catch (BusinessException e) {
       ApiErrors.write(response, path, e.kind().status(), e.code(), e.getMessage());
       return;

@@ -19,8 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.allgo.accounts.control.CallerContext;
-import org.allgo.accounts.control.RequestCaller;
+import org.allgo.accounts.boundary.CallerScope;
 import org.allgo.accounts.entity.Caller;
 import org.allgo.datastore.entity.JobFollow;
 import org.allgo.datastore.entity.JobLogView;
@@ -64,9 +63,7 @@ public class JobEvents {
 
   @Inject JobWatch watch;
 
-  @Inject RequestCaller requestCaller;
-
-  @Inject CallerContext callers;
+  @Inject CallerScope callers;
 
   private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
 
@@ -74,10 +71,8 @@ public class JobEvents {
    * Starts the stream of the caller's job, its log from byte {@code from}; the caller may read the
    * job.
    */
-  public void open(String email, long jobId, long from, SseEventSink sink, Sse sse) {
-    Stream stream =
-        new Stream(
-            email, requestCaller.current().orElse(null), jobId, Math.max(0, from), sink, sse);
+  public void open(long jobId, long from, SseEventSink sink, Sse sse) {
+    Stream stream = new Stream(callers.current().orElse(null), jobId, Math.max(0, from), sink, sse);
     streams.add(stream);
     stream.start();
   }
@@ -96,7 +91,6 @@ public class JobEvents {
 
   private final class Stream implements Runnable {
 
-    private final String email;
     // Who opened the stream, as the request knew them: each look finds them by id, from the cache.
     private final Caller caller;
     private final long jobId;
@@ -110,8 +104,7 @@ public class JobEvents {
     private ScheduledFuture<?> looks;
     private boolean closed;
 
-    Stream(String email, Caller caller, long jobId, long offset, SseEventSink sink, Sse sse) {
-      this.email = email;
+    Stream(Caller caller, long jobId, long offset, SseEventSink sink, Sse sse) {
       this.caller = caller;
       this.jobId = jobId;
       this.offset = offset;
@@ -156,7 +149,7 @@ public class JobEvents {
 
     // One look at the job; false when the stream is over.
     private boolean turn() {
-      JobFollow look = jobs.follow(email, jobId, offset);
+      JobFollow look = jobs.follow(jobId, offset);
       JobView job = look.job();
       boolean logEnded = look.log() == null || sendLog(look.log());
       // An ended state comes once its log has ended too: it is always the last event.
@@ -185,7 +178,7 @@ public class JobEvents {
       JobLogView log = first;
       for (int i = 0; i < PORTIONS_PER_TURN; i++) {
         if (i > 0) {
-          log = jobs.log(email, jobId, offset);
+          log = jobs.log(jobId, offset);
         }
         boolean progress = log.next() > offset;
         if (progress) {

@@ -56,7 +56,7 @@ public class JobZip extends HttpServlet {
     long id = Long.parseLong(matcher.group(1));
     List<JobFileView> files;
     try {
-      files = jobs.files(caller.getName(), id);
+      files = jobs.files(id);
     } catch (BusinessException e) {
       ApiErrors.write(response, path, e.kind().status(), e.code(), e.getMessage());
       return;
@@ -66,15 +66,15 @@ public class JobZip extends HttpServlet {
     response.setHeader("X-Content-Type-Options", "nosniff");
     try (ZipOutputStream zip = new ZipOutputStream(response.getOutputStream())) {
       for (JobFileView file : files) {
-        add(zip, caller.getName(), id, file.name());
+        add(zip, id, file.name());
       }
     }
   }
 
-  private void add(ZipOutputStream zip, String email, long id, String name) throws IOException {
+  private void add(ZipOutputStream zip, long id, String name) throws IOException {
     Path file;
     try {
-      file = jobs.file(email, id, name);
+      file = jobs.file(id, name);
     } catch (BusinessException e) {
       return;
     }

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -31,7 +30,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.allgo.api.Callers;
 import org.allgo.datastore.entity.JobLogView;
 import org.allgo.jobs.boundary.JobService;
 import org.allgo.jobs.control.JobSettings;
@@ -82,8 +80,6 @@ public class JobsResource {
   @Inject JobSettings settings;
 
   @Inject JobEvents events;
-
-  @Context SecurityContext security;
 
   @Context UriInfo uri;
 
@@ -158,8 +154,7 @@ public class JobsResource {
   public Response create(
       List<EntityPart> parts, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
     JobForm form = JobForm.read(parts);
-    return created(
-        jobs.submit(Callers.email(security), form.draft(), form.uploads(), idempotencyKey));
+    return created(jobs.submit(form.draft(), form.uploads(), idempotencyKey));
   }
 
   @POST
@@ -211,7 +206,7 @@ public class JobsResource {
             request.param(),
             request.queue(),
             request.notifyByMail());
-    return created(jobs.submitUploaded(Callers.email(security), draft, files, idempotencyKey));
+    return created(jobs.submitUploaded(draft, files, idempotencyKey));
   }
 
   private Response created(JobView job) {
@@ -242,13 +237,7 @@ public class JobsResource {
           Integer limit) {
     List<JobView> page =
         jobs.list(
-            Callers.email(security),
-            state(state),
-            webapp,
-            instant("since", since),
-            instant("until", until),
-            before,
-            limit);
+            state(state), webapp, instant("since", since), instant("until", until), before, limit);
     // Set on the servlet response, so that the method keeps its type for the OpenAPI document.
     if (page.size() == JobService.pageSize(limit)) {
       URI next =
@@ -274,13 +263,13 @@ public class JobsResource {
   @GET
   @Path(ID)
   public JobView get(@PathParam("id") long id) {
-    return jobs.get(Callers.email(security), id);
+    return jobs.get(id);
   }
 
   @POST
   @Path(ID + "/abort")
   public JobView abort(@PathParam("id") long id) {
-    return jobs.abort(Callers.email(security), id);
+    return jobs.abort(id);
   }
 
   @POST
@@ -298,7 +287,7 @@ public class JobsResource {
       responseCode = "410",
       description = "The job's files were removed after its retention period.")
   public Response rerun(@PathParam("id") long id) {
-    return created(jobs.rerun(Callers.email(security), id));
+    return created(jobs.rerun(id));
   }
 
   @GET
@@ -314,7 +303,7 @@ public class JobsResource {
           @QueryParam("from")
           @DefaultValue("0")
           long from) {
-    return jobs.log(Callers.email(security), id, from);
+    return jobs.log(id, from);
   }
 
   @GET
@@ -339,22 +328,21 @@ public class JobsResource {
       @HeaderParam("Last-Event-ID") String lastEventId,
       @Context SseEventSink sink,
       @Context Sse sse) {
-    String email = Callers.email(security);
-    jobs.get(email, id);
-    events.open(email, id, resumeAt(lastEventId, from), sink, sse);
+    jobs.get(id);
+    events.open(id, resumeAt(lastEventId, from), sink, sse);
   }
 
   @DELETE
   @Path(ID)
   public Response delete(@PathParam("id") long id) {
-    jobs.delete(Callers.email(security), id);
+    jobs.delete(id);
     return Response.noContent().build();
   }
 
   @GET
   @Path(ID + "/files")
   public List<FileLink> files(@PathParam("id") long id) {
-    return jobs.files(Callers.email(security), id).stream()
+    return jobs.files(id).stream()
         .map(f -> new FileLink(f.name(), f.size(), settings.link(Datastore.path(id, f.name()))))
         .toList();
   }

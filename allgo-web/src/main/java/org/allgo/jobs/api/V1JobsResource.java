@@ -12,15 +12,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.allgo.api.Callers;
 import org.allgo.datastore.entity.JobFileView;
 import org.allgo.datastore.entity.JobWithFiles;
 import org.allgo.jobs.boundary.JobService;
@@ -46,31 +43,27 @@ public class V1JobsResource {
 
   @Inject JobSettings settings;
 
-  @Context SecurityContext security;
-
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public JsonObject create(List<EntityPart> parts) {
-    String caller = Callers.email(security);
     JobForm form = JobForm.read(parts, JobForm.V1);
     JobDraft draft = form.draft();
-    String webapp = jobs.dockerName(caller, draft.webapp());
+    String webapp = jobs.dockerName(draft.webapp());
     JobView job =
         jobs.submit(
-            caller,
             new JobDraft(webapp, draft.param(), draft.queue(), draft.notifyByMail()),
             form.uploads());
     return JSON.createObjectBuilder()
         .add("id", job.id())
         .add("url", settings.link("/api/v1/jobs/" + job.id()))
-        .add("avg_time", Math.round(jobs.averageSeconds(caller, webapp)))
+        .add("avg_time", Math.round(jobs.averageSeconds(webapp)))
         .build();
   }
 
   @GET
   @Path("{id: [0-9]{1,18}}")
   public JsonObject get(@PathParam("id") long id) {
-    JobWithFiles read = jobs.withFiles(Callers.email(security), id);
+    JobWithFiles read = jobs.withFiles(id);
     JobView job = read.job();
     JsonObjectBuilder files = JSON.createObjectBuilder();
     for (JobFileView file : read.files()) {

@@ -48,7 +48,7 @@ public class JobBacking implements Serializable {
   /** View action: someone else's job is refused (403), an unknown one not found (404). */
   public void load() {
     try {
-      job = jobs.get(Pages.caller(), id);
+      job = jobs.get(id);
       meanSeconds = mean();
       readFiles();
       readLog(-LOG_TAIL);
@@ -62,7 +62,7 @@ public class JobBacking implements Serializable {
    */
   public void refresh() {
     try {
-      job = jobs.get(Pages.caller(), id);
+      job = jobs.get(id);
       readFiles();
       if (!logEnded) {
         readLog(logNext);
@@ -73,7 +73,7 @@ public class JobBacking implements Serializable {
   }
 
   public void abort() {
-    if (Pages.attempt(() -> job = jobs.abort(Pages.caller(), id))) {
+    if (Pages.attempt(() -> job = jobs.abort(id))) {
       Pages.info("Job " + id + " is aborted.");
     }
     refresh();
@@ -82,7 +82,7 @@ public class JobBacking implements Serializable {
   /** Runs it again, with the same parameters, queue and input files; opens the new job. */
   public void rerun() {
     JobView[] again = new JobView[1];
-    if (Pages.attempt(() -> again[0] = jobs.rerun(Pages.caller(), id))) {
+    if (Pages.attempt(() -> again[0] = jobs.rerun(id))) {
       Pages.info(
           "Job "
               + again[0].id()
@@ -96,14 +96,14 @@ public class JobBacking implements Serializable {
   }
 
   public void delete() {
-    if (Pages.attempt(() -> jobs.delete(Pages.caller(), id))) {
+    if (Pages.attempt(() -> jobs.delete(id))) {
       Pages.info("Job " + id + " is deleted, with its files.");
       Pages.redirect("/jobs");
     }
   }
 
   private void readFiles() {
-    files = hasFiles() ? jobs.files(Pages.caller(), id) : List.of();
+    files = hasFiles() ? jobs.files(id) : List.of();
   }
 
   // The log from an offset (its end when negative), kept to its last LOG_TAIL characters.
@@ -112,7 +112,7 @@ public class JobBacking implements Serializable {
       logEnded = true;
       return;
     }
-    JobLogView portion = jobs.log(Pages.caller(), id, from);
+    JobLogView portion = jobs.log(id, from);
     if (from < 0) {
       logCut = portion.offset() > 0;
     }
@@ -133,7 +133,7 @@ public class JobBacking implements Serializable {
   // The webapp's recent mean; unknown when the webapp is gone.
   private double mean() {
     try {
-      return jobs.averageSeconds(Pages.caller(), job.webapp());
+      return jobs.averageSeconds(job.webapp());
     } catch (BusinessException e) {
       return 0;
     }

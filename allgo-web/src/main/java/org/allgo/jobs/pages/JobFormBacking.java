@@ -126,8 +126,7 @@ public class JobFormBacking implements Serializable {
 
   /** Run: the job is submitted with the files received, and its page opens. */
   public void submit() {
-    String caller = Pages.caller();
-    if (caller == null) {
+    if (Pages.caller() == null) {
       refuse("Sign in to run jobs.");
       return;
     }
@@ -141,7 +140,6 @@ public class JobFormBacking implements Serializable {
       }
       JobView job =
           jobs.submit(
-              caller,
               new JobDraft(page.getWebapp().dockerName(), param, getQueue(), getNotifyByMail()),
               uploads);
       clear();
@@ -238,8 +236,7 @@ public class JobFormBacking implements Serializable {
   /** Whether to mail the caller when the job ends, at first as their account says. */
   public boolean getNotifyByMail() {
     if (notifyByMail == null) {
-      notifyByMail =
-          Pages.caller() != null && accounts.getAccount(Pages.caller()).notifyJobFinished();
+      notifyByMail = Pages.caller() != null && accounts.getAccount().notifyJobFinished();
     }
     return notifyByMail;
   }

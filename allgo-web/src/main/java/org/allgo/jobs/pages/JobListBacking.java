@@ -4,7 +4,6 @@ import jakarta.inject.Inject;
 import java.io.Serializable;
 import org.allgo.jobs.boundary.JobHistoryService;
 import org.allgo.jobs.boundary.JobService;
-import org.allgo.pages.Pages;
 
 /** What a page listing jobs holds: its filters, read from the address, and the lazy table. */
 public abstract class JobListBacking implements Serializable {
@@ -23,7 +22,7 @@ public abstract class JobListBacking implements Serializable {
 
   public JobTable getTable() {
     if (table == null) {
-      table = new JobTable(history, Pages.caller(), filters.filter(everyone()));
+      table = new JobTable(history, filters.filter(everyone()), everyone());
     }
     return table;
   }

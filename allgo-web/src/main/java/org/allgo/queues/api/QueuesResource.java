@@ -12,10 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.allgo.api.Callers;
 import org.allgo.platform.BusinessException;
 import org.allgo.queues.boundary.QueueService;
 import org.allgo.queues.entity.QueueDraft;
@@ -32,8 +30,6 @@ public class QueuesResource {
 
   @Inject QueueService queues;
 
-  @Context SecurityContext security;
-
   @Context UriInfo uri;
 
   @GET
@@ -49,7 +45,7 @@ public class QueuesResource {
 
   @POST
   public Response create(QueueDraft draft) {
-    QueueView created = queues.create(Callers.email(security), required(draft));
+    QueueView created = queues.create(required(draft));
     return Response.created(uri.getAbsolutePathBuilder().path(created.name()).build())
         .entity(created)
         .build();
@@ -58,7 +54,7 @@ public class QueuesResource {
   @PATCH
   @Path(NAME)
   public QueueView update(@PathParam("name") String name, QueueDraft draft) {
-    return queues.update(Callers.email(security), name, required(draft));
+    return queues.update(name, required(draft));
   }
 
   private static QueueDraft required(QueueDraft draft) {

@@ -14,6 +14,7 @@ import org.allgo.batch.entity.ExecutionView;
 import org.allgo.pages.Charts;
 import org.allgo.pages.Pages;
 import org.allgo.platform.BusinessException;
+import org.allgo.webapps.boundary.BaseImageService;
 import org.allgo.webapps.boundary.SandboxService;
 import org.allgo.webapps.boundary.VersionService;
 import org.allgo.webapps.boundary.WebappService;
@@ -37,6 +38,8 @@ public class ManageBacking implements Serializable {
 
   @Inject WebappService webapps;
 
+  @Inject BaseImageService images;
+
   @Inject SandboxService sandboxes;
 
   @Inject VersionService versions;
@@ -57,7 +60,7 @@ public class ManageBacking implements Serializable {
   /** View action: only those who manage the webapp get this page. */
   public void load() {
     try {
-      webapp = webapps.get(Pages.caller(), name == null ? "" : name);
+      webapp = webapps.get(name == null ? "" : name);
       if (webapp.sandbox() == null) {
         throw new BusinessException(
             BusinessException.Kind.FORBIDDEN,
@@ -65,7 +68,7 @@ public class ManageBacking implements Serializable {
             "Only the owner of " + name + " and superusers may manage it.");
       }
       form = WebappForm.of(webapp);
-      baseImages = webapps.baseImages();
+      baseImages = images.list();
       baseImage = baseImages.isEmpty() ? null : baseImages.get(0).name();
       readVersions();
     } catch (BusinessException e) {
@@ -74,7 +77,7 @@ public class ManageBacking implements Serializable {
   }
 
   public void save() {
-    if (Pages.attempt(() -> webapp = webapps.update(Pages.caller(), name, form.draft(name)))) {
+    if (Pages.attempt(() -> webapp = webapps.update(name, form.draft(name)))) {
       Pages.info("The settings of " + webapp.name() + " are saved.");
     }
   }
@@ -88,14 +91,14 @@ public class ManageBacking implements Serializable {
   }
 
   private void start(String image, String version, String what) {
-    if (Pages.attempt(() -> webapp = sandboxes.start(Pages.caller(), name, image, version))) {
+    if (Pages.attempt(() -> webapp = sandboxes.start(name, image, version))) {
       Pages.info("The sandbox runs, from " + what + ". Reach it with: " + webapp.sandbox().ssh());
     }
     refresh();
   }
 
   public void stop() {
-    if (Pages.attempt(() -> webapp = sandboxes.stop(Pages.caller(), name))) {
+    if (Pages.attempt(() -> webapp = sandboxes.stop(name))) {
       Pages.info("The sandbox is stopped.");
     }
     refresh();
@@ -104,10 +107,7 @@ public class ManageBacking implements Serializable {
   public void commit() {
     VersionView[] started = new VersionView[1];
     if (Pages.attempt(
-        () ->
-            started[0] =
-                versions.commit(
-                    Pages.caller(), name, blankToNull(commitNumber), commitDescription))) {
+        () -> started[0] = versions.commit(name, blankToNull(commitNumber), commitDescription))) {
       Pages.info(
           "Committing the sandbox as version "
               + started[0].number()
@@ -119,7 +119,7 @@ public class ManageBacking implements Serializable {
   }
 
   public void pin(String number) {
-    if (Pages.attempt(() -> webapp = versions.pin(Pages.caller(), name, number))) {
+    if (Pages.attempt(() -> webapp = versions.pin(name, number))) {
       Pages.info(
           number == null
               ? "Jobs use the newest ready version again."
@@ -132,7 +132,7 @@ public class ManageBacking implements Serializable {
   }
 
   public void delete() {
-    if (Pages.attempt(() -> webapps.delete(Pages.caller(), name))) {
+    if (Pages.attempt(() -> webapps.delete(name))) {
       Pages.info("The webapp " + name + " is deleted, with its sandbox and its images.");
       Pages.redirect("/webapps/mine");
     }
@@ -141,7 +141,7 @@ public class ManageBacking implements Serializable {
   /** What the page's poll calls while a commit runs: the versions and their executions again. */
   public void refresh() {
     try {
-      webapp = webapps.get(Pages.caller(), name);
+      webapp = webapps.get(name);
       readVersions();
     } catch (BusinessException e) {
       Pages.error(e.getMessage());
@@ -149,7 +149,7 @@ public class ManageBacking implements Serializable {
   }
 
   private void readVersions() {
-    versionList = versions.list(Pages.caller(), name);
+    versionList = versions.list(name);
     executions =
         versionList.stream()
             .filter(v -> v.batchExecutionId() != null && inProgress(v))
