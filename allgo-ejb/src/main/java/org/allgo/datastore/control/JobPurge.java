@@ -9,6 +9,7 @@ import java.util.List;
 import org.allgo.jobs.control.JobStore;
 import org.allgo.jobs.entity.Job;
 import org.allgo.jobs.entity.JobState;
+import org.allgo.queues.control.QueueStore;
 import org.allgo.queues.entity.JobQueue;
 
 /** The purge job's questions and changes, each in a transaction of its own. */
@@ -20,10 +21,12 @@ public class JobPurge {
 
   @Inject JobStore jobs;
 
+  @Inject QueueStore queues;
+
   /** DONE jobs older than their queue's retention. */
   public List<Long> expired(Instant now) {
     List<Long> ids = new ArrayList<>();
-    for (JobQueue queue : jobs.queues()) {
+    for (JobQueue queue : queues.all()) {
       ids.addAll(jobs.expired(queue, now.minus(Duration.ofDays(queue.retentionDays()))));
     }
     return ids;

@@ -27,6 +27,7 @@ import org.allgo.mail.entity.Mail;
 import org.allgo.mail.entity.MailTemplate;
 import org.allgo.platform.BusinessException;
 import org.allgo.platform.Resources;
+import org.allgo.queues.control.QueueStore;
 import org.allgo.queues.entity.JobQueue;
 import org.allgo.submission.entity.JobDraft;
 import org.allgo.webapps.control.Access;
@@ -45,6 +46,8 @@ public class JobTransitions {
   private static final System.Logger LOG = System.getLogger(JobTransitions.class.getName());
 
   @Inject JobStore jobs;
+
+  @Inject QueueStore queues;
 
   @Inject JobSettings settings;
 
@@ -106,13 +109,14 @@ public class JobTransitions {
                         webapp.dockerName() + " has no ready version to run yet."));
     JobQueue queue =
         draft.queue() != null && !draft.queue().isBlank()
-            ? jobs.findQueue(draft.queue())
+            ? queues
+                .find(draft.queue())
                 .orElseThrow(
                     () ->
                         BusinessException.invalid(
                             "unknown-queue", "There is no job queue named " + draft.queue() + "."))
             : Optional.ofNullable(webapp.defaultQueue())
-                .or(jobs::defaultQueue)
+                .or(queues::defaultQueue)
                 .orElseThrow(
                     () -> BusinessException.conflict("no-queue", "There is no default job queue."));
     String param = ParameterSplitter.check(draft.param());

@@ -157,33 +157,4 @@ public class JobStore {
   public static Instant instant(Object value) {
     return value instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) value;
   }
-
-  public List<JobQueue> queues() {
-    return em.createNamedQuery(JobQueue.ALL, JobQueue.class).getResultList();
-  }
-
-  public Optional<JobQueue> findQueue(String name) {
-    return em.createNamedQuery(JobQueue.BY_NAME, JobQueue.class)
-        .setParameter("name", name)
-        .getResultStream()
-        .findFirst();
-  }
-
-  public JobQueue getQueue(String name) {
-    return findQueue(name)
-        .orElseThrow(
-            () ->
-                BusinessException.notFound(
-                    "queue-not-found", "There is no job queue named " + name + "."));
-  }
-
-  public Optional<JobQueue> defaultQueue() {
-    return em.createNamedQuery(JobQueue.DEFAULT, JobQueue.class).getResultStream().findFirst();
-  }
-
-  public JobQueue addQueue(JobQueue queue) {
-    em.persist(queue);
-    em.flush();
-    return queue;
-  }
 }

@@ -5,31 +5,34 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.allgo.accounts.entity.Role;
-import org.allgo.jobs.control.JobStore;
 import org.allgo.platform.BusinessException;
 import org.allgo.queues.control.QueueRules;
+import org.allgo.queues.control.QueueStore;
 import org.allgo.queues.entity.JobQueue;
 import org.allgo.queues.entity.QueueDraft;
 import org.allgo.queues.entity.QueueView;
 
-/** Job queues: anyone may list them; superusers create and change them. */
+/**
+ * Job queues, for the admin page and the API alike: anyone may list them; superusers create and
+ * change them, through the entity. Exactly one queue is the default.
+ */
 @Stateless
 public class QueueService {
 
-  @Inject JobStore jobs;
+  @Inject QueueStore queues;
 
   public List<QueueView> list() {
-    return jobs.queues().stream().map(JobQueue::view).toList();
+    return queues.all().stream().map(JobQueue::view).toList();
   }
 
   public QueueView get(String name) {
-    return jobs.getQueue(name).view();
+    return queues.get(name).view();
   }
 
   @RolesAllowed(Role.SUPERUSER_ROLE)
   public QueueView create(QueueDraft draft) {
     String name = QueueRules.name(draft.name());
-    if (jobs.findQueue(name).isPresent()) {
+    if (queues.find(name).isPresent()) {
       throw BusinessException.conflict(
           "queue-exists", "There is already a queue named " + name + ".");
     }
@@ -49,18 +52,24 @@ public class QueueService {
             QueueRules.cpu(draft.cpuMillis()),
             QueueRules.maxJobs(draft.maxJobs()),
             QueueRules.retention(draft.retentionDays()));
-    jobs.addQueue(queue);
+    queues.add(queue);
     if (Boolean.TRUE.equals(draft.isDefault())) {
       makeDefault(queue);
     }
     return queue.view();
   }
 
+  /** Changes what the draft names (null fields stay); the name is fixed. */
   @RolesAllowed(Role.SUPERUSER_ROLE)
   public QueueView update(String name, QueueDraft draft) {
-    JobQueue queue = jobs.getQueue(name);
-    if (draft.name() != null && !draft.name().equals(name)) {
+    JobQueue queue = queues.get(name);
+    if (draft.name() != null && !draft.name().strip().equals(name)) {
       throw BusinessException.invalid("queue-name-fixed", "A queue's name cannot change.");
+    }
+    if (Boolean.FALSE.equals(draft.isDefault()) && queue.isDefault()) {
+      throw BusinessException.invalid(
+          "default-queue-needed",
+          "There must be a default queue: make another one the default instead.");
     }
     if (draft.description() != null) {
       queue.describe(QueueRules.description(draft.description()));
@@ -76,15 +85,11 @@ public class QueueService {
             : QueueRules.retention(draft.retentionDays()));
     if (Boolean.TRUE.equals(draft.isDefault())) {
       makeDefault(queue);
-    } else if (Boolean.FALSE.equals(draft.isDefault()) && queue.isDefault()) {
-      throw BusinessException.invalid(
-          "default-queue-needed",
-          "There must be a default queue: make another one the default instead.");
     }
     return queue.view();
   }
 
   private void makeDefault(JobQueue queue) {
-    jobs.queues().forEach(q -> q.makeDefault(q == queue));
+    queues.all().forEach(q -> q.makeDefault(q == queue));
   }
 }

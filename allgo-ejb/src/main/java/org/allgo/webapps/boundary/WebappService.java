@@ -12,6 +12,7 @@ import org.allgo.accounts.entity.User;
 import org.allgo.connector.api.ImageRef;
 import org.allgo.jobs.control.JobStore;
 import org.allgo.platform.BusinessException;
+import org.allgo.queues.control.QueueStore;
 import org.allgo.queues.entity.JobQueue;
 import org.allgo.webapps.control.Access;
 import org.allgo.webapps.control.RegistryClient;
@@ -36,6 +37,8 @@ public class WebappService {
   static final int MAX_TEXT = 20_000;
 
   @Inject WebappStore webapps;
+
+  @Inject QueueStore queues;
 
   @Inject Access access;
 
@@ -65,7 +68,7 @@ public class WebappService {
                 draft.entrypoint() == null ? "/usr/local/bin/" + dockerName : draft.entrypoint()),
             WebappRules.memoryMb(draft.memoryMb() == null ? DEFAULT_MEMORY_MB : draft.memoryMb()),
             Instant.now());
-    webapp.changeDefaultQueue(webapps.defaultQueue().orElse(null));
+    webapp.changeDefaultQueue(queues.defaultQueue().orElse(null));
     apply(webapp, draft);
     return view(webapps.add(webapp), owner);
   }
@@ -113,8 +116,8 @@ public class WebappService {
   }
 
   private JobQueue queue(String name) {
-    return webapps
-        .findQueue(name)
+    return queues
+        .find(name)
         .orElseThrow(
             () ->
                 BusinessException.invalid(

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import org.allgo.accounts.entity.User;
 import org.allgo.platform.BusinessException;
-import org.allgo.queues.entity.JobQueue;
 import org.allgo.webapps.entity.BaseImage;
 import org.allgo.webapps.entity.Webapp;
 import org.allgo.webapps.entity.WebappVersion;
@@ -114,16 +113,5 @@ public class WebappStore {
 
   public void removeBaseImage(BaseImage image) {
     em.remove(image);
-  }
-
-  public Optional<JobQueue> findQueue(String name) {
-    return em.createNamedQuery(JobQueue.BY_NAME, JobQueue.class)
-        .setParameter("name", name)
-        .getResultStream()
-        .findFirst();
-  }
-
-  public Optional<JobQueue> defaultQueue() {
-    return em.createNamedQuery(JobQueue.DEFAULT, JobQueue.class).getResultStream().findFirst();
   }
 }

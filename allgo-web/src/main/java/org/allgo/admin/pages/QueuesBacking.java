@@ -6,22 +6,25 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.allgo.admin.boundary.QueueAdministration;
-import org.allgo.admin.entity.QueueDraft;
-import org.allgo.admin.entity.QueueView;
 import org.allgo.pages.Pages;
+import org.allgo.queues.boundary.QueueService;
+import org.allgo.queues.entity.QueueDraft;
+import org.allgo.queues.entity.QueueView;
 
-/** {@code /admin/queues}: the job queues; create one, or edit one picked from the list. */
+/**
+ * {@code /admin/queues}: the job queues; create one, or edit one picked from the list (the same
+ * service and rules as the API's).
+ */
 @Named
 @ViewScoped
 public class QueuesBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject QueueAdministration queues;
+  @Inject QueueService queues;
 
   private List<QueueView> list;
-  private Long editing;
+  private String editing;
   private String name;
   private String description;
   private int timeoutSeconds = 3600;
@@ -36,7 +39,7 @@ public class QueuesBacking implements Serializable {
   }
 
   public void edit(QueueView queue) {
-    editing = queue.id();
+    editing = queue.name();
     name = queue.name();
     description = queue.description();
     timeoutSeconds = queue.timeoutSeconds();
