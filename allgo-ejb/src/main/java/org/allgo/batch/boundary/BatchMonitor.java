@@ -11,7 +11,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import org.allgo.accounts.entity.Role;
 import org.allgo.batch.control.JobRepository;
@@ -20,13 +19,14 @@ import org.allgo.platform.BusinessException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The batch runtime's job executions for the monitoring page (superusers: list, stop, restart,
- * start by hand), and one execution for whoever follows it (an author's commit: callers check
- * access to the execution first). Executions are read from the job repository; stopping and
- * restarting go through the {@code JobOperator}, which Payara allows only on the executions this
- * component started in the current deployment (the others are refused with a message).
+ * The batch runtime's job executions for superusers (the monitoring page and the API): list, read
+ * one, stop, restart, start by hand. Executions are read from the job repository, the one reader of
+ * them ({@link JobRepository}); stopping and restarting go through the {@code JobOperator}, which
+ * Payara allows only on the executions this component started in the current deployment (the others
+ * are refused with a message).
  */
 @Stateless
+@RolesAllowed(Role.SUPERUSER_ROLE)
 // The batch runtime keeps its own transactions.
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class BatchMonitor {
@@ -41,23 +41,28 @@ public class BatchMonitor {
   String startable;
 
   /** The newest executions of every job, newest first. */
-  @RolesAllowed(Role.SUPERUSER_ROLE)
   public List<ExecutionView> recent(int max) {
     return repository.recent(max);
   }
 
-  /** One execution, for progress pages; callers check that the caller may follow it. */
-  public Optional<ExecutionView> find(long executionId) {
-    return repository.find(executionId);
+  /**
+   * Any execution of the environment, such as a version's commit: Payara's {@code JobOperator}
+   * shows a component only the executions it started itself.
+   */
+  public ExecutionView get(long executionId) {
+    return repository
+        .find(executionId)
+        .orElseThrow(
+            () ->
+                BusinessException.notFound(
+                    "execution-not-found", "There is no batch execution " + executionId + "."));
   }
 
-  @RolesAllowed(Role.SUPERUSER_ROLE)
   public void stop(long executionId) {
     refusedAs(() -> BatchRuntime.getJobOperator().stop(executionId), "stop", executionId);
   }
 
   /** Restarts a failed or stopped execution; returns the new execution's id. */
-  @RolesAllowed(Role.SUPERUSER_ROLE)
   public long restart(long executionId) {
     long[] restarted = new long[1];
     refusedAs(
@@ -68,7 +73,6 @@ public class BatchMonitor {
   }
 
   /** Starts one of the {@link #startableJobs()}; returns the execution's id. */
-  @RolesAllowed(Role.SUPERUSER_ROLE)
   public long start(String jobName) {
     if (!startableJobs().contains(jobName)) {
       throw BusinessException.invalid(

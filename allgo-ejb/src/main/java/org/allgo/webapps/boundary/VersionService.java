@@ -6,7 +6,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.allgo.batch.control.JobRepository;
+import org.allgo.batch.entity.ExecutionView;
 import org.allgo.platform.BusinessException;
 import org.allgo.webapps.control.Access;
 import org.allgo.webapps.control.Sandboxes;
@@ -41,6 +47,8 @@ public class VersionService {
   @Inject WebappSettings settings;
 
   @Inject WebappService views;
+
+  @Inject JobRepository executions;
 
   /**
    * Starts committing the running sandbox as version {@code number} (the next integer when null).
@@ -87,6 +95,19 @@ public class VersionService {
             () ->
                 BusinessException.notFound(
                     "version-not-found", dockerName + " has no version " + id + "."));
+  }
+
+  /**
+   * The batch executions of the versions being committed, by execution id, for those who manage the
+   * webapp: how far each commit got.
+   */
+  public Map<Long, ExecutionView> commits(String dockerName) {
+    Webapp webapp = access.managed(dockerName);
+    return webapps.versions(webapp).stream()
+        .filter(v -> v.batchExecutionId() != null && v.state().committing())
+        .map(v -> executions.find(v.batchExecutionId()))
+        .flatMap(Optional::stream)
+        .collect(Collectors.toMap(ExecutionView::id, Function.identity()));
   }
 
   /** Jobs use the pinned version instead of the newest READY one; null unpins. */

@@ -6,10 +6,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.allgo.batch.boundary.BatchMonitor;
 import org.allgo.batch.entity.ExecutionView;
 import org.allgo.pages.Charts;
 import org.allgo.pages.Pages;
@@ -43,8 +39,6 @@ public class ManageBacking implements Serializable {
   @Inject SandboxService sandboxes;
 
   @Inject VersionService versions;
-
-  @Inject BatchMonitor batch;
 
   private String name;
   private WebappView webapp;
@@ -150,21 +144,12 @@ public class ManageBacking implements Serializable {
 
   private void readVersions() {
     versionList = versions.list(name);
-    executions =
-        versionList.stream()
-            .filter(v -> v.batchExecutionId() != null && inProgress(v))
-            .map(v -> batch.find(v.batchExecutionId()))
-            .flatMap(Optional::stream)
-            .collect(Collectors.toMap(ExecutionView::id, Function.identity()));
-  }
-
-  private static boolean inProgress(VersionView version) {
-    return version.state() == VersionState.SANDBOX || version.state() == VersionState.COMMITTED;
+    executions = isCommitting() ? versions.commits(name) : Map.of();
   }
 
   /** Whether a commit is still under way: the page polls while it is. */
   public boolean isCommitting() {
-    return versionList.stream().anyMatch(ManageBacking::inProgress);
+    return versionList.stream().anyMatch(v -> v.state().committing());
   }
 
   /** The batch execution of a version being committed, if it is still known. */
