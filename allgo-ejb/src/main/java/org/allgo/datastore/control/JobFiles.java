@@ -4,35 +4,24 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.allgo.connector.api.ContainerLogs;
-import org.allgo.connector.api.LogChunk;
 import org.allgo.datastore.entity.FileNames;
 import org.allgo.datastore.entity.JobFileView;
-import org.allgo.datastore.entity.JobLogView;
 import org.allgo.jobs.control.JobSettings;
 import org.allgo.platform.BusinessException;
 
@@ -47,6 +36,8 @@ public class JobFiles {
   private static final int JOB_UID = 65534;
 
   @Inject JobSettings settings;
+
+  @Inject JobLogs logs;
 
   /** Makes the job's empty directory, writable by the job's user, and its empty live log. */
   public Path create(long jobId) {
@@ -77,7 +68,7 @@ public class JobFiles {
    */
   public long store(long jobId, String name, InputStream content, long maxFile, long remaining) {
     try {
-      return write(
+      return Storage.write(
           settings.directory(jobId).resolve(name),
           name,
           content,
@@ -87,120 +78,12 @@ public class JobFiles {
               BusinessException.tooLarge(
                   "input-too-large",
                   "The job's files together are larger than "
-                      + mib(settings.maxInputBytes())
+                      + Storage.mib(settings.maxInputBytes())
                       + "."));
     } catch (java.nio.file.FileAlreadyExistsException e) {
       throw BusinessException.invalid("duplicate-file-name", "Two files are named " + name + ".");
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot store " + name + " for job " + jobId, e);
-    }
-  }
-
-  /**
-   * Stores a file uploaded ahead of a job; refuses with 413 once it exceeds {@code maxFile} or the
-   * caller's waiting uploads exceed {@code remaining}. Returns its size.
-   */
-  public long storeUpload(
-      String id, String name, InputStream content, long maxFile, long remaining) {
-    try {
-      Files.createDirectories(settings.uploads());
-      return write(
-          settings.uploads().resolve(id),
-          name,
-          content,
-          maxFile,
-          remaining,
-          () ->
-              BusinessException.tooLarge(
-                  "uploads-too-large",
-                  "Your files waiting for a job would be larger than "
-                      + mib(settings.maxInputBytes())
-                      + ": submit a job with them, or delete some."));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot store upload " + name, e);
-    }
-  }
-
-  /** Moves an upload into the job's directory under its name. */
-  public void moveIn(long jobId, String uploadId, String name) {
-    try {
-      Files.move(
-          settings.uploads().resolve(uploadId),
-          settings.directory(jobId).resolve(name),
-          StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot move upload " + uploadId + " into job " + jobId, e);
-    }
-  }
-
-  public void deleteUpload(String id) {
-    try {
-      Files.deleteIfExists(settings.uploads().resolve(id));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete upload " + id, e);
-    }
-  }
-
-  /**
-   * Deletes the upload files last changed before {@code before}, whatever their record; returns how
-   * many.
-   */
-  public int deleteUploadsOlderThan(Instant before) {
-    if (!Files.isDirectory(settings.uploads())) {
-      return 0;
-    }
-    try (Stream<Path> entries = Files.list(settings.uploads())) {
-      int deleted = 0;
-      for (Path entry : (Iterable<Path>) entries::iterator) {
-        BasicFileAttributes attributes = attributes(entry);
-        if (attributes != null
-            && attributes.lastModifiedTime().toInstant().isBefore(before)
-            && Files.deleteIfExists(entry)) {
-          deleted++;
-        }
-      }
-      return deleted;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot clean the uploads", e);
-    }
-  }
-
-  // Copies the content into a new file, within the limits; a refused file is not left behind.
-  private long write(
-      Path file,
-      String name,
-      InputStream content,
-      long maxFile,
-      long remaining,
-      Supplier<BusinessException> overRemaining)
-      throws IOException {
-    long limit = Math.min(maxFile, remaining);
-    boolean written = false;
-    OutputStream out =
-        Files.newOutputStream(
-            file,
-            StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE,
-            LinkOption.NOFOLLOW_LINKS);
-    try (out) {
-      byte[] buffer = new byte[64 * 1024];
-      long total = 0;
-      for (int n; (n = content.read(buffer)) >= 0; ) {
-        total += n;
-        if (total > limit) {
-          throw total > maxFile
-              ? BusinessException.tooLarge(
-                  "file-too-large", "The file " + name + " is larger than " + mib(maxFile) + ".")
-              : overRemaining.get();
-        }
-        out.write(buffer, 0, n);
-      }
-      written = true;
-      return total;
-    } finally {
-      if (!written) {
-        Files.deleteIfExists(file);
-      }
     }
   }
 
@@ -214,7 +97,7 @@ public class JobFiles {
     try (Stream<Path> entries = Files.list(dir)) {
       for (Path entry : (Iterable<Path>) entries::iterator) {
         String name = entry.getFileName().toString();
-        BasicFileAttributes attributes = attributes(entry);
+        BasicFileAttributes attributes = Storage.attributes(entry);
         if (attributes != null
             && attributes.isRegularFile()
             && FileNames.isValid(name)
@@ -235,7 +118,7 @@ public class JobFiles {
       return Optional.empty();
     }
     Path file = settings.directory(jobId).resolve(name);
-    BasicFileAttributes attributes = attributes(file);
+    BasicFileAttributes attributes = Storage.attributes(file);
     return attributes != null && attributes.isRegularFile() ? Optional.of(file) : Optional.empty();
   }
 
@@ -255,106 +138,6 @@ public class JobFiles {
       return Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + name + " of job " + jobId, e);
-    }
-  }
-
-  /** The job's live log, while there is one: the program's output so far, without footer. */
-  public Optional<Path> liveLog(long jobId) {
-    Path live = settings.liveLog(jobId);
-    return Files.isRegularFile(live, LinkOption.NOFOLLOW_LINKS)
-        ? Optional.of(live)
-        : Optional.empty();
-  }
-
-  /** The live log has done its work: {@code allgo.log} is final, or the job never ran. */
-  public void deleteLiveLog(long jobId) {
-    try {
-      Files.deleteIfExists(settings.liveLog(jobId));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete the live log of job " + jobId, e);
-    }
-  }
-
-  /**
-   * Writes output to the live log at {@code position}, where it belongs: a write repeated by
-   * another server writes the same bytes there. Never makes the file: false when it is gone (the
-   * job ended).
-   */
-  public boolean writeLive(long jobId, long position, List<byte[]> output) {
-    try (FileChannel channel =
-        FileChannel.open(
-            settings.liveLog(jobId), StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-      long at = position;
-      for (byte[] bytes : output) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          at += channel.write(buffer, at);
-        }
-      }
-      return true;
-    } catch (NoSuchFileException e) {
-      return false;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the live log of job " + jobId, e);
-    }
-  }
-
-  /**
-   * A portion of a log of at most {@code max} bytes from {@code from}, or from the end when {@code
-   * from} is negative; empty when the file is not there.
-   *
-   * @param complete the log will not grow any more
-   */
-  public JobLogView readLog(Optional<Path> log, long from, int max, boolean complete) {
-    if (log.isEmpty()) {
-      return new JobLogView(0, 0, 0, complete, "");
-    }
-    try (FileChannel channel =
-        FileChannel.open(log.get(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-      long size = channel.size();
-      long start = from < 0 ? Math.max(0, size + from) : Math.min(from, size);
-      ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(max, size - start));
-      while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) > 0) {
-        // Read until the buffer is full or the file ends.
-      }
-      byte[] bytes = Arrays.copyOf(buffer.array(), buffer.position());
-      return LogPortion.of(bytes, start, size, complete, from < 0);
-    } catch (NoSuchFileException e) {
-      return new JobLogView(0, 0, 0, complete, "");
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the log of a job", e);
-    }
-  }
-
-  /** Writes {@code allgo.log}: the program's output in the order it came, then the footer. */
-  public void writeLog(long jobId, ContainerLogs logs, String footer) {
-    Path dir = settings.directory(jobId);
-    try {
-      Path temporary = Files.createTempFile(dir, ".allgo-", ".log");
-      try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE)) {
-        boolean endsWithNewLine = true;
-        for (LogChunk chunk : logs.chunks()) {
-          byte[] bytes = chunk.bytes();
-          out.write(bytes);
-          if (bytes.length > 0) {
-            endsWithNewLine = bytes[bytes.length - 1] == '\n';
-          }
-        }
-        if (!endsWithNewLine) {
-          out.write('\n');
-        }
-        out.write(footer.getBytes(StandardCharsets.UTF_8));
-      }
-      Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
-      // A rename replaces whatever the program left under that name, a link included, not its
-      // target.
-      Files.move(
-          temporary,
-          dir.resolve(FileNames.LOG),
-          StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the log of job " + jobId, e);
     }
   }
 
@@ -387,7 +170,7 @@ public class JobFiles {
    * Removes the job's directory and everything in it, and its live log; true when there was one.
    */
   public boolean delete(long jobId) {
-    deleteLiveLog(jobId);
+    logs.deleteLiveLog(jobId);
     Path dir = settings.directory(jobId);
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return false;
@@ -419,17 +202,5 @@ public class JobFiles {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot delete the files of job " + jobId, e);
     }
-  }
-
-  private static BasicFileAttributes attributes(Path path) {
-    try {
-      return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  public static String mib(long bytes) {
-    return (bytes >> 20) + " MiB";
   }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.allgo.connector.api.DockerException;
 import org.allgo.connector.api.LogEntry;
-import org.allgo.datastore.control.JobFiles;
+import org.allgo.datastore.control.JobLogs;
 import org.allgo.dispatch.control.JobContainers;
 import org.allgo.dispatch.control.JobTransitions;
 import org.allgo.dispatch.control.LogCursor;
@@ -47,7 +47,7 @@ public class LiveLogs {
 
   @Inject JobContainers containers;
 
-  @Inject JobFiles files;
+  @Inject JobLogs logs;
 
   @Inject JobSettings settings;
 
@@ -89,7 +89,7 @@ public class LiveLogs {
         return;
       }
       boolean written =
-          files.writeLive(
+          logs.writeLive(
               jobId, cursor.position(), copied.stream().map(e -> e.chunk().bytes()).toList());
       cursors.put(jobId, written ? cursor.advance(copied) : GONE);
     } catch (DockerException | UncheckedIOException e) {

@@ -13,6 +13,8 @@ import org.allgo.connector.api.DockerException;
 import org.allgo.connector.api.ExitStatus;
 import org.allgo.connector.api.NotFoundException;
 import org.allgo.datastore.control.JobFiles;
+import org.allgo.datastore.control.JobLogs;
+import org.allgo.datastore.control.Storage;
 import org.allgo.jobs.control.JobSettings;
 import org.allgo.jobs.control.JobWatch;
 import org.allgo.jobs.entity.JobView;
@@ -33,6 +35,8 @@ public class JobCompletion {
   @Inject JobContainers containers;
 
   @Inject JobFiles files;
+
+  @Inject JobLogs jobLogs;
 
   @Inject JobSettings settings;
 
@@ -63,7 +67,7 @@ public class JobCompletion {
   public boolean fail(long jobId, String reason) {
     boolean failed = transitions.fail(jobId, reason);
     if (failed) {
-      files.deleteLiveLog(jobId);
+      jobLogs.deleteLiveLog(jobId);
       watch.changed(jobId);
     }
     return failed;
@@ -93,9 +97,9 @@ public class JobCompletion {
     String failure =
         written > settings.maxOutputBytes()
             ? "The job wrote "
-                + JobFiles.mib(written)
+                + Storage.mib(written)
                 + ", more than the "
-                + JobFiles.mib(settings.maxOutputBytes())
+                + Storage.mib(settings.maxOutputBytes())
                 + " allowed."
             : exit.oomKilled() ? "The program ran out of memory." : null;
     Optional<JobView> finished =
@@ -104,7 +108,7 @@ public class JobCompletion {
       JobView view = finished.get();
       Duration duration =
           exit.finishedAt().isBefore(exit.startedAt()) ? Duration.ZERO : exit.duration();
-      files.writeLog(
+      jobLogs.writeLog(
           job.jobId(),
           logs,
           JobLog.footer(
@@ -115,7 +119,7 @@ public class JobCompletion {
               view.result(),
               view.reason(),
               duration));
-      files.deleteLiveLog(job.jobId());
+      jobLogs.deleteLiveLog(job.jobId());
       watch.changed(job.jobId());
       LOG.log(
           Level.INFO,

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
-import org.allgo.datastore.control.JobFiles;
+import org.allgo.datastore.control.UploadFiles;
 import org.allgo.submission.control.IdempotencyKeys;
 import org.allgo.submission.control.JobUploads;
 
@@ -28,7 +28,7 @@ public class Expiry {
 
   @Inject IdempotencyKeys keys;
 
-  @Inject JobFiles files;
+  @Inject UploadFiles uploadFiles;
 
   @Schedule(minute = "*/10", hour = "*", persistent = false)
   void run() {
@@ -36,10 +36,10 @@ public class Expiry {
     int expired = 0;
     for (String id : uploads.expired(now)) {
       uploads.forget(id);
-      files.deleteUpload(id);
+      uploadFiles.deleteUpload(id);
       expired++;
     }
-    int orphans = files.deleteUploadsOlderThan(now.minus(ORPHAN_UPLOAD));
+    int orphans = uploadFiles.deleteUploadsOlderThan(now.minus(ORPHAN_UPLOAD));
     int forgotten = keys.forget(now);
     if (expired + orphans + forgotten > 0) {
       LOG.log(

@@ -5,9 +5,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.allgo.datastore.control.JobFiles;
+import org.allgo.datastore.control.UploadFiles;
 import org.allgo.datastore.entity.FileNames;
-import org.allgo.jobs.boundary.JobService;
 import org.allgo.jobs.control.JobSettings;
 import org.allgo.platform.BusinessException;
 import org.allgo.submission.control.JobUploads;
@@ -16,16 +15,16 @@ import org.allgo.submission.entity.UploadView;
 
 /**
  * Files uploaded ahead of a job, one request each, so that a job can then be submitted as JSON
- * naming them (see {@link JobService#submitUploaded}). An upload is its owner's, waits a few hours
- * ({@link JobUploads#LIFETIME}) and is taken by one job. A user's waiting uploads are limited as
- * one job's files are: {@link JobService#MAX_FILES} files, the input size of a job.
+ * naming them (see {@link SubmissionService#submitUploaded}). An upload is its owner's, waits a few
+ * hours ({@link JobUploads#LIFETIME}) and is taken by one job. A user's waiting uploads are limited
+ * as one job's files are: {@link SubmissionService#MAX_FILES} files, the input size of a job.
  */
 @Stateless
 public class UploadService {
 
   @Inject JobUploads uploads;
 
-  @Inject JobFiles files;
+  @Inject UploadFiles uploadFiles;
 
   @Inject JobSettings settings;
 
@@ -34,7 +33,7 @@ public class UploadService {
   public UploadView add(Upload upload) {
     String name = FileNames.sanitize(upload.name());
     JobUploads.Waiting waiting = uploads.waitingTotal();
-    if (waiting.count() >= JobService.MAX_FILES) {
+    if (waiting.count() >= SubmissionService.MAX_FILES) {
       throw BusinessException.conflict(
           "too-many-uploads",
           "You have "
@@ -43,7 +42,7 @@ public class UploadService {
     }
     String id = JobUploads.newId();
     long size =
-        files.storeUpload(
+        uploadFiles.storeUpload(
             id,
             name,
             upload.content(),
@@ -52,7 +51,7 @@ public class UploadService {
     try {
       return uploads.add(id, name, size);
     } catch (RuntimeException e) {
-      files.deleteUpload(id);
+      uploadFiles.deleteUpload(id);
       throw e;
     }
   }
@@ -69,6 +68,6 @@ public class UploadService {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void delete(String id) {
     uploads.remove(id);
-    files.deleteUpload(id);
+    uploadFiles.deleteUpload(id);
   }
 }

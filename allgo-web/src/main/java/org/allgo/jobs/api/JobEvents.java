@@ -21,10 +21,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.allgo.accounts.boundary.CallerScope;
 import org.allgo.accounts.entity.Caller;
+import org.allgo.datastore.boundary.DatastoreService;
 import org.allgo.datastore.entity.JobFollow;
 import org.allgo.datastore.entity.JobLogView;
-import org.allgo.jobs.boundary.JobService;
-import org.allgo.jobs.control.JobWatch;
 import org.allgo.jobs.entity.JobState;
 import org.allgo.jobs.entity.JobView;
 import org.allgo.platform.BusinessException;
@@ -33,10 +32,10 @@ import org.allgo.platform.BusinessException;
  * The Server-Sent Events of jobs: {@code state} (the job) when it changes, {@code log} (new whole
  * lines of its {@code allgo.log}) as they are written, the job's ended state last, then the stream
  * closes. A stream looks at its job every second, and at once when the job ends on this server
- * ({@link JobWatch}), and sends what changed; streams run on a scheduled executor of the server's
- * managed threads (one context for all, not one captured per look). Event ids are offsets in the
- * log, so that a client reconnecting with {@code Last-Event-ID} gets the lines it missed and no
- * others.
+ * ({@link DatastoreService#watch}), and sends what changed; streams run on a scheduled executor of
+ * the server's managed threads (one context for all, not one captured per look). Event ids are
+ * offsets in the log, so that a client reconnecting with {@code Last-Event-ID} gets the lines it
+ * missed and no others.
  */
 @ApplicationScoped
 public class JobEvents {
@@ -59,9 +58,7 @@ public class JobEvents {
 
   private ScheduledThreadPoolExecutor executor;
 
-  @Inject JobService jobs;
-
-  @Inject JobWatch watch;
+  @Inject DatastoreService datastore;
 
   @Inject CallerScope callers;
 
@@ -99,7 +96,7 @@ public class JobEvents {
     private long offset;
     private JobView sent;
     private Instant lastEvent = Instant.now();
-    private JobWatch.Watch following;
+    private Runnable unfollow;
     // The looks on the timer, scheduled once (each scheduling captures the application's context).
     private ScheduledFuture<?> looks;
     private boolean closed;
@@ -113,7 +110,7 @@ public class JobEvents {
     }
 
     synchronized void start() {
-      following = watch.follow(jobId, () -> executor.execute(this));
+      unfollow = datastore.watch(jobId, () -> executor.execute(this));
       looks = executor.scheduleWithFixedDelay(this, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -149,7 +146,7 @@ public class JobEvents {
 
     // One look at the job; false when the stream is over.
     private boolean turn() {
-      JobFollow look = jobs.follow(jobId, offset);
+      JobFollow look = datastore.follow(jobId, offset);
       JobView job = look.job();
       boolean logEnded = look.log() == null || sendLog(look.log());
       // An ended state comes once its log has ended too: it is always the last event.
@@ -178,7 +175,7 @@ public class JobEvents {
       JobLogView log = first;
       for (int i = 0; i < PORTIONS_PER_TURN; i++) {
         if (i > 0) {
-          log = jobs.log(jobId, offset);
+          log = datastore.log(jobId, offset);
         }
         boolean progress = log.next() > offset;
         if (progress) {
@@ -213,8 +210,8 @@ public class JobEvents {
       if (looks != null) {
         looks.cancel(false);
       }
-      if (following != null) {
-        following.close();
+      if (unfollow != null) {
+        unfollow.run();
       }
       streams.remove(this);
       try {

@@ -18,11 +18,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.allgo.api.Links;
+import org.allgo.datastore.boundary.DatastoreService;
 import org.allgo.datastore.entity.JobFileView;
 import org.allgo.datastore.entity.JobWithFiles;
 import org.allgo.jobs.boundary.JobService;
-import org.allgo.jobs.control.JobSettings;
 import org.allgo.jobs.entity.JobView;
+import org.allgo.submission.boundary.SubmissionService;
 import org.allgo.submission.entity.JobDraft;
 
 /**
@@ -41,21 +43,25 @@ public class V1JobsResource {
 
   @Inject JobService jobs;
 
-  @Inject JobSettings settings;
+  @Inject SubmissionService submissions;
+
+  @Inject DatastoreService datastore;
+
+  @Inject Links links;
 
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public JsonObject create(List<EntityPart> parts) {
     JobForm form = JobForm.read(parts, JobForm.V1);
     JobDraft draft = form.draft();
-    String webapp = jobs.dockerName(draft.webapp());
+    String webapp = submissions.dockerName(draft.webapp());
     JobView job =
-        jobs.submit(
+        submissions.submit(
             new JobDraft(webapp, draft.param(), draft.queue(), draft.notifyByMail()),
             form.uploads());
     return JSON.createObjectBuilder()
         .add("id", job.id())
-        .add("url", settings.link("/api/v1/jobs/" + job.id()))
+        .add("url", links.link("/api/v1/jobs/" + job.id()))
         .add("avg_time", Math.round(jobs.averageSeconds(webapp)))
         .build();
   }
@@ -63,11 +69,11 @@ public class V1JobsResource {
   @GET
   @Path("{id: [0-9]{1,18}}")
   public JsonObject get(@PathParam("id") long id) {
-    JobWithFiles read = jobs.withFiles(id);
+    JobWithFiles read = datastore.withFiles(id);
     JobView job = read.job();
     JsonObjectBuilder files = JSON.createObjectBuilder();
     for (JobFileView file : read.files()) {
-      files.add(file.name(), settings.link(Datastore.path(id, file.name())));
+      files.add(file.name(), links.link(Datastore.path(id, file.name())));
     }
     JsonObjectBuilder body =
         JSON.createObjectBuilder()

@@ -7,8 +7,10 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.allgo.datastore.boundary.DatastoreService;
 import org.allgo.datastore.entity.JobFileView;
 import org.allgo.datastore.entity.JobLogView;
+import org.allgo.dispatch.boundary.AbortService;
 import org.allgo.jobs.api.Datastore;
 import org.allgo.jobs.api.JobZip;
 import org.allgo.jobs.boundary.JobService;
@@ -17,6 +19,7 @@ import org.allgo.jobs.entity.JobView;
 import org.allgo.pages.Formats;
 import org.allgo.pages.Pages;
 import org.allgo.platform.BusinessException;
+import org.allgo.submission.boundary.SubmissionService;
 
 /**
  * {@code /jobs/<id>}: a job for its owner or a superuser, followed live while it waits or runs
@@ -33,6 +36,12 @@ public class JobBacking implements Serializable {
   static final int LOG_TAIL = 64 * 1024;
 
   @Inject JobService jobs;
+
+  @Inject SubmissionService submissions;
+
+  @Inject AbortService aborts;
+
+  @Inject DatastoreService datastore;
 
   @Inject Formats formats;
 
@@ -73,7 +82,7 @@ public class JobBacking implements Serializable {
   }
 
   public void abort() {
-    if (Pages.attempt(() -> job = jobs.abort(id))) {
+    if (Pages.attempt(() -> job = aborts.abort(id))) {
       Pages.info("Job " + id + " is aborted.");
     }
     refresh();
@@ -82,7 +91,7 @@ public class JobBacking implements Serializable {
   /** Runs it again, with the same parameters, queue and input files; opens the new job. */
   public void rerun() {
     JobView[] again = new JobView[1];
-    if (Pages.attempt(() -> again[0] = jobs.rerun(id))) {
+    if (Pages.attempt(() -> again[0] = submissions.rerun(id))) {
       Pages.info(
           "Job "
               + again[0].id()
@@ -96,14 +105,14 @@ public class JobBacking implements Serializable {
   }
 
   public void delete() {
-    if (Pages.attempt(() -> jobs.delete(id))) {
+    if (Pages.attempt(() -> datastore.delete(id))) {
       Pages.info("Job " + id + " is deleted, with its files.");
       Pages.redirect("/jobs");
     }
   }
 
   private void readFiles() {
-    files = hasFiles() ? jobs.files(id) : List.of();
+    files = hasFiles() ? datastore.files(id) : List.of();
   }
 
   // The log from an offset (its end when negative), kept to its last LOG_TAIL characters.
@@ -112,7 +121,7 @@ public class JobBacking implements Serializable {
       logEnded = true;
       return;
     }
-    JobLogView portion = jobs.log(id, from);
+    JobLogView portion = datastore.log(id, from);
     if (from < 0) {
       logCut = portion.offset() > 0;
     }

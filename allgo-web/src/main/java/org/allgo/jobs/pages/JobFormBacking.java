@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.allgo.accounts.boundary.AccountService;
 import org.allgo.datastore.entity.FileNames;
-import org.allgo.jobs.boundary.JobService;
-import org.allgo.jobs.control.JobSettings;
 import org.allgo.jobs.entity.JobView;
 import org.allgo.jobs.entity.ParameterSplitter;
 import org.allgo.pages.Formats;
@@ -23,6 +21,7 @@ import org.allgo.pages.Pages;
 import org.allgo.platform.BusinessException;
 import org.allgo.queues.boundary.QueueService;
 import org.allgo.queues.entity.QueueView;
+import org.allgo.submission.boundary.SubmissionService;
 import org.allgo.submission.entity.JobDraft;
 import org.allgo.submission.entity.Upload;
 import org.allgo.webapps.pages.WebappBacking;
@@ -48,13 +47,11 @@ public class JobFormBacking implements Serializable {
   /** A file received for the job: its name, its size, and where it waits. */
   public record StagedFile(String name, long size, String path) implements Serializable {}
 
-  @Inject JobService jobs;
+  @Inject SubmissionService submissions;
 
   @Inject QueueService queues;
 
   @Inject AccountService accounts;
-
-  @Inject JobSettings settings;
 
   @Inject WebappBacking page;
 
@@ -83,19 +80,23 @@ public class JobFormBacking implements Serializable {
     }
     long others =
         files.stream().filter(f -> !f.name().equals(name)).mapToLong(StagedFile::size).sum();
-    if (file.getSize() > settings.maxFileBytes()) {
+    if (file.getSize() > submissions.limits().maxFileBytes()) {
       refuse(
-          "The file " + name + " is larger than " + formats.bytes(settings.maxFileBytes()) + ".");
-    } else if (others + file.getSize() > settings.maxInputBytes()) {
+          "The file "
+              + name
+              + " is larger than "
+              + formats.bytes(submissions.limits().maxFileBytes())
+              + ".");
+    } else if (others + file.getSize() > submissions.limits().maxInputBytes()) {
       refuse(
           "With "
               + name
               + ", the job's files together would be larger than "
-              + formats.bytes(settings.maxInputBytes())
+              + formats.bytes(submissions.limits().maxInputBytes())
               + ".");
-    } else if (files.size() >= JobService.MAX_FILES
+    } else if (files.size() >= SubmissionService.MAX_FILES
         && files.stream().noneMatch(f -> f.name().equals(name))) {
-      refuse("A job takes at most " + JobService.MAX_FILES + " files.");
+      refuse("A job takes at most " + SubmissionService.MAX_FILES + " files.");
     } else {
       keep(name, file);
     }
@@ -139,7 +140,7 @@ public class JobFormBacking implements Serializable {
         uploads.add(new Upload(file.name(), in));
       }
       JobView job =
-          jobs.submit(
+          submissions.submit(
               new JobDraft(page.getWebapp().dockerName(), param, getQueue(), getNotifyByMail()),
               uploads);
       clear();
@@ -196,11 +197,11 @@ public class JobFormBacking implements Serializable {
   }
 
   public long getMaxFileBytes() {
-    return settings.maxFileBytes();
+    return submissions.limits().maxFileBytes();
   }
 
   public int getMaxFiles() {
-    return JobService.MAX_FILES;
+    return SubmissionService.MAX_FILES;
   }
 
   public int getMaxParamLength() {

@@ -2,8 +2,9 @@ package org.allgo.jobs.pages;
 
 import jakarta.inject.Inject;
 import java.io.Serializable;
+import org.allgo.datastore.boundary.DatastoreService;
+import org.allgo.dispatch.boundary.AbortService;
 import org.allgo.jobs.boundary.JobHistoryService;
-import org.allgo.jobs.boundary.JobService;
 
 /** What a page listing jobs holds: its filters, read from the address, and the lazy table. */
 public abstract class JobListBacking implements Serializable {
@@ -12,7 +13,9 @@ public abstract class JobListBacking implements Serializable {
 
   @Inject JobHistoryService history;
 
-  @Inject JobService jobs;
+  @Inject AbortService aborts;
+
+  @Inject DatastoreService datastore;
 
   private final JobFilterForm filters = new JobFilterForm();
   private JobTable table;
