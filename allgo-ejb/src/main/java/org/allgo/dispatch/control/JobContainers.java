@@ -21,7 +21,7 @@ import org.allgo.connector.api.LogEntry;
 import org.allgo.connector.api.Mount;
 import org.allgo.connector.api.NotFoundException;
 import org.allgo.jobs.control.JobSettings;
-import org.allgo.jobs.entity.ParameterSplitter;
+import org.allgo.jobs.entity.Parameters;
 import org.allgo.platform.Resources;
 
 /**
@@ -49,7 +49,7 @@ public class JobContainers {
   public String run(JobLaunch launch) {
     List<String> argv = new ArrayList<>();
     argv.add(launch.entrypoint());
-    argv.addAll(ParameterSplitter.split(launch.param()));
+    argv.addAll(Parameters.split(launch.param()));
     String name = settings.containerName(launch.jobId());
     ImageRef image = ImageRef.parse(launch.image());
     ContainerSpec spec =

@@ -19,7 +19,7 @@ import org.allgo.datastore.control.UploadFiles;
 import org.allgo.datastore.entity.FileNames;
 import org.allgo.jobs.control.JobSettings;
 import org.allgo.jobs.entity.JobView;
-import org.allgo.jobs.entity.ParameterSplitter;
+import org.allgo.jobs.entity.Parameters;
 import org.allgo.platform.BusinessException;
 import org.allgo.submission.control.IdempotencyKeys;
 import org.allgo.submission.control.JobUploads;
@@ -256,7 +256,7 @@ public class SubmissionService {
         settings.maxInputBytes(),
         settings.maxOutputBytes(),
         MAX_FILES,
-        ParameterSplitter.MAX_LENGTH);
+        Parameters.MAX_LENGTH);
   }
 
   /** A webapp named by its docker name or, as the original clients may, by its numeric id. */

@@ -13,7 +13,7 @@ import org.allgo.jobs.entity.Job;
 import org.allgo.jobs.entity.JobQueued;
 import org.allgo.jobs.entity.JobState;
 import org.allgo.jobs.entity.JobView;
-import org.allgo.jobs.entity.ParameterSplitter;
+import org.allgo.jobs.entity.Parameters;
 import org.allgo.platform.BusinessException;
 import org.allgo.queues.control.QueueStore;
 import org.allgo.queues.entity.JobQueue;
@@ -72,8 +72,8 @@ public class Submissions {
                 .or(queues::defaultQueue)
                 .orElseThrow(
                     () -> BusinessException.conflict("no-queue", "There is no default job queue."));
-    String param = ParameterSplitter.check(draft.param());
-    ParameterSplitter.split(param);
+    String param = Parameters.check(draft.param());
+    Parameters.split(param);
     boolean notify =
         draft.notifyByMail() != null ? draft.notifyByMail() : caller.notifyJobFinished();
     return jobs.add(new Job(caller, version, queue, param, notify, Instant.now())).id();

@@ -11,7 +11,7 @@ import java.util.List;
 import org.allgo.accounts.boundary.AccountService;
 import org.allgo.datastore.entity.FileNames;
 import org.allgo.jobs.entity.JobView;
-import org.allgo.jobs.entity.ParameterSplitter;
+import org.allgo.jobs.entity.Parameters;
 import org.allgo.pages.Pages;
 import org.allgo.platform.BusinessException;
 import org.allgo.queues.boundary.QueueService;
@@ -139,7 +139,7 @@ public class JobFormBacking implements Serializable {
   }
 
   public int getMaxParamLength() {
-    return ParameterSplitter.MAX_LENGTH;
+    return Parameters.MAX_LENGTH;
   }
 
   public List<QueueView> getQueues() {

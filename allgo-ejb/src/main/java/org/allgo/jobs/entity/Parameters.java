@@ -10,12 +10,12 @@ import org.allgo.platform.BusinessException;
  * \\}, {@code \$} and {@code \`}, a backslash outside quotes keeps the next character. Nothing is
  * expanded: {@code $(id)}, {@code ;}, {@code *} or {@code ~} reach the program as they are written.
  */
-public final class ParameterSplitter {
+public final class Parameters {
 
   public static final int MAX_LENGTH = 4096;
   public static final int MAX_ARGUMENTS = 1000;
 
-  private ParameterSplitter() {}
+  private Parameters() {}
 
   public static List<String> split(String parameters) {
     String text = check(parameters);
