@@ -49,7 +49,7 @@ public class JobContainers {
   public String run(JobLaunch launch) {
     List<String> argv = new ArrayList<>();
     argv.add(launch.entrypoint());
-    argv.addAll(Parameters.split(launch.param()));
+    argv.addAll(Parameters.of(launch.param()).argv());
     String name = settings.containerName(launch.jobId());
     ImageRef image = ImageRef.parse(launch.image());
     ContainerSpec spec =

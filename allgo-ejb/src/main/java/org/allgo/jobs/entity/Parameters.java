@@ -5,20 +5,42 @@ import java.util.List;
 import org.allgo.platform.BusinessException;
 
 /**
- * Splits a job's parameter string into arguments the way a POSIX shell splits words: blanks
- * separate, single quotes keep everything, double quotes keep everything but {@code \"}, {@code
- * \\}, {@code \$} and {@code \`}, a backslash outside quotes keeps the next character. Nothing is
- * expanded: {@code $(id)}, {@code ;}, {@code *} or {@code ~} reach the program as they are written.
+ * A job's parameter string, checked once, and the arguments it gives the program: split the way a
+ * POSIX shell splits words (blanks separate, single quotes keep everything, double quotes keep
+ * everything but {@code \"}, {@code \\}, {@code \$} and {@code \`}, a backslash outside quotes
+ * keeps the next character). Nothing is expanded: {@code $(id)}, {@code ;}, {@code *} or {@code ~}
+ * reach the program as they are written.
  */
 public final class Parameters {
 
   public static final int MAX_LENGTH = 4096;
   public static final int MAX_ARGUMENTS = 1000;
 
-  private Parameters() {}
+  private final String text;
+  private final List<String> argv;
 
-  public static List<String> split(String parameters) {
+  private Parameters(String text, List<String> argv) {
+    this.text = text;
+    this.argv = argv;
+  }
+
+  /** The parameters of this string (null is the empty string); refuses one that does not split. */
+  public static Parameters of(String parameters) {
     String text = check(parameters);
+    return new Parameters(text, split(text));
+  }
+
+  /** The string as it was given, which the job records. */
+  public String text() {
+    return text;
+  }
+
+  /** The program's arguments. */
+  public List<String> argv() {
+    return argv;
+  }
+
+  private static List<String> split(String text) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     boolean inWord = false;
@@ -68,8 +90,8 @@ public final class Parameters {
     return List.copyOf(words);
   }
 
-  /** The parameter string if its length and characters are acceptable; null is the empty string. */
-  public static String check(String parameters) {
+  // The string if its length and characters are acceptable; null is the empty string.
+  private static String check(String parameters) {
     String text = parameters == null ? "" : parameters;
     if (text.length() > MAX_LENGTH) {
       throw invalid("The parameters are longer than " + MAX_LENGTH + " characters.");

@@ -72,8 +72,7 @@ public class Submissions {
                 .or(queues::defaultQueue)
                 .orElseThrow(
                     () -> BusinessException.conflict("no-queue", "There is no default job queue."));
-    String param = Parameters.check(draft.param());
-    Parameters.split(param);
+    String param = Parameters.of(draft.param()).text();
     boolean notify =
         draft.notifyByMail() != null ? draft.notifyByMail() : caller.notifyJobFinished();
     return jobs.add(new Job(caller, version, queue, param, notify, Instant.now())).id();

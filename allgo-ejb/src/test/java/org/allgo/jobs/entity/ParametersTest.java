@@ -9,39 +9,45 @@ import org.junit.jupiter.api.Test;
 class ParametersTest {
 
   @Test
+  void theStringIsKeptAsGiven() {
+    assertThat(Parameters.of(" -n  5 ").text()).isEqualTo(" -n  5 ");
+    assertThat(Parameters.of(null).text()).isEmpty();
+  }
+
+  @Test
   void blanksSeparateWords() {
-    assertThat(Parameters.split("  -n 5\tinput.txt\n out "))
+    assertThat(Parameters.of("  -n 5\tinput.txt\n out ").argv())
         .containsExactly("-n", "5", "input.txt", "out");
-    assertThat(Parameters.split("")).isEmpty();
-    assertThat(Parameters.split(null)).isEmpty();
+    assertThat(Parameters.of("").argv()).isEmpty();
+    assertThat(Parameters.of(null).argv()).isEmpty();
   }
 
   @Test
   void quotesKeepBlanksAndJoinWithTheirNeighbours() {
-    assertThat(Parameters.split("'a b' \"c d\" e'f g'h \"\" ''"))
+    assertThat(Parameters.of("'a b' \"c d\" e'f g'h \"\" ''").argv())
         .containsExactly("a b", "c d", "ef gh", "", "");
   }
 
   @Test
   void singleQuotesKeepEverything() {
-    assertThat(Parameters.split("'$(id) \\n \"x\"'")).containsExactly("$(id) \\n \"x\"");
+    assertThat(Parameters.of("'$(id) \\n \"x\"'").argv()).containsExactly("$(id) \\n \"x\"");
   }
 
   @Test
   void doubleQuotesKeepAllButTheirOwnEscapes() {
-    assertThat(Parameters.split("\"say \\\"hi\\\" \\$HOME \\\\ \\n\""))
+    assertThat(Parameters.of("\"say \\\"hi\\\" \\$HOME \\\\ \\n\"").argv())
         .containsExactly("say \"hi\" $HOME \\ \\n");
   }
 
   @Test
   void aBackslashKeepsTheNextCharacter() {
-    assertThat(Parameters.split("a\\ b \\' \\\\")).containsExactly("a b", "'", "\\");
-    assertThat(Parameters.split("one\\\ntwo")).containsExactly("onetwo");
+    assertThat(Parameters.of("a\\ b \\' \\\\").argv()).containsExactly("a b", "'", "\\");
+    assertThat(Parameters.of("one\\\ntwo").argv()).containsExactly("onetwo");
   }
 
   @Test
   void shellSyntaxIsNeverInterpreted() {
-    assertThat(Parameters.split("; rm -rf / && echo $(id) `id` | cat > /x * ~ $HOME"))
+    assertThat(Parameters.of("; rm -rf / && echo $(id) `id` | cat > /x * ~ $HOME").argv())
         .containsExactly(
             ";", "rm", "-rf", "/", "&&", "echo", "$(id)", "`id`", "|", "cat", ">", "/x", "*", "~",
             "$HOME");
@@ -49,28 +55,28 @@ class ParametersTest {
 
   @Test
   void unclosedQuotesAreRefusedWithAClearMessage() {
-    assertThat(assertThrows(BusinessException.class, () -> Parameters.split("'open")).getMessage())
+    assertThat(assertThrows(BusinessException.class, () -> Parameters.of("'open")).getMessage())
         .contains("single quote");
-    assertThat(assertThrows(BusinessException.class, () -> Parameters.split("\"open")).getMessage())
+    assertThat(assertThrows(BusinessException.class, () -> Parameters.of("\"open")).getMessage())
         .contains("double quote");
-    assertThrows(BusinessException.class, () -> Parameters.split("end\\"));
+    assertThrows(BusinessException.class, () -> Parameters.of("end\\"));
   }
 
   @Test
   void controlCharactersAndLengthAreLimited() {
-    BusinessException nul = assertThrows(BusinessException.class, () -> Parameters.split("a\0b"));
+    BusinessException nul = assertThrows(BusinessException.class, () -> Parameters.of("a\0b"));
     assertThat(nul.code()).isEqualTo("invalid-parameters");
     assertThat(nul.getMessage()).contains("control character");
-    assertThrows(BusinessException.class, () -> Parameters.split("a\u001bb"));
+    assertThrows(BusinessException.class, () -> Parameters.of("a\u001bb"));
     assertThrows(
-        BusinessException.class, () -> Parameters.split("x".repeat(Parameters.MAX_LENGTH + 1)));
+        BusinessException.class, () -> Parameters.of("x".repeat(Parameters.MAX_LENGTH + 1)));
     assertThrows(
-        BusinessException.class, () -> Parameters.split("a ".repeat(Parameters.MAX_ARGUMENTS + 1)));
-    assertThat(Parameters.split("x".repeat(Parameters.MAX_LENGTH))).hasSize(1);
+        BusinessException.class, () -> Parameters.of("a ".repeat(Parameters.MAX_ARGUMENTS + 1)));
+    assertThat(Parameters.of("x".repeat(Parameters.MAX_LENGTH)).argv()).hasSize(1);
   }
 
   @Test
   void unicodeIsKept() {
-    assertThat(Parameters.split("été 'naïve ü' 日本")).containsExactly("été", "naïve ü", "日本");
+    assertThat(Parameters.of("été 'naïve ü' 日本").argv()).containsExactly("été", "naïve ü", "日本");
   }
 }
