@@ -1,25 +1,20 @@
 package org.allgo.admin.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.allgo.accounts.entity.Role;
 import org.allgo.admin.control.DataDisk;
+import org.allgo.admin.control.EngineContainers;
 import org.allgo.admin.control.RegistryCatalog;
 import org.allgo.admin.entity.ContainerRow;
 import org.allgo.admin.entity.DiskUse;
 import org.allgo.admin.entity.RepositoryView;
-import org.allgo.connector.api.DockerConnection;
-import org.allgo.connector.api.DockerConnectionFactory;
 import org.allgo.connector.api.DockerException;
 import org.allgo.platform.BusinessException;
-import org.allgo.platform.Resources;
 
 /**
  * What superusers see of the machinery: the environment's containers on the Docker engine, its
@@ -30,8 +25,7 @@ import org.allgo.platform.Resources;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PlatformOverview {
 
-  @Resource(lookup = Resources.DOCKER)
-  DockerConnectionFactory docker;
+  @Inject EngineContainers engine;
 
   @Inject RegistryCatalog registry;
 
@@ -41,11 +35,8 @@ public class PlatformOverview {
   public record DiskReport(String root, List<DiskUse> areas, long free, long total) {}
 
   public List<ContainerRow> containers() {
-    try (DockerConnection connection = docker.getConnection()) {
-      return connection.list(Map.of()).stream()
-          .map(ContainerRow::of)
-          .sorted(Comparator.comparing(ContainerRow::name))
-          .toList();
+    try {
+      return engine.list();
     } catch (DockerException e) {
       throw BusinessException.conflict(
           "engine-unavailable", "The Docker engine could not be asked: " + e.getMessage());
