@@ -16,6 +16,7 @@ import org.allgo.jobs.entity.Job;
 import org.allgo.jobs.entity.JobState;
 import org.allgo.platform.BusinessException;
 import org.allgo.queues.entity.JobQueue;
+import org.allgo.webapps.control.WebappJobs;
 import org.allgo.webapps.entity.Webapp;
 import org.eclipse.persistence.config.CascadePolicy;
 import org.eclipse.persistence.config.QueryHints;
@@ -23,7 +24,7 @@ import org.eclipse.persistence.sessions.Session;
 
 /** Jobs and queues in the database; joins the caller's transaction. */
 @Dependent
-public class JobStore {
+public class JobStore implements WebappJobs {
 
   @PersistenceContext(unitName = "allgo")
   EntityManager em;
@@ -128,6 +129,7 @@ public class JobStore {
         .getResultList();
   }
 
+  @Override
   public long activeJobs(Webapp webapp) {
     return em.createNamedQuery(Job.ACTIVE_OF_WEBAPP, Long.class)
         .setParameter("webapp", webapp)

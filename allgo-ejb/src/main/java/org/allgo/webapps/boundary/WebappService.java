@@ -10,13 +10,13 @@ import org.allgo.accounts.control.Callers;
 import org.allgo.accounts.entity.Role;
 import org.allgo.accounts.entity.User;
 import org.allgo.connector.api.ImageRef;
-import org.allgo.jobs.control.JobStore;
 import org.allgo.platform.BusinessException;
 import org.allgo.queues.control.QueueStore;
 import org.allgo.queues.entity.JobQueue;
 import org.allgo.webapps.control.Access;
 import org.allgo.webapps.control.RegistryClient;
 import org.allgo.webapps.control.Sandboxes;
+import org.allgo.webapps.control.WebappJobs;
 import org.allgo.webapps.control.WebappRules;
 import org.allgo.webapps.control.WebappSettings;
 import org.allgo.webapps.control.WebappStore;
@@ -50,7 +50,7 @@ public class WebappService {
 
   @Inject RegistryClient registry;
 
-  @Inject JobStore jobs;
+  @Inject WebappJobs jobs;
 
   public WebappView create(WebappDraft draft) {
     User owner = callers.require("Sign in to publish a webapp.");
