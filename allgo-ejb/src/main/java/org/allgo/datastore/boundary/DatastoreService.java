@@ -147,8 +147,8 @@ public class DatastoreService {
   // it.
   private Optional<Path> liveLog(Job job) {
     if (ended(job)
-        && (job.finishedAt() == null
-            || job.finishedAt().isBefore(Instant.now().minus(LIVE_LOG_GRACE)))) {
+        && (job.run().finishedAt() == null
+            || job.run().finishedAt().isBefore(Instant.now().minus(LIVE_LOG_GRACE)))) {
       return Optional.empty();
     }
     return logs.liveLog(job.id());

@@ -116,10 +116,12 @@ public class JobTransitions {
       return Optional.empty();
     }
     Webapp webapp = job.webapp();
-    if (job.stopRequest() != null || webapp == null) {
+    if (job.run().stopRequest() != null || webapp == null) {
       end(
           job,
-          job.stopRequest() != null ? null : "Its webapp was deleted before the job could start.");
+          job.run().stopRequest() != null
+              ? null
+              : "Its webapp was deleted before the job could start.");
       return Optional.empty();
     }
     return Optional.of(
@@ -138,7 +140,7 @@ public class JobTransitions {
   public Optional<StopRequest> started(long jobId, String containerId) {
     Job job = jobs.lock(jobId).orElseThrow();
     job.started(containerId, settings.node(), Instant.now());
-    return Optional.ofNullable(job.stopRequest());
+    return Optional.ofNullable(job.run().stopRequest());
   }
 
   public List<RunningJob> running() {
@@ -189,7 +191,7 @@ public class JobTransitions {
     if (!job.notifyWhenFinished()) {
       return;
     }
-    Duration duration = job.duration();
+    Duration duration = job.run().duration();
     mails.fire(
         new Mail(
             job.user().email(),
@@ -198,7 +200,7 @@ public class JobTransitions {
                 "name", job.user().name(),
                 "job", job.id().toString(),
                 "webapp", job.webappName(),
-                "state", job.result().name(),
+                "state", job.run().result().name(),
                 "duration", duration == null ? "0 s" : JobLog.duration(duration),
                 "link", settings.link("/jobs/" + job.id()))));
   }
@@ -206,11 +208,11 @@ public class JobTransitions {
   private static RunningJob running(Job job) {
     return new RunningJob(
         job.id(),
-        job.containerId(),
-        job.claimedBy(),
-        job.startedAt(),
+        job.run().containerId(),
+        job.run().claimedBy(),
+        job.run().startedAt(),
         job.queue().timeoutSeconds(),
-        job.stopRequest(),
+        job.run().stopRequest(),
         job.webappName(),
         job.versionNumber());
   }

@@ -36,7 +36,10 @@ public class JobService {
    */
   public double averageSeconds(String dockerName) {
     return jobs.recentSuccesses(webapps.visible(dockerName), RECENT_FOR_AVERAGE).stream()
-            .mapToLong(j -> Math.max(0, Duration.between(j.startedAt(), j.finishedAt()).toMillis()))
+            .mapToLong(
+                j ->
+                    Math.max(
+                        0, Duration.between(j.run().startedAt(), j.run().finishedAt()).toMillis()))
             .average()
             .orElse(0)
         / 1000.0;

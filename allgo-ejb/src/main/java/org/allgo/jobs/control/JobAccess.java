@@ -24,7 +24,7 @@ public class JobAccess {
   public Job job(long id) {
     User caller = caller();
     Job job = jobs.get(id);
-    if (!job.isAccessibleTo(caller)) {
+    if (!caller.mayActFor(job.user())) {
       throw BusinessException.forbidden("not-your-job", "Job " + id + " is not yours.");
     }
     return job;

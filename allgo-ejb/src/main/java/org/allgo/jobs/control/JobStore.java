@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.allgo.accounts.entity.User;
 import org.allgo.jobs.entity.Job;
+import org.allgo.jobs.entity.JobResult;
 import org.allgo.jobs.entity.JobState;
 import org.allgo.platform.BusinessException;
 import org.allgo.queues.entity.JobQueue;
@@ -106,8 +107,8 @@ public class JobStore implements WebappJobs {
   /** The containers of the RUNNING jobs claimed by {@code node} that have one, by job id. */
   public Map<Long, String> runningContainers(String node) {
     return em.createQuery(
-            "SELECT j.id, j.containerId FROM Job j WHERE j.state = :state AND j.claimedBy = :node"
-                + " AND j.containerId IS NOT NULL",
+            "SELECT j.id, j.run.containerId FROM Job j WHERE j.state = :state"
+                + " AND j.run.claimedBy = :node AND j.run.containerId IS NOT NULL",
             Object[].class)
         .setParameter("state", JobState.RUNNING)
         .setParameter("node", node)
@@ -116,14 +117,19 @@ public class JobStore implements WebappJobs {
   }
 
   public List<Job> inState(JobState state) {
-    return em.createNamedQuery(Job.BY_STATE, Job.class)
+    return em.createQuery("SELECT j FROM Job j WHERE j.state = :state ORDER BY j.id", Job.class)
         .setParameter("state", state)
         .getResultList();
   }
 
   /** The webapp's last successful jobs, newest first. */
   public List<Job> recentSuccesses(Webapp webapp, int count) {
-    return em.createNamedQuery(Job.RECENT_SUCCESSES_OF_WEBAPP, Job.class)
+    return em.createQuery(
+            "SELECT j FROM Job j WHERE j.webapp = :webapp AND j.run.result = :success"
+                + " AND j.run.finishedAt IS NOT NULL AND j.run.startedAt IS NOT NULL"
+                + " ORDER BY j.id DESC",
+            Job.class)
+        .setParameter("success", JobResult.SUCCESS)
         .setParameter("webapp", webapp)
         .setMaxResults(count)
         .getResultList();
@@ -131,7 +137,10 @@ public class JobStore implements WebappJobs {
 
   @Override
   public long activeJobs(Webapp webapp) {
-    return em.createNamedQuery(Job.ACTIVE_OF_WEBAPP, Long.class)
+    return em.createQuery(
+            "SELECT COUNT(j) FROM Job j WHERE j.webapp = :webapp AND j.state IN :active",
+            Long.class)
+        .setParameter("active", List.of(JobState.NEW, JobState.WAITING, JobState.RUNNING))
         .setParameter("webapp", webapp)
         .getSingleResult();
   }
@@ -139,7 +148,11 @@ public class JobStore implements WebappJobs {
   /** DONE jobs of the queue that ended before {@code before}. */
   // Compared here rather than in JPQL: the instant converter does not apply to query parameters.
   public List<Long> expired(JobQueue queue, Instant before) {
-    return em.createNamedQuery(Job.ENDED_IN_QUEUE, Object[].class)
+    return em.createQuery(
+            "SELECT j.id, j.run.finishedAt FROM Job j WHERE j.state = :done AND j.queue = :queue"
+                + " ORDER BY j.id",
+            Object[].class)
+        .setParameter("done", JobState.DONE)
         .setParameter("queue", queue)
         .getResultStream()
         .filter(row -> row[1] == null || instant(row[1]).isBefore(before))
