@@ -1,37 +1,27 @@
 package org.allgo.accounts.boundary;
 
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
+import org.allgo.accounts.control.AccountMails;
 import org.allgo.accounts.control.AccountRules;
 import org.allgo.accounts.control.Callers;
 import org.allgo.accounts.control.LoginThrottle;
-import org.allgo.accounts.control.MailTokenStore;
 import org.allgo.accounts.control.Passwords;
 import org.allgo.accounts.control.Tokens;
 import org.allgo.accounts.control.UserStore;
-import org.allgo.accounts.entity.AccountState;
 import org.allgo.accounts.entity.AccountView;
 import org.allgo.accounts.entity.Caller;
 import org.allgo.accounts.entity.LoginResult;
-import org.allgo.accounts.entity.MailToken;
-import org.allgo.accounts.entity.Role;
-import org.allgo.accounts.entity.TokenPurpose;
 import org.allgo.accounts.entity.User;
-import org.allgo.mail.entity.Mail;
-import org.allgo.mail.entity.MailTemplate;
 import org.allgo.platform.BusinessException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Everything a user does with their account, and what the security layer asks about callers. The
- * account changed is the caller's own, as the authentication named them ({@link Callers}).
+ * The caller's own account (profile, password, address, API token), and what the security layer
+ * asks about callers. The account changed is the caller's, as the authentication named them ({@link
+ * Callers}).
  */
 @Stateless
 public class AccountService {
@@ -40,118 +30,11 @@ public class AccountService {
 
   @Inject Callers callers;
 
-  @Inject MailTokenStore links;
-
   @Inject LoginThrottle throttle;
 
   @Inject Passwords passwords;
 
-  @Inject Event<Mail> mails;
-
-  @Inject
-  @ConfigProperty(name = "allgo.base-url", defaultValue = "http://localhost:8080")
-  String baseUrl;
-
-  /** Opens an unconfirmed account and mails the confirmation link. */
-  public AccountView signUp(String name, String email, String password) {
-    String cleanName = AccountRules.name(name);
-    String cleanEmail = AccountRules.email(email);
-    AccountRules.password(password, cleanEmail);
-    if (users.findByEmail(cleanEmail).isPresent()) {
-      throw BusinessException.conflict(
-          "email-taken",
-          "An account with this e-mail address already exists: sign in, or reset your password.");
-    }
-    User user =
-        users.add(
-            new User(
-                cleanEmail,
-                cleanName,
-                passwords.hash(password),
-                Role.USER,
-                AccountState.UNCONFIRMED,
-                Instant.now()));
-    sendConfirmation(user, cleanEmail);
-    return user.view();
-  }
-
-  /** Mails a new confirmation link if the address belongs to an unconfirmed account. */
-  public void resendConfirmation(String email) {
-    users
-        .findByEmail(AccountRules.email(email))
-        .filter(u -> u.state() == AccountState.UNCONFIRMED)
-        .ifPresent(u -> sendConfirmation(u, u.email()));
-  }
-
-  /** Follows a confirmation link: activates the account, or switches it to its new address. */
-  public AccountView confirm(String token) {
-    MailToken link =
-        links
-            .find(token, TokenPurpose.CONFIRMATION)
-            .orElseThrow(() -> invalidLink(TokenPurpose.CONFIRMATION));
-    link.use(Instant.now());
-    User user = link.user();
-    if (!link.email().equals(user.email())) {
-      if (users.findByEmail(link.email()).isPresent()) {
-        throw BusinessException.conflict(
-            "email-taken",
-            "Another account uses " + link.email() + " now: the address was not changed.");
-      }
-      user.changeEmail(link.email());
-    }
-    user.confirm();
-    return user.view();
-  }
-
-  /**
-   * Mails a password-reset link if an account has this address. The answer is the same either way:
-   * whether an address has an account is not told.
-   */
-  public void requestPasswordReset(String email) {
-    users
-        .findByEmail(AccountRules.email(email))
-        .filter(u -> u.state() != AccountState.LOCKED)
-        .ifPresent(
-            u -> {
-              String token = links.issue(u, TokenPurpose.PASSWORD_RESET, u.email(), Instant.now());
-              mails.fire(
-                  new Mail(
-                      u.email(),
-                      MailTemplate.PASSWORD_RESET,
-                      Map.of(
-                          "name",
-                          u.name(),
-                          "link",
-                          link("/users/password/edit?reset_password_token=", token))));
-            });
-  }
-
-  /** Checks a reset link without using it, so that the page can say at once that it is dead. */
-  public void checkResetLink(String token) {
-    MailToken link =
-        links
-            .find(token, TokenPurpose.PASSWORD_RESET)
-            .orElseThrow(() -> invalidLink(TokenPurpose.PASSWORD_RESET));
-    link.check(Instant.now());
-  }
-
-  /** Follows a reset link: sets the new password; the link proves the address, too. */
-  public void resetPassword(String token, String newPassword) {
-    MailToken link =
-        links
-            .find(token, TokenPurpose.PASSWORD_RESET)
-            .orElseThrow(() -> invalidLink(TokenPurpose.PASSWORD_RESET));
-    User user = link.user();
-    AccountRules.password(newPassword, user.email());
-    link.use(Instant.now());
-    if (user.state() == AccountState.LOCKED) {
-      throw new BusinessException(
-          BusinessException.Kind.FORBIDDEN, "account-locked", "This account is locked.");
-    }
-    user.changePassword(passwords.hash(newPassword));
-    user.confirm();
-    throttle.clear(user.email());
-  }
+  @Inject AccountMails accountMails;
 
   /** Checks a sign-in; failures are counted per address and block it for a while. */
   public LoginResult authenticate(String email, String password) {
@@ -249,7 +132,7 @@ public class AccountService {
       throw BusinessException.conflict(
           "email-taken", "An account with this e-mail address already exists.");
     }
-    sendConfirmation(user, address);
+    accountMails.sendConfirmation(user, address);
   }
 
   /** Replaces the API token; the old one stops working at once. Returned only this once. */
@@ -272,36 +155,10 @@ public class AccountService {
     }
   }
 
-  private void sendConfirmation(User user, String address) {
-    String token = links.issue(user, TokenPurpose.CONFIRMATION, address, Instant.now());
-    mails.fire(
-        new Mail(
-            address,
-            MailTemplate.CONFIRMATION,
-            Map.of(
-                "name",
-                user.name(),
-                "link",
-                link("/users/confirmation?confirmation_token=", token))));
-  }
-
-  private String link(String pathAndParameter, String token) {
-    String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    return base + pathAndParameter + URLEncoder.encode(token, StandardCharsets.UTF_8);
-  }
-
   private static LoginResult badCredentials() {
     return new LoginResult.Failure(
         BusinessException.Kind.UNAUTHORIZED,
         "bad-credentials",
         "Wrong e-mail address or password.");
-  }
-
-  private static BusinessException invalidLink(TokenPurpose purpose) {
-    return BusinessException.invalid(
-        "link-invalid",
-        "This "
-            + purpose.label()
-            + " link is not valid: copy the whole link from the mail, or ask for a new one.");
   }
 }

@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.allgo.accounts.boundary.AccountService;
+import org.allgo.accounts.boundary.RegistrationService;
 
 /**
  * Public account operations: sign-up, new confirmation mail, password reset. Confirmation and reset
@@ -20,21 +20,21 @@ import org.allgo.accounts.boundary.AccountService;
 @ApplicationScoped
 public class UsersResource {
 
-  @Inject AccountService accounts;
+  @Inject RegistrationService registration;
 
   /** Opens an unconfirmed account and mails the confirmation link. */
   @POST
   public Response signUp(Payloads.SignUp body) {
     Payloads.SignUp signUp = Payloads.required(body);
     return Response.status(Response.Status.CREATED)
-        .entity(accounts.signUp(signUp.name(), signUp.email(), signUp.password()))
+        .entity(registration.signUp(signUp.name(), signUp.email(), signUp.password()))
         .build();
   }
 
   @POST
   @Path("confirmation")
   public Response resendConfirmation(Payloads.EmailOnly body) {
-    accounts.resendConfirmation(Payloads.required(body).email());
+    registration.resendConfirmation(Payloads.required(body).email());
     return Response.accepted(
             new Payloads.Message(
                 "If an unconfirmed account has this address,"
@@ -46,7 +46,7 @@ public class UsersResource {
   @POST
   @Path("password-reset")
   public Response requestPasswordReset(Payloads.EmailOnly body) {
-    accounts.requestPasswordReset(Payloads.required(body).email());
+    registration.requestPasswordReset(Payloads.required(body).email());
     return Response.accepted(
             new Payloads.Message(
                 "If an account has this address, a mail with a"
@@ -59,7 +59,7 @@ public class UsersResource {
   @Path("password")
   public Response resetPassword(Payloads.PasswordReset body) {
     Payloads.PasswordReset reset = Payloads.required(body);
-    accounts.resetPassword(reset.token(), reset.password());
+    registration.resetPassword(reset.token(), reset.password());
     return Response.noContent().build();
   }
 }
