@@ -110,10 +110,11 @@ deploy() {
   sum=$(sha256sum "$ALLGO_EAR" | cut -d' ' -f1)
   [ "$sum" = "$(cat "$marker" 2>/dev/null)" ] && return 0
   # A domain that starts loads the application it had, and a deployment during that load fails:
-  # wait (a minute at most) until the previous one answers. The domain's own applications directory
-  # says whether it has one: the marker may be gone (the benchmark removes it to redeploy).
+  # wait (five minutes at most: a loaded machine takes more than one) until the previous one
+  # answers. The domain's own applications directory says whether it has one: the marker may be
+  # gone (the benchmark removes it to redeploy).
   if [ -d "$ALLGO_DOMAINS/$ALLGO_DOMAIN/applications/allgo" ]; then
-    local tries=120
+    local tries=600
     until curl -fsS -o /dev/null "$ALLGO_BASE_URL/" 2>/dev/null || [ "$((tries -= 1))" -le 0 ]; do sleep 0.5; done
   fi
   log "deploying $(basename "$ALLGO_EAR")"
