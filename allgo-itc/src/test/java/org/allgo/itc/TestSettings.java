@@ -13,7 +13,7 @@ import java.util.Properties;
 public final class TestSettings {
 
   static final String RESOURCE = "allgo-itc.properties";
-  static final List<String> NAMES = List.of("allgo.env", "allgo.imap.host", "allgo.imap.port");
+  static final List<String> NAMES = List.of("allgo.imap.host", "allgo.imap.port");
 
   private static final Properties SETTINGS = load();
 
