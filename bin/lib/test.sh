@@ -1,6 +1,6 @@
-# bin/allgo test: starts the real services the tests need, runs the unit and integration tests,
-# then the black-box tests against deployed servers (MariaDB, then the H2 default), and stops
-# everything it started. Sourced by bin/allgo.
+# bin/allgo test: starts the real services the tests need, runs the unit and module integration
+# tests, then the in-container tests and the black-box tests against a server on MariaDB, the
+# health test against one on the H2 default, and stops everything it started. Sourced by bin/allgo.
 
 # Servers the black-box tests deploy: one on MariaDB (the production dialect), one on the H2 default.
 # ALLGO_TEST_ENV and ALLGO_TEST_PORTBASE let a second test run share the machine with a first (with
@@ -8,8 +8,10 @@
 TEST_ENV=${ALLGO_TEST_ENV:-test}
 TEST_PORTBASE=${ALLGO_TEST_PORTBASE:-28000}
 TEST_RATE_LIMIT=1200
+# The services' ports are part of a server's settings: tests that restart it pass them on.
 TEST_MARIADB_ENV=(ALLGO_ENV=$TEST_ENV ALLGO_DB=mysql ALLGO_PORTBASE=$TEST_PORTBASE ALLGO_DEV_DATA=true
-  ALLGO_DEBIAN_IMAGE=false ALLGO_API_RATE_LIMIT=$TEST_RATE_LIMIT)
+  ALLGO_DEBIAN_IMAGE=false ALLGO_API_RATE_LIMIT=$TEST_RATE_LIMIT ALLGO_MARIADB_PORT=$ALLGO_MARIADB_PORT
+  ALLGO_SMTP_PORT=$ALLGO_SMTP_PORT ALLGO_IMAP_PORT=$ALLGO_IMAP_PORT ALLGO_REGISTRY=$ALLGO_REGISTRY)
 TEST_H2_ENV=(ALLGO_ENV=${TEST_ENV}h2 ALLGO_DB=h2 ALLGO_PORTBASE=$((TEST_PORTBASE + 1000)) ALLGO_DEBIAN_IMAGE=false
   ALLGO_API_RATE_LIMIT=$TEST_RATE_LIMIT)
 
@@ -36,13 +38,18 @@ run_tests() {
   ensure_python_requests
 
   log "unit and module integration tests"
-  mvn -B -ntp -f "$ALLGO_ROOT/pom.xml" install -pl '!allgo-it' \
+  mvn -B -ntp -f "$ALLGO_ROOT/pom.xml" install -pl '!allgo-it,!allgo-itc' \
     -Dallgo.test.mariadb.url="jdbc:mariadb://127.0.0.1:$ALLGO_MARIADB_PORT/" \
     -Dallgo.test.mariadb.user="$ALLGO_DB_USER" -Dallgo.test.mariadb.password="$ALLGO_DB_PASSWORD" \
     -Dallgo.test.mariadb.database="allgo_${TEST_ENV}_migrations" \
     -Dallgo.test.mariadb.socket="$(mariadb_sock)" -Dallgo.test.toolbox="$(toolbox_dir)" \
+    -Dallgo.test.connector.env="${TEST_ENV}ci" -Dallgo.test.ssh.env="${TEST_ENV}ssh" \
     || status=1
 
+  if [ "$status" = 0 ]; then
+    log "in-container tests on a server on MariaDB"
+    test_allgo up "${TEST_MARIADB_ENV[@]}" && in_container "$TEST_PORTBASE" "$TEST_ENV" || status=1
+  fi
   if [ "$status" = 0 ]; then
     log "black-box tests against a server on MariaDB"
     test_allgo up "${TEST_MARIADB_ENV[@]}" \
@@ -55,6 +62,15 @@ run_tests() {
         -Dallgo.db=h2 -Dallgo.test.server.settings="${TEST_H2_ENV[*]}" || status=1
   fi
   return $status
+}
+
+# The in-container tests (allgo-itc) deploy their own archive to the server's domain in place of
+# its application, which they deploy again when they end.
+in_container() {
+  local portbase=$1 env=$2; shift 2
+  mvn -B -ntp -f "$ALLGO_ROOT/pom.xml" verify -pl allgo-itc \
+    -Dallgo.base.url="http://localhost:$((portbase + 80))" -Dallgo.env="$env" \
+    -Dallgo.imap.port="$ALLGO_IMAP_PORT" -Dallgo.test.server.settings="${TEST_MARIADB_ENV[*]}" "$@"
 }
 
 black_box() {

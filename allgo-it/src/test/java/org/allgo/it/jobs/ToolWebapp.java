@@ -6,8 +6,9 @@ import static org.awaitility.Awaitility.await;
 import jakarta.json.Json;
 import java.time.Duration;
 import java.util.UUID;
+import org.allgo.connector.testing.Commands;
+import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
-import org.allgo.it.DockerCli;
 import org.allgo.it.Server;
 
 /**
@@ -69,7 +70,7 @@ final class ToolWebapp {
                     "{\"baseImage\":\"busybox\"}")
                 .status())
         .isEqualTo(200);
-    DockerCli.Result install =
+    Commands.Result install =
         DockerCli.run(
             "exec",
             Server.ENVIRONMENT + "-user-" + dockerName,
@@ -80,7 +81,7 @@ final class ToolWebapp {
                 + " && chmod 755 "
                 + PROGRAM,
             SCRIPT);
-    assertThat(install.exitCode()).as(install.output()).isZero();
+    assertThat(install.exit()).as(install.output()).isZero();
     long version =
         devel
             .post("/api/v2/webapps/" + dockerName + "/versions", "{\"number\":\"1\"}")

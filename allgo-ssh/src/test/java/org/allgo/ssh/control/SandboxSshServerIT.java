@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
-import org.allgo.ssh.testing.Commands;
-import org.allgo.ssh.testing.Commands.Result;
+import org.allgo.connector.testing.AdapterFixture;
+import org.allgo.connector.testing.Commands;
+import org.allgo.connector.testing.Commands.Result;
 import org.allgo.ssh.testing.OpenSsh;
 import org.allgo.ssh.testing.Sandbox;
 import org.allgo.ssh.testing.Settings;
-import org.allgo.ssh.testing.TestConnector;
 import org.allgo.ssh.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +40,7 @@ class SandboxSshServerIT {
   private final List<AutoCloseable> fixtures = new ArrayList<>();
   private Path directory;
   private TestDatabase database;
-  private TestConnector connector;
+  private AdapterFixture connector;
   private Sandbox sandbox;
   private SandboxSshServer server;
   private OpenSsh ssh;
@@ -65,7 +65,8 @@ class SandboxSshServerIT {
     database.webapp(APP, ownerId);
     database.webapp(IDLE_APP, ownerId);
     sandbox = keep(new Sandbox(Settings.ENVIRONMENT, APP));
-    connector = keep(new TestConnector(Settings.ENVIRONMENT));
+    connector =
+        keep(new AdapterFixture(Settings.ENVIRONMENT, directory, AdapterFixture.DOCKER_HOST));
     server = keep(start(settings(directory.resolve("data"), 0)));
     ssh = ssh.withPort(server.port());
   }
@@ -268,7 +269,7 @@ class SandboxSshServerIT {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> !sandbox.exec("ps").stdout().contains("sleep 271828"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> connector.open() == 0);
+    await().atMost(Duration.ofSeconds(10)).until(() -> connector.manager().inUse() == 0);
   }
 
   @Test

@@ -71,7 +71,7 @@ class ContainersIT {
     assertThat(logs.stderr()).isEqualTo("err\n");
     assertThat(work.resolve("result")).content().isEqualTo("/work\n");
     String host =
-        DockerCli.run(
+        DockerCli.output(
             "inspect",
             "-f",
             "{{.HostConfig.NetworkMode}} {{.HostConfig.CapDrop}} {{.HostConfig.SecurityOpt}} {{.HostConfig.Init}} "
@@ -111,10 +111,10 @@ class ContainersIT {
     assertThat(info.running()).isTrue();
     assertThat(info.exit()).isEmpty();
     assertThat(info.labels())
-        .containsEntry("allgo.env", "citest")
+        .containsEntry("allgo.env", AdapterFixture.ENVIRONMENT)
         .containsEntry(TEST_LABEL, "true");
     assertThat(docker.find(id)).contains(info);
-    assertThat(docker.find("citest-missing-container")).isEmpty();
+    assertThat(docker.find(AdapterFixture.ENVIRONMENT + "-missing-container")).isEmpty();
     assertThat(docker.list(Map.of("allgo.kind", "probe")))
         .singleElement()
         .satisfies(
@@ -164,8 +164,12 @@ class ContainersIT {
 
   @Test
   void unknownContainerIsNotFound() {
-    assertThrows(NotFoundException.class, () -> docker.inspect("citest-no-such-container"));
-    assertThrows(NotFoundException.class, () -> docker.logs("citest-no-such-container"));
+    assertThrows(
+        NotFoundException.class,
+        () -> docker.inspect(AdapterFixture.ENVIRONMENT + "-no-such-container"));
+    assertThrows(
+        NotFoundException.class,
+        () -> docker.logs(AdapterFixture.ENVIRONMENT + "-no-such-container"));
   }
 
   @Test

@@ -37,8 +37,8 @@ class PolicyIT {
   void containerNameOutsideTheEnvironment() {
     ContainerSpec spec =
         ContainerSpec.of("prod-user-1", BUSYBOX, List.of("true")).withLabel("allgo.test", "true");
-    assertRefused(() -> docker.run(spec), "must start with 'citest-'");
-    assertThat(DockerCli.run("ps", "-aq", "--filter", "name=prod-user-1")).isEmpty();
+    assertRefused(() -> docker.run(spec), "must start with '" + AdapterFixture.ENVIRONMENT + "-'");
+    assertThat(DockerCli.output("ps", "-aq", "--filter", "name=prod-user-1")).isEmpty();
   }
 
   @Test
@@ -59,7 +59,7 @@ class PolicyIT {
     ImageRef foreign = ImageRef.parse("127.0.0.1:5000/allgo/prod/webapp:1");
     assertRefused(
         () -> docker.run(spec(foreign, "foreign", "true")),
-        "neither under 127.0.0.1:5000/allgo/citest/");
+        "neither under " + AdapterFixture.NAMESPACE);
     assertRefused(() -> docker.pull(ImageRef.parse("debian:12")), "nor an allowed base image");
     assertRefused(() -> docker.push(BUSYBOX), "outside this environment's namespace");
     assertRefused(() -> docker.tag(BUSYBOX, foreign), "outside this environment's namespace");
@@ -98,13 +98,14 @@ class PolicyIT {
         () -> docker.run(spec.withPrivileges(Privileges.NONE.withDevices(List.of("/dev/fuse")))),
         "device mappings");
     assertRefused(
-        () -> docker.run(spec.withLabel("allgo.env", "prod")), "contradicts environment citest");
+        () -> docker.run(spec.withLabel("allgo.env", "prod")),
+        "contradicts environment " + AdapterFixture.ENVIRONMENT);
   }
 
   @Test
   void containersOfAnotherEnvironmentAreOutOfReach() {
     String other =
-        DockerCli.run(
+        DockerCli.output(
             "run",
             "-d",
             "--label",
@@ -114,14 +115,18 @@ class PolicyIT {
             BUSYBOX.toString(),
             "sleep",
             "60");
-
-    assertRefused(() -> docker.inspect(other), "does not belong to environment citest");
-    assertRefused(() -> docker.kill(other), "does not belong to environment citest");
-    assertRefused(() -> docker.remove(other), "does not belong to environment citest");
-    assertRefused(() -> docker.logs(other), "does not belong to environment citest");
-    assertRefused(
-        () -> docker.exec(other, ExecSpec.of("true")), "does not belong to environment citest");
-    assertThat(docker.list(Map.of())).noneMatch(c -> c.id().equals(other));
+    String refusal = "does not belong to environment " + AdapterFixture.ENVIRONMENT;
+    try {
+      assertRefused(() -> docker.inspect(other), refusal);
+      assertRefused(() -> docker.kill(other), refusal);
+      assertRefused(() -> docker.remove(other), refusal);
+      assertRefused(() -> docker.logs(other), refusal);
+      assertRefused(() -> docker.exec(other, ExecSpec.of("true")), refusal);
+      assertThat(docker.list(Map.of())).noneMatch(c -> c.id().equals(other));
+    } finally {
+      // Of no environment: the fixture's clean-up, which keeps to its own, leaves it.
+      DockerCli.run("rm", "-f", other);
+    }
   }
 
   private static void assertRefused(Runnable call, String reason) {
