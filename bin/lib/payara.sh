@@ -38,7 +38,7 @@ render_config() {
     $ALLGO_REGISTRY $ALLGO_SMTP_HOST $ALLGO_SMTP_PORT $ALLGO_MAIL_FROM $ALLGO_BASE_URL $ALLGO_DEV_DATA
     $ALLGO_DB_SCHEMA $ALLGO_SSH_PORT $ALLGO_SANDBOX_NETWORK $ALLGO_SANDBOX_IDLE
     $ALLGO_API_RATE_LIMIT $ALLGO_JOB_MAX_FILE_MB $ALLGO_JOB_MAX_INPUT_MB $ALLGO_JOB_MAX_OUTPUT_MB
-    $ALLGO_JOB_MAX_PER_USER $ALLGO_HEAP $ALLGO_MONITOR_PORT' \
+    $ALLGO_JOB_MAX_PER_USER $ALLGO_JOB_MAX_LOG_MB $ALLGO_JOB_TMP_MB $ALLGO_HEAP $ALLGO_MONITOR_PORT' \
     < "$ALLGO_ROOT/payara-config/allgo.asadmin"
   # The password is part of what the domain was made from, but never written out in clear.
   printf '# db password sha256 %s\n' "$(printf %s "$ALLGO_DB_PASSWORD" | sha256sum | cut -c1-16)"

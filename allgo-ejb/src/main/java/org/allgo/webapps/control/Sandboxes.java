@@ -60,8 +60,8 @@ public class Sandboxes {
               .withNetwork(webapp.networkAllowed() ? "bridge" : settings.sandboxNetwork())
               .withLabel("allgo.role", "sandbox")
               .withLabel("allgo.webapp", webapp.dockerName())
-              // Authors install software as root inside: Docker's default capabilities, no more.
-              .withPrivileges(Privileges.DEFAULT_CAPABILITIES);
+              // Authors install software as root inside: what apt-get, dpkg and pip need, no more.
+              .withPrivileges(Privileges.INSTALLING);
       connection.run(spec);
     }
   }
