@@ -46,6 +46,9 @@ export ALLGO_JOB_MAX_LOG_MB=${ALLGO_JOB_MAX_LOG_MB:-64}
 export ALLGO_JOB_TMP_MB=${ALLGO_JOB_TMP_MB:-256}
 export ALLGO_JOB_MAX_PER_USER=${ALLGO_JOB_MAX_PER_USER:-2}
 
+# How long (seconds) bin/allgo up waits for the application to answer once its domain runs.
+export ALLGO_START_TIMEOUT=${ALLGO_START_TIMEOUT:-300}
+
 # The application server's Java heap (the server's default, 512 MiB, keeps its collector busy under load).
 export ALLGO_HEAP=${ALLGO_HEAP:-1g}
 

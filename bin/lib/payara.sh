@@ -113,7 +113,7 @@ deploy() {
   # wait (a minute at most) until the previous one answers. The domain's own applications directory
   # says whether it has one: the marker may be gone (the benchmark removes it to redeploy).
   if [ -d "$ALLGO_DOMAINS/$ALLGO_DOMAIN/applications/allgo" ]; then
-    local tries=120
+    local tries=$((ALLGO_START_TIMEOUT * 2))
     until curl -fsS -o /dev/null "$ALLGO_BASE_URL/" 2>/dev/null || [ "$((tries -= 1))" -le 0 ]; do sleep 0.5; done
   fi
   log "deploying $(basename "$ALLGO_EAR")"
@@ -125,10 +125,12 @@ deploy() {
 
 health_ok() { curl -fsS -o /dev/null "$ALLGO_BASE_URL/health/ready"; }
 
+# A loaded machine may take minutes to load the application: wait as long as the domain runs.
 wait_healthy() {
-  local tries=120
+  local tries=$((ALLGO_START_TIMEOUT * 2))
   while ! health_ok; do
     tries=$((tries - 1))
+    domain_running || die "the Payara domain $ALLGO_DOMAIN stopped, see $ALLGO_DATA/log/server.log"
     if [ "$tries" -le 0 ]; then
       curl -sS "$ALLGO_BASE_URL/health" >&2 || true
       die "allgo is not healthy at $ALLGO_BASE_URL/health"
