@@ -80,6 +80,15 @@ public class Sandboxes {
     }
   }
 
+  /** What the sandbox wrote in its own file system, in bytes; empty when there is none. */
+  public Optional<Long> diskUse(Webapp webapp) {
+    try (DockerConnection connection = docker.getConnection()) {
+      return connection
+          .find(settings.sandboxName(webapp.dockerName()))
+          .map(sandbox -> connection.diskUse(sandbox.id()));
+    }
+  }
+
   public boolean running(Webapp webapp) {
     return find(webapp).map(ContainerInfo::running).orElse(false);
   }

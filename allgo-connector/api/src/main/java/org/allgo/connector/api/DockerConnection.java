@@ -64,6 +64,12 @@ public interface DockerConnection extends AutoCloseable {
    */
   List<LogEntry> tail(String container, int count);
 
+  /**
+   * What the container wrote in its own file system (its writable layer, not its mounts), in bytes.
+   * The engine measures it when asked, walking that layer: not for every request.
+   */
+  long diskUse(String container);
+
   /** Kills the container (SIGKILL); does nothing when it already stopped. */
   void kill(String container);
 

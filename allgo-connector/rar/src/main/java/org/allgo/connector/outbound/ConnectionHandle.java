@@ -113,6 +113,11 @@ final class ConnectionHandle implements DockerConnection {
   }
 
   @Override
+  public long diskUse(String container) {
+    return call(ops -> ops.containers.diskUse(container));
+  }
+
+  @Override
   public void kill(String container) {
     call(
         ops -> {

@@ -161,6 +161,16 @@ final class Containers {
     }
   }
 
+  long diskUse(String container) {
+    String id = ownedId(container);
+    try {
+      Long bytes = client.docker().inspectContainerCmd(id).withSize(true).exec().getSizeRw();
+      return bytes == null ? 0 : bytes;
+    } catch (RuntimeException e) {
+      throw Failures.translate(e, "Cannot measure container " + container);
+    }
+  }
+
   void kill(String container) {
     InspectContainerResponse response = owned(container);
     if (!Boolean.TRUE.equals(response.getState().getRunning())) {

@@ -4,6 +4,7 @@ import static org.allgo.connector.testing.AdapterFixture.TEST_LABEL;
 import static org.allgo.connector.testing.AdapterFixture.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
@@ -166,6 +167,17 @@ class ContainersIT {
                 "{{.HostConfig.ReadonlyRootfs}} {{.HostConfig.LogConfig.Type}} {{index .HostConfig.LogConfig.Config \"max-size\"}} {{index .HostConfig.LogConfig.Config \"max-file\"}}",
                 id))
         .isEqualTo("true json-file 524288 2");
+  }
+
+  @Test
+  void theDiskAContainerUsesIsWhatItWroteInItsOwnFileSystem() {
+    String id = docker.run(spec("disk", "sh", "-c", "head -c 5242880 /dev/zero > /big; sleep 60"));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(docker.diskUse(id)).isGreaterThanOrEqualTo(5242880L));
+    assertThat(docker.diskUse(id)).isLessThan(6L << 20);
+    assertThrows(NotFoundException.class, () -> docker.diskUse("citest-no-such-container"));
   }
 
   @Test

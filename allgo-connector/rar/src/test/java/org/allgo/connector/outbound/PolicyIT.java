@@ -146,6 +146,7 @@ class PolicyIT {
     assertRefused(() -> docker.find(name), "does not belong to environment citest");
     assertRefused(() -> docker.kill(intruder), "does not belong to environment citest");
     assertRefused(() -> docker.remove(name), "does not belong to environment citest");
+    assertRefused(() -> docker.diskUse(name), "does not belong to environment citest");
     assertRefused(
         () -> docker.readLogs(name, null, entry -> true), "does not belong to environment citest");
     assertRefused(
