@@ -84,26 +84,32 @@ docker_image() {
   local name=$1 force=${2:-false} tag parent ctx hash
   tag=$(docker_image_tag "$name")
   parent=$(docker_image_parent "$name")
-  ctx=$DOCKER_STAGE/$name
   if [ "$name" = base ]; then
     docker_base_image "$force"
     return
   fi
+  # A context of its own: two bootstraps may stage the same image at once.
+  mkdir -p "$DOCKER_STAGE"
+  ctx=$(mktemp -d "$DOCKER_STAGE/$name.XXXXXX")
   docker_stage "$name" "$ctx"
   hash=$(docker_context_hash "$ctx" "$parent")
   if [ "$force" = false ] && [ "$(docker_image_inputs "$tag")" = "$hash" ]; then
+    rm -rf "$ctx"
     return 0
   fi
   log "building image $tag (log var/log/docker-build-$name.log)"
-  docker_build_cmd --force-rm --label "$DOCKER_INPUTS_LABEL=$hash" -t "$tag" "$ctx" \
-    > "$ALLGO_ROOT/var/log/docker-build-$name.log" 2>&1 \
-    || { tail -n 30 "$ALLGO_ROOT/var/log/docker-build-$name.log" >&2; die "building $tag failed, see var/log/docker-build-$name.log"; }
+  if ! docker_build_cmd --force-rm --label "$DOCKER_INPUTS_LABEL=$hash" -t "$tag" "$ctx" \
+      > "$ALLGO_ROOT/var/log/docker-build-$name.log" 2>&1; then
+    rm -rf "$ctx"
+    tail -n 30 "$ALLGO_ROOT/var/log/docker-build-$name.log" >&2
+    die "building $tag failed, see var/log/docker-build-$name.log"
+  fi
+  rm -rf "$ctx"
 }
 
 # Stages an image's build context: its folder, then the artefacts it holds.
 docker_stage() {
   local name=$1 ctx=$2
-  rm -rf "$ctx" && mkdir -p "$ctx"
   cp -a "$DOCKER_DIR/images/$name/." "$ctx/"
   case "$name" in
     server)
@@ -230,7 +236,7 @@ docker_init_service() {
 # Waits until a server container answers /health/ready (ten minutes at most: a first start deploys).
 docker_wait_server() {
   local container=$1 tries=1200
-  log "waiting for $container to be ready"
+  log "waiting for $container to be ready (/health/ready)"
   until docker exec "$container" curl -fsS -o /dev/null http://127.0.0.1:8080/health/ready 2>/dev/null; do
     if [ "$(docker inspect -f '{{.State.Running}}' "$container" 2>/dev/null)" != true ]; then
       docker logs --tail 40 "$container" >&2 || true
@@ -270,6 +276,7 @@ docker_bootstrap() {
     grep -qx "$service" <<<"$known" || die "no service $service in $(basename "$file") (services: $(echo $known))"
     images+=("$(docker_service_image "$service")")
   done
+  log "[$((SECONDS - started)) s] images: $(printf '%s\n' "${images[@]}" | sort -u | tr '\n' ' ')"
   docker_images $(printf '%s\n' "${images[@]}" | sort -u)
   # Sandboxes start from this image, on the host's engine.
   ensure_busybox_image
@@ -280,11 +287,11 @@ docker_bootstrap() {
   done
   for service in "${ordered[@]}"; do
     if docker_service_has_init "$service"; then
-      log "container_init: $service"
+      log "[$((SECONDS - started)) s] container_init: $service"
       docker_init_service "$file" "$service"
     fi
   done
-  log "starting ${ordered[*]}"
+  log "[$((SECONDS - started)) s] starting ${ordered[*]}"
   docker_compose "$file" up -d --no-deps "${ordered[@]}" || die "docker-compose up failed"
   for service in "${ordered[@]}"; do
     if [ "$(docker_service_image "$service")" = server ]; then
@@ -335,7 +342,7 @@ docker_command() {
       [ "${1:-}" = --images ] || die "usage: bin/allgo docker clean --images (removes the allgo images built here)"
       local name
       for name in $(printf '%s\n' "${DOCKER_IMAGES[@]}" | tac); do
-        docker rmi "$(docker_image_tag "$name")" 2>/dev/null && log "removed $(docker_image_tag "$name")" || true
+        docker rmi "$(docker_image_tag "$name")" >/dev/null 2>&1 && log "removed $(docker_image_tag "$name")" || true
       done
       ;;
     *) die "unknown command 'docker $sub' (up, down, test, build, upgrade, status)" ;;
