@@ -45,8 +45,9 @@ setting DOCKERUSER "$default_user"
 setting DOCKER_GID "$(stat -c %g "$socket")"
 setting ALLGO_DATA_ROOT /data
 setting ALLGO_SECRETS /etc/allgo/secrets
-# Compose project names (one per file).
-setting DEV_PROJECT allgo-dev
+# Compose project names: docker-compose.yml's (docker-compose reads it here, so that plain
+# docker-compose commands in docker/ find the dev environment) and docker-compose.prod.yml's.
+setting COMPOSE_PROJECT_NAME allgo-dev
 setting PROD_PROJECT allgo
 # The development environment (docker-compose.yml): everything on the host's loopback.
 setting DEV_HOST localhost

@@ -208,7 +208,7 @@ docker_is_prod_file() { case "$(basename "$1")" in *prod*) return 0 ;; *) return
 # docker_compose FILE ARGS...: docker-compose on FILE with the settings and the file's project name.
 docker_compose() {
   local file=$1 project; shift
-  if docker_is_prod_file "$file"; then project=$(docker_env_value PROD_PROJECT); else project=$(docker_env_value DEV_PROJECT); fi
+  if docker_is_prod_file "$file"; then project=$(docker_env_value PROD_PROJECT); else project=$(docker_env_value COMPOSE_PROJECT_NAME); fi
   docker-compose --env-file "$DOCKER_ENV_FILE" -p "${project:-allgo}" -f "$file" "$@"
 }
 
@@ -302,11 +302,12 @@ docker_bootstrap() {
 }
 
 # docker_upgrade_image TAG: the original's procedure. Runs /dk/image_upgrade in a container of the
-# image; when it printed something, that container becomes the image (its command and user kept).
-# Prints what image_upgrade printed; fails when it failed.
+# image (on the network DOCKER_UPGRADE_NETWORK, default bridge); when it printed something, that
+# container becomes the image (its command and user kept). Prints what image_upgrade printed; fails
+# when it failed.
 docker_upgrade_image() {
   local tag=$1 name=allgo-upgrade-$$-$RANDOM out status=0 cmd user
-  out=$(docker run --name "$name" -u 0 "$tag" /dk/image_upgrade 2>&1) || status=$?
+  out=$(docker run --name "$name" -u 0 --network "${DOCKER_UPGRADE_NETWORK:-bridge}" "$tag" /dk/image_upgrade 2>&1) || status=$?
   if [ "$status" = 0 ] && [ -n "$out" ]; then
     cmd=$(docker image inspect -f '{{json .Config.Cmd}}' "$tag")
     user=$(docker image inspect -f '{{.Config.User}}' "$tag")

@@ -21,6 +21,11 @@ fail() {
   for line in "$@"; do printf '%s\n' "$line" | head -n 40 | sed 's/^/#   /'; done
 }
 
+skip() {
+  TESTS_RUN=$((TESTS_RUN + 1))
+  printf 'ok %d - %s # SKIP %s\n' "$TESTS_RUN" "$1" "$2"
+}
+
 # check DESCRIPTION COMMAND...: passes when the command succeeds; its output is the evidence.
 check() {
   local what=$1 out; shift

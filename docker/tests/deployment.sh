@@ -4,13 +4,15 @@
 # images, docker/bootstrap, the compose files, docker-compose 1.29, nginx and the registry, driven
 # with the clients people use (curl with the environment's CA, ssh, docker push/pull, IMAP).
 #
-#   1. removes what an earlier run left, builds the missing images, bootstraps dev;
+#   1. removes what an earlier run left; checks the production file's defaults; builds the missing
+#      images; bootstraps dev-mysql alone, then dev;
 #   2. through https://localhost (curl trusts the CA container_init made; never -k): /health,
 #      security headers, sign-in, a v1 job on sleep and its files, a v2 job's events arriving while
 #      it runs, the upload limits, SSH into the sandbox through dev-ssh, a sign-up mail over IMAP;
 #   3. bootstraps dev again: nothing is made again, no container restarts, the databases' accounts
 #      and the volumes' files are unchanged (container_init is idempotent);
-#   4. image_upgrade on every image prints nothing once the image is up to date;
+#   4. image_upgrade on every image prints nothing once the image is up to date, and says what it
+#      upgraded in an image behind Debian's archives;
 #   5. brings qualif up beside dev (while dev is tested) from docker-compose.prod.yml, with the
 #      shared registry and front: its own jobs, containers, mail and registry namespace; its
 #      registry port refuses allgo/prod/ and allgo/dev/ for push and pull;
@@ -32,7 +34,7 @@ export ALLGO_ROOT
 WORK=$ALLGO_ROOT/var/docker-test
 export ALLGO_DOCKER_ENV=$WORK/env ALLGO_DATA_ROOT=$WORK/data ALLGO_SECRETS=$WORK/secrets
 DOCKER_ENV_FILE=$ALLGO_DOCKER_ENV
-export DEV_PROJECT=allgo-test-dev PROD_PROJECT=allgo-test-prod
+export COMPOSE_PROJECT_NAME=allgo-test-dev PROD_PROJECT=allgo-test-prod
 export DEV_HOST=localhost DEV_HTTPS_PORT=24443 DEV_REGISTRY_PORT=24802 DEV_SSH_PORT=24022 DEV_IMAP_PORT=24143
 # Small job limits, so that the front's limit can be tested with small requests.
 export DEV_JOB_MAX_FILE_MB=1 DEV_JOB_MAX_INPUT_MB=2 DEV_API_RATE_LIMIT=0 DEV_HEAP=768m
@@ -40,6 +42,8 @@ export FRONT_BIND=127.0.0.1 SSH_BIND=127.0.0.1 HTTPS_PORT=25443 HTTP_PORT=25080 
 export PROD_HOST=prod.localhost QUALIF_HOST=qualif.localhost QUALIF_DEV_DATA=true SERVER_HEAP=768m
 export PROD_REGISTRY_PORT=25800 QUALIF_REGISTRY_PORT=25801 LEGACY_REGISTRY_PORT=25500
 export PROD_SSH_PORT=25122 QUALIF_SSH_PORT=25022 QUALIF_IMAP_PORT=25143
+# image_upgrade reaches Debian's archives from dev's network (the tests make no other).
+export DOCKER_UPGRADE_NETWORK=allgo-dev
 DEV_FILE=$ALLGO_ROOT/docker/docker-compose.yml
 PROD_FILE=$ALLGO_ROOT/docker/docker-compose.prod.yml
 QUALIF_SERVICES=(qualif-mysql qualif-toolbox qualif-smtpsink qualif-server qualif-ssh registry nginx)
@@ -78,6 +82,8 @@ teardown() {
   done
   ids=$(leftover_images)
   [ -z "$ids" ] || docker rmi -f $ids >/dev/null 2>&1
+  docker rm -f allgo-test-stale >/dev/null 2>&1
+  docker rmi -f "$STALE_IMAGE" >/dev/null 2>&1
   rm -rf "$WORK"
 }
 
@@ -94,7 +100,7 @@ leftover_containers() {
 
 leftover_images() {
   docker images --format '{{.Repository}}:{{.Tag}}' \
-    | grep -E "^127\.0\.0\.1:($DEV_REGISTRY_PORT|$PROD_REGISTRY_PORT|$QUALIF_REGISTRY_PORT|$LEGACY_REGISTRY_PORT)/"
+    | grep -E "^(127\.0\.0\.1:($DEV_REGISTRY_PORT|$PROD_REGISTRY_PORT|$QUALIF_REGISTRY_PORT|$LEGACY_REGISTRY_PORT)/|allgo-test/)"
 }
 
 test_everything_removed() {
@@ -105,10 +111,44 @@ test_everything_removed() {
   check "the data root is removed" test ! -e "$WORK"
 }
 
+# ---- the production file's defaults ----
+
+# docker-compose.prod.yml as prepare.sh sets it up by default: no development data, passwords from
+# files only, a provided certificate, HSTS.
+test_prod_file_defaults() {
+  local dir=$TMP/defaults config
+  mkdir -p "$dir"
+  # Nothing of the tests' own settings: only what prepare.sh writes.
+  config=$(env -i PATH="$PATH" HOME="$HOME" ALLGO_DOCKER_ENV="$dir/env" ALLGO_DATA_ROOT="$dir/data" \
+    ALLGO_SECRETS="$dir/secrets" "$ALLGO_ROOT/docker/prepare.sh" prod qualif 2>&1 \
+    && env -i PATH="$PATH" HOME="$HOME" docker-compose --env-file "$dir/env" -f "$PROD_FILE" config 2>&1)
+  check "docker-compose 1.29 reads docker-compose.prod.yml with prepare.sh's defaults" test -n "$config"
+  local service
+  for service in prod-server qualif-server; do
+    assert_eq "$service has no development data by default" "false" \
+      "$(python3 -c 'import sys, yaml; print(yaml.safe_load(sys.stdin)["services"][sys.argv[1]]["environment"]["ALLGO_DEV_DATA"])' "$service" <<<"$config" 2>&1)"
+  done
+  assert_not_contains "no password is written in the production file's configuration" "$config" "ALLGO_DB_PASSWORD:"
+  assert_contains "the production front uses a provided certificate by default" "$config" "ALLGO_TLS: provided"
+  assert_contains "the production front sends HSTS for a year by default" "$config" "ALLGO_HSTS_MAX_AGE: '31536000'"
+  local user=$(id -u):$(id -g)
+  [ "$(id -u)" != 0 ] || user=2000:2000
+  assert_eq "prepare.sh makes the password files readable by DOCKERUSER only" "400 $user" \
+    "$(stat -c '%a %u:%g' "$dir/secrets/prod/db-password" 2>&1)"
+  rm -rf "$dir"
+}
+
 # ---- dev ----
 
 bootstrap_dev() {
   local start=$SECONDS
+  # A subset first: only what is named is initialised and started.
+  if "$ALLGO_ROOT/docker/bootstrap" dev-mysql > "$ALLGO_ROOT/var/log/docker-test-bootstrap-subset.log" 2>&1; then
+    assert_eq "docker/bootstrap dev-mysql starts dev-mysql only" "dev-mysql" \
+      "$(docker_compose "$DEV_FILE" ps --services --filter status=running | tr '\n' ' ' | sed 's/ $//')"
+  else
+    fail "docker/bootstrap dev-mysql starts dev-mysql only" "$(tail -n 30 "$ALLGO_ROOT/var/log/docker-test-bootstrap-subset.log")"
+  fi
   if "$ALLGO_ROOT/docker/bootstrap" > "$ALLGO_ROOT/var/log/docker-test-bootstrap-dev.log" 2>&1; then
     pass "docker/bootstrap brings dev up"
   else
@@ -344,7 +384,7 @@ snapshot() {
 }
 
 containers_started() {
-  docker ps --filter label=com.docker.compose.project="$DEV_PROJECT" --format '{{.Names}}' | sort \
+  docker ps --filter label=com.docker.compose.project="$COMPOSE_PROJECT_NAME" --format '{{.Names}}' | sort \
     | grep -v toolbox | xargs -r docker inspect -f '{{.Name}} {{.Id}} {{.State.StartedAt}}'
 }
 
@@ -381,14 +421,49 @@ test_image_upgrade() {
       continue
     fi
     [ -z "$out" ] || report "$tag was not up to date: upgraded and committed"
-    if out=$(docker run --rm -u 0 "$tag" /dk/image_upgrade 2>&1); then
+    if out=$(docker run --rm -u 0 --network "$DOCKER_UPGRADE_NETWORK" "$tag" /dk/image_upgrade 2>&1); then
       assert_empty "/dk/image_upgrade on the fresh $tag prints nothing and exits 0" "$out"
     else
       fail "/dk/image_upgrade on the fresh $tag prints nothing and exits 0" "$out"
     fi
   done
-  out=$(docker run --rm "$(docker_image_tag mysql)" /dk/image_upgrade 2>&1)
+  out=$(docker run --rm --network none "$(docker_image_tag mysql)" /dk/image_upgrade 2>&1)
   assert_contains "/dk/image_upgrade as the image's ordinary user refuses and says why" "$out" "must run as root"
+}
+
+# The other half of the contract: an image behind Debian's archives (one of its packages taken back
+# to an older version of the archives) is upgraded, image_upgrade says what it did, and the image
+# committed by the procedure has nothing left to upgrade.
+STALE_IMAGE=allgo-test/stale:latest
+
+test_image_upgrade_reports_upgrades() {
+  local out package
+  out=$(docker run --name allgo-test-stale -u 0 --network "$DOCKER_UPGRADE_NETWORK" "$(docker_image_tag base)" sh -c '
+    apt-get update -qq >/dev/null 2>&1 || exit 1
+    for p in $(dpkg-query -W -f "\${Package}\n" | grep -Ev "^(libc6|libc-bin|dpkg|apt|bash|base-files|base-passwd)$"); do
+      installed=$(dpkg-query -W -f "\${Version}" "$p")
+      for v in $(apt-cache madison "$p" | awk "{print \$3}"); do
+        if dpkg --compare-versions "$v" lt "$installed"; then
+          apt-get install -y -qq --allow-downgrades "$p=$v" >/dev/null 2>&1 && { rm -rf /var/lib/apt/lists/*; echo "$p"; exit 0; }
+        fi
+      done
+    done' 2>&1)
+  package=$(tail -n 1 <<<"$out")
+  if [ -z "$package" ]; then
+    docker rm -f allgo-test-stale >/dev/null 2>&1
+    skip "/dk/image_upgrade prints what it upgrades" "no package of the base has an older version in Debian's archives today"
+    return
+  fi
+  docker commit --change 'CMD ["/bin/bash"]' allgo-test-stale "$STALE_IMAGE" >/dev/null
+  docker rm -f allgo-test-stale >/dev/null 2>&1
+  local status=0
+  out=$(docker_upgrade_image "$STALE_IMAGE") || status=$?
+  assert_eq "/dk/image_upgrade on an image behind Debian's archives succeeds" 0 "$status"
+  assert_contains "...and prints what it upgraded ($package)" "$out" "$package"
+  assert_empty "the image committed by the procedure has nothing left to upgrade" \
+    "$(docker run --rm -u 0 --network "$DOCKER_UPGRADE_NETWORK" "$STALE_IMAGE" /dk/image_upgrade 2>&1)"
+  assert_eq "...and keeps its command" '["/bin/bash"]' "$(docker image inspect -f '{{json .Config.Cmd}}' "$STALE_IMAGE")"
+  docker rmi -f "$STALE_IMAGE" >/dev/null 2>&1
 }
 
 # ---- qualif beside dev ----
@@ -505,7 +580,7 @@ measure() {
 measure_memory() {
   sleep 10
   report "memory of dev at rest (docker stats):"
-  docker stats --no-stream --format '{{.Name}} {{.MemUsage}}' $(docker ps --filter label=com.docker.compose.project="$DEV_PROJECT" --format '{{.Names}}') \
+  docker stats --no-stream --format '{{.Name}} {{.MemUsage}}' $(docker ps --filter label=com.docker.compose.project="$COMPOSE_PROJECT_NAME" --format '{{.Names}}') \
     | sort | while read -r line; do report "  $line"; done
 }
 
@@ -521,6 +596,7 @@ main() {
   teardown
   trap 'teardown; test_everything_removed; summary; exit $?' EXIT
   mkdir -p "$TMP"
+  test_prod_file_defaults
   local built=$SECONDS
   docker_images > "$ALLGO_ROOT/var/log/docker-test-images.log" 2>&1 \
     || { fail "the images build" "$(tail -n 20 "$ALLGO_ROOT/var/log/docker-test-images.log")"; return 1; }
@@ -542,6 +618,7 @@ main() {
   local qualif=$?
   test_bootstrap_again_changes_nothing
   test_image_upgrade
+  test_image_upgrade_reports_upgrades
   if [ "$qualif" = 0 ]; then
     test_qualif_is_its_own
     test_qualif_registry_port
