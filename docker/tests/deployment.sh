@@ -261,7 +261,9 @@ test_v2_events_live() {
   local id line state_then="" events=$TMP/events fd
   id=$(devcurl -H "Authorization: Bearer $TOKEN" -F webapp=sleep -F param=8 -F notify=false "$DEV_URL/api/v2/jobs" | json id 2>/dev/null)
   assert_matches "a v2 job is submitted" "${id:-}" '^[0-9]+$'
-  exec {fd}< <(curl -sS -N --max-time 90 --cacert "$DEV_CA" -H "Authorization: Bearer $TOKEN" "$DEV_URL/api/v2/jobs/$id/events")
+  # As a browser's EventSource asks: compressed answers accepted.
+  exec {fd}< <(curl -sS -N --compressed --max-time 90 --cacert "$DEV_CA" -H 'Accept: text/event-stream' \
+    -H "Authorization: Bearer $TOKEN" "$DEV_URL/api/v2/jobs/$id/events")
   : > "$events"
   while IFS= read -r -t 60 line <&"$fd"; do
     printf '%s\n' "$line" >> "$events"
