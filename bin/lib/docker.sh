@@ -318,14 +318,27 @@ docker_upgrade_image() {
   return "$status"
 }
 
+# Upgrades every image. An image whose parent was upgraded is built again on it instead (its
+# inputs include its parent), which brings its own packages up to date too.
 docker_upgrade_all() {
-  local name tag out
+  local name tag parent out changed=" "
   for name in "${DOCKER_IMAGES[@]}"; do
     tag=$(docker_image_tag "$name")
+    parent=$(docker_image_parent "$name")
     docker image inspect "$tag" >/dev/null 2>&1 || continue
+    if [ -n "$parent" ] && [[ "$changed" == *" $parent "* ]]; then
+      changed+="$tag "
+      continue
+    fi
     out=$(docker_upgrade_image "$tag") || die "image_upgrade failed in $tag: $out"
-    if [ -n "$out" ]; then log "$tag upgraded and committed"; else log "$tag: nothing to upgrade"; fi
+    if [ -n "$out" ]; then
+      log "$tag upgraded and committed"
+      changed+="$tag "
+    else
+      log "$tag: nothing to upgrade"
+    fi
   done
+  docker_images
   log "containers run the upgraded images once made again: docker/bootstrap"
 }
 
