@@ -216,6 +216,25 @@ test_sign_in() {
   TOKEN=$(devcurl -H 'Content-Type: application/json' -d '{"email":"devel@localhost","password":"allgo"}' \
     "$DEV_URL/api/v2/tokens" | json token 2>/dev/null)
   assert_matches "devel gets an API token" "${TOKEN:-}" '^[A-Za-z0-9_-]{20,}$'
+  assert_eq "the seeded webapp sleep has its version 1.0, in dev's namespace of dev's registry" \
+    "READY 127.0.0.1:$DEV_REGISTRY_PORT/allgo/dev/sleep:1.0" "$(await_sleep_ready "$DEV_URL" "$DEV_CA" "$TOKEN")"
+}
+
+# await_sleep_ready URL CA TOKEN: waits (two minutes at most) until the seeded webapp sleep has a
+# READY version (the server commits it after its start); prints the version's state and image.
+await_sleep_ready() {
+  local tries=240 versions
+  while [ "$tries" -gt 0 ]; do
+    versions=$(curl -sS --max-time 10 --cacert "$2" --resolve "qualif.localhost:$HTTPS_PORT:127.0.0.1" \
+      -H "Authorization: Bearer $3" "$1/api/v2/webapps/sleep/versions")
+    if grep -q '"state":"READY"' <<<"$versions"; then
+      python3 -c 'import json,sys; v=[v for v in json.load(sys.stdin) if v["state"]=="READY"][0]; print(v["state"], v["image"])' <<<"$versions"
+      return
+    fi
+    tries=$((tries - 1))
+    sleep 0.5
+  done
+  echo "not ready: $versions"
 }
 
 # wait_job URL ID: polls a v2 job until it has ended; prints its state.
@@ -510,6 +529,8 @@ test_qualif_is_its_own() {
   assert_matches "devel signs in on qualif (its own database, QUALIF_DEV_DATA)" "${qtoken:-}" '^[A-Za-z0-9_-]{20,}$'
   assert_eq "dev's token means nothing on qualif (401)" 401 \
     "$(qcurl -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$QUALIF_URL/api/v2/jobs")"
+  assert_eq "qualif's sleep has its own version 1.0, in qualif's namespace of the shared registry" \
+    "READY 127.0.0.1:$QUALIF_REGISTRY_PORT/allgo/qualif/sleep:1.0" "$(await_sleep_ready "$QUALIF_URL" "$FRONT_CA" "$qtoken")"
   dev_jobs=$(devcurl -H "Authorization: Bearer $TOKEN" "$DEV_URL/api/v2/jobs" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
   id=$(qcurl -H "Authorization: Bearer $qtoken" -F webapp=sleep -F param=5 -F notify=false "$QUALIF_URL/api/v2/jobs" | json id 2>/dev/null)
   assert_matches "a job is submitted on qualif" "${id:-}" '^[0-9]+$'
