@@ -278,8 +278,9 @@ docker_bootstrap() {
   done
   log "[$((SECONDS - started)) s] images: $(printf '%s\n' "${images[@]}" | sort -u | tr '\n' ' ')"
   docker_images $(printf '%s\n' "${images[@]}" | sort -u)
-  # Sandboxes start from this image, on the host's engine.
+  # Sandboxes start from these images, on the host's engine.
   ensure_busybox_image
+  [ "$ALLGO_DEBIAN_IMAGE" != true ] || ensure_debian_image
   for kind in "${DOCKER_INIT_ORDER[@]}"; do
     for service in "${services[@]}"; do
       [ "$(docker_service_image "$service")" = "$kind" ] && ordered+=("$service")

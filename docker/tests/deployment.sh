@@ -37,6 +37,8 @@ DOCKER_ENV_FILE=$ALLGO_DOCKER_ENV
 export COMPOSE_PROJECT_NAME=allgo-test-dev PROD_PROJECT=allgo-test-prod
 export DEV_HOST=localhost DEV_HTTPS_PORT=24443 DEV_REGISTRY_PORT=24802 DEV_SSH_PORT=24022 DEV_IMAP_PORT=24143
 # Small job limits, so that the front's limit can be tested with small requests.
+# The sandboxes' Debian image is not needed: sleep is made on busybox.
+export ALLGO_DEBIAN_IMAGE=false
 export DEV_JOB_MAX_FILE_MB=1 DEV_JOB_MAX_INPUT_MB=2 DEV_API_RATE_LIMIT=0 DEV_HEAP=768m
 export FRONT_BIND=127.0.0.1 SSH_BIND=127.0.0.1 HTTPS_PORT=25443 HTTP_PORT=25080 ALLGO_TLS=dev HSTS_MAX_AGE=0
 export PROD_HOST=prod.localhost QUALIF_HOST=qualif.localhost QUALIF_DEV_DATA=true SERVER_HEAP=768m
