@@ -1,6 +1,7 @@
 # bin/allgo test: starts the real services the tests need, runs the unit and module integration
 # tests, then the in-container tests and the black-box tests against a server on MariaDB, the
-# health test against one on the H2 default, and stops everything it started. Sourced by bin/allgo.
+# health test against one on the H2 default, then the container deployment's tests
+# (ALLGO_TEST_DOCKER=false skips them), and stops everything it started. Sourced by bin/allgo.
 
 # Servers the black-box tests deploy: one on MariaDB (the production dialect), one on the H2 default.
 # ALLGO_TEST_ENV and ALLGO_TEST_PORTBASE let a second test run share the machine with a first (with
@@ -69,6 +70,12 @@ run_tests() {
     test_allgo up "${TEST_H2_ENV[@]}" \
       && black_box $((TEST_PORTBASE + 1000)) "${TEST_ENV}h2" -Dit.test='HealthIT,ServerSurfaceIT' \
         -Dallgo.db=h2 -Dallgo.test.server.settings="${TEST_H2_ENV[*]} $(test_services)" || status=1
+  fi
+  # The container deployment (docker/tests/deployment.sh): its own environments dev and qualif.
+  if [ "$status" = 0 ] && [ "${ALLGO_TEST_DOCKER:-true}" = true ]; then
+    log "the container deployment (docker tier)"
+    test_allgo down "${TEST_H2_ENV[@]}" || true
+    "$ALLGO_ROOT/bin/allgo" docker test || status=1
   fi
   return $status
 }
