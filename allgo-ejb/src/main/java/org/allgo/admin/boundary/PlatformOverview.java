@@ -17,8 +17,9 @@ import org.allgo.connector.api.DockerException;
 import org.allgo.platform.BusinessException;
 
 /**
- * What superusers see of the machinery: the environment's containers on the Docker engine, its
- * repositories in the registry, and the use of the data directory.
+ * What superusers see of the machinery: the environment's containers on the Docker engine (with
+ * what each wrote in its own file system), its repositories in the registry, and the use of the
+ * data directory.
  */
 @Stateless
 @RolesAllowed(Role.SUPERUSER_ROLE)

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -48,6 +49,7 @@ public class JobFiles {
       Path live = settings.liveLog(jobId);
       Files.createDirectories(live.getParent());
       Files.deleteIfExists(live);
+      Files.deleteIfExists(settings.liveLogCursor(jobId));
       Files.createFile(live);
       try {
         Files.setAttribute(dir, "unix:uid", JOB_UID, LinkOption.NOFOLLOW_LINKS);
@@ -80,7 +82,7 @@ public class JobFiles {
                   "The job's files together are larger than "
                       + Storage.mib(settings.maxInputBytes())
                       + "."));
-    } catch (java.nio.file.FileAlreadyExistsException e) {
+    } catch (FileAlreadyExistsException e) {
       throw BusinessException.invalid("duplicate-file-name", "Two files are named " + name + ".");
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot store " + name + " for job " + jobId, e);
@@ -141,8 +143,20 @@ public class JobFiles {
     }
   }
 
-  /** Bytes in the job's directory, links not followed. */
+  /** Bytes in the job's directory, links not followed: what it takes on disk while it runs. */
   public long size(long jobId) {
+    return size(jobId, false);
+  }
+
+  /**
+   * Bytes the program left in the job's directory, links not followed: not counting {@code
+   * allgo.log} at its top, which the platform's log replaces, nor the platform's own files.
+   */
+  public long outputSize(long jobId) {
+    return size(jobId, true);
+  }
+
+  private long size(long jobId, boolean outputOnly) {
     Path dir = settings.directory(jobId);
     AtomicLong total = new AtomicLong();
     try {
@@ -151,7 +165,13 @@ public class JobFiles {
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-              total.addAndGet(attributes.size());
+              String name = file.getFileName().toString();
+              boolean platforms =
+                  file.getParent().equals(dir)
+                      && (name.equals(FileNames.LOG) || name.startsWith(".allgo-"));
+              if (!(outputOnly && platforms)) {
+                total.addAndGet(attributes.size());
+              }
               return FileVisitResult.CONTINUE;
             }
 

@@ -3,31 +3,26 @@ package org.allgo.datastore.control;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
-import org.allgo.connector.api.ContainerLogs;
-import org.allgo.connector.api.LogChunk;
-import org.allgo.datastore.entity.FileNames;
 import org.allgo.datastore.entity.JobLogView;
 import org.allgo.jobs.control.JobSettings;
 
 /**
  * A job's logs: the live log the platform copies the program's output into while it runs ({@code
- * <data>/rw/live-logs/<id>.log}, outside the directory the program may change), and the final
- * {@code allgo.log} its completion writes; portions of either, read for clients.
+ * <data>/rw/live-logs/<id>.log}, outside the directory the program may change) with its cursor
+ * beside it, and the final {@code allgo.log} its completion makes from it ({@link FinalLog});
+ * portions of either, read for clients.
  */
 @Dependent
 public class JobLogs {
@@ -42,36 +37,66 @@ public class JobLogs {
         : Optional.empty();
   }
 
+  /** Makes the job's empty live log if it has none. */
+  public void makeLiveLog(long jobId) {
+    Path live = settings.liveLog(jobId);
+    try {
+      Files.createDirectories(live.getParent());
+      Files.createFile(live);
+    } catch (FileAlreadyExistsException e) {
+      // There is one.
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot make the live log of job " + jobId, e);
+    }
+  }
+
   /** The live log has done its work: {@code allgo.log} is final, or the job never ran. */
   public void deleteLiveLog(long jobId) {
     try {
       Files.deleteIfExists(settings.liveLog(jobId));
+      Files.deleteIfExists(settings.liveLogCursor(jobId));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot delete the live log of job " + jobId, e);
     }
   }
 
   /**
-   * Writes output to the live log at {@code position}, where it belongs: a write repeated by
-   * another server writes the same bytes there. Never makes the file: false when it is gone (the
-   * job ended).
+   * The job's live log opened for writing where its copier says; never made here: empty when it is
+   * gone (the job ended).
    */
-  public boolean writeLive(long jobId, long position, List<byte[]> output) {
-    try (FileChannel channel =
-        FileChannel.open(
-            settings.liveLog(jobId), StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-      long at = position;
-      for (byte[] bytes : output) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          at += channel.write(buffer, at);
-        }
-      }
-      return true;
+  public Optional<FileChannel> openLiveLog(long jobId) {
+    try {
+      return Optional.of(
+          FileChannel.open(
+              settings.liveLog(jobId), StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
     } catch (NoSuchFileException e) {
-      return false;
+      return Optional.empty();
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the live log of job " + jobId, e);
+      throw new UncheckedIOException("Cannot open the live log of job " + jobId, e);
+    }
+  }
+
+  /** How far the job's live log followed its container, as last kept; empty when unknown. */
+  public Optional<LogCursor> readCursor(long jobId) {
+    try {
+      return LogCursor.parse(Files.readString(settings.liveLogCursor(jobId)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the live log cursor of job " + jobId, e);
+    }
+  }
+
+  /** Keeps how far the live log followed its container, replacing the cursor at once. */
+  public void writeCursor(long jobId, LogCursor cursor) {
+    Path file = settings.liveLogCursor(jobId);
+    try {
+      Path temporary = Files.createTempFile(file.getParent(), ".cursor-", ".tmp");
+      Files.writeString(temporary, cursor.format());
+      Files.move(
+          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot keep the live log cursor of job " + jobId, e);
     }
   }
 
@@ -102,35 +127,15 @@ public class JobLogs {
     }
   }
 
-  /** Writes {@code allgo.log}: the program's output in the order it came, then the footer. */
-  public void writeLog(long jobId, ContainerLogs logs, String footer) {
-    Path dir = settings.directory(jobId);
-    try {
-      Path temporary = Files.createTempFile(dir, ".allgo-", ".log");
-      try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE)) {
-        boolean endsWithNewLine = true;
-        for (LogChunk chunk : logs.chunks()) {
-          byte[] bytes = chunk.bytes();
-          out.write(bytes);
-          if (bytes.length > 0) {
-            endsWithNewLine = bytes[bytes.length - 1] == '\n';
-          }
-        }
-        if (!endsWithNewLine) {
-          out.write('\n');
-        }
-        out.write(footer.getBytes(StandardCharsets.UTF_8));
-      }
-      Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
-      // A rename replaces whatever the program left under that name, a link included, not its
-      // target.
-      Files.move(
-          temporary,
-          dir.resolve(FileNames.LOG),
-          StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the log of job " + jobId, e);
-    }
+  /**
+   * The job's {@code allgo.log} in the making, from the first {@code bytes} of its live log, with a
+   * line saying that the output is cut there when {@code cutAt} is not null.
+   */
+  public FinalLog finalLog(long jobId, long bytes, String cutAt) {
+    return FinalLog.of(
+        settings.directory(jobId),
+        settings.liveLog(jobId),
+        bytes,
+        cutAt == null ? null : "[allgo: the output is cut here, at " + cutAt + "]");
   }
 }

@@ -255,6 +255,7 @@ public class SubmissionService {
         settings.maxFileBytes(),
         settings.maxInputBytes(),
         settings.maxOutputBytes(),
+        settings.maxLogBytes(),
         MAX_FILES,
         Parameters.MAX_LENGTH);
   }

@@ -6,6 +6,12 @@ package org.allgo.submission.entity;
  * @param maxFileBytes one file
  * @param maxInputBytes the files of one job together, or a caller's uploads waiting for a job
  * @param maxOutputBytes what a job's directory may hold when it ends
+ * @param maxLogBytes what a job may print (stdout and stderr together) before it is stopped
  */
 public record JobLimits(
-    long maxFileBytes, long maxInputBytes, long maxOutputBytes, int maxFiles, int maxParamLength) {}
+    long maxFileBytes,
+    long maxInputBytes,
+    long maxOutputBytes,
+    long maxLogBytes,
+    int maxFiles,
+    int maxParamLength) {}

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,17 @@ public class V1JobsResource {
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public JsonObject create(List<EntityPart> parts) {
-    JobForm form = JobForm.read(parts, JobForm.V1);
+    return submit(JobForm.read(parts, JobForm.V1));
+  }
+
+  /** A submission without files, URL-encoded, as the original platform also took it. */
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public JsonObject createFromForm(MultivaluedMap<String, String> fields) {
+    return submit(JobForm.read(fields, JobForm.V1));
+  }
+
+  private JsonObject submit(JobForm form) {
     JobDraft draft = form.draft();
     String webapp = submissions.dockerName(draft.webapp());
     JobView job =
