@@ -67,10 +67,7 @@ public class RegistrationService {
 
   /** Follows a confirmation link: activates the account, or switches it to its new address. */
   public AccountView confirm(String token) {
-    MailToken link =
-        links
-            .find(token, TokenPurpose.CONFIRMATION)
-            .orElseThrow(() -> invalidLink(TokenPurpose.CONFIRMATION));
+    MailToken link = link(token, TokenPurpose.CONFIRMATION);
     link.use(Instant.now());
     User user = link.user();
     if (!link.email().equals(user.email())) {
@@ -98,19 +95,13 @@ public class RegistrationService {
 
   /** Checks a reset link without using it, so that the page can say at once that it is dead. */
   public void checkResetLink(String token) {
-    MailToken link =
-        links
-            .find(token, TokenPurpose.PASSWORD_RESET)
-            .orElseThrow(() -> invalidLink(TokenPurpose.PASSWORD_RESET));
+    MailToken link = link(token, TokenPurpose.PASSWORD_RESET);
     link.check(Instant.now());
   }
 
   /** Follows a reset link: sets the new password; the link proves the address, too. */
   public void resetPassword(String token, String newPassword) {
-    MailToken link =
-        links
-            .find(token, TokenPurpose.PASSWORD_RESET)
-            .orElseThrow(() -> invalidLink(TokenPurpose.PASSWORD_RESET));
+    MailToken link = link(token, TokenPurpose.PASSWORD_RESET);
     User user = link.user();
     AccountRules.password(newPassword, user.email());
     link.use(Instant.now());
@@ -121,6 +112,10 @@ public class RegistrationService {
     user.changePassword(passwords.hash(newPassword));
     user.confirm();
     throttle.clear(user.email());
+  }
+
+  private MailToken link(String token, TokenPurpose purpose) {
+    return links.find(token, purpose).orElseThrow(() -> invalidLink(purpose));
   }
 
   private static BusinessException invalidLink(TokenPurpose purpose) {

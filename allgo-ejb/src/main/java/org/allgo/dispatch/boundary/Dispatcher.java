@@ -1,7 +1,6 @@
 package org.allgo.dispatch.boundary;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
@@ -13,18 +12,11 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.allgo.connector.api.ContainerSummary;
 import org.allgo.connector.api.DockerException;
@@ -32,11 +24,10 @@ import org.allgo.dispatch.control.BackgroundWork;
 import org.allgo.dispatch.control.ClaimSql;
 import org.allgo.dispatch.control.JobCompletion;
 import org.allgo.dispatch.control.JobContainers;
-import org.allgo.dispatch.control.JobLaunch;
+import org.allgo.dispatch.control.JobStarts;
 import org.allgo.dispatch.control.JobTransitions;
 import org.allgo.dispatch.control.RunningJob;
 import org.allgo.jobs.control.JobSettings;
-import org.allgo.jobs.control.JobWatch;
 import org.allgo.jobs.entity.StopRequest;
 
 /**
@@ -45,10 +36,8 @@ import org.allgo.jobs.entity.StopRequest;
  * their queue's timeout, and finishes those whose container ended without its event being heard.
  * Passes run on a non-persistent timer every two seconds, and claim-only passes at once when a job
  * is queued ({@link #wake}) or a container ended; one pass at a time, a wake-up during a pass
- * causes one more. Claims are made by the pass; the claimed jobs' containers start in parallel,
- * {@value #PARALLEL_STARTS} at a time, on threads of the application server's managed thread
- * factory (a managed executor would capture the application's context again for every job), so that
- * a slow start or a long pull holds no other job back.
+ * causes one more. Claims are made by the pass; the claimed jobs' containers start in parallel
+ * ({@link JobStarts}), so that a slow start or a long pull holds no other job back.
  *
  * <p>At start-up it reconciles the RUNNING jobs with the engine: containers still running are
  * adopted, those that ended while the server was down are finished with their exit code, vanished
@@ -65,17 +54,7 @@ public class Dispatcher {
   // A job claimed by another server may still be pulling its image.
   private static final long FOREIGN_START_GRACE_SECONDS = 600;
 
-  // Container creation and start are the engine's work; more at once only queue up there.
-  static final int PARALLEL_STARTS = 4;
-
   private final AtomicBoolean busy = new AtomicBoolean();
-  // Claimed by this server, their containers not started yet: supervision leaves them alone.
-  private final Map<Long, CountDownLatch> starting = new ConcurrentHashMap<>();
-
-  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
-  ManagedThreadFactory threads;
-
-  private ThreadPoolExecutor starts;
   private final AtomicBoolean again = new AtomicBoolean();
   private final AtomicBoolean supervisionDue = new AtomicBoolean();
 
@@ -87,7 +66,7 @@ public class Dispatcher {
 
   @Inject JobSettings settings;
 
-  @Inject JobWatch watch;
+  @Inject JobStarts starts;
 
   @Inject BackgroundWork work;
 
@@ -97,15 +76,6 @@ public class Dispatcher {
   @PostConstruct
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void reconcile() {
-    starts =
-        new ThreadPoolExecutor(
-            PARALLEL_STARTS,
-            PARALLEL_STARTS,
-            1,
-            TimeUnit.MINUTES,
-            new LinkedBlockingQueue<>(),
-            threads);
-    starts.allowCoreThreadTimeOut(true);
     try {
       Map<Long, ContainerSummary> found = containers.list();
       int adopted = 0;
@@ -130,11 +100,6 @@ public class Dispatcher {
       LOG.log(
           Level.WARNING, "Could not reconcile the running jobs at start-up: {0}", e.getMessage());
     }
-  }
-
-  @PreDestroy
-  void stopStarting() {
-    starts.shutdown();
   }
 
   /**
@@ -193,7 +158,7 @@ public class Dispatcher {
     Map<Long, ContainerSummary> found = containers.list();
     Instant now = Instant.now();
     for (RunningJob job : running) {
-      if (starting.containsKey(job.jobId())) {
+      if (starts.isStarting(job.jobId())) {
         continue;
       }
       ContainerSummary container = found.get(job.jobId());
@@ -217,31 +182,7 @@ public class Dispatcher {
     for (long queue : transitions.waitingQueues()) {
       Optional<ClaimSql.Claim> claim;
       while ((claim = transitions.claim(queue)).isPresent()) {
-        startSoon(claim.get().jobId());
-      }
-    }
-  }
-
-  // A claimed job is started even if the application begins to stop meanwhile.
-  private void startSoon(long jobId) {
-    starting.put(jobId, new CountDownLatch(1));
-    work.carryOn();
-    try {
-      starts.execute(
-          () -> {
-            try {
-              start(jobId);
-            } finally {
-              starting.remove(jobId).countDown();
-              work.end();
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      try {
-        start(jobId);
-      } finally {
-        starting.remove(jobId).countDown();
-        work.end();
+        starts.startSoon(claim.get().jobId());
       }
     }
   }
@@ -251,34 +192,7 @@ public class Dispatcher {
    * an abort finds the container it is to stop.
    */
   public void awaitStart(long jobId) {
-    CountDownLatch started = starting.get(jobId);
-    try {
-      if (started != null && !started.await(30, TimeUnit.SECONDS)) {
-        LOG.log(Level.WARNING, "The start of job {0} takes more than 30 s", jobId);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private void start(long jobId) {
-    Optional<JobLaunch> launch = transitions.launch(jobId);
-    if (launch.isEmpty()) {
-      watch.changed(jobId);
-      return;
-    }
-    String container;
-    try {
-      container = containers.run(launch.get());
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Job {0} could not start: {1}", jobId, e.getMessage());
-      completion.fail(jobId, "The job could not start: " + e.getMessage());
-      return;
-    }
-    LOG.log(Level.INFO, "Job {0} started in {1}", jobId, settings.containerName(jobId));
-    if (transitions.started(jobId, container).isPresent()) {
-      completion.stop(jobId);
-    }
+    starts.awaitStart(jobId);
   }
 
   // Claimed by this server; supervision skips the jobs whose start is under way, and complete()

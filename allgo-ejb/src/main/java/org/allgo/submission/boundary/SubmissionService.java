@@ -8,20 +8,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.allgo.datastore.control.JobFiles;
 import org.allgo.datastore.control.UploadFiles;
-import org.allgo.datastore.entity.FileNames;
 import org.allgo.jobs.control.JobSettings;
 import org.allgo.jobs.entity.JobView;
 import org.allgo.jobs.entity.Parameters;
 import org.allgo.platform.BusinessException;
-import org.allgo.submission.control.IdempotencyKeys;
+import org.allgo.submission.control.IdempotentSubmission;
+import org.allgo.submission.control.InputNames;
 import org.allgo.submission.control.JobUploads;
 import org.allgo.submission.control.RequestFingerprint;
 import org.allgo.submission.control.Submissions;
@@ -31,8 +29,6 @@ import org.allgo.submission.entity.Upload;
 import org.allgo.submission.entity.UploadView;
 import org.allgo.submission.entity.UploadedFile;
 import org.allgo.webapps.control.Access;
-import org.allgo.webapps.control.WebappStore;
-import org.allgo.webapps.entity.Webapp;
 
 /**
  * Submitting jobs, for the request's caller: with their files in the request, with files uploaded
@@ -43,11 +39,9 @@ import org.allgo.webapps.entity.Webapp;
 @Stateless
 public class SubmissionService {
 
-  public static final int MAX_FILES = 100;
+  public static final int MAX_FILES = InputNames.MAX_FILES;
 
   @Inject Access webapps;
-
-  @Inject WebappStore webappStore;
 
   @Inject Submissions submissions;
 
@@ -57,7 +51,7 @@ public class SubmissionService {
 
   @Inject JobSettings settings;
 
-  @Inject IdempotencyKeys keys;
+  @Inject IdempotentSubmission idempotent;
 
   @Inject JobUploads uploads;
 
@@ -78,7 +72,7 @@ public class SubmissionService {
   // Files are written between two transactions: none is held open while a client uploads.
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public JobView submit(JobDraft draft, List<Upload> uploads, String idempotencyKey) {
-    List<String> names = names(uploads.stream().map(Upload::name).toList());
+    List<String> names = InputNames.of(uploads.stream().map(Upload::name).toList());
     String[] digests = new String[uploads.size()];
     Supplier<String> fingerprint =
         () -> {
@@ -92,7 +86,7 @@ public class SubmissionService {
           }
           return request.value();
         };
-    return idempotently(
+    return idempotent.submit(
         idempotencyKey,
         fingerprint,
         () ->
@@ -128,14 +122,14 @@ public class SubmissionService {
     }
     RequestFingerprint request = new RequestFingerprint("uploads", draft);
     files.forEach(f -> request.file(f.name(), f.upload()));
-    return idempotently(
+    return idempotent.submit(
         idempotencyKey,
         request::value,
         () -> {
-          checkCount(ids.size());
+          InputNames.checkCount(ids.size());
           List<UploadView> found = uploads.usable(ids);
           List<String> names =
-              names(
+              InputNames.of(
                   IntStream.range(0, files.size())
                       .mapToObj(
                           i -> Optional.ofNullable(files.get(i).name()).orElse(found.get(i).name()))
@@ -159,34 +153,6 @@ public class SubmissionService {
                 return total;
               });
         });
-  }
-
-  // With a key, the first request is remembered with its fingerprint and the job it made.
-  private JobView idempotently(
-      String key, Supplier<String> fingerprint, Supplier<JobView> submission) {
-    if (key == null) {
-      return submission.get();
-    }
-    IdempotencyKeys.Reservation reservation = keys.reserve(key);
-    if (!reservation.fresh()) {
-      if (reservation.jobId() == null) {
-        throw IdempotencyKeys.inUse();
-      }
-      if (!reservation.fingerprint().equals(fingerprint.get())) {
-        throw BusinessException.unprocessable(
-            "idempotency-key-reused",
-            "This Idempotency-Key was used for another request: send a new key with a new request.");
-      }
-      return submissions.view(reservation.jobId());
-    }
-    try {
-      JobView job = submission.get();
-      keys.complete(reservation.id(), fingerprint.get(), job.id());
-      return job;
-    } catch (RuntimeException e) {
-      keys.release(reservation.id());
-      throw e;
-    }
   }
 
   /**
@@ -262,38 +228,6 @@ public class SubmissionService {
 
   /** A webapp named by its docker name or, as the original clients may, by its numeric id. */
   public String dockerName(String idOrName) {
-    if (idOrName != null && idOrName.matches("\\d{1,18}")) {
-      return webappStore
-          .findById(Long.parseLong(idOrName))
-          .filter(w -> w.isVisibleTo(webapps.caller().orElse(null)))
-          .map(Webapp::dockerName)
-          .orElseThrow(
-              () ->
-                  BusinessException.notFound(
-                      "webapp-not-found", "There is no webapp " + idOrName + "."));
-    }
-    return idOrName;
-  }
-
-  private static void checkCount(int files) {
-    if (files > MAX_FILES) {
-      throw BusinessException.invalid(
-          "too-many-files", "A job takes at most " + MAX_FILES + " files.");
-    }
-  }
-
-  private static List<String> names(List<String> given) {
-    checkCount(given.size());
-    List<String> names = given.stream().map(FileNames::sanitize).toList();
-    Set<String> seen = new HashSet<>();
-    names.stream()
-        .filter(n -> !seen.add(n))
-        .findFirst()
-        .ifPresent(
-            n -> {
-              throw BusinessException.invalid(
-                  "duplicate-file-name", "Two files are named " + n + ".");
-            });
-    return names;
+    return webapps.dockerName(idOrName);
   }
 }

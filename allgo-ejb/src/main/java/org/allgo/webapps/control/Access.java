@@ -31,6 +31,24 @@ public class Access {
     return webapp;
   }
 
+  /**
+   * The docker name of a webapp named by its docker name or, as the original clients may, by its
+   * numeric id (one the caller may see).
+   */
+  public String dockerName(String idOrName) {
+    if (idOrName != null && idOrName.matches("\\d{1,18}")) {
+      return webapps
+          .findById(Long.parseLong(idOrName))
+          .filter(w -> w.isVisibleTo(caller().orElse(null)))
+          .map(Webapp::dockerName)
+          .orElseThrow(
+              () ->
+                  BusinessException.notFound(
+                      "webapp-not-found", "There is no webapp " + idOrName + "."));
+    }
+    return idOrName;
+  }
+
   /** The webapp if the caller may change it: its owner or a superuser. */
   public Webapp managed(String dockerName) {
     User caller = callers.require("Sign in (or send your API token) to change a webapp.");

@@ -1,6 +1,7 @@
 package org.allgo.webapps.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,7 +36,7 @@ import org.allgo.queues.entity.JobQueue;
 @NamedQuery(
     name = Webapp.RUNNING_SANDBOXES,
     query =
-        "SELECT w FROM Webapp w WHERE w.sandboxState = org.allgo.webapps.entity.SandboxState.RUNNING")
+        "SELECT w FROM Webapp w WHERE w.sandbox.state = org.allgo.webapps.entity.SandboxState.RUNNING")
 public class Webapp {
 
   public static final String BY_DOCKER_NAME = "Webapp.byDockerName";
@@ -88,18 +89,7 @@ public class Webapp {
   @JoinColumn(name = "pinned_version_id")
   private WebappVersion pinnedVersion;
 
-  @Enumerated(EnumType.STRING)
-  @Column(name = "sandbox_state", nullable = false, length = 16)
-  private SandboxState sandboxState;
-
-  @Column(name = "sandbox_reason", length = 1000)
-  private String sandboxReason;
-
-  @Column(name = "sandbox_image", length = 255)
-  private String sandboxImage;
-
-  @Column(name = "sandbox_started_at")
-  private Instant sandboxStartedAt;
+  @Embedded private WebappSandbox sandbox = new WebappSandbox();
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -121,7 +111,6 @@ public class Webapp {
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     this.visibility = Visibility.PUBLIC;
     this.inputPatterns = "";
-    this.sandboxState = SandboxState.IDLE;
   }
 
   /** The owner and superusers may change the webapp, use its sandbox and see it when private. */
@@ -190,19 +179,19 @@ public class Webapp {
   }
 
   public SandboxState sandboxState() {
-    return sandboxState;
+    return sandbox.state();
   }
 
   public String sandboxReason() {
-    return sandboxReason;
+    return sandbox.reason();
   }
 
   public String sandboxImage() {
-    return sandboxImage;
+    return sandbox.image();
   }
 
   public Instant sandboxStartedAt() {
-    return sandboxStartedAt;
+    return sandbox.startedAt();
   }
 
   public Instant createdAt() {
@@ -249,13 +238,6 @@ public class Webapp {
 
   /** The sandbox moves to {@code state}; a reason goes with ERROR, the image with STARTING. */
   public void sandbox(SandboxState state, String reason, String image, Instant at) {
-    this.sandboxState = Objects.requireNonNull(state, "state");
-    this.sandboxReason = reason;
-    if (image != null) {
-      this.sandboxImage = image;
-    }
-    if (state == SandboxState.RUNNING) {
-      this.sandboxStartedAt = at;
-    }
+    sandbox.moveTo(state, reason, image, at);
   }
 }

@@ -19,14 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.allgo.jobs.boundary.JobService;
-import org.allgo.jobs.entity.JobState;
 import org.allgo.jobs.entity.JobView;
 import org.allgo.platform.BusinessException;
 import org.allgo.submission.boundary.SubmissionService;
@@ -222,7 +217,12 @@ public class JobsResource {
           Integer limit) {
     List<JobView> page =
         jobs.list(
-            state(state), webapp, instant("since", since), instant("until", until), before, limit);
+            ListParameters.state(state),
+            webapp,
+            ListParameters.instant("since", since),
+            ListParameters.instant("until", until),
+            before,
+            limit);
     // Set on the servlet response, so that the method keeps its type for the OpenAPI document.
     if (page.size() == JobService.pageSize(limit)) {
       URI next =
@@ -238,37 +238,5 @@ public class JobsResource {
   @Path("limits")
   public JobLimits limits() {
     return submissions.limits();
-  }
-
-  private static Instant instant(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(value.strip()).toInstant();
-    } catch (DateTimeParseException e) {
-      throw BusinessException.invalid(
-          "invalid-time",
-          name
-              + " is an ISO-8601 time with its offset, such as"
-              + " 2024-05-01T12:00:00Z; not "
-              + value
-              + ".");
-    }
-  }
-
-  private static JobState state(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return JobState.valueOf(value.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw BusinessException.invalid(
-          "invalid-state",
-          "Unknown job state "
-              + value
-              + ": one of new, waiting, running, done, archived, deleted.");
-    }
   }
 }

@@ -7,7 +7,6 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import org.allgo.batch.entity.ExecutionView;
-import org.allgo.pages.Charts;
 import org.allgo.pages.Pages;
 import org.allgo.platform.BusinessException;
 import org.allgo.webapps.boundary.BaseImageService;
@@ -161,21 +160,14 @@ public class ManageBacking implements Serializable {
 
   /** Steps done of the commit job (commit, push, publish), as a percentage. */
   public int progress(VersionView version) {
-    ExecutionView execution = execution(version);
-    if (execution == null) {
-      return 0;
-    }
-    long done = execution.steps().stream().filter(s -> s.status().equals("COMPLETED")).count();
-    return (int) (done * 100 / 3);
+    return VersionCharts.progress(execution(version));
   }
 
   public List<VersionView> getReadyVersions() {
     return versionList.stream().filter(v -> v.state() == VersionState.READY).toList();
   }
 
-  /**
-   * What the running sandbox holds of its own, in bytes, as the page was loaded; null if unknown.
-   */
+  /** What the running sandbox holds of its own, in bytes, as loaded; null if unknown. */
   public Long getSandboxDisk() {
     return sandboxDisk;
   }
@@ -188,26 +180,7 @@ public class ManageBacking implements Serializable {
 
   /** Versions' sizes by creation date, as a Chart.js configuration for {@code p:chart}. */
   public String getSizeChart() {
-    List<VersionView> sized =
-        versionList.stream()
-            .filter(v -> v.state() == VersionState.READY && v.sizeBytes() != null)
-            .sorted((a, b) -> a.createdAt().compareTo(b.createdAt()))
-            .toList();
-    if (sized.isEmpty()) {
-      return null;
-    }
-    return Charts.bar(
-        sized.stream()
-            .map(v -> v.number() + " (" + v.createdAt().toString().substring(0, 10) + ")")
-            .toList(),
-        List.of(
-            new Charts.Series(
-                "Image size (MiB)",
-                "#24425f",
-                sized.stream().map(v -> v.sizeBytes() / 1048576.0).toList())),
-        false,
-        null,
-        "MiB");
+    return VersionCharts.sizes(versionList);
   }
 
   private static String blankToNull(String value) {
