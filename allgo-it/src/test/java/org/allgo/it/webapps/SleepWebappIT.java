@@ -23,7 +23,10 @@ class SleepWebappIT {
                 () -> Api.anonymous().get("/api/v2/webapps/sleep").json(),
                 w -> w.containsKey("defaultVersion"));
 
-    assertThat(sleep.getString("owner")).isEqualTo("devel@localhost");
+    // Strangers see the owner's name, never the address.
+    assertThat(sleep.getString("owner")).isEqualTo("Devel");
+    assertThat(sleep.containsKey("ownerEmail")).as(sleep.toString()).isFalse();
+    assertThat(sleep.toString()).doesNotContain("devel@localhost");
     assertThat(sleep.getString("defaultVersion")).isEqualTo("1.0");
     String image = Webapps.repository("sleep") + ":1.0";
     Commands.Result run =
