@@ -38,7 +38,6 @@ import org.allgo.api.ApiErrors;
 @ApplicationScoped
 public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-  static final String SESSION_USER = "org.allgo.security.user";
   static final String SIGN_IN = "/users/sign_in";
 
   @Inject IdentityStoreHandler identityStores;
@@ -46,6 +45,8 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
   @Inject AccountService accounts;
 
   @Inject CallerScope callers;
+
+  @Inject SignInOutcome signInOutcome;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -78,10 +79,7 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
   @Override
   public void cleanSubject(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    HttpSession session = request.getSession(false);
-    if (session != null) {
-      session.removeAttribute(SESSION_USER);
-    }
+    SignedInSessions.clear(request.getSession(false));
     HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
   }
 
@@ -131,20 +129,19 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
     if (request.getSession(false) != null) {
       request.changeSessionId();
     }
-    long id = Long.parseLong(result.getCallerUniqueId());
-    request.getSession(true).setAttribute(SESSION_USER, id);
-    accounts.findActiveCaller(id).ifPresent(callers::enter);
+    Caller caller = signInOutcome.caller().orElseThrow();
+    SignedInSessions.store(request.getSession(true), caller);
+    callers.enter(caller);
     return context.notifyContainerAboutLogin(result);
   }
 
   private Optional<Caller> sessionCaller(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
-    if (session == null || !(session.getAttribute(SESSION_USER) instanceof Long id)) {
-      return Optional.empty();
-    }
-    Optional<Caller> caller = accounts.findActiveCaller(id);
+    Optional<Caller> caller =
+        SignedInSessions.read(session)
+            .flatMap(user -> accounts.findActiveCaller(user.id(), user.credentialsVersion()));
     if (caller.isEmpty()) {
-      session.removeAttribute(SESSION_USER);
+      SignedInSessions.clear(session);
     }
     return caller;
   }

@@ -1,6 +1,8 @@
 package org.allgo.accounts.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +38,14 @@ public class AccountService {
 
   @Inject AccountMails accountMails;
 
-  /** Checks a sign-in; failures are counted per address and block it for a while. */
-  public LoginResult authenticate(String email, String password) {
+  /**
+   * Checks a sign-in from a client address. Failures are counted per account and address, and per
+   * address: past a few, sign-in there is refused for a delay that grows with each failure.
+   */
+  // No transaction of its own: the throttle commits its counts in theirs, and a sign-in holds no
+  // database connection while it waits for them.
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public LoginResult authenticate(String email, String password, String clientAddress) {
     String address;
     try {
       address = AccountRules.email(email);
@@ -48,17 +56,9 @@ public class AccountService {
       return badCredentials();
     }
     Instant now = Instant.now();
-    Optional<Instant> blocked = throttle.blockedUntil(address, now);
+    Optional<Instant> blocked = throttle.attempt(address, clientAddress, now);
     if (blocked.isPresent()) {
-      long minutes = Math.max(1, Duration.between(now, blocked.get()).toSeconds() / 60 + 1);
-      return new LoginResult.Failure(
-          BusinessException.Kind.TOO_MANY_REQUESTS,
-          "login-throttled",
-          "Too many failed sign-in attempts for this address: try again in "
-              + minutes
-              + " minute"
-              + (minutes == 1 ? "" : "s")
-              + ".");
+      return throttled(Duration.between(now, blocked.get()));
     }
     Optional<User> user = users.findByEmail(address);
     boolean verified =
@@ -69,10 +69,9 @@ public class AccountService {
                   return false;
                 });
     if (!verified) {
-      throttle.recordFailure(address, now);
       return badCredentials();
     }
-    throttle.clear(address);
+    throttle.succeeded(address, clientAddress, now);
     return switch (user.get().state()) {
       case ACTIVE -> new LoginResult.Success(user.get().caller());
       case UNCONFIRMED ->
@@ -97,9 +96,16 @@ public class AccountService {
     return users.findByTokenHash(Tokens.hash(token)).filter(User::isActive).map(User::caller);
   }
 
-  /** The user of a session, as long as the account is active. */
-  public Optional<Caller> findActiveCaller(long id) {
-    return users.findById(id).filter(User::isActive).map(User::caller);
+  /**
+   * The user of a session, as long as the account is active and its password is the one the session
+   * was signed in with.
+   */
+  public Optional<Caller> findActiveCaller(long id, int credentialsVersion) {
+    return users
+        .findById(id)
+        .filter(User::isActive)
+        .filter(u -> u.credentialsVersion() == credentialsVersion)
+        .map(User::caller);
   }
 
   public AccountView getAccount() {
@@ -113,11 +119,16 @@ public class AccountService {
     return user.view();
   }
 
-  public void changePassword(String currentPassword, String newPassword) {
+  /**
+   * Sets a new password: the user's other sessions end and the API token is revoked. Returns the
+   * caller as the session that changed it goes on.
+   */
+  public Caller changePassword(String currentPassword, String newPassword) {
     User user = caller();
     checkCurrentPassword(user, currentPassword);
     AccountRules.password(newPassword, user.email());
     user.changePassword(passwords.hash(newPassword));
+    return user.caller();
   }
 
   /** Mails a confirmation link to the new address; the account changes when it is followed. */
@@ -153,6 +164,15 @@ public class AccountService {
         || !passwords.verify(currentPassword, user.passwordHash())) {
       throw BusinessException.invalid("password-wrong", "The current password is not correct.");
     }
+  }
+
+  private static LoginResult throttled(Duration wait) {
+    long seconds = Math.max(1, wait.toSeconds() + 1);
+    String after = seconds < 120 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes";
+    return new LoginResult.Failure(
+        BusinessException.Kind.TOO_MANY_REQUESTS,
+        "login-throttled",
+        "Too many failed sign-in attempts: try again in " + after + ".");
   }
 
   private static LoginResult badCredentials() {

@@ -3,6 +3,7 @@ package org.allgo.accounts.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Optional;
 import org.allgo.accounts.control.AccountMails;
 import org.allgo.accounts.control.AccountRules;
 import org.allgo.accounts.control.LoginThrottle;
@@ -34,15 +35,21 @@ public class RegistrationService {
 
   @Inject AccountMails accountMails;
 
-  /** Opens an unconfirmed account and mails the confirmation link. */
-  public AccountView signUp(String name, String email, String password) {
+  /**
+   * Opens an unconfirmed account and mails the confirmation link. An address that has an account
+   * gets a mail saying so instead, and the answer is the same: whether an address has an account is
+   * not told.
+   */
+  public void signUp(String name, String email, String password) {
     String cleanName = AccountRules.name(name);
     String cleanEmail = AccountRules.email(email);
     AccountRules.password(password, cleanEmail);
-    if (users.findByEmail(cleanEmail).isPresent()) {
-      throw BusinessException.conflict(
-          "email-taken",
-          "An account with this e-mail address already exists: sign in, or reset your password.");
+    Optional<User> taken = users.findByEmail(cleanEmail);
+    if (taken.isPresent()) {
+      // As long as a sign-up that makes an account: the time does not tell either.
+      passwords.hash(password);
+      accountMails.sendAddressTaken(taken.get());
+      return;
     }
     User user =
         users.add(
@@ -54,7 +61,6 @@ public class RegistrationService {
                 AccountState.UNCONFIRMED,
                 Instant.now()));
     accountMails.sendConfirmation(user, cleanEmail);
-    return user.view();
   }
 
   /** Mails a new confirmation link if the address belongs to an unconfirmed account. */

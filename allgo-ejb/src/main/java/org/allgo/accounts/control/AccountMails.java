@@ -13,7 +13,10 @@ import org.allgo.mail.entity.Mail;
 import org.allgo.mail.entity.MailTemplate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The mails of accounts, each with a single-use link: address confirmation, password reset. */
+/**
+ * The mails of accounts: address confirmation and password reset, each with a single-use link, and
+ * the notice to an address someone tried to sign up with again.
+ */
 @Dependent
 public class AccountMails {
 
@@ -51,6 +54,21 @@ public class AccountMails {
                 u.name(),
                 "link",
                 link("/users/password/edit?reset_password_token=", token))));
+  }
+
+  /** Mails the owner of an address that someone tried to sign up with: how to sign in or reset. */
+  public void sendAddressTaken(User owner) {
+    mails.fire(
+        new Mail(
+            owner.email(),
+            MailTemplate.ADDRESS_TAKEN,
+            Map.of(
+                "name",
+                owner.name(),
+                "link",
+                link("/users/sign_in", ""),
+                "reset",
+                link("/users/password/new", ""))));
   }
 
   private String link(String pathAndParameter, String token) {

@@ -22,12 +22,17 @@ public class UsersResource {
 
   @Inject RegistrationService registration;
 
-  /** Opens an unconfirmed account and mails the confirmation link. */
+  /**
+   * Opens an unconfirmed account and mails the confirmation link; an address that has an account
+   * gets a mail saying so. The answer is the same either way: it does not tell which.
+   */
   @POST
   public Response signUp(Payloads.SignUp body) {
     Payloads.SignUp signUp = Payloads.required(body);
-    return Response.status(Response.Status.CREATED)
-        .entity(registration.signUp(signUp.name(), signUp.email(), signUp.password()))
+    registration.signUp(signUp.name(), signUp.email(), signUp.password());
+    return Response.accepted(
+            new Payloads.Message(
+                "A mail is on its way to this address: follow its link to confirm the account."))
         .build();
   }
 
