@@ -89,6 +89,8 @@ public class TestWebapps {
     return await("the commit of version " + id + " of " + dockerName)
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(250))
+        // The calls are made as a user of this test's request, on its thread.
+        .pollInSameThread()
         .until(
             () -> callers.asCaller(owner, () -> versions.get(dockerName, id)),
             version -> !COMMITTING.contains(version.state()));

@@ -126,6 +126,8 @@ class JobDispatchIT {
     return await("the end of job " + id)
         .atMost(Duration.ofMinutes(1))
         .pollInterval(Duration.ofMillis(200))
+        // The calls are made as a user of this test's request, on its thread.
+        .pollInSameThread()
         .until(() -> callers.asCaller(user, () -> jobs.get(id)), j -> !j.state().active());
   }
 }
