@@ -8,7 +8,8 @@
 # host's file system, hence the data root at the same path everywhere.
 #
 #   bin/lib/swarm.sh up       make the swarm (again, when it is not whole); prints its settings
-#   bin/lib/swarm.sh env      the settings of the swarm that runs (ALLGO_SWARM_*=…, one a line)
+#   bin/lib/swarm.sh env      the settings of the swarm that runs (ALLGO_SWARM_*=…, one a line);
+#                             exit status 3 when there is none, 1 when it is not whole
 #   bin/lib/swarm.sh kill N   kill node N (2..) at once: its engine, containerd, shims, containers
 #   bin/lib/swarm.sh freeze N stop node N's processes (SIGSTOP): a node that no longer answers
 #   bin/lib/swarm.sh revive N start a killed node again on its state: it rejoins the swarm
@@ -50,7 +51,8 @@ cgroup_base() {
   if [ -f /sys/fs/cgroup/cgroup.controllers ]; then echo /sys/fs/cgroup; else echo /sys/fs/cgroup/pids; fi
 }
 
-node_up() { node_docker "$1" info >/dev/null 2>&1; }
+# A node that does not answer within 5 s is down (a frozen one would hold the client forever).
+node_up() { timeout 5 docker -H "unix://$(node_sock "$1")" info >/dev/null 2>&1; }
 
 swarm_whole() {
   local n state
@@ -138,6 +140,8 @@ revive_node() {
   local n=$1 mount
   swarm_log "reviving node $n"
   kill_node "$n"
+  # Its processes are gone: a pid in their pid files may be another process's by now.
+  rm -f "$SWARM_RUN/n$n/docker.pid" "$SWARM_RUN/n$n/x/containerd/containerd.pid"
   for mount in $( (grep -oE " ($SWARM_STATE/n$n|$SWARM_RUN/n$n)[^ ]*" /proc/mounts || true) | sort -r); do
     umount -l "$mount" 2>/dev/null || true
   done
@@ -269,7 +273,8 @@ wait_until() {
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   case "${1:-}" in
     up) swarm_up ;;
-    env) swarm_whole >/dev/null 2>&1 || { swarm_log "no whole swarm runs"; exit 1; }; swarm_env ;;
+    env) [ -d "$SWARM_STATE" ] || { swarm_log "no swarm here"; exit 3; }
+      swarm_whole >/dev/null 2>&1 || { swarm_log "the swarm is not whole"; exit 1; }; swarm_env ;;
     kill) [ -n "${2:-}" ] && [ "$2" -ge 2 ] || { swarm_log "kill N: a worker node, 2 or more"; exit 2; }; kill_node "$2" ;;
     freeze) [ -n "${2:-}" ] && [ "$2" -ge 2 ] || { swarm_log "freeze N: a worker node, 2 or more"; exit 2; }; freeze_node "$2" ;;
     revive) [ -n "${2:-}" ] && [ "$2" -ge 2 ] || { swarm_log "revive N: a worker node, 2 or more"; exit 2; }

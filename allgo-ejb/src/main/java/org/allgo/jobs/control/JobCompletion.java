@@ -94,7 +94,7 @@ public class JobCompletion {
                 + ", more than the "
                 + JobFiles.mib(settings.maxOutputBytes())
                 + " allowed."
-            : exit.oomKilled() ? "The program ran out of memory." : null;
+            : exit.oomKilled() ? "The program ran out of memory." : exit.failure().orElse(null);
     Optional<JobView> finished =
         transitions.finish(job.jobId(), exit.exitCode(), exit.oomKilled(), written, failure);
     if (finished.isPresent()) {

@@ -11,8 +11,9 @@ import org.allgo.connector.api.LogEntry;
 /**
  * What the swarm placement remembers between calls, shared by the connections of one factory: the
  * jobs it killed (the swarm stops a task only by removing its service, and with it the log: what
- * the job wrote and how it ended are kept here until the job's removal), and the entry points of
- * images (by digest: they never change). Bounded, the oldest forgotten first.
+ * the job wrote and how it ended are kept here until the job's removal), the entry points of images
+ * (by digest: they never change), and the kind of service the engine runs jobs as. Bounded, the
+ * oldest forgotten first.
  */
 final class ServiceRecords {
 
@@ -23,6 +24,7 @@ final class ServiceRecords {
 
   private final Map<String, Killed> killed = bounded();
   private final Map<String, List<String>> entrypoints = bounded();
+  private Boolean jobs;
 
   synchronized void killed(Killed job) {
     killed.put(job.service().id(), job);
@@ -64,6 +66,20 @@ final class ServiceRecords {
       entrypoints.put(image, resolved);
     }
     return resolved;
+  }
+
+  /** Whether the swarm's engine runs jobs as {@code replicated-job} services, asked once. */
+  boolean jobs(Supplier<Boolean> ask) {
+    synchronized (this) {
+      if (jobs != null) {
+        return jobs;
+      }
+    }
+    boolean answer = ask.get();
+    synchronized (this) {
+      jobs = answer;
+    }
+    return answer;
   }
 
   private static <V> Map<String, V> bounded() {

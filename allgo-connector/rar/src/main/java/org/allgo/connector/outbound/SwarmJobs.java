@@ -104,7 +104,12 @@ final class SwarmJobs {
     try {
       service =
           ServiceSpecs.service(
-              JSON.valueToTree(command), spec.name(), config.environment(), swarm, entrypoint);
+              JSON.valueToTree(command),
+              spec.name(),
+              config.environment(),
+              swarm,
+              entrypoint,
+              records.jobs(() -> ServiceSpecs.jobsSupported(api.apiVersion())));
     } catch (IllegalStateException e) {
       throw new DockerException("Cannot place " + spec.name() + " on the swarm: " + e.getMessage());
     }

@@ -21,8 +21,11 @@ import java.util.stream.StreamSupport;
  * nodes (no swap beyond the memory limit, no new privileges, no default bridge: see
  * docker/README.md); a setting the swarm cannot apply is refused, never dropped.
  *
- * <p>The service runs once ({@code replicated-job}, one completion, never restarted), is stopped
- * with SIGKILL, and lands on the nodes that the constraints allow.
+ * <p>The service runs once, is stopped with SIGKILL, and lands on the nodes that the constraints
+ * allow. It is a {@code replicated-job} (one completion) where the swarm removes a job's tasks with
+ * its service (Engine API 1.43, Docker 24, and later: moby/swarmkit#3112); on older engines, whose
+ * job services leave their tasks, and their containers running, behind when removed, it is the
+ * equivalent one-shot service: one replica, never restarted.
  */
 public final class ServiceSpecs {
 
@@ -50,18 +53,31 @@ public final class ServiceSpecs {
 
   private ServiceSpecs() {}
 
+  /** Whether an engine of this API version runs jobs as {@code replicated-job} services. */
+  public static boolean jobsSupported(String apiVersion) {
+    String[] parts = apiVersion.split("\\.");
+    try {
+      return parts.length == 2
+          && (Integer.parseInt(parts[0]) > 1 || Integer.parseInt(parts[1]) >= 43);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
   /**
    * The service for a container create request (as docker-java writes it), named {@code name}, with
    * the request's labels; its containers are labelled only with the environment and the service, so
    * that the engine's own views (container lists and events) do not take them for containers of the
-   * engine. With a helper folder, {@code entrypoint} is the image's, which the witness runs.
+   * engine. With a helper folder, {@code entrypoint} is the image's, which the witness runs. {@code
+   * job}: a {@code replicated-job}, else a one-shot replicated service.
    */
   public static ObjectNode service(
       JsonNode create,
       String name,
       String environment,
       SwarmConfig swarm,
-      List<String> entrypoint) {
+      List<String> entrypoint,
+      boolean job) {
     refuseUnknown(create, CREATE, "");
     JsonNode host = create.path("HostConfig");
     refuseUnknown(host, HOST, "HostConfig.");
@@ -127,11 +143,15 @@ public final class ServiceSpecs {
             ? create.path("Labels").deepCopy()
             : JSON.createObjectNode());
     service.set("TaskTemplate", task);
-    service
-        .putObject("Mode")
-        .putObject("ReplicatedJob")
-        .put("MaxConcurrent", 1)
-        .put("TotalCompletions", 1);
+    if (job) {
+      service
+          .putObject("Mode")
+          .putObject("ReplicatedJob")
+          .put("MaxConcurrent", 1)
+          .put("TotalCompletions", 1);
+    } else {
+      service.putObject("Mode").putObject("Replicated").put("Replicas", 1);
+    }
     return service;
   }
 

@@ -30,6 +30,12 @@ public record ServiceState(
   public static final String RUNNING = "running";
   public static final String EXITED = "exited";
 
+  /** A node's state in {@link SwarmApi#nodeStates()}: up and taking work. */
+  public static final String READY = "ready";
+
+  /** A node's state in {@link SwarmApi#nodeStates()}: up, drained of its work by an operator. */
+  public static final String DRAIN = "drain";
+
   /** The start of a failure that says a job's node was lost; the rest says how. */
   public static final String NODE_LOST = "node lost";
 
@@ -69,23 +75,35 @@ public record ServiceState(
           now,
           NODE_LOST + ": the swarm nodes it was given to went down twice before it started");
     }
-    return ended(task, current, created);
+    if (state.equals("shutdown") && !task.path("Status").path("ContainerStatus").has("ExitCode")) {
+      // Stopped by the swarm before it started (its node drained): as if its node went down.
+      return iteration(task) == 0
+          ? new ServiceState(CREATED, Optional.empty(), current, true)
+          : ended(
+              current,
+              -1,
+              created,
+              now,
+              NODE_LOST + ": the swarm nodes it was given to went away twice before it started");
+    }
+    return ended(task, current, created, nodes);
   }
 
   /** True while the state of the task that counts depends on its node's. */
   public static boolean needsNodes(List<JsonNode> tasks) {
     return current(tasks)
         .map(t -> t.path("Status").path("State").asText())
-        .filter(s -> s.equals("running") || BEFORE_RUN.contains(s))
+        .filter(s -> s.equals("running") || s.equals("shutdown") || BEFORE_RUN.contains(s))
         .isPresent();
   }
 
-  /** The task's iteration: 0 for the first run, 1 for a retry. */
+  /** The task's iteration: 0 for the first run, 1 for a retry (the spec's forced updates). */
   public static long iteration(JsonNode task) {
-    return task.path("JobIteration").path("Index").asLong(0);
+    return task.path("Spec").path("ForceUpdate").asLong(0);
   }
 
-  private static ServiceState ended(JsonNode task, Optional<JsonNode> current, Instant created) {
+  private static ServiceState ended(
+      JsonNode task, Optional<JsonNode> current, Instant created, Map<String, String> nodes) {
     JsonNode status = task.path("Status");
     String state = status.path("State").asText();
     String error = status.path("Err").asText("");
@@ -103,6 +121,10 @@ public record ServiceState(
           case "rejected" -> "the swarm could not start the job: " + error;
           case "orphaned" -> NODE_LOST + ": the swarm node that ran the job stayed down";
           case "failed" -> "the swarm could not run the job: " + error;
+          case "shutdown" ->
+              DRAIN.equals(nodes.get(task.path("NodeID").asText()))
+                  ? NODE_LOST + ": the swarm node that ran the job was drained"
+                  : "the swarm stopped the job";
           default -> "the swarm stopped the job (" + state + ")";
         };
     return ended(current, code.isNumber() ? code.asLong() : -1, created, finished, failure);
@@ -125,9 +147,10 @@ public record ServiceState(
                 .thenComparing(t -> instant(t.path("CreatedAt").asText())));
   }
 
+  // A drained node keeps what it runs (a job) or has it stopped by the swarm (a one-shot service).
   private static boolean nodeLost(JsonNode task, Map<String, String> nodes) {
     String node = nodes.get(task.path("NodeID").asText());
-    return node == null || !node.equals("ready");
+    return node == null || !(node.equals(READY) || node.equals(DRAIN));
   }
 
   static Instant instant(String text) {

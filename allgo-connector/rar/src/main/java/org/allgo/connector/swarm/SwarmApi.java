@@ -69,13 +69,27 @@ public final class SwarmApi {
         "Cannot list the tasks of " + serviceId);
   }
 
-  /** Every node's state ({@code ready}, {@code down}, …) by node id. */
+  /**
+   * Every node's state by node id: {@code ready}, {@code drain} (ready, drained by an operator), or
+   * the swarm's word for a node that is not ({@code down}, {@code disconnected}, …).
+   */
   public Map<String, String> nodeStates() {
     Map<String, String> states = new HashMap<>();
     for (JsonNode node : list("/nodes", "Cannot list swarm nodes")) {
-      states.put(node.path("ID").asText(), node.path("Status").path("State").asText());
+      String state = node.path("Status").path("State").asText();
+      boolean drained = node.path("Spec").path("Availability").asText().equals("drain");
+      states.put(
+          node.path("ID").asText(),
+          state.equals(ServiceState.READY) && drained ? ServiceState.DRAIN : state);
     }
     return states;
+  }
+
+  /** The Engine API version the manager speaks, e.g. {@code 1.41}. */
+  public String apiVersion() {
+    return read("GET", "/version", null, "Cannot read the engine's version")
+        .path("ApiVersion")
+        .asText();
   }
 
   /** Removes the service; its tasks' containers are stopped and removed by their nodes. */

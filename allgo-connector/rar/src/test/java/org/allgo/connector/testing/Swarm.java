@@ -1,5 +1,6 @@
 package org.allgo.connector.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ public final class Swarm implements ExtensionContext.Store.CloseableResource, Au
 
   private final Path script;
   private final boolean made;
-  private final Map<String, String> settings;
+  private volatile Map<String, String> settings;
 
   private Swarm(Path script, boolean made, Map<String, String> settings) {
     this.script = script;
@@ -39,11 +40,12 @@ public final class Swarm implements ExtensionContext.Store.CloseableResource, Au
     if (running.code() == 0) {
       return new Swarm(script, false, parse(running.output()));
     }
+    // 3: there was none (else a part of one, which is mended and left as it was found).
     Result made = run(script, "up");
     if (made.code() != 0) {
       throw new IllegalStateException("The test swarm did not come up: " + made.output());
     }
-    return new Swarm(script, true, parse(made.output()));
+    return new Swarm(script, running.code() == 3, parse(made.output()));
   }
 
   /** The manager's engine, as the adapter takes it: {@code unix:///…}. */
@@ -128,6 +130,8 @@ public final class Swarm implements ExtensionContext.Store.CloseableResource, Au
     if (up.code() != 0) {
       throw new IllegalStateException("The test swarm is not whole again: " + up.output());
     }
+    // Made again from scratch when it could not be mended: new node ids.
+    settings = parse(up.output());
   }
 
   /** Runs {@code docker args…} against the manager; fails on a non-zero exit. */
@@ -181,13 +185,23 @@ public final class Swarm implements ExtensionContext.Store.CloseableResource, Au
 
   private static Result run(List<String> command) {
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(180, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException(command + " did not end within 3 minutes");
+      // Into a file: the daemons the script starts must not hold a pipe of this process open.
+      Path output = Files.createTempFile("allgo-swarm", ".out");
+      try {
+        Process process =
+            new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          throw new IllegalStateException(command + " did not end within 3 minutes");
+        }
+        return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+      } finally {
+        Files.deleteIfExists(output);
       }
-      return new Result(process.exitValue(), output);
     } catch (IOException e) {
       throw new IllegalStateException("Cannot run " + command, e);
     } catch (InterruptedException e) {
