@@ -222,7 +222,7 @@ final class SwarmJobs {
     }
     Instant now = Instant.now();
     Instant started =
-        state.state().equals(ServiceState.RUNNING)
+        state.started()
             ? state
                 .task()
                 .map(t -> Instant.parse(t.path("Status").path("Timestamp").asText()))

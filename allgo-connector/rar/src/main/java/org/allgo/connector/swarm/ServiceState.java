@@ -11,14 +11,18 @@ import java.util.Set;
 import org.allgo.connector.api.ExitStatus;
 
 /**
- * A job service's state as a container's, read from its tasks: {@code created} until its task runs,
- * {@code running}, then {@code exited} with how it ended. The task that counts is that of the
- * service's last iteration (a retry is a new iteration).
+ * A job service's state as a container's, read from its tasks: {@code running} from the moment the
+ * swarm has it (its task may still wait for a node with room, or for its image: the swarm will
+ * start it, and nothing else will; {@link #started()} tells the difference), then {@code exited}
+ * with how it ended. The task that counts is that of the service's last iteration (a retry is a new
+ * iteration).
  *
  * <p>A node that the swarm marks down takes its tasks with it: a task that ran there ends with
  * {@link #NODE_LOST} (the program may have done part of its work: it is not run again); a task
  * given to it that had not started is {@link #retry() retried} once, elsewhere, then ends the same
- * way. The swarm itself leaves them as they were, for a day, before it calls them orphaned.
+ * way. The swarm itself leaves them as they were, for a day, before it calls them orphaned. A
+ * drained node keeps a job's task to its end; it stops a one-shot service's, which then ends the
+ * same way (or is retried once, had it not started).
  *
  * @param task the task that counts, if the swarm made one yet
  * @param retry the task had not started when its node went down, and has not been retried yet
@@ -26,7 +30,6 @@ import org.allgo.connector.api.ExitStatus;
 public record ServiceState(
     String state, Optional<ExitStatus> exit, Optional<JsonNode> task, boolean retry) {
 
-  public static final String CREATED = "created";
   public static final String RUNNING = "running";
   public static final String EXITED = "exited";
 
@@ -49,7 +52,7 @@ public record ServiceState(
   public static ServiceState of(List<JsonNode> tasks, Map<String, String> nodes, Instant now) {
     Optional<JsonNode> current = current(tasks);
     if (current.isEmpty()) {
-      return new ServiceState(CREATED, Optional.empty(), current, false);
+      return new ServiceState(RUNNING, Optional.empty(), current, false);
     }
     JsonNode task = current.get();
     String state = task.path("Status").path("State").asText();
@@ -63,10 +66,10 @@ public record ServiceState(
     }
     if (BEFORE_RUN.contains(state) || state.isEmpty()) {
       if (!nodeLost) {
-        return new ServiceState(CREATED, Optional.empty(), current, false);
+        return new ServiceState(RUNNING, Optional.empty(), current, false);
       }
       if (iteration(task) == 0) {
-        return new ServiceState(CREATED, Optional.empty(), current, true);
+        return new ServiceState(RUNNING, Optional.empty(), current, true);
       }
       return ended(
           current,
@@ -78,7 +81,7 @@ public record ServiceState(
     if (state.equals("shutdown") && !task.path("Status").path("ContainerStatus").has("ExitCode")) {
       // Stopped by the swarm before it started (its node drained): as if its node went down.
       return iteration(task) == 0
-          ? new ServiceState(CREATED, Optional.empty(), current, true)
+          ? new ServiceState(RUNNING, Optional.empty(), current, true)
           : ended(
               current,
               -1,
@@ -87,6 +90,12 @@ public record ServiceState(
               NODE_LOST + ": the swarm nodes it was given to went away twice before it started");
     }
     return ended(task, current, created, nodes);
+  }
+
+  /** True once the program runs or ran: the task that counts reached its node's engine. */
+  public boolean started() {
+    return state.equals(EXITED)
+        || task.map(t -> t.path("Status").path("State").asText().equals("running")).orElse(false);
   }
 
   /** True while the state of the task that counts depends on its node's. */

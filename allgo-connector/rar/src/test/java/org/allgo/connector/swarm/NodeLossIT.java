@@ -82,9 +82,7 @@ class NodeLossIT {
     for (int i = 0; i < 6; i++) {
       running.add(docker.run(job("long", "sh", "-c", "echo started; sleep 600")));
     }
-    await()
-        .atMost(TIMEOUT)
-        .until(() -> running.stream().allMatch(id -> docker.inspect(id).running()));
+    awaitStarted(running);
     Map<String, Integer> nodes = nodesOf(running);
     int victim = nodes.values().stream().filter(n -> n > 1).findFirst().orElseThrow();
     Set<String> lost =
@@ -194,11 +192,9 @@ class NodeLossIT {
   void aDrainedNodeTakesNoMoreJobsAndItsOwnEndOnce() {
     List<String> first = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      first.add(docker.run(job("drained", "sh", "-c", "sleep 3; echo finished")));
+      first.add(docker.run(job("drained", "sh", "-c", "echo started; sleep 3; echo finished")));
     }
-    await()
-        .atMost(TIMEOUT)
-        .until(() -> first.stream().allMatch(id -> docker.inspect(id).running()));
+    awaitStarted(first);
     Map<String, Integer> nodes = nodesOf(first);
     int drained = nodes.values().stream().filter(n -> n > 1).findFirst().orElseThrow();
     String nodeId = swarm.nodes().get(drained - 1).id();
@@ -231,7 +227,7 @@ class NodeLossIT {
               .contains("node lost: the swarm node that ran the job was drained");
         } else {
           assertThat(exit.failure()).isEmpty();
-          assertThat(docker.logs(id).stdout()).isEqualTo("finished\n");
+          assertThat(docker.logs(id).stdout()).isEqualTo("started\nfinished\n");
         }
       }
       assertThat(nodesOf(later).values()).doesNotContain(drained);
@@ -249,6 +245,13 @@ class NodeLossIT {
     return spec(image, what, argv)
         .withLabel(Swarm.PLACED, "yes")
         .withLimits(Limits.of(16L << 20, 0.1, 32));
+  }
+
+  // Their programs run (a job is running for the adapter from the moment the swarm has it).
+  private void awaitStarted(List<String> jobs) {
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> jobs.stream().allMatch(id -> docker.logs(id).stdout().startsWith("started")));
   }
 
   /** The node (its number) of each job's latest task, for the jobs that have one on a node. */

@@ -18,18 +18,20 @@ class ServiceStateTest {
   private static final Map<String, String> N2_DOWN = Map.of("n1", "ready", "n2", "down");
 
   @Test
-  void beforeItsTaskRunsAJobIsCreated() {
-    assertThat(ServiceState.of(List.of(), UP, NOW).state()).isEqualTo("created");
-    assertThat(ServiceState.of(List.of(task(0, "n1", "preparing", "")), UP, NOW).state())
-        .isEqualTo("created");
+  void aJobRunsFromTheMomentTheSwarmHasIt() {
+    assertThat(ServiceState.of(List.of(), UP, NOW).state()).isEqualTo("running");
+    ServiceState preparing = ServiceState.of(List.of(task(0, "n1", "preparing", "")), UP, NOW);
+    assertThat(preparing.state()).isEqualTo("running");
+    assertThat(preparing.started()).isFalse();
     assertThat(ServiceState.of(List.of(task(0, "", "pending", "")), Map.of(), NOW).state())
-        .isEqualTo("created");
+        .isEqualTo("running");
   }
 
   @Test
   void aRunningTaskIsARunningJob() {
     ServiceState state = ServiceState.of(List.of(task(0, "n1", "running", "")), UP, NOW);
     assertThat(state.state()).isEqualTo("running");
+    assertThat(state.started()).isTrue();
     assertThat(state.exit()).isEmpty();
     assertThat(ServiceState.needsNodes(List.of(task(0, "n1", "running", "")))).isTrue();
   }
@@ -74,7 +76,8 @@ class ServiceStateTest {
   @Test
   void aJobGivenToANodeThatWentDownBeforeItStartedIsRetriedOnce() {
     ServiceState first = ServiceState.of(List.of(task(0, "n2", "assigned", "")), N2_DOWN, NOW);
-    assertThat(first.state()).isEqualTo("created");
+    assertThat(first.state()).isEqualTo("running");
+    assertThat(first.started()).isFalse();
     assertThat(first.retry()).isTrue();
 
     List<JsonNode> retried = List.of(task(0, "n2", "assigned", ""), task(1, "n1", "running", ""));
@@ -99,7 +102,7 @@ class ServiceStateTest {
                 .failure())
         .contains("node lost: the swarm node that ran the job was drained");
     ServiceState unstarted = ServiceState.of(List.of(task(0, "n2", "shutdown", "")), drained, NOW);
-    assertThat(unstarted.state()).isEqualTo("created");
+    assertThat(unstarted.state()).isEqualTo("running");
     assertThat(unstarted.retry()).isTrue();
   }
 

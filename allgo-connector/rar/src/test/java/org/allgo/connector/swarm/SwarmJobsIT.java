@@ -137,7 +137,8 @@ class SwarmJobsIT {
   @Test
   void aKillEndsAJobAtOnce() {
     String id = docker.run(job("killed", "sh", "-c", "echo started; sleep 60"));
-    await().atMost(TIMEOUT).until(() -> docker.inspect(id).running());
+    await().atMost(TIMEOUT).until(() -> docker.logs(id).stdout().contains("started"));
+    assertThat(docker.inspect(id).running()).isTrue();
 
     docker.kill(id);
 
