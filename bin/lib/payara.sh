@@ -38,7 +38,7 @@ render_config() {
     $ALLGO_REGISTRY $ALLGO_SMTP_HOST $ALLGO_SMTP_PORT $ALLGO_MAIL_FROM $ALLGO_BASE_URL $ALLGO_DEV_DATA
     $ALLGO_DB_SCHEMA $ALLGO_SSH_PORT $ALLGO_SANDBOX_NETWORK $ALLGO_SANDBOX_IDLE
     $ALLGO_API_RATE_LIMIT $ALLGO_JOB_MAX_FILE_MB $ALLGO_JOB_MAX_INPUT_MB $ALLGO_JOB_MAX_OUTPUT_MB
-    $ALLGO_JOB_MAX_PER_USER $ALLGO_HEAP $ALLGO_MONITOR_PORT' \
+    $ALLGO_JOB_MAX_PER_USER $ALLGO_JOB_MAX_LOG_MB $ALLGO_JOB_TMP_MB $ALLGO_HEAP $ALLGO_MONITOR_PORT' \
     < "$ALLGO_ROOT/payara-config/allgo.asadmin"
   # The password is part of what the domain was made from, but never written out in clear.
   printf '# db password sha256 %s\n' "$(printf %s "$ALLGO_DB_PASSWORD" | sha256sum | cut -c1-16)"
@@ -110,10 +110,11 @@ deploy() {
   sum=$(sha256sum "$ALLGO_EAR" | cut -d' ' -f1)
   [ "$sum" = "$(cat "$marker" 2>/dev/null)" ] && return 0
   # A domain that starts loads the application it had, and a deployment during that load fails:
-  # wait (a minute at most) until the previous one answers. The domain's own applications directory
-  # says whether it has one: the marker may be gone (the benchmark removes it to redeploy).
+  # wait (five minutes at most: a loaded machine takes more than one) until the previous one
+  # answers. The domain's own applications directory says whether it has one: the marker may be
+  # gone (the benchmark removes it to redeploy).
   if [ -d "$ALLGO_DOMAINS/$ALLGO_DOMAIN/applications/allgo" ]; then
-    local tries=120
+    local tries=$((ALLGO_START_TIMEOUT * 2))
     until curl -fsS -o /dev/null "$ALLGO_BASE_URL/" 2>/dev/null || [ "$((tries -= 1))" -le 0 ]; do sleep 0.5; done
   fi
   log "deploying $(basename "$ALLGO_EAR")"
@@ -125,10 +126,12 @@ deploy() {
 
 health_ok() { curl -fsS -o /dev/null "$ALLGO_BASE_URL/health/ready"; }
 
+# A loaded machine may take minutes to load the application: wait as long as the domain runs.
 wait_healthy() {
-  local tries=120
+  local tries=$((ALLGO_START_TIMEOUT * 2))
   while ! health_ok; do
     tries=$((tries - 1))
+    domain_running || die "the Payara domain $ALLGO_DOMAIN stopped, see $ALLGO_DATA/log/server.log"
     if [ "$tries" -le 0 ]; then
       curl -sS "$ALLGO_BASE_URL/health" >&2 || true
       die "allgo is not healthy at $ALLGO_BASE_URL/health"

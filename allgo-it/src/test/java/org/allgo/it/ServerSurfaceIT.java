@@ -203,14 +203,21 @@ class ServerSurfaceIT {
     return portBase == 8000 ? 2222 : portBase + 22;
   }
 
-  /** The application server's process and those bin/allgo started (sidecar, services). */
+  /** The application server's process, its SSH sidecar, and the services bin/allgo started. */
   private Set<Long> serverProcesses() throws IOException {
     Path root = AllgoScript.root().toPath().resolve("var");
     Set<Long> pids = new HashSet<>();
     pids.add(pid(domainPidFile()));
     pids.add(pid(root.resolve("run/ssh-" + Server.ENVIRONMENT + ".pid")));
     try (Stream<Path> files = Files.list(root.resolve("run"))) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+      // The services' pid files; other environments' sidecars are theirs.
+      for (Path file :
+          files
+              .filter(
+                  f ->
+                      f.toString().endsWith(".pid")
+                          && !f.getFileName().toString().startsWith("ssh-"))
+              .toList()) {
         pids.add(pid(file));
       }
     }

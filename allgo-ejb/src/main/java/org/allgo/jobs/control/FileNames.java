@@ -6,8 +6,8 @@ import org.allgo.platform.BusinessException;
 
 /**
  * The names a job's files may have in its directory: one path component, no {@code .} or {@code
- * ..}, no control character or NUL, at most 255 bytes, not {@code allgo.log}. Names are taken in
- * Unicode NFC so that one name has one spelling on disk.
+ * ..}, no control character, NUL or bidirectional control, at most 255 bytes, not {@code
+ * allgo.log}. Names are taken in Unicode NFC so that one name has one spelling on disk.
  */
 public final class FileNames {
 
@@ -36,6 +36,12 @@ public final class FileNames {
     if (clean.chars().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
       throw invalid("The file name '" + printable(clean) + "' contains a control character.");
     }
+    if (clean.chars().anyMatch(FileNames::isBidiControl)) {
+      throw invalid(
+          "The file name '"
+              + printable(clean)
+              + "' contains a bidirectional control character, which would show it reordered.");
+    }
     if (clean.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
       throw invalid("A file name is longer than " + MAX_BYTES + " bytes.");
     }
@@ -54,13 +60,25 @@ public final class FileNames {
     }
   }
 
+  /**
+   * The characters that change the display order of the text around them (embeddings, overrides,
+   * isolates, marks): {@code invoice\u202Efdp.exe} shows as {@code invoiceexe.pdf}.
+   */
+  static boolean isBidiControl(int c) {
+    return c == 0x061C
+        || c == 0x200E
+        || c == 0x200F
+        || (c >= 0x202A && c <= 0x202E)
+        || (c >= 0x2066 && c <= 0x2069);
+  }
+
   private static String printable(String name) {
     StringBuilder out = new StringBuilder();
     name.codePoints()
         .limit(80)
         .forEach(
             c -> {
-              if (Character.isISOControl(c)) {
+              if (Character.isISOControl(c) || isBidiControl(c)) {
                 out.append('?');
               } else {
                 out.appendCodePoint(c);

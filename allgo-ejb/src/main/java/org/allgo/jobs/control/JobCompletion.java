@@ -5,20 +5,26 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.allgo.connector.api.ConflictException;
 import org.allgo.connector.api.ContainerInfo;
-import org.allgo.connector.api.ContainerLogs;
 import org.allgo.connector.api.DockerException;
 import org.allgo.connector.api.ExitStatus;
 import org.allgo.connector.api.NotFoundException;
+import org.allgo.jobs.entity.Job;
+import org.allgo.jobs.entity.JobResult;
 import org.allgo.jobs.entity.JobView;
+import org.allgo.jobs.entity.StopRequest;
 
 /**
- * Finishes a job whose container stopped: {@code allgo.log} from the container's output and a
- * footer (its live log deleted then), the output size against its quota, the result, then the
- * container removed. Safe to run twice for the same job (the container event and the dispatcher's
- * timer may both see the end): only one finish changes the job. Never inside a transaction.
+ * Finishes a job whose container stopped, all or nothing: its output copied to the end into its
+ * live log, then {@code allgo.log} (that output and a footer) put in place, and only then its
+ * result recorded; its container is removed last. A completion cut short (the server stopped or
+ * died) leaves the job RUNNING with its container, and the next one — the dispatcher's
+ * reconciliation at start-up — does it all again. Safe to run twice for the same job (the container
+ * event and the dispatcher's timer may both see the end): only one finish changes the job, and the
+ * log in place tells how the job was recorded. Never inside a transaction.
  */
 @Dependent
 public class JobCompletion {
@@ -34,6 +40,8 @@ public class JobCompletion {
   @Inject JobSettings settings;
 
   @Inject JobWatch watch;
+
+  @Inject LiveLogCopier copier;
 
   /** Finishes the job if its container has stopped; true when the job is no longer running. */
   public boolean complete(long jobId) {
@@ -61,12 +69,13 @@ public class JobCompletion {
     boolean failed = transitions.fail(jobId, reason);
     if (failed) {
       files.deleteLiveLog(jobId);
+      copier.forget(jobId);
       watch.changed(jobId);
     }
     return failed;
   }
 
-  /** Stops the job's container at once and finishes the job, for an abort or a timeout. */
+  /** Stops the job's container at once and finishes the job, for an abort, a timeout or a limit. */
   public void stop(long jobId) {
     containers.find(jobId).ifPresent(c -> containers.kill(c.id()));
     if (!complete(jobId)) {
@@ -74,54 +83,96 @@ public class JobCompletion {
     }
   }
 
-  // Only the completion that finishes the job writes its log, with the result the job got.
   private void finish(RunningJob job, ContainerInfo container) {
+    long jobId = job.jobId();
     Instant now = Instant.now();
     ExitStatus exit = container.exit().orElse(new ExitStatus(-1, false, false, now, now));
-    ContainerLogs logs;
+    Duration duration =
+        exit.finishedAt().isBefore(exit.startedAt()) ? Duration.ZERO : exit.duration();
+    Optional<LiveLogCopier.Copied> copied;
     try {
-      logs = containers.logs(container.id());
+      copied = output(jobId, container.id());
     } catch (ConflictException | NotFoundException e) {
+      copied = Optional.empty();
+    }
+    if (copied.isEmpty()) {
       // Another completion finished the job and is removing its container: nothing left to do here.
-      LOG.log(Level.DEBUG, "Job {0} is being finished elsewhere: {1}", job.jobId(), e.getMessage());
+      LOG.log(Level.DEBUG, "Job {0} is being finished elsewhere", jobId);
       return;
     }
-    long written = files.size(job.jobId());
-    String failure =
-        written > settings.maxOutputBytes()
-            ? "The job wrote "
-                + JobFiles.mib(written)
-                + ", more than the "
-                + JobFiles.mib(settings.maxOutputBytes())
-                + " allowed."
-            : exit.oomKilled() ? "The program ran out of memory." : exit.failure().orElse(null);
-    Optional<JobView> finished =
-        transitions.finish(job.jobId(), exit.exitCode(), exit.oomKilled(), written, failure);
-    if (finished.isPresent()) {
-      JobView view = finished.get();
-      Duration duration =
-          exit.finishedAt().isBefore(exit.startedAt()) ? Duration.ZERO : exit.duration();
-      files.writeLog(
-          job.jobId(),
-          logs,
-          JobLog.footer(
-              job.webapp(),
-              job.version(),
-              exit.exitCode(),
-              exit.oomKilled(),
-              view.result(),
-              view.reason(),
-              duration));
-      files.deleteLiveLog(job.jobId());
-      watch.changed(job.jobId());
-      LOG.log(
-          Level.INFO,
-          "Job {0} ended: {1}, exit code {2}",
-          job.jobId(),
-          view.result(),
-          exit.exitCode());
+    LiveLogCopier.Copied output = copied.get();
+    long written = files.outputSize(jobId);
+    String cutAt = output.overLimit() ? JobFiles.mib(settings.maxLogBytes()) : null;
+    try (FinalLog log = files.finalLog(jobId, output.bytes(), cutAt)) {
+      StopRequest stop = job.stopRequest();
+      for (int attempt = 1; ; attempt++) {
+        String failure = failure(stop, output, written, exit);
+        JobResult result = Job.outcome(stop, exit.exitCode(), exit.oomKilled(), failure);
+        log.publish(footer(job, exit, result, failure, duration));
+        Optional<JobView> finished =
+            transitions.finish(jobId, exit.exitCode(), exit.oomKilled(), written, failure, stop);
+        if (finished.isPresent()) {
+          ended(jobId, finished.get(), exit);
+          break;
+        }
+        Optional<RunningJob> running = transitions.findRunning(jobId);
+        if (running.isPresent() && attempt < 3) {
+          // Asked to stop meanwhile: the log says so, then the job is recorded again.
+          stop = running.get().stopRequest();
+          continue;
+        }
+        // Recorded by another completion (another server's): the log says what it recorded.
+        JobView recorded = transitions.view(jobId);
+        if (recorded.result() != result || !Objects.equals(recorded.reason(), failure)) {
+          log.publish(footer(job, exit, recorded.result(), recorded.reason(), duration));
+        }
+        break;
+      }
     }
     containers.remove(container.id());
+  }
+
+  // The whole output in the live log; empty when the live log went with a completion elsewhere.
+  private Optional<LiveLogCopier.Copied> output(long jobId, String container) {
+    Optional<LiveLogCopier.Copied> copied = copier.copy(jobId, container, Long.MAX_VALUE);
+    if (copied.isEmpty() && transitions.findRunning(jobId).isPresent()) {
+      // A job older than live logs: its output is copied from the start.
+      files.makeLiveLog(jobId);
+      copied = copier.copy(jobId, container, Long.MAX_VALUE);
+    }
+    return copied;
+  }
+
+  private void ended(long jobId, JobView view, ExitStatus exit) {
+    files.deleteLiveLog(jobId);
+    copier.forget(jobId);
+    watch.changed(jobId);
+    LOG.log(Level.INFO, "Job {0} ended: {1}, exit code {2}", jobId, view.result(), exit.exitCode());
+  }
+
+  // Why the platform failed a job whose program ended, if it did.
+  private String failure(
+      StopRequest stop, LiveLogCopier.Copied output, long written, ExitStatus exit) {
+    if (stop == StopRequest.LOG_LIMIT || output.overLimit()) {
+      return "The job printed more than the "
+          + JobFiles.mib(settings.maxLogBytes())
+          + " of output allowed: it was stopped, its log is cut there.";
+    }
+    if (stop == StopRequest.OUTPUT_LIMIT || written > settings.maxOutputBytes()) {
+      return "The job wrote "
+          + JobFiles.mib(written)
+          + ", more than the "
+          + JobFiles.mib(settings.maxOutputBytes())
+          + " allowed"
+          + (stop == StopRequest.OUTPUT_LIMIT ? ": it was stopped." : ".");
+    }
+    return exit.oomKilled() ? "The program ran out of memory." : exit.failure().orElse(null);
+  }
+
+  private static String footer(
+      RunningJob job, ExitStatus exit, JobResult result, String reason, Duration duration) {
+    return JobLog.footer(
+        job.webapp(), job.version(), exit.exitCode(), exit.oomKilled(), result, reason, duration);
   }
 
   private void removeContainer(long jobId) {

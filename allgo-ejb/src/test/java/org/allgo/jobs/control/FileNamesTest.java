@@ -42,13 +42,21 @@ class FileNamesTest {
         "esc\u001b[31m",
         "",
         "   ",
-        "allgo.log"
+        "allgo.log",
+        "invoice\u202Efdp.exe",
+        "a\u2066b\u2069.txt",
+        "rtl\u200Fmark",
+        "arabic\u061Cmark"
       })
   void dangerousNamesAreRefused(String name) {
     BusinessException refused =
         assertThrows(BusinessException.class, () -> FileNames.sanitize(name));
     assertThat(refused.code()).isEqualTo("invalid-file-name");
-    assertThat(refused.getMessage()).doesNotContain("\0").doesNotContain("\n");
+    assertThat(refused.getMessage())
+        .doesNotContain("\0")
+        .doesNotContain("\n")
+        .doesNotContain("\u202E")
+        .doesNotContain("\u2066");
   }
 
   @Test

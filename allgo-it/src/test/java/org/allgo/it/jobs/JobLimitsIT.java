@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import org.allgo.connector.testing.Commands;
+import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
-import org.allgo.it.DockerCli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,7 @@ class JobLimitsIT {
     long id = Jobs.run(devel, tool, "sleep 30", null);
     Jobs.awaitState(devel, id, "RUNNING", Duration.ofSeconds(30));
     Instant deadline = Instant.now().plusSeconds(10);
-    DockerCli.Result inspect;
+    Commands.Result inspect;
     do {
       inspect =
           DockerCli.run(
@@ -70,7 +71,7 @@ class JobLimitsIT {
               "{{.HostConfig.NetworkMode}} {{.HostConfig.Memory}} {{.Config.User}}"
                   + " {{.HostConfig.CapDrop}} {{.HostConfig.PidsLimit}} {{.Config.WorkingDir}} {{index .Config.Labels \"allgo.job\"}}",
               Jobs.containerName(id));
-    } while (inspect.exitCode() != 0 && Instant.now().isBefore(deadline));
+    } while (inspect.exit() != 0 && Instant.now().isBefore(deadline));
 
     assertThat(inspect.output().strip())
         .isEqualTo("none 16777216 65534:65534 [ALL] 256 /tmp/job " + id);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.AllgoScript;
 import org.allgo.it.Api;
-import org.allgo.it.DockerCli;
 import org.allgo.it.Server;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +49,7 @@ class JobRestartIT {
                     "allgo/busybox:latest",
                     "sleep",
                     "300")
-                .exitCode())
+                .exit())
         .isZero();
     allgo("up");
 
@@ -63,9 +63,7 @@ class JobRestartIT {
     JsonObject vanished = Jobs.awaitEnd(devel, vanishes, Duration.ofSeconds(30));
     assertThat(vanished.getString("result")).isEqualTo("ERROR");
     assertThat(vanished.getString("reason")).contains("vanished");
-    assertThat(DockerCli.run("inspect", stray).exitCode())
-        .as("stray container removed")
-        .isNotZero();
+    assertThat(DockerCli.run("inspect", stray).exit()).as("stray container removed").isNotZero();
     assertThat(Jobs.containerExists(ends)).isFalse();
   }
 

@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
-import org.allgo.it.DockerCli;
 import org.allgo.it.Server;
 
 /** Shared steps of the job tests: submitting, waiting, reading files, making queues. */
@@ -76,7 +76,7 @@ public final class Jobs {
   }
 
   public static boolean containerExists(long id) {
-    return DockerCli.run("inspect", containerName(id)).exitCode() == 0;
+    return DockerCli.run("inspect", containerName(id)).exit() == 0;
   }
 
   /** A queue of its own for a test, made by the development superuser. */

@@ -6,8 +6,9 @@ import static org.awaitility.Awaitility.await;
 import jakarta.json.Json;
 import java.time.Duration;
 import java.util.UUID;
+import org.allgo.connector.testing.Commands;
+import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
-import org.allgo.it.DockerCli;
 import org.allgo.it.Server;
 
 /**
@@ -20,6 +21,8 @@ final class ToolWebapp {
   static final String PROGRAM = "/usr/local/bin/tool";
   // eat: the shell outlives its killed pipe by a second, as a program would; Docker 20.10 marks a
   // container OOM-killed only when its engine hears the kill before the container's exit.
+  // write, print: a MiB at a time into a file, or at once to stdout, then linger, as a runaway
+  // program would; filltmp: until /tmp is full.
   static final String SCRIPT =
       """
       #!/bin/sh
@@ -33,6 +36,9 @@ final class ToolWebapp {
         eat) echo "eating"; head -c 100m /dev/zero | tail; sleep 1; echo "still alive" ;;
         copy) cat "$1" > copy.txt; echo "copied $1" ;;
         id) id; ls /sys/class/net ;;
+        write) i=0; while [ "$i" -lt "$1" ]; do dd if=/dev/zero bs=1M count=1 2>/dev/null >> big; i=$((i + 1)); sleep 0.1; done; echo "wrote $1 MiB"; sleep 30; echo "done" ;;
+        print) head -c "$(($1 * 1048576))" /dev/zero | tr '\\0' y; echo; echo "printed $1 MiB"; sleep 30; echo "done" ;;
+        filltmp) echo "filling /tmp"; dd if=/dev/zero of=/tmp/fill bs=1M ;;
         *) echo "unknown command $cmd" >&2; exit 2 ;;
       esac
       """;
@@ -69,7 +75,7 @@ final class ToolWebapp {
                     "{\"baseImage\":\"busybox\"}")
                 .status())
         .isEqualTo(200);
-    DockerCli.Result install =
+    Commands.Result install =
         DockerCli.run(
             "exec",
             Server.ENVIRONMENT + "-user-" + dockerName,
@@ -80,7 +86,7 @@ final class ToolWebapp {
                 + " && chmod 755 "
                 + PROGRAM,
             SCRIPT);
-    assertThat(install.exitCode()).as(install.output()).isZero();
+    assertThat(install.exit()).as(install.output()).isZero();
     long version =
         devel
             .post("/api/v2/webapps/" + dockerName + "/versions", "{\"number\":\"1\"}")

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.UUID;
+import org.allgo.connector.testing.Commands;
+import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
-import org.allgo.it.DockerCli;
 import org.allgo.it.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +60,7 @@ class UiAuthorIT {
     assertThat(page.text("sandbox-state")).as(page.messages()).isEqualTo("RUNNING");
     assertThat(page.text("ssh-command")).matches("ssh -p \\d+ " + name + "@\\S+");
 
-    DockerCli.Result install =
+    Commands.Result install =
         DockerCli.run(
             "exec",
             sandbox(),
@@ -67,7 +68,11 @@ class UiAuthorIT {
             "-c",
             "mkdir -p /usr/local/bin && printf '#!/bin/sh\\necho hello $1\\n' > /usr/local/bin/hello"
                 + " && chmod 755 /usr/local/bin/hello");
-    assertThat(install.exitCode()).as(install.output()).isZero();
+    assertThat(install.exit()).as(install.output()).isZero();
+    page.open("/webapps/manage?name=" + name);
+    assertThat(page.text("sandbox-disk"))
+        .as("what the sandbox holds")
+        .matches("[0-9.]+ [KMGT]?i?B");
 
     page.fill("commit:number", "1.0")
         .fill("commit:description", "first version")

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.allgo.it.AllgoScript;
@@ -64,6 +65,12 @@ final class RelayedServer implements AutoCloseable {
             "false",
             "ALLGO_API_RATE_LIMIT",
             underTest.getOrDefault("ALLGO_API_RATE_LIMIT", "0")));
+    // The services are those of the server under test: its mail sink above all, read by the tests.
+    for (String service : List.of("ALLGO_SMTP_PORT", "ALLGO_IMAP_PORT", "ALLGO_MARIADB_PORT")) {
+      if (underTest.containsKey(service)) {
+        settings.put(service, underTest.get(service));
+      }
+    }
   }
 
   private static int registryPort() {

@@ -5,8 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import org.allgo.connector.testing.Commands;
+import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
-import org.allgo.it.DockerCli;
 import org.junit.jupiter.api.Test;
 
 /** The development webapp `sleep` of devel@localhost is ready to run after start-up. */
@@ -25,7 +26,7 @@ class SleepWebappIT {
     assertThat(sleep.getString("owner")).isEqualTo("devel@localhost");
     assertThat(sleep.getString("defaultVersion")).isEqualTo("1.0");
     String image = Webapps.repository("sleep") + ":1.0";
-    DockerCli.Result run =
+    Commands.Result run =
         DockerCli.run(
             "run",
             "--rm",

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
-import org.allgo.it.DockerCli;
 import org.allgo.it.accounts.Mailbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class WebappIdleSandboxIT {
                 s -> !s.getString("state").equals("RUNNING"));
 
     assertThat(sandbox.getString("state")).isEqualTo("IDLE");
-    assertThat(DockerCli.run("inspect", server.sandboxName(name)).exitCode()).isNotZero();
+    assertThat(DockerCli.run("inspect", server.sandboxName(name)).exit()).isNotZero();
     Mailbox.Mail mail =
         Mailbox.await("devel@localhost", "allgo sandbox of " + name + " stopped", 1);
     assertThat(mail.text())

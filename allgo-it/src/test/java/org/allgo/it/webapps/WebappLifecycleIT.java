@@ -12,8 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.allgo.connector.testing.Commands;
+import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
-import org.allgo.it.DockerCli;
 import org.allgo.it.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +52,7 @@ class WebappLifecycleIT {
             .json();
     assertThat(started.getJsonObject("sandbox").getString("state")).isEqualTo("RUNNING");
     assertThat(started.getJsonObject("sandbox").getString("ssh")).contains(name + "@");
-    assertThat(Webapps.install(name, PROGRAM).exitCode()).isZero();
+    assertThat(Webapps.install(name, PROGRAM).exit()).isZero();
 
     Api.Response commit =
         devel.post(
@@ -82,8 +83,8 @@ class WebappLifecycleIT {
 
     String image = Webapps.repository(name) + ":1.0";
     DockerCli.run("rmi", "-f", image);
-    assertThat(DockerCli.run("pull", image).exitCode()).isZero();
-    DockerCli.Result run =
+    assertThat(DockerCli.run("pull", image).exit()).isZero();
+    Commands.Result run =
         DockerCli.run(
             "run",
             "--rm",
@@ -118,7 +119,7 @@ class WebappLifecycleIT {
                 .getJsonObject("sandbox")
                 .getString("state"))
         .isEqualTo("IDLE");
-    assertThat(DockerCli.run("inspect", Webapps.sandboxName(name)).exitCode()).isNotZero();
+    assertThat(DockerCli.run("inspect", Webapps.sandboxName(name)).exit()).isNotZero();
 
     Api.Response reset =
         devel.post("/api/v2/webapps/" + name + "/sandbox/start", "{\"version\":\"1\"}");
@@ -230,7 +231,7 @@ class WebappLifecycleIT {
 
     assertThat(devel.get("/api/v2/webapps/" + name).status()).isEqualTo(404);
     assertThat(Webapps.registryDigest(Server.ENVIRONMENT, name, "3")).isEmpty();
-    assertThat(DockerCli.run("inspect", Webapps.sandboxName(name)).exitCode()).isNotZero();
+    assertThat(DockerCli.run("inspect", Webapps.sandboxName(name)).exit()).isNotZero();
   }
 
   /** Every repository of the registry's catalog, following its pages. */

@@ -3,8 +3,9 @@ package org.allgo.it.webapps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import org.allgo.connector.testing.Commands;
+import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
-import org.allgo.it.DockerCli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class WebappRegistryIT {
   }
 
   private void install(String program) {
-    DockerCli.Result install = Webapps.installIn(server.sandboxName(name), program);
-    assertThat(install.exitCode()).as(install.output()).isZero();
+    Commands.Result install = Webapps.installIn(server.sandboxName(name), program);
+    assertThat(install.exit()).as(install.output()).isZero();
   }
 }

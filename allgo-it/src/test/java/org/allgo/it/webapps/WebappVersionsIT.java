@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
-import org.allgo.it.DockerCli;
 import org.allgo.it.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,7 +102,7 @@ class WebappVersionsIT {
    * Installs a program that prints {@code word} and its argument, and commits it as {@code number}.
    */
   private JsonObject commitProgram(String word, String number) {
-    assertThat(Webapps.install(name, "#!/bin/sh\necho \"" + word + " $1\"\n").exitCode()).isZero();
+    assertThat(Webapps.install(name, "#!/bin/sh\necho \"" + word + " $1\"\n").exit()).isZero();
     JsonObject version = Webapps.awaitCommit(devel, name, Webapps.commit(devel, name, number));
     assertThat(version.getString("state")).as(version.toString()).isEqualTo("READY");
     return version;

@@ -14,8 +14,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.allgo.connector.testing.Commands;
+import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
-import org.allgo.it.DockerCli;
 import org.allgo.it.Server;
 import org.allgo.it.jobs.Multipart;
 
@@ -55,12 +56,12 @@ final class Webapps {
   }
 
   /** What an author does over SSH: installs a program in the running sandbox. */
-  static DockerCli.Result install(String dockerName, String script) {
+  static Commands.Result install(String dockerName, String script) {
     return installIn(sandboxName(dockerName), script);
   }
 
   /** The same in the sandbox container of that name, of whichever server. */
-  static DockerCli.Result installIn(String sandbox, String script) {
+  static Commands.Result installIn(String sandbox, String script) {
     return DockerCli.run(
         "exec",
         sandbox,

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.allgo.connector.testing.Commands;
 
 /**
  * The OpenSSH client of the machine, in batch mode, with its own known-hosts file and only the

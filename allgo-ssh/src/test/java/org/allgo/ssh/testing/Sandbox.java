@@ -1,17 +1,16 @@
 package org.allgo.ssh.testing;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.allgo.connector.testing.AdapterFixture;
+import org.allgo.connector.testing.Commands;
+import org.allgo.connector.testing.DockerCli;
 
 /**
  * A webapp's sandbox as the platform starts it: busybox, the toolbox mounted read-only at {@code
  * /.toolbox}, an init process, labelled as a test container. Closing it removes the container.
  */
 public final class Sandbox implements AutoCloseable {
-
-  public static final String TEST_LABEL = "allgo.test";
 
   /**
    * Prints the terminal's size. Busybox 1.35's {@code stty size} fails on any terminal here
@@ -25,26 +24,24 @@ public final class Sandbox implements AutoCloseable {
 
   public Sandbox(String environment, String dockerName) {
     this.name = environment + "-user-" + dockerName;
-    Commands.run("docker", "rm", "-f", name);
-    Commands.run(
-            "docker",
-            "run",
-            "-d",
-            "--name",
-            name,
-            "--init",
-            "--label",
-            TEST_LABEL + "=true",
-            "--label",
-            "allgo.env=" + environment,
-            "-v",
-            Settings.toolbox() + ":/.toolbox:ro",
-            "-v",
-            "/usr/bin/stty:/.test/stty:ro",
-            "allgo/busybox:latest",
-            "sleep",
-            "1000000")
-        .orFail();
+    DockerCli.run("rm", "-f", name);
+    DockerCli.output(
+        "run",
+        "-d",
+        "--name",
+        name,
+        "--init",
+        "--label",
+        AdapterFixture.TEST_LABEL + "=true",
+        "--label",
+        "allgo.env=" + environment,
+        "-v",
+        Settings.toolbox() + ":/.toolbox:ro",
+        "-v",
+        "/usr/bin/stty:/.test/stty:ro",
+        AdapterFixture.BUSYBOX.toString(),
+        "sleep",
+        "1000000");
   }
 
   public String name() {
@@ -53,20 +50,17 @@ public final class Sandbox implements AutoCloseable {
 
   /** Runs {@code command} in the sandbox with docker exec, beside the SSH server. */
   public Commands.Result exec(String... command) {
-    List<String> argv = new ArrayList<>(List.of("docker", "exec", name));
+    List<String> argv = new ArrayList<>(List.of("exec", name));
     argv.addAll(List.of(command));
-    return Commands.run(argv, "", Map.of(), Duration.ofSeconds(60));
+    return DockerCli.run(argv.toArray(String[]::new));
   }
 
   public String hostname() {
-    return Commands.run("docker", "inspect", "-f", "{{.Config.Hostname}}", name)
-        .orFail()
-        .stdout()
-        .strip();
+    return DockerCli.output("inspect", "-f", "{{.Config.Hostname}}", name);
   }
 
   @Override
   public void close() {
-    Commands.run("docker", "rm", "-f", name);
+    DockerCli.run("rm", "-f", name);
   }
 }

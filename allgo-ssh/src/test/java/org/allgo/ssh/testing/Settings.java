@@ -8,8 +8,11 @@ import java.util.regex.Pattern;
 /** Where the test command's services and files are; system properties override the defaults. */
 public final class Settings {
 
-  /** The environment of every test sandbox: its containers are named {@code sshtest-…}. */
-  public static final String ENVIRONMENT = "sshtest";
+  /**
+   * The environment of every test sandbox, {@code sshtest} unless {@code -Dallgo.test.ssh.env} says
+   * otherwise: its containers are named {@code sshtest-…}.
+   */
+  public static final String ENVIRONMENT = System.getProperty("allgo.test.ssh.env", "sshtest");
 
   private static final Pattern PORT = Pattern.compile("//[^/:]+:(\\d+)");
 

@@ -1,5 +1,5 @@
 /**
  * Fixtures of the SSH integration tests: a MariaDB test database with a read-only account, Docker
- * sandboxes, the connector outside a server, and the OpenSSH client.
+ * sandboxes and the OpenSSH client (the connector outside a server comes from its test kit).
  */
 package org.allgo.ssh.testing;

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -66,8 +67,8 @@ public class Datastore extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String path = "/datastore" + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    Matcher matcher = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
+    String path = "/datastore" + pathInfo(request);
+    Matcher matcher = PATH.matcher(pathInfo(request));
     if (!matcher.matches() || !FileNames.isValid(matcher.group(2))) {
       ApiErrors.write(response, path, 404, "file-not-found", "There is no such file.");
       return;
@@ -107,13 +108,13 @@ public class Datastore extends HttpServlet {
         && matcher.matches()
         && !(matcher.group(1).isEmpty() && matcher.group(2).isEmpty())) {
       if (matcher.group(1).isEmpty()) {
-        start = Math.max(0, length - Long.parseLong(matcher.group(2)));
+        start = Math.max(0, length - position(matcher.group(2)));
       } else {
-        start = Long.parseLong(matcher.group(1));
+        start = position(matcher.group(1));
         end =
             matcher.group(2).isEmpty()
                 ? length - 1
-                : Math.min(length - 1, Long.parseLong(matcher.group(2)));
+                : Math.min(length - 1, position(matcher.group(2)));
       }
       if (start >= length || start > end) {
         response.setHeader("Content-Range", "bytes */" + length);
@@ -150,5 +151,31 @@ public class Datastore extends HttpServlet {
     }
     String type = getServletContext().getMimeType(name);
     return type == null ? "application/octet-stream" : type;
+  }
+
+  /**
+   * The path after {@code /datastore}, decoded as UTF-8 from the request as it came: the
+   * container's own decoding of a file name differs between HTTP/1.1 and HTTP/2 (where {@code
+   * caf%C3%A9.txt} became {@code cafÃ©.txt}). An escape that is not UTF-8 names no file.
+   */
+  static String pathInfo(HttpServletRequest request) {
+    String raw =
+        request
+            .getRequestURI()
+            .substring(request.getContextPath().length() + request.getServletPath().length());
+    try {
+      return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+  }
+
+  /** A byte position of a range: digits only, so too large a number is past any file's end. */
+  static long position(String digits) {
+    try {
+      return Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      return Long.MAX_VALUE;
+    }
   }
 }

@@ -1,9 +1,13 @@
 package org.allgo.jobs.api;
 
 import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +50,14 @@ public record JobForm(JobDraft draft, List<Upload> uploads) {
     Boolean notify = null;
     List<Upload> uploads = new ArrayList<>();
     for (EntityPart part : parts == null ? List.<EntityPart>of() : parts) {
+      if (part.getName() == null) {
+        throw BusinessException.invalid(
+            "invalid-part",
+            "A part of the form has no name: each part needs a Content-Disposition header with"
+                + " form-data and a name.");
+      }
       if (part.getFileName().isPresent()) {
-        String name = part.getFileName().get();
+        String name = utf8(part.getFileName().get());
         if (!name.isEmpty()) {
           uploads.add(new Upload(name, part.getContent()));
         }
@@ -66,6 +76,48 @@ public record JobForm(JobDraft draft, List<Upload> uploads) {
     return new JobForm(
         new JobDraft(webapp == null || webapp.isEmpty() ? alias : webapp, param, queue, notify),
         uploads);
+  }
+
+  /**
+   * A file name as the client meant it. Browsers and HTTP clients send a file name's UTF-8 bytes as
+   * they are in the part's header, which the multipart reader takes for ISO-8859-1 ({@code
+   * café.txt} arrives as {@code cafÃ©.txt}): such a name is decoded again as UTF-8 when its bytes
+   * are valid UTF-8, and kept as it came otherwise.
+   */
+  static String utf8(String name) {
+    if (name.chars().anyMatch(c -> c > 0xFF) || name.chars().allMatch(c -> c < 0x80)) {
+      return name;
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(name.getBytes(StandardCharsets.ISO_8859_1)))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return name;
+    }
+  }
+
+  /**
+   * A submission without files, as a URL-encoded form ({@code application/x-www-form-urlencoded}).
+   */
+  public static JobForm read(MultivaluedMap<String, String> form, Fields fields) {
+    String webapp = strip(form.getFirst(fields.webapp()));
+    String alias = fields.webappAlias() == null ? null : strip(form.getFirst(fields.webappAlias()));
+    String notify = form.getFirst(fields.notifyByMail());
+    return new JobForm(
+        new JobDraft(
+            webapp == null || webapp.isEmpty() ? alias : webapp,
+            form.getFirst(fields.param()),
+            strip(form.getFirst(fields.queue())),
+            notify == null ? null : flag(notify)),
+        List.of());
+  }
+
+  private static String strip(String value) {
+    return value == null ? null : value.strip();
   }
 
   private static String text(EntityPart part) {

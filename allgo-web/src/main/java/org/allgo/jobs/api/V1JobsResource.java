@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
@@ -51,8 +52,18 @@ public class V1JobsResource {
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public JsonObject create(List<EntityPart> parts) {
+    return submit(JobForm.read(parts, JobForm.V1));
+  }
+
+  /** A submission without files, URL-encoded, as the original platform also took it. */
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public JsonObject createFromForm(MultivaluedMap<String, String> fields) {
+    return submit(JobForm.read(fields, JobForm.V1));
+  }
+
+  private JsonObject submit(JobForm form) {
     String caller = Callers.email(security);
-    JobForm form = JobForm.read(parts, JobForm.V1);
     JobDraft draft = form.draft();
     String webapp = jobs.dockerName(caller, draft.webapp());
     JobView job =

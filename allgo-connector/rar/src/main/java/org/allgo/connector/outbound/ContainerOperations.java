@@ -1,6 +1,7 @@
 package org.allgo.connector.outbound;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.allgo.connector.api.ContainerSpec;
 import org.allgo.connector.api.ContainerSummary;
 import org.allgo.connector.api.ExitStatus;
 import org.allgo.connector.api.LogEntry;
+import org.allgo.connector.api.LogSink;
 
 /**
  * The container operations of a connection, wherever the containers are placed: on the engine
@@ -29,7 +31,11 @@ interface ContainerOperations {
 
   ContainerLogs logs(String container);
 
+  void readLogs(String container, Instant since, LogSink sink);
+
   List<LogEntry> tail(String container, int count);
+
+  long diskUse(String container);
 
   void kill(String container);
 

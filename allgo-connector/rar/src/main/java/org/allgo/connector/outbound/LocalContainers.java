@@ -1,6 +1,7 @@
 package org.allgo.connector.outbound;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.allgo.connector.api.ContainerSpec;
 import org.allgo.connector.api.ContainerSummary;
 import org.allgo.connector.api.ExitStatus;
 import org.allgo.connector.api.LogEntry;
+import org.allgo.connector.api.LogSink;
 
 /** Every container on the engine itself: the container mode. */
 final class LocalContainers implements ContainerOperations {
@@ -51,8 +53,18 @@ final class LocalContainers implements ContainerOperations {
   }
 
   @Override
+  public void readLogs(String container, Instant since, LogSink sink) {
+    containers.readLogs(container, since, sink);
+  }
+
+  @Override
   public List<LogEntry> tail(String container, int count) {
     return containers.tail(container, count);
+  }
+
+  @Override
+  public long diskUse(String container) {
+    return containers.diskUse(container);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.allgo.connector.outbound;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.allgo.connector.api.ContainerSpec;
 import org.allgo.connector.api.ContainerSummary;
 import org.allgo.connector.api.ExitStatus;
 import org.allgo.connector.api.LogEntry;
+import org.allgo.connector.api.LogSink;
 import org.allgo.connector.api.NotFoundException;
 import org.allgo.connector.swarm.SwarmConfig;
 
@@ -77,6 +79,22 @@ final class Placement implements ContainerOperations {
   public ContainerLogs logs(String container) {
     Optional<SwarmJobs.Service> service = swarm.lookup(container);
     return service.isPresent() ? swarm.logs(service.get()) : local.logs(container);
+  }
+
+  @Override
+  public void readLogs(String container, Instant since, LogSink sink) {
+    Optional<SwarmJobs.Service> service = swarm.lookup(container);
+    if (service.isPresent()) {
+      swarm.readLogs(service.get(), since, sink);
+    } else {
+      local.readLogs(container, since, sink);
+    }
+  }
+
+  @Override
+  public long diskUse(String container) {
+    Optional<SwarmJobs.Service> service = swarm.lookup(container);
+    return service.isPresent() ? swarm.diskUse(service.get()) : local.diskUse(container);
   }
 
   @Override

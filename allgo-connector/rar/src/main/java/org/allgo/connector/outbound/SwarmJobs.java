@@ -30,6 +30,7 @@ import org.allgo.connector.api.ExitStatus;
 import org.allgo.connector.api.ImageRef;
 import org.allgo.connector.api.LogChunk;
 import org.allgo.connector.api.LogEntry;
+import org.allgo.connector.api.LogSink;
 import org.allgo.connector.api.Mount;
 import org.allgo.connector.api.NotFoundException;
 import org.allgo.connector.api.PolicyRefusedException;
@@ -191,6 +192,48 @@ final class SwarmJobs {
       return new ContainerLogs(killed.get().log().stream().map(LogEntry::chunk).toList());
     }
     return new ContainerLogs(Witness.withoutReport(frames(service, "")));
+  }
+
+  /**
+   * The job's log from {@code since} into {@code sink}, without the witness's report: what the
+   * swarm gathers from the task's node, or the log kept when the job was killed.
+   */
+  void readLogs(Service service, Instant since, LogSink sink) {
+    Optional<ServiceRecords.Killed> killed = records.killed(service.id());
+    if (killed.isPresent()) {
+      for (LogEntry entry : killed.get().log()) {
+        if ((since == null || !entry.time().isBefore(since)) && !sink.accept(entry)) {
+          return;
+        }
+      }
+      return;
+    }
+    String options =
+        since == null ? "&timestamps=1" : "&timestamps=1&since=" + Containers.since(since);
+    String what = "Cannot read the log of swarm job " + service.name();
+    try (InputStream body = api.logs(service.id(), options)) {
+      FrameReader frames = new FrameReader(body);
+      for (Optional<LogChunk> chunk = frames.next(); chunk.isPresent(); chunk = frames.next()) {
+        LogEntry entry = TimestampedFrames.entry(chunk.get());
+        if (!Witness.isReport(entry.chunk()) && !sink.accept(entry)) {
+          return;
+        }
+      }
+    } catch (FrameReader.EngineError e) {
+      // The node that holds the log is down: what came before is all there is.
+      LOG.log(Level.DEBUG, "{0}: {1}", what, e.getMessage());
+    } catch (IOException e) {
+      throw Failures.unavailable(what, e);
+    }
+  }
+
+  /**
+   * A job's container is on whichever node the swarm chose, whose engine the manager does not
+   * measure: its disk use is not known here (its root is read-only, its tmpfs sized).
+   */
+  long diskUse(Service service) {
+    throw new DockerException(
+        "The disk use of swarm job " + service.name() + " is measured on its node only");
   }
 
   List<LogEntry> tail(Service service, int count) {

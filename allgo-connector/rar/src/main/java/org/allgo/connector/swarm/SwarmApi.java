@@ -109,7 +109,10 @@ public final class SwarmApi {
         .close();
   }
 
-  /** The service's log (multiplexed frames); the caller closes the stream. */
+  /**
+   * The service's log (multiplexed frames); the caller closes the stream, which closes the response
+   * without reading the rest of the body.
+   */
   public InputStream logs(String id, String options) {
     var response =
         client.send(
@@ -120,12 +123,8 @@ public final class SwarmApi {
             "Cannot read the log of " + id);
     return new FilterInputStream(response.getBody()) {
       @Override
-      public void close() throws IOException {
-        try {
-          super.close();
-        } finally {
-          response.close();
-        }
+      public void close() {
+        response.close();
       }
     };
   }

@@ -62,9 +62,9 @@ class EventsIT {
                       event -> {
                         assertThat(event.action()).isEqualTo(Action.DIE);
                         assertThat(event.exitCode()).hasValue(4);
-                        assertThat(event.name()).startsWith("citest-exits-");
+                        assertThat(event.name()).startsWith(AdapterFixture.ENVIRONMENT + "-exits-");
                         assertThat(event.labels())
-                            .containsEntry("allgo.env", "citest")
+                            .containsEntry("allgo.env", AdapterFixture.ENVIRONMENT)
                             .containsEntry("allgo.test", "true");
                       });
               assertThat(endpoints.eventsOf(oom))
@@ -81,7 +81,7 @@ class EventsIT {
   @Test
   void labelFilterKeepsOtherContainersOut() throws Exception {
     ContainerEventActivationSpec spec = new ContainerEventActivationSpec();
-    spec.setLabelFilter("allgo.env=citest,allgo.job=wanted");
+    spec.setLabelFilter("allgo.env=" + AdapterFixture.ENVIRONMENT + ",allgo.job=wanted");
     direct.adapter().start(bootstrap);
     direct.adapter().endpointActivation(endpoints, spec);
 
@@ -124,7 +124,7 @@ class EventsIT {
 
   private ContainerEventActivationSpec activate(AdapterFixture fixture) throws Exception {
     ContainerEventActivationSpec spec = new ContainerEventActivationSpec();
-    spec.setLabelFilter("allgo.env=citest,allgo.test=true");
+    spec.setLabelFilter("allgo.env=" + AdapterFixture.ENVIRONMENT + ",allgo.test=true");
     spec.validate();
     fixture.adapter().start(bootstrap);
     fixture.adapter().endpointActivation(endpoints, spec);

@@ -69,7 +69,7 @@ class ImagesIT {
 
     assertThat(docker.findImage(version)).isPresent();
     assertThat(
-            DockerCli.run(
+            DockerCli.output(
                 "image",
                 "inspect",
                 "-f",
@@ -128,13 +128,14 @@ class ImagesIT {
     try (AdapterFixture unreachable = new AdapterFixture(fixture.volumeRoot())) {
       unreachable.adapter().setRegistry("127.0.0.1:5999");
       try (DockerConnection other = unreachable.factory().getConnection()) {
-        ImageRef image = ImageRef.parse("127.0.0.1:5999/allgo/citest/nowhere:1");
+        ImageRef image =
+            ImageRef.parse("127.0.0.1:5999/allgo/" + AdapterFixture.ENVIRONMENT + "/nowhere:1");
         other.tag(BUSYBOX, image);
 
         DockerException failure = assertThrows(DockerException.class, () -> other.push(image));
 
         assertThat(failure.getMessage()).contains("Cannot push " + image);
-        DockerCli.run("rmi", image.toString());
+        DockerCli.output("rmi", image.toString());
       }
     }
   }

@@ -37,8 +37,8 @@ class PolicyIT {
   void containerNameOutsideTheEnvironment() {
     ContainerSpec spec =
         ContainerSpec.of("prod-user-1", BUSYBOX, List.of("true")).withLabel("allgo.test", "true");
-    assertRefused(() -> docker.run(spec), "must start with 'citest-'");
-    assertThat(DockerCli.run("ps", "-aq", "--filter", "name=prod-user-1")).isEmpty();
+    assertRefused(() -> docker.run(spec), "must start with '" + AdapterFixture.ENVIRONMENT + "-'");
+    assertThat(DockerCli.output("ps", "-aq", "--filter", "name=prod-user-1")).isEmpty();
   }
 
   @Test
@@ -59,7 +59,7 @@ class PolicyIT {
     ImageRef foreign = ImageRef.parse("127.0.0.1:5000/allgo/prod/webapp:1");
     assertRefused(
         () -> docker.run(spec(foreign, "foreign", "true")),
-        "neither under 127.0.0.1:5000/allgo/citest/");
+        "neither under " + AdapterFixture.NAMESPACE);
     assertRefused(() -> docker.pull(ImageRef.parse("debian:12")), "nor an allowed base image");
     assertRefused(() -> docker.push(BUSYBOX), "outside this environment's namespace");
     assertRefused(() -> docker.tag(BUSYBOX, foreign), "outside this environment's namespace");
@@ -98,13 +98,14 @@ class PolicyIT {
         () -> docker.run(spec.withPrivileges(Privileges.NONE.withDevices(List.of("/dev/fuse")))),
         "device mappings");
     assertRefused(
-        () -> docker.run(spec.withLabel("allgo.env", "prod")), "contradicts environment citest");
+        () -> docker.run(spec.withLabel("allgo.env", "prod")),
+        "contradicts environment " + AdapterFixture.ENVIRONMENT);
   }
 
   @Test
   void containersOfAnotherEnvironmentAreOutOfReach() {
     String other =
-        DockerCli.run(
+        DockerCli.output(
             "run",
             "-d",
             "--label",
@@ -114,14 +115,57 @@ class PolicyIT {
             BUSYBOX.toString(),
             "sleep",
             "60");
+    String refusal = "does not belong to environment " + AdapterFixture.ENVIRONMENT;
+    try {
+      assertRefused(() -> docker.inspect(other), refusal);
+      assertRefused(() -> docker.kill(other), refusal);
+      assertRefused(() -> docker.remove(other), refusal);
+      assertRefused(() -> docker.logs(other), refusal);
+      assertRefused(() -> docker.exec(other, ExecSpec.of("true")), refusal);
+      assertThat(docker.list(Map.of())).noneMatch(c -> c.id().equals(other));
+    } finally {
+      // Of no environment: the fixture's clean-up, which keeps to its own, leaves it.
+      DockerCli.run("rm", "-f", other);
+    }
+  }
 
-    assertRefused(() -> docker.inspect(other), "does not belong to environment citest");
-    assertRefused(() -> docker.kill(other), "does not belong to environment citest");
-    assertRefused(() -> docker.remove(other), "does not belong to environment citest");
-    assertRefused(() -> docker.logs(other), "does not belong to environment citest");
+  @Test
+  void aContainerOfTheEnvironmentsNameWithoutItsLabelIsNotTheEnvironments() {
+    String name = AdapterFixture.uniqueName("unlabelled");
+    String intruder =
+        DockerCli.output(
+            "run",
+            "-d",
+            "--label",
+            "allgo.test=true",
+            "--label",
+            "allgo.role=job",
+            "--name",
+            name,
+            BUSYBOX.toString(),
+            "sleep",
+            "60");
+
+    assertThat(name).startsWith("citest-");
+    assertRefused(() -> docker.inspect(name), "does not belong to environment citest");
+    assertRefused(() -> docker.find(name), "does not belong to environment citest");
+    assertRefused(() -> docker.kill(intruder), "does not belong to environment citest");
+    assertRefused(() -> docker.remove(name), "does not belong to environment citest");
+    assertRefused(() -> docker.diskUse(name), "does not belong to environment citest");
     assertRefused(
-        () -> docker.exec(other, ExecSpec.of("true")), "does not belong to environment citest");
-    assertThat(docker.list(Map.of())).noneMatch(c -> c.id().equals(other));
+        () -> docker.readLogs(name, null, entry -> true), "does not belong to environment citest");
+    assertRefused(
+        () -> docker.exec(name, ExecSpec.of("true")), "does not belong to environment citest");
+    assertThat(docker.list(Map.of("allgo.role", "job"))).noneMatch(c -> c.id().equals(intruder));
+    assertThat(DockerCli.run("inspect", "-f", "{{.State.Running}}", intruder)).isEqualTo("true");
+  }
+
+  @Test
+  void everyContainerTheAdapterMakesCarriesTheEnvironmentsLabel() {
+    String id = docker.run(spec("labelled", "sleep", "60"));
+
+    assertThat(DockerCli.run("inspect", "-f", "{{index .Config.Labels \"allgo.env\"}}", id))
+        .isEqualTo("citest");
   }
 
   private static void assertRefused(Runnable call, String reason) {

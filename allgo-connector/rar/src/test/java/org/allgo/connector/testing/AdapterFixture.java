@@ -11,33 +11,46 @@ import org.allgo.connector.api.ImageRef;
 import org.allgo.connector.outbound.DockerManagedConnectionFactory;
 
 /**
- * The adapter as a server would set it up for the test environment {@code citest}, with a pooling
- * connection manager. Closing it destroys the connections and removes every test container and
- * every local image of the test namespace.
+ * The adapter as a server would set it up for a test environment, with a pooling connection
+ * manager. Closing it destroys the connections and removes the environment's test containers and
+ * the local images of its namespace.
+ *
+ * <p>The connector's tests use the environment {@link #ENVIRONMENT}: {@code citest}, or what {@code
+ * -Dallgo.test.connector.env} says, so that test runs sharing an engine keep apart.
  */
 public final class AdapterFixture implements AutoCloseable {
 
-  public static final String ENVIRONMENT = "citest";
+  public static final String ENVIRONMENT = System.getProperty("allgo.test.connector.env", "citest");
   public static final String TEST_LABEL = "allgo.test";
   public static final String REGISTRY = "127.0.0.1:5000";
-  public static final String NAMESPACE = REGISTRY + "/allgo/" + ENVIRONMENT + "/";
+  public static final String NAMESPACE = namespace(ENVIRONMENT);
   public static final ImageRef BUSYBOX = ImageRef.parse("allgo/busybox:latest");
+  public static final String DOCKER_HOST = "unix:///var/run/docker.sock";
 
   private final DockerResourceAdapter adapter = new DockerResourceAdapter();
   private final DockerManagedConnectionFactory managedFactory =
       new DockerManagedConnectionFactory();
   private final TestConnectionManager manager = new TestConnectionManager();
   private final DockerConnectionFactory factory;
+  private final String environment;
   private final Path volumeRoot;
 
+  /** The adapter of the connector tests' environment on the engine of this machine. */
   public AdapterFixture(Path volumeRoot) {
-    this(volumeRoot, "unix:///var/run/docker.sock");
+    this(ENVIRONMENT, volumeRoot, DOCKER_HOST);
   }
 
+  /** The adapter of the connector tests' environment, reaching the engine at {@code dockerHost}. */
   public AdapterFixture(Path volumeRoot, String dockerHost) {
+    this(ENVIRONMENT, volumeRoot, dockerHost);
+  }
+
+  /** The adapter of {@code environment}, bind mounts allowed under {@code volumeRoot} only. */
+  public AdapterFixture(String environment, Path volumeRoot, String dockerHost) {
+    this.environment = environment;
     this.volumeRoot = volumeRoot;
     adapter.setDockerHost(dockerHost);
-    adapter.setEnvironment(ENVIRONMENT);
+    adapter.setEnvironment(environment);
     adapter.setRegistry(REGISTRY);
     adapter.setAllowedVolumeRoots(volumeRoot.toString());
     try {
@@ -46,6 +59,11 @@ public final class AdapterFixture implements AutoCloseable {
       throw new IllegalStateException(e);
     }
     factory = (DockerConnectionFactory) managedFactory.createConnectionFactory(manager);
+  }
+
+  /** The registry namespace of an environment's images. */
+  public static String namespace(String environment) {
+    return REGISTRY + "/allgo/" + environment + "/";
   }
 
   /** The one directory under which bind mounts are allowed. */
@@ -95,7 +113,7 @@ public final class AdapterFixture implements AutoCloseable {
     try {
       manager.close();
     } finally {
-      DockerCli.removeTestLeftovers(NAMESPACE);
+      DockerCli.removeTestLeftovers(environment, namespace(environment));
     }
   }
 }

@@ -48,6 +48,11 @@ public final class TestConnectionManager implements ConnectionManager, AutoClose
     return idle.size();
   }
 
+  /** Connections handed out and not closed yet. */
+  public synchronized int inUse() {
+    return all.size() - idle.size();
+  }
+
   @Override
   public void close() throws ResourceException {
     for (ManagedConnection connection : all) {

@@ -1,4 +1,4 @@
-package org.allgo.ssh.testing;
+package org.allgo.connector.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,12 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs programs of the machine (docker, mariadb, ssh, bash) and collects what they print. */
+/**
+ * Runs programs of the machine (docker, ssh, mariadb, bash) and collects what they print: their
+ * output goes to temporary files, so that neither a chatty program nor a silent one blocks.
+ */
 public final class Commands {
 
   /** What a finished program gave. */
   public record Result(int exit, String stdout, String stderr) {
 
+    /** All the program printed: its standard output, then its standard error. */
+    public String output() {
+      return stdout + stderr;
+    }
+
+    /** This result; fails when the program did not exit with 0. */
     public Result orFail() {
       if (exit != 0) {
         throw new IllegalStateException("exit " + exit + ": " + stderr + stdout);
@@ -48,6 +57,7 @@ public final class Commands {
 
   private Commands() {}
 
+  /** Runs {@code command} without input; fails when it outlives a minute. */
   public static Result run(String... command) {
     return run(List.of(command), "", Map.of(), Duration.ofSeconds(60));
   }
@@ -65,10 +75,11 @@ public final class Commands {
     return running.finish(timeout);
   }
 
+  /** Starts {@code command} with {@code env} added to this process's environment. */
   public static Running start(List<String> command, Map<String, String> env) {
     try {
-      Path out = Files.createTempFile("allgo-ssh-test", ".out");
-      Path err = Files.createTempFile("allgo-ssh-test", ".err");
+      Path out = Files.createTempFile("allgo-test", ".out");
+      Path err = Files.createTempFile("allgo-test", ".err");
       ProcessBuilder builder =
           new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
       builder.environment().putAll(env);

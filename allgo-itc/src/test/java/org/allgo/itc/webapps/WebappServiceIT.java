@@ -1,0 +1,200 @@
+package org.allgo.itc.webapps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.inject.Inject;
+import org.allgo.itc.Callers;
+import org.allgo.itc.TestDeployment;
+import org.allgo.itc.TestUser;
+import org.allgo.itc.TestUsers;
+import org.allgo.itc.TestWebapps;
+import org.allgo.platform.BusinessException;
+import org.allgo.webapps.boundary.WebappService;
+import org.allgo.webapps.entity.SandboxState;
+import org.allgo.webapps.entity.Visibility;
+import org.allgo.webapps.entity.WebappDraft;
+import org.allgo.webapps.entity.WebappView;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The webapp boundary inside the server: who sees and who changes a webapp, and bad drafts. */
+@ExtendWith(ArquillianExtension.class)
+class WebappServiceIT {
+
+  @Deployment
+  static EnterpriseArchive deployment() {
+    return TestDeployment.create();
+  }
+
+  @Inject WebappService webapps;
+
+  @Inject TestUsers users;
+
+  @Inject TestWebapps testWebapps;
+
+  @Inject Callers callers;
+
+  @AfterEach
+  void deleteWebapps() {
+    testWebapps.deleteCreated();
+  }
+
+  @Test
+  void aNewWebappTakesItsDefaultsAndIsSeenByAllButManagedByItsOwner() {
+    TestUser owner = users.active("author");
+    TestUser other = users.active("reader");
+    String name = TestWebapps.uniqueDockerName();
+
+    WebappView created =
+        callers.asCaller(
+            owner,
+            () ->
+                webapps.create(
+                    owner.email(),
+                    new WebappDraft("Tool", name, null, null, null, null, null, null, null, null)));
+
+    assertThat(created.owner()).isEqualTo(owner.email());
+    assertThat(created.visibility()).isEqualTo(Visibility.PUBLIC);
+    assertThat(created.entrypoint()).isEqualTo("/usr/local/bin/" + name);
+    assertThat(created.memoryMb()).isEqualTo(512);
+    assertThat(created.defaultVersion()).isNull();
+    assertThat(created.sandbox().state()).isEqualTo(SandboxState.IDLE);
+    WebappView seen = callers.asCaller(other, () -> webapps.get(other.email(), name));
+    assertThat(seen.id()).isEqualTo(created.id());
+    assertThat(seen.sandbox()).isNull();
+    assertThat(callers.asCaller(other, () -> webapps.list(other.email())))
+        .extracting(WebappView::dockerName)
+        .contains(name);
+    callers.asCaller(owner, () -> webapps.delete(owner.email(), name));
+    BusinessException gone =
+        assertThrows(
+            BusinessException.class,
+            () -> callers.asCaller(owner, () -> webapps.get(owner.email(), name)));
+    assertThat(gone.kind()).isEqualTo(BusinessException.Kind.NOT_FOUND);
+  }
+
+  @Test
+  void aBadDraftIsRefusedAndMakesNothing() {
+    TestUser owner = users.active("careless");
+    String name = TestWebapps.uniqueDockerName();
+
+    BusinessException badName =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                callers.asCaller(
+                    owner,
+                    () ->
+                        webapps.create(
+                            owner.email(), TestWebapps.draft("Not A Name!", "/bin/true"))));
+    BusinessException badMemory =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                callers.asCaller(
+                    owner,
+                    () ->
+                        webapps.create(
+                            owner.email(),
+                            new WebappDraft(
+                                "Tool",
+                                name,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                0,
+                                "/bin/true",
+                                null))));
+
+    assertThat(badName.kind()).isEqualTo(BusinessException.Kind.INVALID);
+    assertThat(badMemory.code()).isEqualTo("invalid-memory");
+    assertThat(callers.asCaller(owner, () -> webapps.list(owner.email())))
+        .extracting(WebappView::dockerName)
+        .doesNotContain(name);
+  }
+
+  @Test
+  void aDockerNameIsTakenOnce() {
+    TestUser owner = users.active("first");
+    TestUser other = users.active("second");
+    WebappView webapp = testWebapps.create(owner, "/bin/true");
+
+    BusinessException refused =
+        assertThrows(
+            BusinessException.class,
+            () ->
+                callers.asCaller(
+                    other,
+                    () ->
+                        webapps.create(
+                            other.email(), TestWebapps.draft(webapp.dockerName(), "/bin/false"))));
+
+    assertThat(refused.code()).isEqualTo("docker-name-taken");
+    WebappView kept =
+        callers.asCaller(other, () -> webapps.get(other.email(), webapp.dockerName()));
+    assertThat(kept.owner()).isEqualTo(owner.email());
+    assertThat(kept.entrypoint()).isEqualTo("/bin/true");
+  }
+
+  @Test
+  void onlyItsOwnerOrASuperuserChangesAWebappAndAPrivateOneIsHiddenFromOthers() {
+    TestUser owner = users.active("owner");
+    TestUser other = users.active("stranger");
+    TestUser admin = users.superuser("admin");
+    String name = testWebapps.create(owner, "/bin/true").dockerName();
+    WebappDraft rename =
+        new WebappDraft("Renamed", null, null, null, null, null, null, null, null, null);
+
+    BusinessException refused =
+        assertThrows(
+            BusinessException.class,
+            () -> callers.asCaller(other, () -> webapps.update(other.email(), name, rename)));
+    WebappView byAdmin = callers.asCaller(admin, () -> webapps.update(admin.email(), name, rename));
+    WebappView hidden =
+        callers.asCaller(
+            owner,
+            () ->
+                webapps.update(
+                    owner.email(),
+                    name,
+                    new WebappDraft(
+                        null, null, null, null, null, Visibility.PRIVATE, null, null, null, null)));
+
+    assertThat(refused.code()).isEqualTo("not-your-webapp");
+    assertThat(byAdmin.name()).isEqualTo("Renamed");
+    assertThat(hidden.visibility()).isEqualTo(Visibility.PRIVATE);
+    BusinessException notFound =
+        assertThrows(
+            BusinessException.class,
+            () -> callers.asCaller(other, () -> webapps.get(other.email(), name)));
+    assertThat(notFound.code()).isEqualTo("webapp-not-found");
+    assertThat(callers.asCaller(admin, () -> webapps.get(admin.email(), name)).name())
+        .isEqualTo("Renamed");
+  }
+
+  @Test
+  void onlySuperusersOpenTheNetworkToAWebapp() {
+    TestUser owner = users.active("netowner");
+    TestUser admin = users.superuser("netadmin");
+    String name = testWebapps.create(owner, "/bin/true").dockerName();
+
+    BusinessException refused =
+        assertThrows(
+            BusinessException.class,
+            () -> callers.asCaller(owner, () -> webapps.allowNetwork(owner.email(), name, true)));
+    WebappView opened =
+        callers.asCaller(admin, () -> webapps.allowNetwork(admin.email(), name, true));
+
+    assertThat(refused.code()).isEqualTo("superuser-only");
+    assertThat(opened.networkAllowed()).isTrue();
+    assertThat(callers.asCaller(owner, () -> webapps.get(owner.email(), name)).networkAllowed())
+        .isTrue();
+  }
+}

@@ -1,0 +1,2 @@
+/** The webapp, sandbox and version boundaries, tested inside the server. */
+package org.allgo.itc.webapps;
