@@ -36,6 +36,10 @@ SWARM_REGISTRY=$SWARM_GATEWAY:5000
 SWARM_STATE=$SWARM_ROOT/var/swarm/$SWARM_NAME
 SWARM_RUN=/run/allgo-swarm/$SWARM_NAME
 SWARM_NETWORK=allgo-jobs
+# The network namespace this script runs in: the host's, where the shared engine's docker0 is.
+HOST_NETNS=$(stat -L -c %i /proc/self/ns/net)
+# The shared engine, only ever read here (the base image of sandboxes is copied from it).
+HOST_ENGINE=${ALLGO_SWARM_HOST_ENGINE:-unix:///var/run/docker.sock}
 
 swarm_log() { printf '[swarm %s] %s\n' "$SWARM_NAME" "$*" >&2; }
 
@@ -119,8 +123,8 @@ swarm_up() {
   # Jobs allowed the network join this swarm-wide bridge network (a bridge on each node).
   node_docker 1 network create --scope swarm --driver bridge "$SWARM_NETWORK" >/dev/null
   # Sandboxes stay on the manager, from the base image the platform makes on the host.
-  if docker image inspect allgo/busybox:latest >/dev/null 2>&1; then
-    docker save allgo/busybox:latest | node_docker 1 load -q >/dev/null
+  if docker -H "$HOST_ENGINE" image inspect allgo/busybox:latest >/dev/null 2>&1; then
+    docker -H "$HOST_ENGINE" save allgo/busybox:latest | node_docker 1 load -q >/dev/null
   fi
   swarm_whole || { swarm_log "the swarm did not come up whole"; exit 1; }
   swarm_env
@@ -190,12 +194,25 @@ JSON
   launch_dockerd "$n"
 }
 
+# A node's engine has no default bridge ("bridge": "none"), and dockerd started so deletes the
+# docker0 link of the network namespace it runs in: in the host's, the shared engine's bridge. So a
+# node's engine runs only in a namespace of its own, checked twice: the namespace file is one, and,
+# from inside it just before dockerd is run, it is not the host's. Its containerd is its own too
+# (dockerd would use a system containerd's socket if there were one: then no node starts).
 launch_dockerd() {
-  local n=$1 ns cg dir run
+  local n=$1 ns cg dir run nsfile
   ns=$(node_ns "$n"); cg=$(node_cgroup "$n"); dir=$SWARM_STATE/n$n; run=$SWARM_RUN/n$n
+  nsfile=/var/run/netns/$ns
+  [ "$(stat -f -c %T "$nsfile" 2>/dev/null)" = nsfs ] \
+    || { swarm_log "node $n: $nsfile is not a network namespace: its engine is not started"; exit 1; }
+  [ ! -S /run/containerd/containerd.sock ] \
+    || { swarm_log "a system containerd runs (/run/containerd/containerd.sock): the nodes would share it"; exit 1; }
   mkdir -p "$(cgroup_base)/$cg/daemon"
   setsid bash -c 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"' node "$(cgroup_base)/$cg/daemon" \
-    nsenter --net="/var/run/netns/$ns" dockerd --config-file "$dir/daemon.json" --data-root "$dir/data" \
+    nsenter --net="$nsfile" bash -c \
+    '[ "$(stat -L -c %i /proc/self/ns/net)" != "$1" ] || { echo "refused: dockerd in the host network namespace" >&2; exit 1; }; shift; exec "$@"' \
+    guard "$HOST_NETNS" \
+    dockerd --config-file "$dir/daemon.json" --data-root "$dir/data" \
     --exec-root "$run/x" --pidfile "$run/docker.pid" -H "unix://$run/docker.sock" \
     >>"$dir/dockerd.log" 2>&1 </dev/null &
   echo $! > "$dir/pid"
@@ -270,7 +287,16 @@ wait_until() {
   done
 }
 
+# The host's docker0 (the shared engine's), by its index: what this script did must leave it so.
+host_bridge() { { ip -o link show docker0 2>/dev/null || true; } | cut -d: -f1; }
+check_host_bridge() {
+  [ "$(host_bridge)" = "$1" ] \
+    || { swarm_log "the host's docker0 changed (index ${1:-none} before, ${2:-$(host_bridge)} now)"; exit 1; }
+}
+
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  HOST_BRIDGE=$(host_bridge)
+  trap 'check_host_bridge "$HOST_BRIDGE"' EXIT
   case "${1:-}" in
     up) swarm_up ;;
     env) [ -d "$SWARM_STATE" ] || { swarm_log "no swarm here"; exit 3; }
