@@ -177,7 +177,8 @@ class SwarmJobsIT {
     try (TestBootstrapContext bootstrap = new TestBootstrapContext()) {
       RecordingEndpoints endpoints = new RecordingEndpoints();
       ContainerEventActivationSpec activation = new ContainerEventActivationSpec();
-      activation.setLabelFilter("allgo.env=citest," + Swarm.PLACED + "=yes");
+      activation.setLabelFilter(
+          "allgo.env=" + AdapterFixture.ENVIRONMENT + "," + Swarm.PLACED + "=yes");
       activation.setActions("die");
       fixture.adapter().start(bootstrap);
       fixture.adapter().endpointActivation(endpoints, activation);
@@ -195,7 +196,8 @@ class SwarmJobsIT {
                           event -> {
                             assertThat(event.action()).isEqualTo(ContainerEvent.Action.DIE);
                             assertThat(event.exitCode()).hasValue(4);
-                            assertThat(event.name()).startsWith("citest-ends-");
+                            assertThat(event.name())
+                                .startsWith(AdapterFixture.ENVIRONMENT + "-ends-");
                             assertThat(event.labels()).containsEntry(Swarm.PLACED, "yes");
                           }));
       docker.waitFor(other, TIMEOUT);
