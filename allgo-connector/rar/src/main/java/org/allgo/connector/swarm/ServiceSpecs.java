@@ -168,6 +168,8 @@ public final class ServiceSpecs {
       mount.put("Target", parts[1]);
       mount.put("ReadOnly", parts.length == 3 && parts[2].equals("ro"));
     }
+    // A service's tmpfs takes a size and a mode only (before Engine API 1.46): the engine mounts it
+    // nosuid, nodev and noexec, stricter than the container mode's (which allows exec there).
     Iterator<Map.Entry<String, JsonNode>> tmpfs = host.path("Tmpfs").fields();
     while (tmpfs.hasNext()) {
       Map.Entry<String, JsonNode> entry = tmpfs.next();

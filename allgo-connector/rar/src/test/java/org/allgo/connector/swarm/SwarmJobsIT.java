@@ -24,6 +24,7 @@ import org.allgo.connector.api.ImageRef;
 import org.allgo.connector.api.Limits;
 import org.allgo.connector.api.Mount;
 import org.allgo.connector.api.PolicyRefusedException;
+import org.allgo.connector.api.Storage;
 import org.allgo.connector.inbound.ContainerEventActivationSpec;
 import org.allgo.connector.testing.AdapterFixture;
 import org.allgo.connector.testing.RecordingEndpoints;
@@ -83,11 +84,18 @@ class SwarmJobsIT {
                 "sh",
                 "-c",
                 "id; grep -E 'NoNewPrivs|CapEff' /proc/self/status; ls /sys/class/net; pwd;"
-                    + " echo result > out.txt; touch /x 2>&1; echo oops >&2; exit 3")
+                    + " echo result > out.txt; touch /x 2>&1; echo oops >&2;"
+                    + " echo scratch > /tmp/s && cat /tmp/s; grep ' /tmp ' /proc/mounts; exit 3")
             .withMount(Mount.readWrite(work.toString(), "/work"))
             .withWorkingDir("/work")
             .withUser("65534")
-            .withLimits(Limits.of(32L << 20, 0.5, 64));
+            .withLimits(Limits.of(32L << 20, 0.5, 64))
+            // The container mode's storage for jobs: a read-only root, a sized /tmp, a capped log.
+            .withStorage(
+                Storage.DEFAULT
+                    .withReadOnlyRoot(true)
+                    .withTmpfs("/tmp", 8L << 20)
+                    .withLogBytes(1 << 20));
 
     String id = docker.run(spec);
 
@@ -102,6 +110,9 @@ class SwarmJobsIT {
         .contains("NoNewPrivs:\t1")
         .contains("CapEff:\t0000000000000000")
         .contains("/work")
+        .contains("Read-only file system")
+        .contains("scratch")
+        .containsPattern("tmpfs /tmp tmpfs [^ ]*size=8192k")
         .doesNotContain("eth0");
     assertThat(logs.stderr()).contains("oops").doesNotContain("allgo-witness");
     assertThat(Files.readString(work.resolve("out.txt"))).isEqualTo("result\n");
@@ -109,6 +120,11 @@ class SwarmJobsIT {
             swarm.docker("service", "inspect", "-f", "{{json .Spec.TaskTemplate.Resources}}", id))
         .contains("\"Limits\":{\"NanoCPUs\":500000000,\"MemoryBytes\":33554432,\"Pids\":64}")
         .contains("\"Reservations\":{\"NanoCPUs\":500000000,\"MemoryBytes\":33554432}");
+    assertThat(
+            swarm.docker("service", "inspect", "-f", "{{json .Spec.TaskTemplate.LogDriver}}", id))
+        .contains("\"Name\":\"json-file\"")
+        .contains("\"max-size\":\"524288\"")
+        .contains("\"max-file\":\"2\"");
     assertThat(swarm.docker("service", "ps", "-q", id).lines()).hasSize(1);
     docker.remove(id);
     assertThat(docker.find(id)).isEmpty();
