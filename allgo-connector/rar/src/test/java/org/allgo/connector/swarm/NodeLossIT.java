@@ -158,6 +158,9 @@ class NodeLossIT {
       for (int i = 0; i < 3; i++) {
         jobs.add(docker.run(job("quick", "echo", "ran")));
       }
+      // The scheduler places tasks a moment later (longer on a loaded machine): the other nodes
+      // take work again only once each job's first task has its node.
+      await().atMost(TIMEOUT).until(() -> nodesOf(jobs, true).size() == jobs.size());
     } finally {
       others.forEach(id -> swarm.docker("node", "update", "--availability", "active", id));
     }

@@ -176,7 +176,11 @@ class SwarmJobsIT {
                     "oom",
                     "sh",
                     "-c",
-                    "echo eating; head -c 100m /dev/zero | tail; sleep 1; echo alive")
+                    // tail is the process the kernel kills (whichever is largest otherwise: on a
+                    // loaded machine, at times the shell), so that the program outlives it.
+                    "echo eating; head -c 100m /dev/zero"
+                        + " | sh -c 'echo 1000 > /proc/self/oom_score_adj; exec tail';"
+                        + " sleep 1; echo alive")
                 .withLimits(Limits.of(16L << 20, 1, 32)));
 
     ExitStatus exit = awaitEnd(id);
