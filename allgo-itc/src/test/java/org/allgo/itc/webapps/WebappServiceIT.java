@@ -58,7 +58,8 @@ class WebappServiceIT {
                     owner.email(),
                     new WebappDraft("Tool", name, null, null, null, null, null, null, null, null)));
 
-    assertThat(created.owner()).isEqualTo(owner.email());
+    assertThat(created.owner()).isEqualTo("Test author");
+    assertThat(created.ownerEmail()).isEqualTo(owner.email());
     assertThat(created.visibility()).isEqualTo(Visibility.PUBLIC);
     assertThat(created.entrypoint()).isEqualTo("/usr/local/bin/" + name);
     assertThat(created.memoryMb()).isEqualTo(512);
@@ -139,7 +140,8 @@ class WebappServiceIT {
     assertThat(refused.code()).isEqualTo("docker-name-taken");
     WebappView kept =
         callers.asCaller(other, () -> webapps.get(other.email(), webapp.dockerName()));
-    assertThat(kept.owner()).isEqualTo(owner.email());
+    assertThat(kept.owner()).isEqualTo("Test first");
+    assertThat(kept.ownerEmail()).as("the owner's address, to others").isNull();
     assertThat(kept.entrypoint()).isEqualTo("/bin/true");
   }
 
