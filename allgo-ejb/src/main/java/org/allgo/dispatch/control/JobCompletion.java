@@ -173,7 +173,7 @@ public class JobCompletion {
           + " allowed"
           + (stop == StopRequest.OUTPUT_LIMIT ? ": it was stopped." : ".");
     }
-    return exit.oomKilled() ? "The program ran out of memory." : null;
+    return exit.oomKilled() ? "The program ran out of memory." : exit.failure().orElse(null);
   }
 
   private static String footer(
