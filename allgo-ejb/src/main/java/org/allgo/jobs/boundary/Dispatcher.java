@@ -10,8 +10,8 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
@@ -56,7 +56,10 @@ import org.allgo.jobs.entity.StopRequest;
 @Startup
 @DependsOn("SchemaMigrations")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// Bean-managed: no transaction around the timer's tick, which a failed call (the database away)
+// would mark for rollback; the timer service then retries the tick once and drops the timer for
+// good. Every state change has a transaction of its own (JobTransitions).
+@TransactionManagement(TransactionManagementType.BEAN)
 public class Dispatcher {
 
   private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
@@ -87,9 +90,7 @@ public class Dispatcher {
 
   @Inject JobWatch watch;
 
-  // A lifecycle callback takes its transaction attribute from the method.
   @PostConstruct
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void reconcile() {
     starts =
         new ThreadPoolExecutor(

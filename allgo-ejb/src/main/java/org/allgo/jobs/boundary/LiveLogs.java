@@ -4,8 +4,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -31,7 +31,9 @@ import org.allgo.jobs.control.LogCursor;
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// Bean-managed: no transaction a failed call could doom, which would end the timer (see
+// Dispatcher).
+@TransactionManagement(TransactionManagementType.BEAN)
 public class LiveLogs {
 
   private static final System.Logger LOG = System.getLogger(LiveLogs.class.getName());
