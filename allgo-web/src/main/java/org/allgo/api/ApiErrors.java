@@ -96,6 +96,8 @@ public final class ApiErrors {
     Response.Status known = Response.Status.fromStatusCode(status);
     return known != null
         ? known.getReasonPhrase()
-        : status == 422 ? "Unprocessable Content" : "Error";
+        : status == 422
+            ? "Unprocessable Content"
+            : status == 507 ? "Insufficient Storage" : "Error";
   }
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.allgo.connector.api.ContainerSummary;
 import org.allgo.connector.api.DockerException;
+import org.allgo.connector.api.EngineUnavailableException;
 import org.allgo.jobs.control.ClaimSql;
 import org.allgo.jobs.control.JobCompletion;
 import org.allgo.jobs.control.JobContainers;
@@ -50,7 +51,8 @@ import org.allgo.jobs.entity.StopRequest;
  *
  * <p>At start-up it reconciles the RUNNING jobs with the engine: containers still running are
  * adopted, those that ended while the server was down are finished with their exit code, vanished
- * ones fail with a reason, and job containers without a running job are removed.
+ * ones fail with a reason, jobs claimed whose program never started wait again, and job containers
+ * without a running job are removed. A job whose start finds the engine away waits again too.
  */
 @Singleton
 @Startup
@@ -105,10 +107,17 @@ public class Dispatcher {
       Map<Long, ContainerSummary> found = containers.list();
       int adopted = 0;
       int finished = 0;
+      int again = 0;
       for (RunningJob job : transitions.running()) {
         ContainerSummary container = found.remove(job.jobId());
         if (container != null && container.running()) {
           adopted++;
+        } else if (mine(job) && neverRan(job, container)) {
+          if (container != null) {
+            containers.remove(container.id());
+          }
+          transitions.unclaim(job.jobId());
+          again++;
         } else if (container != null || mine(job)) {
           completion.complete(job.jobId());
           finished++;
@@ -117,9 +126,11 @@ public class Dispatcher {
       found.values().forEach(stray -> containers.remove(stray.id()));
       LOG.log(
           Level.INFO,
-          "Jobs reconciled with the engine: {0} running adopted, {1} finished, {2} stray containers removed",
+          "Jobs reconciled with the engine: {0} running adopted, {1} finished, {2} waiting again"
+              + " (claimed, never started), {3} stray containers removed",
           adopted,
           finished,
+          again,
           found.size());
     } catch (DockerException | IllegalStateException e) {
       LOG.log(
@@ -245,6 +256,12 @@ public class Dispatcher {
     String container;
     try {
       container = containers.run(launch.get());
+    } catch (EngineUnavailableException e) {
+      // Nothing ran: the job waits in its place until the engine answers again.
+      LOG.log(Level.WARNING, "Job {0} waits again: {1}", jobId, e.getMessage());
+      transitions.unclaim(jobId);
+      watch.changed(jobId);
+      return;
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Job {0} could not start: {1}", jobId, e.getMessage());
       completion.fail(jobId, "The job could not start: " + e.getMessage());
@@ -254,6 +271,12 @@ public class Dispatcher {
     if (transitions.started(jobId, container).isPresent()) {
       completion.stop(jobId);
     }
+  }
+
+  // Claimed here before a restart, its start never recorded, and no container that ran: the server
+  // stopped between the claim and the container's start.
+  private static boolean neverRan(RunningJob job, ContainerSummary container) {
+    return job.containerId() == null && (container == null || "created".equals(container.state()));
   }
 
   // Claimed by this server; supervision skips the jobs whose start is under way, and complete()

@@ -2,6 +2,7 @@ package org.allgo.jobs.control;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,24 +95,31 @@ public class JobCompletion {
                 + ", more than the "
                 + JobFiles.mib(settings.maxOutputBytes())
                 + " allowed."
-            : exit.oomKilled() ? "The program ran out of memory." : null;
+            : !files.hasSpace()
+                ? "The server's data disk was full when the job ended: its files may be incomplete,"
+                    + " and its log could not be kept."
+                : exit.oomKilled() ? "The program ran out of memory." : null;
     Optional<JobView> finished =
         transitions.finish(job.jobId(), exit.exitCode(), exit.oomKilled(), written, failure);
     if (finished.isPresent()) {
       JobView view = finished.get();
       Duration duration =
           exit.finishedAt().isBefore(exit.startedAt()) ? Duration.ZERO : exit.duration();
-      files.writeLog(
-          job.jobId(),
-          logs,
-          JobLog.footer(
-              job.webapp(),
-              job.version(),
-              exit.exitCode(),
-              exit.oomKilled(),
-              view.result(),
-              view.reason(),
-              duration));
+      try {
+        files.writeLog(
+            job.jobId(),
+            logs,
+            JobLog.footer(
+                job.webapp(),
+                job.version(),
+                exit.exitCode(),
+                exit.oomKilled(),
+                view.result(),
+                view.reason(),
+                duration));
+      } catch (UncheckedIOException e) {
+        LOG.log(Level.WARNING, "The log of job {0} could not be written: {1}", job.jobId(), e);
+      }
       files.deleteLiveLog(job.jobId());
       watch.changed(job.jobId());
       LOG.log(

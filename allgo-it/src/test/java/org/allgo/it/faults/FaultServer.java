@@ -1,6 +1,5 @@
 package org.allgo.it.faults;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -60,7 +59,7 @@ public final class FaultServer implements AutoCloseable {
     Map<String, String> underTest = AllgoScript.serverSettings();
     environment = underTest.get("ALLGO_ENV") + "fault";
     int portBase = Integer.parseInt(underTest.get("ALLGO_PORTBASE")) + 500;
-    Path var = new File(AllgoScript.root(), "var").toPath();
+    Path var = AllgoScript.root().toPath().toAbsolutePath().normalize().resolve("var");
     data = var.resolve(environment);
     database = var.resolve(environment + "-db");
     engine = new PrivateEngine(environment + "-engine", var.resolve(environment + "-engine"));

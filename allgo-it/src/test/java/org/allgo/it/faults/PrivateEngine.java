@@ -43,7 +43,7 @@ public final class PrivateEngine extends Engine {
   private PrivateEngine(String name, Path data, Path run) {
     super(run.resolve("docker.sock").toString());
     this.name = name;
-    this.data = data;
+    this.data = data.toAbsolutePath().normalize();
     this.run = run;
   }
 

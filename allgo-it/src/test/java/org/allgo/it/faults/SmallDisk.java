@@ -80,6 +80,11 @@ public final class SmallDisk {
     }
   }
 
+  /** The folder it is mounted on. */
+  public Path root() {
+    return mountPoint;
+  }
+
   /** Bytes still free. */
   public long free() {
     try {
