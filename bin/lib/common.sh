@@ -41,7 +41,13 @@ export ALLGO_API_RATE_LIMIT=${ALLGO_API_RATE_LIMIT:-6000}
 export ALLGO_JOB_MAX_FILE_MB=${ALLGO_JOB_MAX_FILE_MB:-100}
 export ALLGO_JOB_MAX_INPUT_MB=${ALLGO_JOB_MAX_INPUT_MB:-500}
 export ALLGO_JOB_MAX_OUTPUT_MB=${ALLGO_JOB_MAX_OUTPUT_MB:-2048}
+# What a running job may print (stdout and stderr together), and its /tmp (a tmpfs, in its memory).
+export ALLGO_JOB_MAX_LOG_MB=${ALLGO_JOB_MAX_LOG_MB:-64}
+export ALLGO_JOB_TMP_MB=${ALLGO_JOB_TMP_MB:-256}
 export ALLGO_JOB_MAX_PER_USER=${ALLGO_JOB_MAX_PER_USER:-2}
+
+# How long (seconds) bin/allgo up waits for the application to answer once its domain runs.
+export ALLGO_START_TIMEOUT=${ALLGO_START_TIMEOUT:-300}
 
 # The application server's Java heap (the server's default, 512 MiB, keeps its collector busy under load).
 export ALLGO_HEAP=${ALLGO_HEAP:-1g}

@@ -38,7 +38,7 @@ render_config() {
     $ALLGO_REGISTRY $ALLGO_SMTP_HOST $ALLGO_SMTP_PORT $ALLGO_MAIL_FROM $ALLGO_BASE_URL $ALLGO_DEV_DATA
     $ALLGO_DB_SCHEMA $ALLGO_SSH_PORT $ALLGO_SANDBOX_NETWORK $ALLGO_SANDBOX_IDLE
     $ALLGO_API_RATE_LIMIT $ALLGO_JOB_MAX_FILE_MB $ALLGO_JOB_MAX_INPUT_MB $ALLGO_JOB_MAX_OUTPUT_MB
-    $ALLGO_JOB_MAX_PER_USER $ALLGO_HEAP $ALLGO_MONITOR_PORT' \
+    $ALLGO_JOB_MAX_PER_USER $ALLGO_JOB_MAX_LOG_MB $ALLGO_JOB_TMP_MB $ALLGO_HEAP $ALLGO_MONITOR_PORT' \
     < "$ALLGO_ROOT/payara-config/allgo.asadmin"
   # The password is part of what the domain was made from, but never written out in clear.
   printf '# db password sha256 %s\n' "$(printf %s "$ALLGO_DB_PASSWORD" | sha256sum | cut -c1-16)"
@@ -122,7 +122,7 @@ deploy() {
   # gone (the benchmark removes it to redeploy). The application's own endpoint says it is loaded:
   # the domain's document root answers "/" from the start.
   if [ -d "$ALLGO_DOMAINS/$ALLGO_DOMAIN/applications/allgo" ]; then
-    local tries=600
+    local tries=$((ALLGO_START_TIMEOUT * 2))
     until application_answers || [ "$((tries -= 1))" -le 0 ]; do sleep 0.5; done
   fi
   log "deploying $(basename "$ALLGO_EAR")"
@@ -134,11 +134,12 @@ deploy() {
 
 health_ok() { curl -fsS -o /dev/null "$ALLGO_BASE_URL/health/ready"; }
 
-# Five minutes at most: an application that starts on a loaded machine takes more than one.
+# A loaded machine may take minutes to load the application: wait as long as the domain runs.
 wait_healthy() {
-  local tries=600
+  local tries=$((ALLGO_START_TIMEOUT * 2))
   while ! health_ok; do
     tries=$((tries - 1))
+    domain_running || die "the Payara domain $ALLGO_DOMAIN stopped, see $ALLGO_DATA/log/server.log"
     if [ "$tries" -le 0 ]; then
       curl -sS "$ALLGO_BASE_URL/health" >&2 || true
       die "allgo is not healthy at $ALLGO_BASE_URL/health"

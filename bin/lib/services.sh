@@ -80,17 +80,24 @@ start_mariadb() {
 
 greenmail_ok() { (exec 3<>"/dev/tcp/$ALLGO_SMTP_HOST/$ALLGO_SMTP_PORT") 2>/dev/null; }
 
-ensure_greenmail() {
-  greenmail_ok && return 0
-  # The version the build names (2.1.5's IMAP threads spin once a client has gone; 2.1.8 ends them).
+# GreenMail's standalone jar, of the version the build names (2.1.5's IMAP threads spin once a client
+# has gone; 2.1.8 ends them), fetched once from Maven Central; prints its path.
+greenmail_jar() {
   local version jar
   version=$(sed -n 's:.*<greenmail.version>\(.*\)</greenmail.version>.*:\1:p' "$ALLGO_ROOT/pom.xml")
   jar=$ALLGO_CACHE/greenmail-standalone-$version.jar
   mkdir -p "$ALLGO_CACHE"
   if [ ! -f "$jar" ]; then
     (cd "$ALLGO_CACHE" && mvn -B -q dependency:copy -Dartifact="com.icegreen:greenmail-standalone:$version" \
-      -DoutputDirectory="$ALLGO_CACHE") || die "could not fetch GreenMail"
+      -DoutputDirectory="$ALLGO_CACHE") >&2 || die "could not fetch GreenMail"
   fi
+  echo "$jar"
+}
+
+ensure_greenmail() {
+  greenmail_ok && return 0
+  local jar
+  jar=$(greenmail_jar)
   log "starting the mail sink (SMTP $ALLGO_SMTP_PORT, IMAP $ALLGO_IMAP_PORT, user sink/sink)"
   start_bg greenmail "$ALLGO_ROOT/var/log/greenmail.log" java -Xmx128m \
     -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$ALLGO_SMTP_PORT" \

@@ -84,11 +84,11 @@ ensure_ssh_sidecar() {
     -jar "$PAYARA_MICRO_JAR" --nocluster --disablephonehome --port "$ALLGO_SSH_HTTP_PORT" \
     --addlibs "$libs" --prebootcommandfile "$preboot" --postbootcommandfile "$commands" \
     --deploy "$ALLGO_SSH_DIST/allgo-connector-rar.rar" --deploy "$ALLGO_SSH_DIST/allgo-ssh.war"
-  local tries=240
+  local tries=$((ALLGO_START_TIMEOUT * 2))
   until ssh_sidecar_ok; do
     pid_alive "$name" || { tail -n 40 "$ALLGO_DATA/log/ssh.log" >&2; die "the SSH sidecar stopped, see $ALLGO_DATA/log/ssh.log"; }
     tries=$((tries - 1))
-    [ "$tries" -gt 0 ] || die "the SSH sidecar did not come up within 120s, see $ALLGO_DATA/log/ssh.log"
+    [ "$tries" -gt 0 ] || die "the SSH sidecar did not come up within ${ALLGO_START_TIMEOUT}s, see $ALLGO_DATA/log/ssh.log"
     sleep 0.5
   done
 }

@@ -1,6 +1,7 @@
 # bin/allgo test: starts the real services the tests need, runs the unit and module integration
 # tests, then the in-container tests and the black-box tests against a server on MariaDB, the
-# health test against one on the H2 default, and stops everything it started. Sourced by bin/allgo.
+# health test against one on the H2 default, then the container deployment's tests
+# (ALLGO_TEST_DOCKER=false skips them), and stops everything it started. Sourced by bin/allgo.
 
 # Servers the black-box tests deploy: one on MariaDB (the production dialect), one on the H2 default.
 # ALLGO_TEST_ENV and ALLGO_TEST_PORTBASE let a second test run share the machine with a first (with
@@ -8,12 +9,21 @@
 TEST_ENV=${ALLGO_TEST_ENV:-test}
 TEST_PORTBASE=${ALLGO_TEST_PORTBASE:-28000}
 TEST_RATE_LIMIT=1200
-# The services' ports are part of a server's settings: tests that restart it pass them on.
+# The services' ports are part of a server's settings: tests that restart it pass them on. Small job
+# limits, so that the tests of jobs going past them are quick.
 TEST_MARIADB_ENV=(ALLGO_ENV=$TEST_ENV ALLGO_DB=mysql ALLGO_PORTBASE=$TEST_PORTBASE ALLGO_DEV_DATA=true
   ALLGO_DEBIAN_IMAGE=false ALLGO_API_RATE_LIMIT=$TEST_RATE_LIMIT ALLGO_MARIADB_PORT=$ALLGO_MARIADB_PORT
-  ALLGO_SMTP_PORT=$ALLGO_SMTP_PORT ALLGO_IMAP_PORT=$ALLGO_IMAP_PORT ALLGO_REGISTRY=$ALLGO_REGISTRY)
+  ALLGO_SMTP_PORT=$ALLGO_SMTP_PORT ALLGO_IMAP_PORT=$ALLGO_IMAP_PORT ALLGO_REGISTRY=$ALLGO_REGISTRY
+  ALLGO_JOB_MAX_OUTPUT_MB=16 ALLGO_JOB_MAX_LOG_MB=4)
 TEST_H2_ENV=(ALLGO_ENV=${TEST_ENV}h2 ALLGO_DB=h2 ALLGO_PORTBASE=$((TEST_PORTBASE + 1000)) ALLGO_DEBIAN_IMAGE=false
   ALLGO_API_RATE_LIMIT=$TEST_RATE_LIMIT)
+
+# The services of this run, which a test that runs bin/allgo itself must name too (it sees no other
+# ALLGO_* setting than those it is given).
+test_services() {
+  echo "ALLGO_MARIADB_PORT=$ALLGO_MARIADB_PORT ALLGO_SMTP_PORT=$ALLGO_SMTP_PORT" \
+    "ALLGO_IMAP_PORT=$ALLGO_IMAP_PORT ALLGO_REGISTRY=$ALLGO_REGISTRY"
+}
 
 # test_allgo COMMAND SETTINGS...: bin/allgo COMMAND for the test server those settings describe.
 test_allgo() {
@@ -53,13 +63,19 @@ run_tests() {
   if [ "$status" = 0 ]; then
     log "black-box tests against a server on MariaDB"
     test_allgo up "${TEST_MARIADB_ENV[@]}" \
-      && black_box "$TEST_PORTBASE" "$TEST_ENV" -Dallgo.test.server.settings="${TEST_MARIADB_ENV[*]}" || status=1
+      && black_box "$TEST_PORTBASE" "$TEST_ENV" -Dallgo.test.server.settings="${TEST_MARIADB_ENV[*]} $(test_services)" || status=1
   fi
   if [ "$status" = 0 ]; then
     log "health and surface of a server on the H2 default"
     test_allgo up "${TEST_H2_ENV[@]}" \
       && black_box $((TEST_PORTBASE + 1000)) "${TEST_ENV}h2" -Dit.test='HealthIT,ServerSurfaceIT' \
-        -Dallgo.db=h2 -Dallgo.test.server.settings="${TEST_H2_ENV[*]}" || status=1
+        -Dallgo.db=h2 -Dallgo.test.server.settings="${TEST_H2_ENV[*]} $(test_services)" || status=1
+  fi
+  # The container deployment (docker/tests/deployment.sh): its own environments dev and qualif.
+  if [ "$status" = 0 ] && [ "${ALLGO_TEST_DOCKER:-true}" = true ]; then
+    log "the container deployment (docker tier)"
+    test_allgo down "${TEST_H2_ENV[@]}" || true
+    "$ALLGO_ROOT/bin/allgo" docker test || status=1
   fi
   return $status
 }

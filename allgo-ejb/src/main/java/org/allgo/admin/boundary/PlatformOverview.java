@@ -21,8 +21,9 @@ import org.allgo.platform.BusinessException;
 import org.allgo.platform.control.Resources;
 
 /**
- * What superusers see of the machinery: the environment's containers on the Docker engine, its
- * repositories in the registry, and the use of the data directory.
+ * What superusers see of the machinery: the environment's containers on the Docker engine (with
+ * what each wrote in its own file system), its repositories in the registry, and the use of the
+ * data directory.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -44,12 +45,21 @@ public class PlatformOverview {
     superusers.require(email);
     try (DockerConnection connection = docker.getConnection()) {
       return connection.list(Map.of()).stream()
-          .map(ContainerRow::of)
+          .map(c -> ContainerRow.of(c, diskUse(connection, c.id())))
           .sorted(Comparator.comparing(ContainerRow::name))
           .toList();
     } catch (DockerException e) {
       throw BusinessException.conflict(
           "engine-unavailable", "The Docker engine could not be asked: " + e.getMessage());
+    }
+  }
+
+  // A container may go while the list is read.
+  private static long diskUse(DockerConnection connection, String container) {
+    try {
+      return connection.diskUse(container);
+    } catch (DockerException e) {
+      return -1;
     }
   }
 

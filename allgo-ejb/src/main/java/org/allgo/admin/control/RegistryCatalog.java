@@ -90,7 +90,7 @@ public class RegistryCatalog {
 
   private HttpResponse<String> send(String path) {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://" + settings.registry() + path))
+        HttpRequest.newBuilder(URI.create(settings.registryApi() + path))
             .timeout(TIMEOUT)
             .GET()
             .build();

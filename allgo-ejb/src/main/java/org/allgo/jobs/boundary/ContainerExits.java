@@ -10,6 +10,7 @@ import java.lang.System.Logger.Level;
 import org.allgo.connector.api.ContainerEvent;
 import org.allgo.connector.api.ContainerEventListener;
 import org.allgo.connector.api.DockerException;
+import org.allgo.jobs.control.BackgroundWork;
 import org.allgo.jobs.control.JobCompletion;
 import org.allgo.jobs.control.JobContainers;
 import org.allgo.jobs.control.JobSettings;
@@ -17,7 +18,8 @@ import org.allgo.jobs.control.JobSettings;
 /**
  * Hears job containers die, through the connector's inbound side, and finishes their jobs at once;
  * then the dispatcher fills the freed slot. Events of other environments sharing the engine are
- * ignored here, since the subscription cannot name the environment (a setting).
+ * ignored here, since the subscription cannot name the environment (a setting). Once the
+ * application stops, events are refused: the dispatcher finishes those jobs at its next start.
  */
 @MessageDriven(
     activationConfig = {
@@ -40,11 +42,25 @@ public class ContainerExits implements ContainerEventListener {
 
   @EJB Dispatcher dispatcher;
 
+  @Inject BackgroundWork work;
+
   @Override
   public void onEvent(ContainerEvent event) {
     if (!settings.environment().equals(event.labels().get("allgo.env"))) {
       return;
     }
+    if (!work.begin()) {
+      LOG.log(Level.DEBUG, "The application stops: {0} is left for its next start", event);
+      return;
+    }
+    try {
+      finish(event);
+    } finally {
+      work.end();
+    }
+  }
+
+  private void finish(ContainerEvent event) {
     JobContainers.jobId(event.labels())
         .ifPresent(
             jobId -> {

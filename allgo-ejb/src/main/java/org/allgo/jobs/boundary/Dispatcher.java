@@ -8,6 +8,7 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.allgo.connector.api.ContainerSummary;
 import org.allgo.connector.api.DockerException;
 import org.allgo.connector.api.EngineUnavailableException;
+import org.allgo.jobs.control.BackgroundWork;
 import org.allgo.jobs.control.ClaimSql;
 import org.allgo.jobs.control.JobCompletion;
 import org.allgo.jobs.control.JobContainers;
@@ -92,6 +94,10 @@ public class Dispatcher {
 
   @Inject JobWatch watch;
 
+  @Inject BackgroundWork work;
+
+  @Resource SessionContext context;
+
   @PostConstruct
   void reconcile() {
     starts =
@@ -146,10 +152,12 @@ public class Dispatcher {
   /**
    * A whole pass: supervision of the running jobs (a list of the engine's containers), then claims.
    */
+  // Payara runs a @Schedule method in a transaction whatever its attribute (it reads the attributes
+  // of business methods only): the pass runs as a business method, outside any.
   @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
   void tick() {
     supervisionDue.set(true);
-    run();
+    context.getBusinessObject(Dispatcher.class).wake();
   }
 
   /**
@@ -162,6 +170,17 @@ public class Dispatcher {
   }
 
   private void run() {
+    if (!work.begin()) {
+      return;
+    }
+    try {
+      pass();
+    } finally {
+      work.end();
+    }
+  }
+
+  private void pass() {
     again.set(true);
     while (again.get() && busy.compareAndSet(false, true)) {
       try {
@@ -215,8 +234,10 @@ public class Dispatcher {
     }
   }
 
+  // A claimed job is started even if the application begins to stop meanwhile.
   private void startSoon(long jobId) {
     starting.put(jobId, new CountDownLatch(1));
+    work.carryOn();
     try {
       starts.execute(
           () -> {
@@ -224,11 +245,16 @@ public class Dispatcher {
               start(jobId);
             } finally {
               starting.remove(jobId).countDown();
+              work.end();
             }
           });
     } catch (RejectedExecutionException e) {
-      starting.remove(jobId).countDown();
-      start(jobId);
+      try {
+        start(jobId);
+      } finally {
+        starting.remove(jobId).countDown();
+        work.end();
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package org.allgo.jobs.control;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,21 +11,22 @@ import java.util.Map;
 import java.util.Optional;
 import org.allgo.connector.api.ConflictException;
 import org.allgo.connector.api.ContainerInfo;
-import org.allgo.connector.api.ContainerLogs;
 import org.allgo.connector.api.ContainerSpec;
 import org.allgo.connector.api.ContainerSummary;
 import org.allgo.connector.api.DockerConnection;
 import org.allgo.connector.api.DockerConnectionFactory;
 import org.allgo.connector.api.ImageRef;
 import org.allgo.connector.api.Limits;
-import org.allgo.connector.api.LogEntry;
+import org.allgo.connector.api.LogSink;
 import org.allgo.connector.api.Mount;
 import org.allgo.connector.api.NotFoundException;
+import org.allgo.connector.api.Storage;
 import org.allgo.platform.control.Resources;
 
 /**
  * Job containers on the Docker engine, through the connector: named {@code <env>-job-<id>},
- * labelled {@code allgo.role=job} and {@code allgo.job=<id>}, confined as the platform requires.
+ * labelled {@code allgo.role=job} and {@code allgo.job=<id>}, confined as the platform requires:
+ * read-only but for the job's directory and a small {@code /tmp}, their log capped by the engine.
  * Never called inside a database transaction.
  */
 @Dependent
@@ -64,6 +66,13 @@ public class JobContainers {
                     launch.cpuMillis() / 1000.0,
                     settings.pidsLimit()))
             .withNetwork(launch.networkAllowed() ? "bridge" : "none")
+            // The program writes its directory and /tmp only; the engine keeps twice what the job
+            // may print, so that the live log loses nothing between two copies.
+            .withStorage(
+                Storage.DEFAULT
+                    .withReadOnlyRoot(true)
+                    .withTmpfs("/tmp", settings.tmpBytes(launch.memoryMb()))
+                    .withLogBytes(2 * settings.maxLogBytes()))
             .withLabel(ROLE_LABEL, ROLE)
             .withLabel(JOB_LABEL, Long.toString(launch.jobId()))
             .withLabel("allgo.webapp", launch.webapp());
@@ -102,16 +111,10 @@ public class JobContainers {
     }
   }
 
-  public ContainerLogs logs(String container) {
+  /** Reads the container's log from {@code since} (from its start when null) into {@code sink}. */
+  public void readLogs(String container, Instant since, LogSink sink) {
     try (DockerConnection connection = docker.getConnection()) {
-      return connection.logs(container);
-    }
-  }
-
-  /** The last {@code count} messages of the container's log, all when negative. */
-  public List<LogEntry> tail(String container, int count) {
-    try (DockerConnection connection = docker.getConnection()) {
-      return connection.tail(container, count);
+      connection.readLogs(container, since, sink);
     }
   }
 

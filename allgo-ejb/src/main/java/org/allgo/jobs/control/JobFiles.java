@@ -8,7 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -28,8 +28,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.allgo.connector.api.ContainerLogs;
-import org.allgo.connector.api.LogChunk;
 import org.allgo.jobs.entity.JobFileView;
 import org.allgo.jobs.entity.JobLogView;
 import org.allgo.platform.BusinessException;
@@ -92,6 +90,7 @@ public class JobFiles {
       Path live = settings.liveLog(jobId);
       Files.createDirectories(live.getParent());
       Files.deleteIfExists(live);
+      Files.deleteIfExists(settings.liveLogCursor(jobId));
       Files.createFile(live);
       try {
         Files.setAttribute(dir, "unix:uid", JOB_UID, LinkOption.NOFOLLOW_LINKS);
@@ -124,7 +123,7 @@ public class JobFiles {
                   "The job's files together are larger than "
                       + mib(settings.maxInputBytes())
                       + "."));
-    } catch (java.nio.file.FileAlreadyExistsException e) {
+    } catch (FileAlreadyExistsException e) {
       throw BusinessException.invalid("duplicate-file-name", "Two files are named " + name + ".");
     } catch (IOException e) {
       if (full(e)) {
@@ -308,36 +307,66 @@ public class JobFiles {
         : Optional.empty();
   }
 
+  /** Makes the job's empty live log if it has none. */
+  public void makeLiveLog(long jobId) {
+    Path live = settings.liveLog(jobId);
+    try {
+      Files.createDirectories(live.getParent());
+      Files.createFile(live);
+    } catch (FileAlreadyExistsException e) {
+      // There is one.
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot make the live log of job " + jobId, e);
+    }
+  }
+
   /** The live log has done its work: {@code allgo.log} is final, or the job never ran. */
   public void deleteLiveLog(long jobId) {
     try {
       Files.deleteIfExists(settings.liveLog(jobId));
+      Files.deleteIfExists(settings.liveLogCursor(jobId));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot delete the live log of job " + jobId, e);
     }
   }
 
   /**
-   * Writes output to the live log at {@code position}, where it belongs: a write repeated by
-   * another server writes the same bytes there. Never makes the file: false when it is gone (the
-   * job ended).
+   * The job's live log opened for writing where its copier says; never made here: empty when it is
+   * gone (the job ended).
    */
-  public boolean writeLive(long jobId, long position, List<byte[]> output) {
-    try (FileChannel channel =
-        FileChannel.open(
-            settings.liveLog(jobId), StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-      long at = position;
-      for (byte[] bytes : output) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          at += channel.write(buffer, at);
-        }
-      }
-      return true;
+  public Optional<FileChannel> openLiveLog(long jobId) {
+    try {
+      return Optional.of(
+          FileChannel.open(
+              settings.liveLog(jobId), StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
     } catch (NoSuchFileException e) {
-      return false;
+      return Optional.empty();
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the live log of job " + jobId, e);
+      throw new UncheckedIOException("Cannot open the live log of job " + jobId, e);
+    }
+  }
+
+  /** How far the job's live log followed its container, as last kept; empty when unknown. */
+  public Optional<LogCursor> readCursor(long jobId) {
+    try {
+      return LogCursor.parse(Files.readString(settings.liveLogCursor(jobId)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the live log cursor of job " + jobId, e);
+    }
+  }
+
+  /** Keeps how far the live log followed its container, replacing the cursor at once. */
+  public void writeCursor(long jobId, LogCursor cursor) {
+    Path file = settings.liveLogCursor(jobId);
+    try {
+      Path temporary = Files.createTempFile(file.getParent(), ".cursor-", ".tmp");
+      Files.writeString(temporary, cursor.format());
+      Files.move(
+          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot keep the live log cursor of job " + jobId, e);
     }
   }
 
@@ -368,42 +397,32 @@ public class JobFiles {
     }
   }
 
-  /** Writes {@code allgo.log}: the program's output in the order it came, then the footer. */
-  public void writeLog(long jobId, ContainerLogs logs, String footer) {
-    Path dir = settings.directory(jobId);
-    Path temporary = null;
-    try {
-      temporary = Files.createTempFile(dir, ".allgo-", ".log");
-      try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE)) {
-        boolean endsWithNewLine = true;
-        for (LogChunk chunk : logs.chunks()) {
-          byte[] bytes = chunk.bytes();
-          out.write(bytes);
-          if (bytes.length > 0) {
-            endsWithNewLine = bytes[bytes.length - 1] == '\n';
-          }
-        }
-        if (!endsWithNewLine) {
-          out.write('\n');
-        }
-        out.write(footer.getBytes(StandardCharsets.UTF_8));
-      }
-      Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
-      // A rename replaces whatever the program left under that name, a link included, not its
-      // target.
-      Files.move(
-          temporary,
-          dir.resolve(FileNames.LOG),
-          StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      deleteQuietly(temporary);
-      throw new UncheckedIOException("Cannot write the log of job " + jobId, e);
-    }
+  /**
+   * The job's {@code allgo.log} in the making, from the first {@code bytes} of its live log, with a
+   * line saying that the output is cut there when {@code cutAt} is not null.
+   */
+  public FinalLog finalLog(long jobId, long bytes, String cutAt) {
+    return FinalLog.of(
+        settings.directory(jobId),
+        settings.liveLog(jobId),
+        bytes,
+        cutAt == null ? null : "[allgo: the output is cut here, at " + cutAt + "]");
   }
 
-  /** Bytes in the job's directory, links not followed. */
+  /** Bytes in the job's directory, links not followed: what it takes on disk while it runs. */
   public long size(long jobId) {
+    return size(jobId, false);
+  }
+
+  /**
+   * Bytes the program left in the job's directory, links not followed: not counting {@code
+   * allgo.log} at its top, which the platform's log replaces, nor the platform's own files.
+   */
+  public long outputSize(long jobId) {
+    return size(jobId, true);
+  }
+
+  private long size(long jobId, boolean outputOnly) {
     Path dir = settings.directory(jobId);
     AtomicLong total = new AtomicLong();
     try {
@@ -412,7 +431,13 @@ public class JobFiles {
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-              total.addAndGet(attributes.size());
+              String name = file.getFileName().toString();
+              boolean platforms =
+                  file.getParent().equals(dir)
+                      && (name.equals(FileNames.LOG) || name.startsWith(".allgo-"));
+              if (!(outputOnly && platforms)) {
+                total.addAndGet(attributes.size());
+              }
               return FileVisitResult.CONTINUE;
             }
 
@@ -475,15 +500,5 @@ public class JobFiles {
 
   static String mib(long bytes) {
     return (bytes >> 20) + " MiB";
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      if (file != null) {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      // Left behind: its name starts with .allgo-, no one lists it.
-    }
   }
 }

@@ -43,6 +43,14 @@ public class JobSettings {
   long maxOutputMb;
 
   @Inject
+  @ConfigProperty(name = "allgo.jobs.max-log-mb", defaultValue = "64")
+  long maxLogMb;
+
+  @Inject
+  @ConfigProperty(name = "allgo.jobs.tmp-mb", defaultValue = "256")
+  long tmpMb;
+
+  @Inject
   @ConfigProperty(name = "allgo.jobs.max-running-per-user", defaultValue = "2")
   int maxRunningPerUser;
 
@@ -74,6 +82,11 @@ public class JobSettings {
     return Path.of(data, "rw", "live-logs").toAbsolutePath().normalize().resolve(jobId + ".log");
   }
 
+  /** How far the live log followed the job's container, kept beside it. */
+  public Path liveLogCursor(long jobId) {
+    return liveLog(jobId).resolveSibling(jobId + ".cursor");
+  }
+
   /** Files uploaded ahead of a job, until a job takes them (same file system as the datastore). */
   public Path uploads() {
     return Path.of(data, "rw", "uploads").toAbsolutePath().normalize();
@@ -93,6 +106,19 @@ public class JobSettings {
 
   public long maxOutputBytes() {
     return maxOutputMb << 20;
+  }
+
+  /** What a job may print (stdout and stderr together) before it is stopped. */
+  public long maxLogBytes() {
+    return maxLogMb << 20;
+  }
+
+  /**
+   * The size of a job's {@code /tmp} (a tmpfs, in the job's memory): the setting, at most half the
+   * webapp's memory, so that a full {@code /tmp} is a full disk to the program, not an OOM kill.
+   */
+  public long tmpBytes(int memoryMb) {
+    return Math.max(1L << 20, Math.min(tmpMb << 20, ((long) memoryMb << 20) / 2));
   }
 
   /** Running jobs one user may have in one queue. */

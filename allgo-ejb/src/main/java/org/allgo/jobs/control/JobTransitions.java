@@ -276,10 +276,14 @@ public class JobTransitions {
     return job.isPresent();
   }
 
-  /** The program ended: the job as finished, or empty when it was finished already. */
+  /**
+   * The program ended: the job as finished, or empty when it was finished already or was asked to
+   * stop otherwise than {@code seen} says (its log would not tell why it ended).
+   */
   public Optional<JobView> finish(
-      long jobId, long exitCode, boolean oom, long outputBytes, String failure) {
-    Optional<Job> job = jobs.lock(jobId).filter(j -> j.state() == JobState.RUNNING);
+      long jobId, long exitCode, boolean oom, long outputBytes, String failure, StopRequest seen) {
+    Optional<Job> job =
+        jobs.lock(jobId).filter(j -> j.state() == JobState.RUNNING && j.stopRequest() == seen);
     job.ifPresent(
         j -> {
           j.finished(exitCode, oom, outputBytes, failure, Instant.now());

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.allgo.connector.api.DockerException;
 import org.allgo.connector.api.ImageRef;
 import org.allgo.platform.BusinessException;
@@ -69,6 +70,19 @@ public class SandboxService {
     }
     transitions.sandbox(webapp.id(), SandboxState.IDLE, null);
     return views.get(email, dockerName);
+  }
+
+  /**
+   * What the sandbox holds of its own (what was installed in it, not the image it started from), in
+   * bytes; empty when it does not run or the engine cannot tell now.
+   */
+  public Optional<Long> diskUse(String email, String dockerName) {
+    Webapp webapp = access.managed(email, dockerName);
+    try {
+      return sandboxes.diskUse(webapp);
+    } catch (DockerException e) {
+      return Optional.empty();
+    }
   }
 
   private ImageRef image(Webapp webapp, String baseImage, String version) {

@@ -71,8 +71,7 @@ public class RegistryClient {
   private HttpRequest.Builder request(ImageRef image, String reference) {
     String repository = image.repository().substring(settings.registry().length() + 1);
     return HttpRequest.newBuilder(
-            URI.create(
-                "http://" + settings.registry() + "/v2/" + repository + "/manifests/" + reference))
+            URI.create(settings.registryApi() + "/v2/" + repository + "/manifests/" + reference))
         .timeout(TIMEOUT)
         .header("Accept", MANIFEST);
   }

@@ -60,8 +60,8 @@ public class Sandboxes {
               .withNetwork(webapp.networkAllowed() ? "bridge" : settings.sandboxNetwork())
               .withLabel("allgo.role", "sandbox")
               .withLabel("allgo.webapp", webapp.dockerName())
-              // Authors install software as root inside: Docker's default capabilities, no more.
-              .withPrivileges(Privileges.DEFAULT_CAPABILITIES);
+              // Authors install software as root inside: what apt-get, dpkg and pip need, no more.
+              .withPrivileges(Privileges.INSTALLING);
       connection.run(spec);
     }
   }
@@ -77,6 +77,15 @@ public class Sandboxes {
   public Optional<ContainerInfo> find(Webapp webapp) {
     try (DockerConnection connection = docker.getConnection()) {
       return connection.find(settings.sandboxName(webapp.dockerName()));
+    }
+  }
+
+  /** What the sandbox wrote in its own file system, in bytes; empty when there is none. */
+  public Optional<Long> diskUse(Webapp webapp) {
+    try (DockerConnection connection = docker.getConnection()) {
+      return connection
+          .find(settings.sandboxName(webapp.dockerName()))
+          .map(sandbox -> connection.diskUse(sandbox.id()));
     }
   }
 

@@ -2,8 +2,10 @@ package org.allgo.webapps.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.allgo.connector.api.ImageRef;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -18,6 +20,14 @@ public class WebappSettings {
   @Inject
   @ConfigProperty(name = "allgo.registry", defaultValue = "127.0.0.1:5000")
   String registry;
+
+  /**
+   * The registry's HTTP API as this server reaches it, when not at {@code http://<registry>}: in a
+   * container, the engine's {@code 127.0.0.1:<port>} is the host's loopback, not this server's.
+   */
+  @Inject
+  @ConfigProperty(name = "allgo.registry.url")
+  Optional<String> registryUrl;
 
   @Inject
   @ConfigProperty(name = "allgo.data", defaultValue = "var/dev")
@@ -47,6 +57,12 @@ public class WebappSettings {
 
   public String registry() {
     return registry;
+  }
+
+  /** The registry's HTTP API root for this server, without the final slash. */
+  public URI registryApi() {
+    String url = registryUrl.filter(u -> !u.isBlank()).orElse("http://" + registry);
+    return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
   }
 
   /** The sandbox container of a webapp, named as on the original platform. */

@@ -21,6 +21,8 @@ final class ToolWebapp {
   static final String PROGRAM = "/usr/local/bin/tool";
   // eat: the shell outlives its killed pipe by a second, as a program would; Docker 20.10 marks a
   // container OOM-killed only when its engine hears the kill before the container's exit.
+  // write, print: a MiB at a time into a file, or at once to stdout, then linger, as a runaway
+  // program would; filltmp: until /tmp is full.
   static final String SCRIPT =
       """
       #!/bin/sh
@@ -34,6 +36,9 @@ final class ToolWebapp {
         eat) echo "eating"; head -c 100m /dev/zero | tail; sleep 1; echo "still alive" ;;
         copy) cat "$1" > copy.txt; echo "copied $1" ;;
         id) id; ls /sys/class/net ;;
+        write) i=0; while [ "$i" -lt "$1" ]; do dd if=/dev/zero bs=1M count=1 2>/dev/null >> big; i=$((i + 1)); sleep 0.1; done; echo "wrote $1 MiB"; sleep 30; echo "done" ;;
+        print) head -c "$(($1 * 1048576))" /dev/zero | tr '\\0' y; echo; echo "printed $1 MiB"; sleep 30; echo "done" ;;
+        filltmp) echo "filling /tmp"; dd if=/dev/zero of=/tmp/fill bs=1M ;;
         *) echo "unknown command $cmd" >&2; exit 2 ;;
       esac
       """;

@@ -138,6 +138,10 @@ class UiAdminIT {
     assertThat(page.driver.findElement(By.id("repositories")).getText())
         .contains("allgo/" + Server.ENVIRONMENT + "/sleep");
     assertThat(page.driver.findElement(By.id("disk")).getText()).contains("rw/");
+    assertThat(page.driver.findElements(By.cssSelector("#containers .container-disk")))
+        .as("the disk each container uses")
+        .isNotEmpty()
+        .allSatisfy(cell -> assertThat(cell.getText()).matches("[0-9.]+ [KMGT]?i?B|—"));
     page.screenshot("admin-engine");
 
     page.open("/admin/webapps");

@@ -69,6 +69,10 @@ class UiAuthorIT {
             "mkdir -p /usr/local/bin && printf '#!/bin/sh\\necho hello $1\\n' > /usr/local/bin/hello"
                 + " && chmod 755 /usr/local/bin/hello");
     assertThat(install.exit()).as(install.output()).isZero();
+    page.open("/webapps/manage?name=" + name);
+    assertThat(page.text("sandbox-disk"))
+        .as("what the sandbox holds")
+        .matches("[0-9.]+ [KMGT]?i?B");
 
     page.fill("commit:number", "1.0")
         .fill("commit:description", "first version")

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.allgo.connector.api.DockerConnectionFactory;
+import org.allgo.ssh.control.LoginLimits;
 import org.allgo.ssh.control.SandboxSshServer;
 import org.allgo.ssh.control.SshSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -76,6 +77,26 @@ public class SshSidecar {
   @ConfigProperty(name = "allgo.ssh.max-auth-attempts", defaultValue = "6")
   private int maxAuthAttempts;
 
+  @Inject
+  @ConfigProperty(name = "allgo.ssh.auth-timeout", defaultValue = "PT1M")
+  private Duration authTimeout;
+
+  @Inject
+  @ConfigProperty(name = "allgo.ssh.max-unauthenticated", defaultValue = "30")
+  private int maxUnauthenticated;
+
+  @Inject
+  @ConfigProperty(name = "allgo.ssh.max-unauthenticated-per-address", defaultValue = "10")
+  private int maxUnauthenticatedPerAddress;
+
+  @Inject
+  @ConfigProperty(name = "allgo.ssh.max-failures-per-address", defaultValue = "30")
+  private int maxFailuresPerAddress;
+
+  @Inject
+  @ConfigProperty(name = "allgo.ssh.failure-window", defaultValue = "PT10M")
+  private Duration failureWindow;
+
   private SandboxSshServer server;
 
   @PostConstruct
@@ -83,7 +104,14 @@ public class SshSidecar {
     SshSettings settings =
         SshSettings.of(environment, Path.of(data), baseUrl)
             .withListener(host, port)
-            .withLimits(maxSessions, idleTimeout, maxAuthAttempts);
+            .withLimits(maxSessions, idleTimeout, maxAuthAttempts)
+            .withLogins(
+                new LoginLimits(
+                    authTimeout,
+                    maxUnauthenticated,
+                    maxUnauthenticatedPerAddress,
+                    maxFailuresPerAddress,
+                    failureWindow));
     try {
       server = SandboxSshServer.start(settings, database, docker, threads);
     } catch (IOException e) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,9 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SSH server into sandboxes: public-key authentication only, against the database; every
- * channel runs in the login's sandbox; no forwarding of any kind. Every thread comes from the given
- * factory (the container's managed one in the server). Lives from {@link #start} to {@link #close}.
+ * The SSH server into sandboxes: public-key authentication only, against the database, within
+ * {@link LoginLimits}; every channel runs in the login's sandbox; no forwarding of any kind. Every
+ * thread comes from the given factory (the container's managed one in the server). Lives from
+ * {@link #start} to {@link #close}.
  */
 public final class SandboxSshServer implements AutoCloseable {
 
@@ -58,9 +60,13 @@ public final class SandboxSshServer implements AutoCloseable {
     CoreModuleProperties.MAX_CONCURRENT_SESSIONS.set(server, settings.maxSessionsPerWebapp());
     CoreModuleProperties.IDLE_TIMEOUT.set(server, settings.idleTimeout());
     CoreModuleProperties.MAX_AUTH_REQUESTS.set(server, settings.maxAuthAttempts());
+    CoreModuleProperties.AUTH_TIMEOUT.set(server, settings.logins().authTimeout());
+    LoginGuard guard = new LoginGuard(settings.logins(), Clock.systemUTC());
+    server.addSessionListener(guard);
 
     server.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
-    server.setPublickeyAuthenticator(new KeyAuthenticator(new SshKeyStore(database)));
+    server.setPublickeyAuthenticator(
+        guard.counting(new KeyAuthenticator(new SshKeyStore(database))));
     server.setPasswordAuthenticator(null);
     server.setKeyboardInteractiveAuthenticator(null);
     server.setGSSAuthenticator(null);

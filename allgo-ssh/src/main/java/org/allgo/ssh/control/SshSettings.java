@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param baseUrl the web UI's public address, named in messages
  * @param hostKey the host key file, made on first start and kept
  * @param toolbox where the toolbox is mounted in sandboxes
+ * @param logins how those who have not signed in yet are held back
  */
 public record SshSettings(
     String host,
@@ -23,7 +24,8 @@ public record SshSettings(
     int maxSessionsPerWebapp,
     Duration idleTimeout,
     int maxAuthAttempts,
-    String toolbox) {
+    String toolbox,
+    LoginLimits logins) {
 
   public static final int DEFAULT_PORT = 2222;
   public static final int DEFAULT_MAX_SESSIONS = 10;
@@ -38,6 +40,7 @@ public record SshSettings(
     Objects.requireNonNull(hostKey, "hostKey");
     Objects.requireNonNull(idleTimeout, "idleTimeout");
     Objects.requireNonNull(toolbox, "toolbox");
+    Objects.requireNonNull(logins, "logins");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("Invalid port " + port);
     }
@@ -60,7 +63,8 @@ public record SshSettings(
         DEFAULT_MAX_SESSIONS,
         DEFAULT_IDLE_TIMEOUT,
         DEFAULT_MAX_AUTH_ATTEMPTS,
-        DEFAULT_TOOLBOX);
+        DEFAULT_TOOLBOX,
+        LoginLimits.DEFAULT);
   }
 
   public static Path hostKeyUnder(Path data) {
@@ -77,12 +81,27 @@ public record SshSettings(
         maxSessionsPerWebapp,
         idleTimeout,
         maxAuthAttempts,
-        toolbox);
+        toolbox,
+        logins);
   }
 
   public SshSettings withLimits(int sessions, Duration idle, int authAttempts) {
     return new SshSettings(
-        host, port, environment, baseUrl, hostKey, sessions, idle, authAttempts, toolbox);
+        host, port, environment, baseUrl, hostKey, sessions, idle, authAttempts, toolbox, logins);
+  }
+
+  public SshSettings withLogins(LoginLimits value) {
+    return new SshSettings(
+        host,
+        port,
+        environment,
+        baseUrl,
+        hostKey,
+        maxSessionsPerWebapp,
+        idleTimeout,
+        maxAuthAttempts,
+        toolbox,
+        value);
   }
 
   /** The container of a webapp's sandbox. */

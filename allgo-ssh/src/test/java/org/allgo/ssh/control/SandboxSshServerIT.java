@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -208,10 +210,11 @@ class SandboxSshServerIT {
     String remote =
         "size() { "
             + Sandbox.STTY_SIZE
-            + "; }; sleep 1; size; i=0; while [ \"$(size)\" = '30 100' ] && [ $i -lt 150 ];"
+            + "; }; sleep 1; size; i=0; while [ \"$(size)\" != '40 120' ] && [ $i -lt 150 ];"
             + " do sleep 0.1; i=$((i+1)); done; size";
     String client = shellWords(ssh.sshCommand(owner, APP, List.of("-tt"), remote));
-    // The client runs in a terminal of its own (script), resized once the session runs.
+    // The client runs in a terminal of its own (script), resized once the session runs. stty sets
+    // rows and columns one after the other: the sandbox may see 40 100 first, then 40 120.
     String local =
         "stty rows 30 cols 100; "
             + client
@@ -348,6 +351,85 @@ class SandboxSshServerIT {
         first.finish(OpenSsh.TIMEOUT);
       }
     }
+  }
+
+  @Test
+  void anAddressThatFailedToSignInTooOftenIsRefusedUntilItsFailuresAreOld() throws IOException {
+    SshSettings settings =
+        settings(directory.resolve("failures"), 0)
+            .withLogins(new LoginLimits(Duration.ofMinutes(1), 30, 10, 3, Duration.ofSeconds(5)));
+    try (SandboxSshServer guarded = start(settings)) {
+      OpenSsh client = ssh.withPort(guarded.port());
+      for (int i = 0; i < 3; i++) {
+        assertRefused(client.ssh(other, APP, "echo ok"));
+      }
+
+      Result refused = client.ssh(owner, APP, "echo ok");
+
+      assertThat(refused.exit()).isEqualTo(255);
+      // Closed before the server's identification, without an authentication attempt.
+      assertThat(refused.stderr())
+          .contains("kex_exchange_identification")
+          .doesNotContain("Permission");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> client.ssh(owner, APP, "echo ok").stdout().equals("ok\n"));
+    }
+  }
+
+  @Test
+  void aConnectionThatDoesNotSignInIsClosedAtTheTimeLimit() throws IOException {
+    SshSettings settings =
+        settings(directory.resolve("silent"), 0)
+            .withLogins(LoginLimits.DEFAULT.withAuthTimeout(Duration.ofSeconds(2)));
+    try (SandboxSshServer guarded = start(settings);
+        Socket silent = new Socket("127.0.0.1", guarded.port())) {
+      // The test fails on this read's timeout if the server keeps the connection open.
+      silent.setSoTimeout(30_000);
+
+      assertThat(identification(silent)).startsWith("SSH-2.0-");
+      // What the server sends until it closes the connection (its key exchange offer).
+      silent.getInputStream().readAllBytes();
+      assertThat(silent.getInputStream().read()).isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void connectionsSigningInFromOneAddressAreCapped() throws Exception {
+    SshSettings settings =
+        settings(directory.resolve("capped"), 0)
+            .withLogins(new LoginLimits(Duration.ofMinutes(1), 30, 2, 100, Duration.ofMinutes(10)));
+    try (SandboxSshServer guarded = start(settings);
+        Socket first = new Socket("127.0.0.1", guarded.port());
+        Socket second = new Socket("127.0.0.1", guarded.port())) {
+      assertThat(identification(first)).startsWith("SSH-2.0-");
+      assertThat(identification(second)).startsWith("SSH-2.0-");
+
+      try (Socket third = new Socket("127.0.0.1", guarded.port())) {
+        third.setSoTimeout(30_000);
+        assertThat(third.getInputStream().read()).as("closed before a word").isEqualTo(-1);
+      }
+      Result refused = ssh.withPort(guarded.port()).ssh(owner, APP, "echo ok");
+      assertThat(refused.exit()).isEqualTo(255);
+
+      first.close();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> ssh.withPort(guarded.port()).ssh(owner, APP, "echo ok").exit() == 0);
+    }
+  }
+
+  // The server's identification line, read byte by byte.
+  private static String identification(Socket socket) throws IOException {
+    socket.setSoTimeout(30_000);
+    InputStream in = socket.getInputStream();
+    StringBuilder line = new StringBuilder();
+    for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
+      line.append((char) c);
+    }
+    return line.toString().strip();
   }
 
   private static String shellWords(List<String> argv) {

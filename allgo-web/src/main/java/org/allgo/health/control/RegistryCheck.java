@@ -8,7 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.allgo.webapps.control.WebappSettings;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -22,16 +22,14 @@ public class RegistryCheck implements HealthCheck {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-  @Inject
-  @ConfigProperty(name = "allgo.registry", defaultValue = "127.0.0.1:5000")
-  String registry;
+  @Inject WebappSettings settings;
 
   @Override
   public HealthCheckResponse call() {
     return Checks.check(
         "registry",
         up -> {
-          URI uri = URI.create("http://" + registry + "/v2/");
+          URI uri = URI.create(settings.registryApi() + "/v2/");
           HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
           int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
           if (status != 200) {

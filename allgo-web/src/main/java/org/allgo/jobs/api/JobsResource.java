@@ -94,6 +94,7 @@ public class JobsResource {
       long maxFileBytes,
       long maxInputBytes,
       long maxOutputBytes,
+      long maxLogBytes,
       int maxFiles,
       int maxParamLength) {}
 
@@ -267,6 +268,7 @@ public class JobsResource {
         settings.maxFileBytes(),
         settings.maxInputBytes(),
         settings.maxOutputBytes(),
+        settings.maxLogBytes(),
         JobService.MAX_FILES,
         ParameterSplitter.MAX_LENGTH);
   }

@@ -53,6 +53,7 @@ public class ManageBacking implements Serializable {
   private String startVersion;
   private String commitNumber;
   private String commitDescription;
+  private Long sandboxDisk;
 
   /** View action: only those who manage the webapp get this page. */
   public void load() {
@@ -68,6 +69,8 @@ public class ManageBacking implements Serializable {
       baseImages = webapps.baseImages();
       baseImage = baseImages.isEmpty() ? null : baseImages.get(0).name();
       readVersions();
+      sandboxDisk =
+          isSandboxRunning() ? sandboxes.diskUse(Pages.caller(), name).orElse(null) : null;
     } catch (BusinessException e) {
       Pages.fail(e);
     }
@@ -184,6 +187,13 @@ public class ManageBacking implements Serializable {
 
   public List<VersionView> getReadyVersions() {
     return versionList.stream().filter(v -> v.state() == VersionState.READY).toList();
+  }
+
+  /**
+   * What the running sandbox holds of its own, in bytes, as the page was loaded; null if unknown.
+   */
+  public Long getSandboxDisk() {
+    return sandboxDisk;
   }
 
   public boolean isSandboxRunning() {

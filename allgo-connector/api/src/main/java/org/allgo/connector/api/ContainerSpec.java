@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * What to run: a named container from an image, with an argument vector (never a shell string) and
  * its confinement. Start from {@link #of} and refine with the {@code with…} methods; the defaults
- * are those of a job: no network, no capability, {@link Limits#DEFAULT}, the image's user and
- * working directory.
+ * are those of a job: no network, no capability, {@link Limits#DEFAULT}, {@link Storage#DEFAULT},
+ * the image's user and working directory.
  *
  * @param workingDir absolute path inside the container, or empty for the image's own
  * @param user {@code uid} or {@code uid:gid}, or empty for the image's own
@@ -28,7 +28,8 @@ public record ContainerSpec(
     Limits limits,
     String network,
     Map<String, String> labels,
-    Privileges privileges) {
+    Privileges privileges,
+    Storage storage) {
 
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}");
   private static final Pattern USER = Pattern.compile("(\\d+(:\\d+)?)?");
@@ -68,6 +69,7 @@ public record ContainerSpec(
     }
     labels = Map.copyOf(labels);
     Objects.requireNonNull(privileges, "privileges");
+    Objects.requireNonNull(storage, "storage");
   }
 
   /** A job-like spec: no network, no capability, default limits. */
@@ -83,17 +85,29 @@ public record ContainerSpec(
         Limits.DEFAULT,
         "none",
         Map.of(),
-        Privileges.NONE);
+        Privileges.NONE,
+        Storage.DEFAULT);
   }
 
   public ContainerSpec withArgv(List<String> value) {
     return new ContainerSpec(
-        name, image, value, workingDir, mounts, env, user, limits, network, labels, privileges);
+        name,
+        image,
+        value,
+        workingDir,
+        mounts,
+        env,
+        user,
+        limits,
+        network,
+        labels,
+        privileges,
+        storage);
   }
 
   public ContainerSpec withWorkingDir(String value) {
     return new ContainerSpec(
-        name, image, argv, value, mounts, env, user, limits, network, labels, privileges);
+        name, image, argv, value, mounts, env, user, limits, network, labels, privileges, storage);
   }
 
   /** This spec with one more bind mount. */
@@ -101,7 +115,18 @@ public record ContainerSpec(
     List<Mount> value = new ArrayList<>(mounts);
     value.add(mount);
     return new ContainerSpec(
-        name, image, argv, workingDir, value, env, user, limits, network, labels, privileges);
+        name,
+        image,
+        argv,
+        workingDir,
+        value,
+        env,
+        user,
+        limits,
+        network,
+        labels,
+        privileges,
+        storage);
   }
 
   /** This spec with one more environment variable. */
@@ -109,22 +134,66 @@ public record ContainerSpec(
     Map<String, String> value = new LinkedHashMap<>(env);
     value.put(key, val);
     return new ContainerSpec(
-        name, image, argv, workingDir, mounts, value, user, limits, network, labels, privileges);
+        name,
+        image,
+        argv,
+        workingDir,
+        mounts,
+        value,
+        user,
+        limits,
+        network,
+        labels,
+        privileges,
+        storage);
   }
 
   public ContainerSpec withUser(String value) {
     return new ContainerSpec(
-        name, image, argv, workingDir, mounts, env, value, limits, network, labels, privileges);
+        name,
+        image,
+        argv,
+        workingDir,
+        mounts,
+        env,
+        value,
+        limits,
+        network,
+        labels,
+        privileges,
+        storage);
   }
 
   public ContainerSpec withLimits(Limits value) {
     return new ContainerSpec(
-        name, image, argv, workingDir, mounts, env, user, value, network, labels, privileges);
+        name,
+        image,
+        argv,
+        workingDir,
+        mounts,
+        env,
+        user,
+        value,
+        network,
+        labels,
+        privileges,
+        storage);
   }
 
   public ContainerSpec withNetwork(String value) {
     return new ContainerSpec(
-        name, image, argv, workingDir, mounts, env, user, limits, value, labels, privileges);
+        name,
+        image,
+        argv,
+        workingDir,
+        mounts,
+        env,
+        user,
+        limits,
+        value,
+        labels,
+        privileges,
+        storage);
   }
 
   /** This spec with one more label. */
@@ -132,11 +201,38 @@ public record ContainerSpec(
     Map<String, String> value = new LinkedHashMap<>(labels);
     value.put(key, val);
     return new ContainerSpec(
-        name, image, argv, workingDir, mounts, env, user, limits, network, value, privileges);
+        name,
+        image,
+        argv,
+        workingDir,
+        mounts,
+        env,
+        user,
+        limits,
+        network,
+        value,
+        privileges,
+        storage);
+  }
+
+  public ContainerSpec withStorage(Storage value) {
+    return new ContainerSpec(
+        name,
+        image,
+        argv,
+        workingDir,
+        mounts,
+        env,
+        user,
+        limits,
+        network,
+        labels,
+        privileges,
+        value);
   }
 
   public ContainerSpec withPrivileges(Privileges value) {
     return new ContainerSpec(
-        name, image, argv, workingDir, mounts, env, user, limits, network, labels, value);
+        name, image, argv, workingDir, mounts, env, user, limits, network, labels, value, storage);
   }
 }

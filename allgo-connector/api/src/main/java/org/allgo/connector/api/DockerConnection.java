@@ -1,6 +1,7 @@
 package org.allgo.connector.api;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +44,18 @@ public interface DockerConnection extends AutoCloseable {
    */
   ExitStatus waitFor(String container, Duration timeout);
 
-  /** Everything the container wrote so far, stdout and stderr kept apart. */
+  /**
+   * Everything the container wrote so far, stdout and stderr kept apart, in memory: for short logs.
+   * Read long ones with {@link #readLogs}.
+   */
   ContainerLogs logs(String container);
+
+  /**
+   * Reads the container's log as the engine sends it, message by message into {@code sink}, from
+   * the first message at or after {@code since} (from the start when null) to the end of what the
+   * container wrote so far, or until the sink says stop. Holds one message at a time.
+   */
+  void readLogs(String container, Instant since, LogSink sink);
 
   /**
    * The last {@code count} messages of the container's log (all of them when {@code count} is
@@ -52,6 +63,12 @@ public interface DockerConnection extends AutoCloseable {
    * that following a long log costs what it grew by.
    */
   List<LogEntry> tail(String container, int count);
+
+  /**
+   * What the container wrote in its own file system (its writable layer, not its mounts), in bytes.
+   * The engine measures it when asked, walking that layer: not for every request.
+   */
+  long diskUse(String container);
 
   /** Kills the container (SIGKILL); does nothing when it already stopped. */
   void kill(String container);

@@ -5,10 +5,12 @@ import java.util.Objects;
 
 /**
  * What a container may do beyond an ordinary process. The policy refuses anything but {@link #NONE}
- * and {@link #DEFAULT_CAPABILITIES}; the other values exist so that a refusal can be asked for, and
- * reported, explicitly.
+ * and {@link #INSTALLING}; the other values exist so that a refusal can be asked for, and reported,
+ * explicitly.
  *
- * @param dropAllCapabilities true drops every capability; false keeps the engine's default set
+ * @param dropAllCapabilities true drops every capability first; false keeps the engine's default
+ *     set
+ * @param addedCapabilities given back after the drop, by their names without {@code CAP_}
  * @param pidMode empty, or {@code host}
  * @param ipcMode empty, or {@code host}
  */
@@ -23,9 +25,17 @@ public record Privileges(
   /** No capability at all: the default for jobs. */
   public static final Privileges NONE = new Privileges(false, true, List.of(), List.of(), "", "");
 
-  /** The engine's default capabilities, for sandboxes where an author installs software. */
-  public static final Privileges DEFAULT_CAPABILITIES =
-      new Privileges(false, false, List.of(), List.of(), "", "");
+  /**
+   * What installing software as root takes (apt-get and dpkg change owners and modes and drop to
+   * their own users; pip writes files), and nothing more: no raw sockets, device nodes, privileged
+   * ports, chroot, audit or capability changes, unlike the engine's default set.
+   */
+  public static final List<String> INSTALL_CAPABILITIES =
+      List.of("CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "SETGID", "SETUID", "SETFCAP");
+
+  /** Every capability dropped, then {@link #INSTALL_CAPABILITIES} given: for sandboxes. */
+  public static final Privileges INSTALLING =
+      new Privileges(false, true, INSTALL_CAPABILITIES, List.of(), "", "");
 
   public Privileges {
     addedCapabilities = List.copyOf(addedCapabilities);

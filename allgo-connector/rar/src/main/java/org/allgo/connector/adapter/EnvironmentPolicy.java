@@ -1,6 +1,7 @@
 package org.allgo.connector.adapter;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.allgo.connector.api.ContainerSpec;
@@ -89,8 +90,19 @@ public final class EnvironmentPolicy {
       throw refused(
           "IPC namespace '%s' is not allowed: containers keep their own", privileges.ipcMode());
     }
-    if (!privileges.addedCapabilities().isEmpty()) {
-      throw refused("added capabilities %s are not allowed", privileges.addedCapabilities());
+    if (!privileges.dropAllCapabilities()) {
+      throw refused(
+          "the engine's default capabilities are not allowed: drop them all, then add only %s",
+          Privileges.INSTALL_CAPABILITIES);
+    }
+    List<String> refusedCapabilities =
+        privileges.addedCapabilities().stream()
+            .filter(c -> !Privileges.INSTALL_CAPABILITIES.contains(c))
+            .toList();
+    if (!refusedCapabilities.isEmpty()) {
+      throw refused(
+          "added capabilities %s are not allowed (only %s)",
+          refusedCapabilities, Privileges.INSTALL_CAPABILITIES);
     }
     if (!privileges.devices().isEmpty()) {
       throw refused("device mappings %s are not allowed", privileges.devices());

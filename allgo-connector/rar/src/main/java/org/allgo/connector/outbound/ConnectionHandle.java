@@ -1,6 +1,7 @@
 package org.allgo.connector.outbound;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.allgo.connector.api.ExecSpec;
 import org.allgo.connector.api.ExitStatus;
 import org.allgo.connector.api.ImageRef;
 import org.allgo.connector.api.LogEntry;
+import org.allgo.connector.api.LogSink;
 
 /**
  * The application's handle: forwards to its managed connection until closed, then refuses. A handle
@@ -97,8 +99,22 @@ final class ConnectionHandle implements DockerConnection {
   }
 
   @Override
+  public void readLogs(String container, Instant since, LogSink sink) {
+    call(
+        ops -> {
+          ops.containers.readLogs(container, since, sink);
+          return null;
+        });
+  }
+
+  @Override
   public List<LogEntry> tail(String container, int count) {
     return call(ops -> ops.containers.tail(container, count));
+  }
+
+  @Override
+  public long diskUse(String container) {
+    return call(ops -> ops.containers.diskUse(container));
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Volume;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,11 +54,38 @@ final class ContainerCommands {
             .withSecurityOpts(List.of("no-new-privileges"))
             .withInit(true)
             .withPrivileged(false)
-            .withBinds(spec.mounts().stream().map(ContainerCommands::bind).toList());
+            .withBinds(spec.mounts().stream().map(ContainerCommands::bind).toList())
+            .withReadonlyRootfs(spec.storage().readOnlyRoot())
+            .withLogConfig(log(spec.storage().logBytes()));
+    if (!spec.storage().tmpfs().isEmpty()) {
+      host.withTmpFs(tmpfs(spec.storage().tmpfs()));
+    }
     if (spec.privileges().dropAllCapabilities()) {
       host.withCapDrop(Capability.ALL);
     }
+    if (!spec.privileges().addedCapabilities().isEmpty()) {
+      host.withCapAdd(
+          spec.privileges().addedCapabilities().stream()
+              .map(Capability::valueOf)
+              .toArray(Capability[]::new));
+    }
     return host;
+  }
+
+  // The engine's own log, in two files of half the size each: when the second is full, the first
+  // goes. Whatever the host's default driver, so that the adapter can read it back.
+  static LogConfig log(long bytes) {
+    return new LogConfig(
+        LogConfig.LoggingType.JSON_FILE,
+        Map.of("max-size", Long.toString((bytes + 1) / 2), "max-file", "2"));
+  }
+
+  // Writable by anyone (as /tmp is), without devices or set-user-id programs, of a fixed size.
+  static Map<String, String> tmpfs(Map<String, Long> sizes) {
+    Map<String, String> options = new LinkedHashMap<>();
+    sizes.forEach(
+        (path, size) -> options.put(path, "rw,nosuid,nodev,exec,size=" + size + ",mode=1777"));
+    return options;
   }
 
   static List<String> environment(Map<String, String> env) {

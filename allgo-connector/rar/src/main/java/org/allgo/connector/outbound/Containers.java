@@ -2,14 +2,16 @@ package org.allgo.connector.outbound;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.allgo.connector.adapter.AdapterConfig;
 import org.allgo.connector.adapter.EngineClient;
 import org.allgo.connector.adapter.EnvironmentPolicy;
@@ -23,6 +25,7 @@ import org.allgo.connector.api.DockerTimeoutException;
 import org.allgo.connector.api.ExitStatus;
 import org.allgo.connector.api.LogChunk;
 import org.allgo.connector.api.LogEntry;
+import org.allgo.connector.api.LogSink;
 import org.allgo.connector.api.NotFoundException;
 import org.allgo.connector.api.PolicyRefusedException;
 
@@ -114,28 +117,57 @@ final class Containers {
   }
 
   List<LogEntry> tail(String container, int count) {
-    return frames(container, "&timestamps=1&tail=" + (count < 0 ? "all" : Integer.toString(count)))
-        .stream()
-        .map(TimestampedFrames::entry)
-        .toList();
+    List<LogEntry> entries = new ArrayList<>();
+    frames(
+        container,
+        "&timestamps=1&tail=" + (count < 0 ? "all" : Integer.toString(count)),
+        frame -> entries.add(TimestampedFrames.entry(frame)));
+    return entries;
+  }
+
+  void readLogs(String container, Instant since, LogSink sink) {
+    String options = since == null ? "&timestamps=1" : "&timestamps=1&since=" + since(since);
+    frames(container, options, frame -> sink.accept(TimestampedFrames.entry(frame)));
+  }
+
+  /** An instant as the engine's {@code since}: seconds and nanoseconds. */
+  static String since(Instant time) {
+    return String.format(Locale.ROOT, "%d.%09d", time.getEpochSecond(), time.getNano());
   }
 
   private List<LogChunk> frames(String container, String options) {
+    List<LogChunk> chunks = new ArrayList<>();
+    frames(container, options, chunks::add);
+    return chunks;
+  }
+
+  // Frame by frame from the engine's response, until its end or until the reader returns false.
+  // The response is closed, not its body: closing the body would read the rest of it first.
+  private void frames(String container, String options, Predicate<LogChunk> reader) {
     String id = ownedId(container);
     String what = "Cannot read the logs of container " + container;
     var response =
         client.send(
             "GET", "/containers/" + id + "/logs?stdout=1&stderr=1" + options, Map.of(), null, what);
-    try (response;
-        InputStream body = response.getBody()) {
-      FrameReader frames = new FrameReader(body);
-      List<LogChunk> chunks = new ArrayList<>();
+    try (response) {
+      FrameReader frames = new FrameReader(response.getBody());
       for (Optional<LogChunk> chunk = frames.next(); chunk.isPresent(); chunk = frames.next()) {
-        chunks.add(chunk.get());
+        if (!reader.test(chunk.get())) {
+          return;
+        }
       }
-      return chunks;
     } catch (IOException e) {
       throw Failures.unavailable(what, e);
+    }
+  }
+
+  long diskUse(String container) {
+    String id = ownedId(container);
+    try {
+      Long bytes = client.docker().inspectContainerCmd(id).withSize(true).exec().getSizeRw();
+      return bytes == null ? 0 : bytes;
+    } catch (RuntimeException e) {
+      throw Failures.translate(e, "Cannot measure container " + container);
     }
   }
 
@@ -166,11 +198,20 @@ final class Containers {
     }
   }
 
-  /** The container, once it is known to belong to this environment. */
+  /**
+   * The container, once it is known to belong to this environment: by its name and by the label the
+   * adapter puts on every container it makes (a container of the same name made by anyone else is
+   * not the environment's).
+   */
   InspectContainerResponse owned(String container) {
     InspectContainerResponse response = inspectById(container);
     String name = Inspections.name(response.getName());
-    if (!name.startsWith(config.containerPrefix())) {
+    Map<String, String> labels =
+        response.getConfig() == null || response.getConfig().getLabels() == null
+            ? Map.of()
+            : response.getConfig().getLabels();
+    if (!name.startsWith(config.containerPrefix())
+        || !config.environment().equals(labels.get(EnvironmentPolicy.ENVIRONMENT_LABEL))) {
       throw new PolicyRefusedException(
           "Refused by policy: container "
               + container

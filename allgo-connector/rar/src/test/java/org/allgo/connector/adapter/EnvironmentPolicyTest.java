@@ -31,9 +31,7 @@ class EnvironmentPolicyTest {
   void aWellBehavedJobPasses() {
     assertThatCode(() -> policy.checkRun(job)).doesNotThrowAnyException();
     assertThatCode(
-            () ->
-                policy.checkRun(
-                    job.withNetwork("bridge").withPrivileges(Privileges.DEFAULT_CAPABILITIES)))
+            () -> policy.checkRun(job.withNetwork("bridge").withPrivileges(Privileges.INSTALLING)))
         .doesNotThrowAnyException();
   }
 
@@ -108,6 +106,24 @@ class EnvironmentPolicyTest {
         "device mappings [/dev/kvm]");
     assertRefused(
         () -> policy.checkRun(job.withLabel("allgo.env", "prod")), "contradicts environment dev");
+  }
+
+  @Test
+  void sandboxesGetOnlyTheCapabilitiesInstallingSoftwareTakes() {
+    policy.checkRun(job.withPrivileges(Privileges.INSTALLING));
+    policy.checkRun(
+        job.withPrivileges(Privileges.NONE.withAddedCapabilities(List.of("CHOWN", "SETUID"))));
+    assertRefused(
+        () ->
+            policy.checkRun(
+                job.withPrivileges(new Privileges(false, false, List.of(), List.of(), "", ""))),
+        "default capabilities are not allowed");
+    assertRefused(
+        () ->
+            policy.checkRun(
+                job.withPrivileges(
+                    Privileges.INSTALLING.withAddedCapabilities(List.of("CHOWN", "NET_RAW")))),
+        "added capabilities [NET_RAW]");
   }
 
   @Test

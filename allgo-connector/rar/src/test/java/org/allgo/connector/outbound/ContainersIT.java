@@ -4,11 +4,13 @@ import static org.allgo.connector.testing.AdapterFixture.TEST_LABEL;
 import static org.allgo.connector.testing.AdapterFixture.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.allgo.connector.api.ContainerInfo;
@@ -21,6 +23,7 @@ import org.allgo.connector.api.LogChunk;
 import org.allgo.connector.api.LogEntry;
 import org.allgo.connector.api.Mount;
 import org.allgo.connector.api.NotFoundException;
+import org.allgo.connector.api.Storage;
 import org.allgo.connector.testing.AdapterExtension;
 import org.allgo.connector.testing.AdapterFixture;
 import org.allgo.connector.testing.DockerCli;
@@ -97,6 +100,84 @@ class ContainersIT {
         .containsExactly(LogChunk.Stream.STDOUT, LogChunk.Stream.STDERR, LogChunk.Stream.STDOUT);
     assertThat(all.get(0).time()).isBeforeOrEqualTo(all.get(2).time());
     assertThat(last).containsExactly(all.get(2));
+  }
+
+  @Test
+  void aLogIsReadMessageByMessageFromATimeUntilTheReaderStops() {
+    String id =
+        docker.run(
+            spec("read", "sh", "-c", "echo one; sleep 0.2; echo two; sleep 0.2; echo three"));
+    docker.waitFor(id, Duration.ofSeconds(30));
+    List<LogEntry> all = docker.tail(id, -1);
+
+    List<LogEntry> read = new ArrayList<>();
+    docker.readLogs(id, null, read::add);
+    List<LogEntry> since = new ArrayList<>();
+    docker.readLogs(id, all.get(1).time(), since::add);
+    List<LogEntry> first = new ArrayList<>();
+    docker.readLogs(id, null, entry -> first.add(entry) && false);
+
+    assertThat(read).isEqualTo(all);
+    assertThat(since).containsExactly(all.get(1), all.get(2));
+    assertThat(first).containsExactly(all.get(0));
+  }
+
+  @Test
+  void aLongLogIsReadWithoutHoldingIt() {
+    // 64 MiB of output, read through a counter: the reader holds one message at a time.
+    String id =
+        docker.run(
+            spec("long", "sh", "-c", "head -c 67108864 /dev/zero | tr '\\0' x | fold -w 4095")
+                .withStorage(Storage.DEFAULT.withLogBytes(512L << 20)));
+    docker.waitFor(id, Duration.ofSeconds(120));
+
+    long[] bytes = {0};
+    docker.readLogs(id, null, entry -> (bytes[0] += entry.chunk().bytes().length) > 0);
+
+    assertThat(bytes[0]).isEqualTo(67108864L + 67108864L / 4095);
+  }
+
+  @Test
+  void aJobCanWriteOnlyItsMountsAndASizedTmpfsAndItsLogIsCapped() {
+    Path work = fixture.volumeRoot().resolve("storage");
+    String id =
+        docker.run(
+            spec(
+                    "storage",
+                    "sh",
+                    "-c",
+                    "touch /etc/x 2>/dev/null && echo root-writable;"
+                        + " dd if=/dev/zero of=/tmp/fill bs=1M count=8 2>/dev/null || echo tmp-full;"
+                        + " echo ok > /work/out")
+                .withMount(Mount.readWrite(work.toString(), "/work"))
+                .withStorage(
+                    Storage.DEFAULT
+                        .withReadOnlyRoot(true)
+                        .withTmpfs("/tmp", 4L << 20)
+                        .withLogBytes(1L << 20)));
+
+    docker.waitFor(id, Duration.ofSeconds(30));
+
+    assertThat(docker.logs(id).stdout()).isEqualTo("tmp-full\n");
+    assertThat(work.resolve("out")).content().isEqualTo("ok\n");
+    assertThat(
+            DockerCli.run(
+                "inspect",
+                "-f",
+                "{{.HostConfig.ReadonlyRootfs}} {{.HostConfig.LogConfig.Type}} {{index .HostConfig.LogConfig.Config \"max-size\"}} {{index .HostConfig.LogConfig.Config \"max-file\"}}",
+                id))
+        .isEqualTo("true json-file 524288 2");
+  }
+
+  @Test
+  void theDiskAContainerUsesIsWhatItWroteInItsOwnFileSystem() {
+    String id = docker.run(spec("disk", "sh", "-c", "head -c 5242880 /dev/zero > /big; sleep 60"));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(docker.diskUse(id)).isGreaterThanOrEqualTo(5242880L));
+    assertThat(docker.diskUse(id)).isLessThan(6L << 20);
+    assertThrows(NotFoundException.class, () -> docker.diskUse("citest-no-such-container"));
   }
 
   @Test

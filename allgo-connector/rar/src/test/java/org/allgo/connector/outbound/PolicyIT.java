@@ -129,6 +129,45 @@ class PolicyIT {
     }
   }
 
+  @Test
+  void aContainerOfTheEnvironmentsNameWithoutItsLabelIsNotTheEnvironments() {
+    String name = AdapterFixture.uniqueName("unlabelled");
+    String intruder =
+        DockerCli.output(
+            "run",
+            "-d",
+            "--label",
+            "allgo.test=true",
+            "--label",
+            "allgo.role=job",
+            "--name",
+            name,
+            BUSYBOX.toString(),
+            "sleep",
+            "60");
+
+    assertThat(name).startsWith("citest-");
+    assertRefused(() -> docker.inspect(name), "does not belong to environment citest");
+    assertRefused(() -> docker.find(name), "does not belong to environment citest");
+    assertRefused(() -> docker.kill(intruder), "does not belong to environment citest");
+    assertRefused(() -> docker.remove(name), "does not belong to environment citest");
+    assertRefused(() -> docker.diskUse(name), "does not belong to environment citest");
+    assertRefused(
+        () -> docker.readLogs(name, null, entry -> true), "does not belong to environment citest");
+    assertRefused(
+        () -> docker.exec(name, ExecSpec.of("true")), "does not belong to environment citest");
+    assertThat(docker.list(Map.of("allgo.role", "job"))).noneMatch(c -> c.id().equals(intruder));
+    assertThat(DockerCli.run("inspect", "-f", "{{.State.Running}}", intruder)).isEqualTo("true");
+  }
+
+  @Test
+  void everyContainerTheAdapterMakesCarriesTheEnvironmentsLabel() {
+    String id = docker.run(spec("labelled", "sleep", "60"));
+
+    assertThat(DockerCli.run("inspect", "-f", "{{index .Config.Labels \"allgo.env\"}}", id))
+        .isEqualTo("citest");
+  }
+
   private static void assertRefused(Runnable call, String reason) {
     PolicyRefusedException refusal = assertThrows(PolicyRefusedException.class, call::run);
     assertThat(refusal.getMessage()).startsWith("Refused by policy: ").contains(reason);
