@@ -16,6 +16,7 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +27,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.allgo.connector.api.ConflictException;
 import org.allgo.connector.api.ContainerSummary;
 import org.allgo.connector.api.DockerException;
 import org.allgo.connector.api.EngineUnavailableException;
+import org.allgo.connector.api.NotFoundException;
+import org.allgo.connector.api.PolicyRefusedException;
 import org.allgo.jobs.control.BackgroundWork;
 import org.allgo.jobs.control.ClaimSql;
 import org.allgo.jobs.control.JobCompletion;
@@ -72,6 +76,9 @@ public class Dispatcher {
 
   // Container creation and start are the engine's work; more at once only queue up there.
   static final int PARALLEL_STARTS = 4;
+
+  // How long a stopping engine may still answer after failing a start.
+  private static final Duration ENGINE_STOPPING = Duration.ofSeconds(10);
 
   private final AtomicBoolean busy = new AtomicBoolean();
   // Claimed by this server, their containers not started yet: supervision leaves them alone.
@@ -282,13 +289,14 @@ public class Dispatcher {
     String container;
     try {
       container = containers.run(launch.get());
-    } catch (EngineUnavailableException e) {
-      // Nothing ran: the job waits in its place until the engine answers again.
-      LOG.log(Level.WARNING, "Job {0} waits again: {1}", jobId, e.getMessage());
-      transitions.unclaim(jobId);
-      watch.changed(jobId);
-      return;
     } catch (RuntimeException e) {
+      if (e instanceof EngineUnavailableException || engineGoingAway(e)) {
+        // Nothing ran: the job waits in its place until the engine answers again.
+        LOG.log(Level.WARNING, "Job {0} waits again: {1}", jobId, e.getMessage());
+        transitions.unclaim(jobId);
+        watch.changed(jobId);
+        return;
+      }
       LOG.log(Level.WARNING, "Job {0} could not start: {1}", jobId, e.getMessage());
       completion.fail(jobId, "The job could not start: " + e.getMessage());
       return;
@@ -297,6 +305,16 @@ public class Dispatcher {
     if (transitions.started(jobId, container).isPresent()) {
       completion.stop(jobId);
     }
+  }
+
+  // An engine's own error (not a refusal, a missing image or a name taken) from an engine that
+  // stops answering right after: it was stopping (dockerd answers while it stops its containers).
+  private boolean engineGoingAway(RuntimeException e) {
+    return e instanceof DockerException
+        && !(e instanceof NotFoundException
+            || e instanceof ConflictException
+            || e instanceof PolicyRefusedException)
+        && containers.goesAway(ENGINE_STOPPING);
   }
 
   // Claimed here before a restart, its start never recorded, and no container that ran: the server
