@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -27,9 +30,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>It runs beside the server under test: environment {@code <env>fault} (its own containers and
  * registry namespace), the H2 default database — in a folder beside its data root, as a production
  * database is not on the data disk —, port base 500 above, development data, the mail sink and
- * registry of the server under test, an empty data directory. Its settings never change, so the
- * Payara domain made the first time is used again. Made once for all the test classes that ask for
- * it (JUnit's root store), removed at the end of the run with its engine; a test class gets it as a
+ * registry of the server under test, an empty data directory. Its settings never change (its
+ * database password is kept beside its data, in {@code var/<env>fault-db-password}), so the Payara
+ * domain made the first time is used again. Made once for all the test classes that ask for it
+ * (JUnit's root store), removed at the end of the run with its engine; a test class gets it as a
  * constructor or method parameter of type {@code FaultServer} with
  * {@code @ExtendWith(FaultServer.Extension.class)}. Tests leave it as they found it: running,
  * engine up, disk not full, relay open.
@@ -85,6 +89,8 @@ public final class FaultServer implements AutoCloseable {
             "true",
             "ALLGO_DEBIAN_IMAGE",
             "false"));
+    // Its own, kept between runs: the domain is made from it, and made again when it changes.
+    settings.put("ALLGO_DB_PASSWORD", password(var.resolve(environment + "-db-password")));
     settings.put("ALLGO_API_RATE_LIMIT", underTest.getOrDefault("ALLGO_API_RATE_LIMIT", "0"));
     // The services are those of the server under test: its mail sink above all, read by the tests.
     for (String service : List.of("ALLGO_SMTP_PORT", "ALLGO_IMAP_PORT", "ALLGO_MARIADB_PORT")) {
@@ -93,6 +99,29 @@ public final class FaultServer implements AutoCloseable {
       }
     }
     server = new AllgoServer("http://localhost:" + (portBase + 80), environment, settings, engine);
+  }
+
+  /** The password in {@code file} (mode 0600), made the first time. */
+  private static String password(Path file) {
+    try {
+      if (Files.isRegularFile(file)) {
+        String kept = Files.readString(file).strip();
+        if (!kept.isEmpty()) {
+          return kept;
+        }
+      }
+      byte[] random = new byte[32];
+      new SecureRandom().nextBytes(random);
+      String made = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+      Files.createDirectories(file.getParent());
+      Files.deleteIfExists(file);
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(file, made);
+      return made;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static int registryPort() {
