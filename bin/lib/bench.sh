@@ -14,6 +14,7 @@ bench_api() {
 }
 
 run_bench() {
+  if [ "${1:-}" = swarm ]; then bench_swarm; return; fi
   ensure_services
   command -v wrk >/dev/null || apt_install wrk
   mvn -B -q -f "$ALLGO_ROOT/pom.xml" package -DskipTests -pl allgo-bench -am || die "the build failed"
@@ -191,4 +192,67 @@ bench_page() {
 
 bench_sql() {
   mariadb --socket="$(mariadb_sock)" -uroot -N -B allgo_bench -e "$1"
+}
+
+# bin/allgo bench swarm: the swarm placement's overhead. The same trivial jobs through a server whose
+# jobs run on the host's engine, then through one whose jobs run on the test swarm's three nodes (all
+# on this machine: the point is the cost of placement, not a speed-up). Servers of their own
+# (BENCH_SWARM_ENV, BENCH_SWARM_PORTBASE), one at a time; the swarm is made and removed unless one
+# runs. Writes bench/results/<date>-swarm.md (the table; the reading is written by hand).
+bench_swarm() {
+  local env=${BENCH_SWARM_ENV:-benchsw} portbase=${BENCH_SWARM_PORTBASE:-50500} jobs=${BENCH_JOBS:-40}
+  local results=$ALLGO_ROOT/bench/results file made=false settings
+  file=$results/$(date +%F)-swarm.md
+  ensure_services
+  mvn -B -q -f "$ALLGO_ROOT/pom.xml" package -DskipTests -pl allgo-bench -am || die "the build failed"
+  export ALLGO_SWARM_NAME=${ALLGO_SWARM_NAME:-$env}
+  "$ALLGO_ROOT/bin/lib/swarm.sh" env >/dev/null 2>&1 || { [ $? = 3 ] && made=true; }
+  settings=$("$ALLGO_ROOT/bin/lib/swarm.sh" up) || die "the test swarm did not come up"
+  {
+    echo "# Swarm placement: $(date +%F), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB"
+    echo
+    echo "Trivial jobs (busybox true) through the REST API, each followed to its end by its event"
+    echo "stream; $jobs jobs a round, 2 rounds per concurrency after a warm-up round. Latency: submit"
+    echo "to the ended event; to start: the server's record, created to started."
+    echo
+    echo "| placement | concurrency | jobs | jobs/s | latency p50 ms | p95 ms | to start p50 ms | p95 ms |"
+    echo "|---|---|---|---|---|---|---|---|"
+  } > "$file"
+  local side engine host registry
+  for side in docker swarm; do
+    engine=$side host=unix:///var/run/docker.sock registry=$ALLGO_REGISTRY
+    if [ "$side" = swarm ]; then
+      host=$(sed -n 's/^ALLGO_SWARM_MANAGER=//p' <<<"$settings")
+      registry=$(sed -n 's/^ALLGO_SWARM_REGISTRY=//p' <<<"$settings")
+    fi
+    bench_swarm_side "$side" "$env$side" "$portbase" "$jobs" "$file" \
+      ALLGO_ENGINE="$engine" ALLGO_DOCKER_HOST="$host" ALLGO_REGISTRY="$registry" || { $made && "$ALLGO_ROOT/bin/lib/swarm.sh" down; die "the $side series failed"; }
+    portbase=$((portbase + 200))
+  done
+  $made && "$ALLGO_ROOT/bin/lib/swarm.sh" down
+  log "results in $file"
+}
+
+# One side: a server from nothing, the bench webapp, the jobs, the server down.
+bench_swarm_side() {
+  local side=$1 env=$2 portbase=$3 jobs=$4 file=$5; shift 5
+  local server=(ALLGO_ENV="$env" ALLGO_DB=mysql ALLGO_PORTBASE="$portbase" ALLGO_DEV_DATA=true
+    ALLGO_DEBIAN_IMAGE=false ALLGO_API_RATE_LIMIT=0 ALLGO_JOB_MAX_PER_USER=8 "$@")
+  local status=0
+  env $(printf -- '-u %s ' "${ALLGO_DERIVED[@]}") "${server[@]}" "$ALLGO_ROOT/bin/allgo" down >/dev/null
+  mariadb --socket="$(mariadb_sock)" -uroot -e "DROP DATABASE IF EXISTS allgo_$env"
+  rm -rf "$ALLGO_ROOT/var/$env" "$ALLGO_ROOT/var/domains/allgo-$env.deployed"
+  env $(printf -- '-u %s ' "${ALLGO_DERIVED[@]}") "${server[@]}" "$ALLGO_ROOT/bin/allgo" up >/dev/null \
+    || die "the $side bench server did not start"
+  BENCH_URL=http://localhost:$((portbase + 80))
+  BENCH_TOKEN=$(curl -sS -X POST -H 'Content-Type: application/json' \
+    --data '{"email":"admin@localhost","password":"allgo"}' "$BENCH_URL/api/v2/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+  bench_prepare_webapp
+  log "swarm series, $side: $jobs jobs a round at concurrency 1 and 4"
+  java -cp "$ALLGO_ROOT/allgo-bench/target/allgo-bench.jar:$ALLGO_ROOT/allgo-bench/target/lib/*" \
+    org.allgo.bench.SwarmBench "$side" "$BENCH_URL" "$BENCH_TOKEN" "$BENCH_WEBAPP" "$jobs" 2 "$file" 1 4 \
+    || status=1
+  env $(printf -- '-u %s ' "${ALLGO_DERIVED[@]}") "${server[@]}" "$ALLGO_ROOT/bin/allgo" down >/dev/null
+  mariadb --socket="$(mariadb_sock)" -uroot -e "DROP DATABASE IF EXISTS allgo_$env"
+  return $status
 }

@@ -17,6 +17,11 @@ export ALLGO_MONITOR_PORT=$((ALLGO_PORTBASE + 87))
 export ALLGO_BASE_URL=${ALLGO_BASE_URL:-http://localhost:$ALLGO_HTTP_PORT}
 
 export ALLGO_DOCKER_HOST=${ALLGO_DOCKER_HOST:-unix:///var/run/docker.sock}
+# Where jobs run: docker (on that engine) or swarm (that engine is a Docker Swarm manager: jobs run
+# as swarm services on its nodes, sandboxes stay on it; docker/README.md, Scale). On a swarm, jobs
+# allowed the network join the swarm network ALLGO_SWARM_NETWORK.
+export ALLGO_ENGINE=${ALLGO_ENGINE:-docker}
+export ALLGO_SWARM_NETWORK=${ALLGO_SWARM_NETWORK:-allgo-jobs}
 export ALLGO_REGISTRY=${ALLGO_REGISTRY:-127.0.0.1:5000}
 export ALLGO_SMTP_HOST=${ALLGO_SMTP_HOST:-127.0.0.1}
 export ALLGO_SMTP_PORT=${ALLGO_SMTP_PORT:-3025}

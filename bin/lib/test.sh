@@ -17,6 +17,15 @@ TEST_MARIADB_ENV=(ALLGO_ENV=$TEST_ENV ALLGO_DB=mysql ALLGO_PORTBASE=$TEST_PORTBA
   ALLGO_JOB_MAX_OUTPUT_MB=16 ALLGO_JOB_MAX_LOG_MB=4)
 TEST_H2_ENV=(ALLGO_ENV=${TEST_ENV}h2 ALLGO_DB=h2 ALLGO_PORTBASE=$((TEST_PORTBASE + 1000)) ALLGO_DEBIAN_IMAGE=false
   ALLGO_API_RATE_LIMIT=$TEST_RATE_LIMIT)
+# The swarm tier: a test swarm of three namespaced engines (bin/lib/swarm.sh, named after the test
+# environment; the connector's integration tests use it too), and a server whose jobs run on it.
+export ALLGO_SWARM_NAME=$TEST_ENV
+TEST_SWARM_ENV=(ALLGO_ENV=${TEST_ENV}sw ALLGO_DB=mysql ALLGO_PORTBASE=$((TEST_PORTBASE + 1500)) ALLGO_DEV_DATA=true
+  ALLGO_DEBIAN_IMAGE=false ALLGO_API_RATE_LIMIT=$TEST_RATE_LIMIT ALLGO_ENGINE=swarm ALLGO_JOB_MAX_PER_USER=6
+  ALLGO_MARIADB_PORT=$ALLGO_MARIADB_PORT ALLGO_SMTP_PORT=$ALLGO_SMTP_PORT ALLGO_IMAP_PORT=$ALLGO_IMAP_PORT
+  ALLGO_JOB_MAX_OUTPUT_MB=16 ALLGO_JOB_MAX_LOG_MB=4)
+# What the swarm tier runs: the swarm's own tests, and the job tests that hold on any engine.
+TEST_SWARM_ITS='org.allgo.it.swarm.*IT,JobRunIT,JobAbortIT,JobLogIT,JobEventsIT,JobLimitsIT#aJob*'
 
 # The services of this run, which a test that runs bin/allgo itself must name too (it sees no other
 # ALLGO_* setting than those it is given).
@@ -47,6 +56,13 @@ run_tests() {
   ensure_browser
   ensure_python_requests
 
+  log "the test swarm"
+  TEST_SWARM_MADE=false
+  "$ALLGO_ROOT/bin/lib/swarm.sh" env >/dev/null 2>&1 || { [ $? = 3 ] && TEST_SWARM_MADE=true; }
+  swarm_settings=$("$ALLGO_ROOT/bin/lib/swarm.sh" up) || { log "the test swarm did not come up"; return 1; }
+  TEST_SWARM_ENV+=("ALLGO_DOCKER_HOST=$(sed -n 's/^ALLGO_SWARM_MANAGER=//p' <<<"$swarm_settings")"
+    "ALLGO_REGISTRY=$(sed -n 's/^ALLGO_SWARM_REGISTRY=//p' <<<"$swarm_settings")")
+
   log "unit and module integration tests"
   mvn -B -ntp -f "$ALLGO_ROOT/pom.xml" install -pl '!allgo-it,!allgo-itc' \
     -Dallgo.test.mariadb.url="jdbc:mariadb://127.0.0.1:$ALLGO_MARIADB_PORT/" \
@@ -64,6 +80,17 @@ run_tests() {
     log "black-box tests against a server on MariaDB"
     test_allgo up "${TEST_MARIADB_ENV[@]}" \
       && black_box "$TEST_PORTBASE" "$TEST_ENV" -Dallgo.test.server.settings="${TEST_MARIADB_ENV[*]} $(test_services)" || status=1
+  fi
+  if [ "$status" = 0 ]; then
+    log "jobs on the test swarm, through a server placing them there"
+    local started=$SECONDS
+    test_allgo up "${TEST_SWARM_ENV[@]}" \
+      && DOCKER_HOST=$(tr ' ' '\n' <<<"${TEST_SWARM_ENV[*]}" | sed -n 's/^ALLGO_DOCKER_HOST=//p') \
+        black_box $((TEST_PORTBASE + 1500)) "${TEST_ENV}sw" -Dit.test="$TEST_SWARM_ITS" -Dallgo.engine=swarm \
+        -Dallgo.swarm.name="$TEST_ENV" -Dallgo.test.server.settings="${TEST_SWARM_ENV[*]}" \
+        -Dallgo.registry="$(tr ' ' '\n' <<<"${TEST_SWARM_ENV[*]}" | sed -n 's/^ALLGO_REGISTRY=//p')" || status=1
+    test_allgo down "${TEST_SWARM_ENV[@]}" || true
+    log "swarm tier: $((SECONDS - started)) s"
   fi
   if [ "$status" = 0 ]; then
     log "health and surface of a server on the H2 default"
@@ -102,13 +129,16 @@ black_box() {
 reset_test_state() {
   test_allgo down "${TEST_MARIADB_ENV[@]}"
   test_allgo down "${TEST_H2_ENV[@]}"
+  test_allgo down "${TEST_SWARM_ENV[@]}"
   mariadb --socket="$(mariadb_sock)" -uroot -e "DROP DATABASE IF EXISTS allgo_$TEST_ENV"
-  rm -rf "$ALLGO_ROOT/var/$TEST_ENV" "$ALLGO_ROOT/var/${TEST_ENV}h2"
+  mariadb --socket="$(mariadb_sock)" -uroot -e "DROP DATABASE IF EXISTS allgo_${TEST_ENV}sw"
+  rm -rf "$ALLGO_ROOT/var/$TEST_ENV" "$ALLGO_ROOT/var/${TEST_ENV}h2" "$ALLGO_ROOT/var/${TEST_ENV}sw"
   # The data root held the database password: a new one is made, as on a fresh machine.
   unset ALLGO_DB_PASSWORD
   . "$ALLGO_ROOT/bin/lib/common.sh"
   ensure_mariadb
-  rm -f "$ALLGO_ROOT/var/domains/allgo-$TEST_ENV.deployed" "$ALLGO_ROOT/var/domains/allgo-${TEST_ENV}h2.deployed"
+  rm -f "$ALLGO_ROOT/var/domains/allgo-$TEST_ENV.deployed" "$ALLGO_ROOT/var/domains/allgo-${TEST_ENV}h2.deployed" \
+    "$ALLGO_ROOT/var/domains/allgo-${TEST_ENV}sw.deployed"
 }
 
 # Stops the test servers, and the services that were not running before the tests.
@@ -116,6 +146,8 @@ finish_tests() {
   local name
   test_allgo down "${TEST_MARIADB_ENV[@]}" || true
   test_allgo down "${TEST_H2_ENV[@]}" || true
+  test_allgo down "${TEST_SWARM_ENV[@]}" || true
+  [ "${TEST_SWARM_MADE:-false}" = true ] && { "$ALLGO_ROOT/bin/lib/swarm.sh" down || true; }
   for pidfile in "$ALLGO_RUN"/*.pid; do
     [ -e "$pidfile" ] || continue
     name=$(basename "$pidfile" .pid)

@@ -190,10 +190,16 @@ test_health_through_the_front() {
   body=$(devcurl "$DEV_URL/health")
   check "https://localhost answers with a certificate of the CA container_init made" test -n "$body"
   assert_eq "/health is UP through nginx" "UP" "$(json status <<<"$body" 2>/dev/null)"
-  local name
+  # A stranger (through the front) learns the status only, whatever address it claims; the checks
+  # are told on the server's loopback.
+  assert_not_contains "/health through the front tells no check" "$body" '"checks"'
+  assert_not_contains "...nor to a request claiming to come from loopback" \
+    "$(devcurl -H 'Proxy-ip: 127.0.0.1' -H 'X-Forwarded-For: 127.0.0.1' "$DEV_URL/health")" '"checks"'
+  local name details
+  details=$(docker exec dev-server curl -fsS http://127.0.0.1:8080/health)
   for name in database docker registry mail; do
     assert_eq "/health: $name is UP" "UP" \
-      "$(python3 -c 'import json,sys; print([c["status"] for c in json.load(sys.stdin)["checks"] if c["name"]==sys.argv[1]][0])' "$name" <<<"$body" 2>&1)"
+      "$(python3 -c 'import json,sys; print([c["status"] for c in json.load(sys.stdin)["checks"] if c["name"]==sys.argv[1]][0])' "$name" <<<"$details" 2>&1)"
   done
   local headers
   headers=$(devcurl -o /dev/null -D - "$DEV_URL/")

@@ -17,6 +17,9 @@ public class TestUsers {
 
   public static final String PASSWORD = "Correct-horse-7";
 
+  /** The client address the tests sign in from (TEST-NET-1, documentation only). */
+  public static final String ADDRESS = "192.0.2.10";
+
   @Inject AccountService accounts;
 
   /** A new active user; {@code label} says what for, in their address. */
@@ -43,7 +46,7 @@ public class TestUsers {
   }
 
   private TestUser signIn(String email) {
-    LoginResult result = accounts.authenticate(email, PASSWORD);
+    LoginResult result = accounts.authenticate(email, PASSWORD, ADDRESS);
     if (!(result instanceof LoginResult.Success success)) {
       throw new IllegalStateException(email + " cannot sign in: " + result);
     }

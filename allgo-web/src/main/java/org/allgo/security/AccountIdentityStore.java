@@ -6,6 +6,7 @@ import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.servlet.http.HttpServletRequest;
 import org.allgo.accounts.boundary.AccountService;
 import org.allgo.accounts.entity.Caller;
 import org.allgo.accounts.entity.LoginResult;
@@ -22,11 +23,15 @@ public class AccountIdentityStore implements IdentityStore {
 
   @Inject SignInOutcome outcome;
 
+  @Inject HttpServletRequest request;
+
   public CredentialValidationResult validate(UsernamePasswordCredential credential) {
     LoginResult result =
-        accounts.authenticate(credential.getCaller(), credential.getPasswordAsString());
+        accounts.authenticate(
+            credential.getCaller(), credential.getPasswordAsString(), request.getRemoteAddr());
     if (result instanceof LoginResult.Success success) {
       Caller caller = success.caller();
+      outcome.succeeded(caller);
       return new CredentialValidationResult(
           null, new CallerPrincipal(caller.email()), null, caller.id().toString(), caller.groups());
     }

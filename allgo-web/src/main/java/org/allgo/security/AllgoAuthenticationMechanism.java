@@ -39,7 +39,6 @@ import org.allgo.api.DatabaseOutage;
 @ApplicationScoped
 public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-  static final String SESSION_USER = "org.allgo.security.user";
   static final String SIGN_IN = "/users/sign_in";
 
   @Inject IdentityStoreHandler identityStores;
@@ -47,6 +46,8 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
   @Inject AccountService accounts;
 
   @Inject RequestCaller requestCaller;
+
+  @Inject SignInOutcome signInOutcome;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -79,10 +80,7 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
   @Override
   public void cleanSubject(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    HttpSession session = request.getSession(false);
-    if (session != null) {
-      session.removeAttribute(SESSION_USER);
-    }
+    SignedInSessions.clear(request.getSession(false));
     HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
   }
 
@@ -140,18 +138,18 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
     if (request.getSession(false) != null) {
       request.changeSessionId();
     }
-    request.getSession(true).setAttribute(SESSION_USER, Long.valueOf(result.getCallerUniqueId()));
+    Caller caller = signInOutcome.caller().orElseThrow();
+    SignedInSessions.store(request.getSession(true), caller);
     return context.notifyContainerAboutLogin(result);
   }
 
   private Optional<Caller> sessionCaller(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
-    if (session == null || !(session.getAttribute(SESSION_USER) instanceof Long id)) {
-      return Optional.empty();
-    }
-    Optional<Caller> caller = accounts.findActiveCaller(id);
+    Optional<Caller> caller =
+        SignedInSessions.read(session)
+            .flatMap(user -> accounts.findActiveCaller(user.id(), user.credentialsVersion()));
     if (caller.isEmpty()) {
-      session.removeAttribute(SESSION_USER);
+      SignedInSessions.clear(session);
     }
     return caller;
   }

@@ -1,6 +1,8 @@
 package org.allgo.accounts.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
@@ -49,15 +51,31 @@ public class AccountService {
   @ConfigProperty(name = "allgo.base-url", defaultValue = "http://localhost:8080")
   String baseUrl;
 
-  /** Opens an unconfirmed account and mails the confirmation link. */
-  public AccountView signUp(String name, String email, String password) {
+  /**
+   * Opens an unconfirmed account and mails the confirmation link. An address that has an account
+   * gets a mail saying so instead, and the answer is the same: whether an address has an account is
+   * not told.
+   */
+  public void signUp(String name, String email, String password) {
     String cleanName = AccountRules.name(name);
     String cleanEmail = AccountRules.email(email);
     AccountRules.password(password, cleanEmail);
-    if (users.findByEmail(cleanEmail).isPresent()) {
-      throw BusinessException.conflict(
-          "email-taken",
-          "An account with this e-mail address already exists: sign in, or reset your password.");
+    Optional<User> taken = users.findByEmail(cleanEmail);
+    if (taken.isPresent()) {
+      // As long as a sign-up that makes an account: the time does not tell either.
+      passwords.hash(password);
+      mails.fire(
+          new Mail(
+              cleanEmail,
+              MailTemplate.ADDRESS_TAKEN,
+              Map.of(
+                  "name",
+                  taken.get().name(),
+                  "link",
+                  link("/users/sign_in", ""),
+                  "reset",
+                  link("/users/password/new", ""))));
+      return;
     }
     User user =
         users.add(
@@ -69,7 +87,6 @@ public class AccountService {
                 AccountState.UNCONFIRMED,
                 Instant.now()));
     sendConfirmation(user, cleanEmail);
-    return user.view();
   }
 
   /** Mails a new confirmation link if the address belongs to an unconfirmed account. */
@@ -150,8 +167,14 @@ public class AccountService {
     throttle.clear(user.email());
   }
 
-  /** Checks a sign-in; failures are counted per address and block it for a while. */
-  public LoginResult authenticate(String email, String password) {
+  /**
+   * Checks a sign-in from a client address. Failures are counted per account and address, and per
+   * address: past a few, sign-in there is refused for a delay that grows with each failure.
+   */
+  // No transaction of its own: the throttle commits its counts in theirs, and a sign-in holds no
+  // database connection while it waits for them.
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public LoginResult authenticate(String email, String password, String clientAddress) {
     String address;
     try {
       address = AccountRules.email(email);
@@ -162,17 +185,9 @@ public class AccountService {
       return badCredentials();
     }
     Instant now = Instant.now();
-    Optional<Instant> blocked = throttle.blockedUntil(address, now);
+    Optional<Instant> blocked = throttle.attempt(address, clientAddress, now);
     if (blocked.isPresent()) {
-      long minutes = Math.max(1, Duration.between(now, blocked.get()).toSeconds() / 60 + 1);
-      return new LoginResult.Failure(
-          BusinessException.Kind.TOO_MANY_REQUESTS,
-          "login-throttled",
-          "Too many failed sign-in attempts for this address: try again in "
-              + minutes
-              + " minute"
-              + (minutes == 1 ? "" : "s")
-              + ".");
+      return throttled(Duration.between(now, blocked.get()));
     }
     Optional<User> user = users.findByEmail(address);
     boolean verified =
@@ -183,10 +198,9 @@ public class AccountService {
                   return false;
                 });
     if (!verified) {
-      throttle.recordFailure(address, now);
       return badCredentials();
     }
-    throttle.clear(address);
+    throttle.succeeded(address, clientAddress, now);
     return switch (user.get().state()) {
       case ACTIVE -> new LoginResult.Success(user.get().caller());
       case UNCONFIRMED ->
@@ -211,9 +225,16 @@ public class AccountService {
     return users.findByTokenHash(Tokens.hash(token)).filter(User::isActive).map(User::caller);
   }
 
-  /** The user of a session, as long as the account is active. */
-  public Optional<Caller> findActiveCaller(long id) {
-    return users.findById(id).filter(User::isActive).map(User::caller);
+  /**
+   * The user of a session, as long as the account is active and its password is the one the session
+   * was signed in with.
+   */
+  public Optional<Caller> findActiveCaller(long id, int credentialsVersion) {
+    return users
+        .findById(id)
+        .filter(User::isActive)
+        .filter(u -> u.credentialsVersion() == credentialsVersion)
+        .map(User::caller);
   }
 
   public AccountView getAccount(String email) {
@@ -227,11 +248,16 @@ public class AccountService {
     return user.view();
   }
 
-  public void changePassword(String email, String currentPassword, String newPassword) {
+  /**
+   * Sets a new password: the user's other sessions end and the API token is revoked. Returns the
+   * caller as the session that changed it goes on.
+   */
+  public Caller changePassword(String email, String currentPassword, String newPassword) {
     User user = users.getByEmail(email);
     checkCurrentPassword(user, currentPassword);
     AccountRules.password(newPassword, user.email());
     user.changePassword(passwords.hash(newPassword));
+    return user.caller();
   }
 
   /** Mails a confirmation link to the new address; the account changes when it is followed. */
@@ -301,6 +327,15 @@ public class AccountService {
   private String link(String pathAndParameter, String token) {
     String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     return base + pathAndParameter + URLEncoder.encode(token, StandardCharsets.UTF_8);
+  }
+
+  private static LoginResult throttled(Duration wait) {
+    long seconds = Math.max(1, wait.toSeconds() + 1);
+    String after = seconds < 120 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes";
+    return new LoginResult.Failure(
+        BusinessException.Kind.TOO_MANY_REQUESTS,
+        "login-throttled",
+        "Too many failed sign-in attempts: try again in " + after + ".");
   }
 
   private static LoginResult badCredentials() {

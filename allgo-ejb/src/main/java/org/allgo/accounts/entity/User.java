@@ -56,6 +56,10 @@ public class User {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  // One more each time the password is set: sessions signed in with an older one end.
+  @Column(name = "credentials_version", nullable = false)
+  private int credentialsVersion;
+
   protected User() {}
 
   public User(
@@ -129,8 +133,19 @@ public class User {
     this.email = Objects.requireNonNull(newEmail, "email");
   }
 
+  /**
+   * Sets a new password: the sessions signed in with the previous one end, and the API token is
+   * revoked (a new one is made from the account page or {@code POST /api/v2/tokens}).
+   */
   public void changePassword(String newHash) {
     this.passwordHash = Objects.requireNonNull(newHash, "passwordHash");
+    this.credentialsVersion++;
+    this.apiTokenHash = null;
+  }
+
+  /** The version of the credentials a session was signed in with must be this one. */
+  public int credentialsVersion() {
+    return credentialsVersion;
   }
 
   public void rename(String newName) {
@@ -157,6 +172,6 @@ public class User {
   }
 
   public Caller caller() {
-    return new Caller(id, email, role.groups());
+    return new Caller(id, email, role.groups(), credentialsVersion);
   }
 }

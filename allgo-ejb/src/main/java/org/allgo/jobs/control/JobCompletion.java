@@ -224,7 +224,7 @@ public class JobCompletion {
     if (!files.hasSpace()) {
       return DISK_FULL;
     }
-    return exit.oomKilled() ? "The program ran out of memory." : null;
+    return exit.oomKilled() ? "The program ran out of memory." : exit.failure().orElse(null);
   }
 
   private static String footer(

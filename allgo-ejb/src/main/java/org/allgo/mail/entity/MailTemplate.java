@@ -9,6 +9,10 @@ import java.util.Set;
 public enum MailTemplate {
   /** Confirms the address of a new account or the new address of an account: name, link. */
   CONFIRMATION("confirmation", Set.of("name", "link")),
+  /**
+   * Someone tried to open an account with an address that has one: name, link (to sign in), reset.
+   */
+  ADDRESS_TAKEN("address-taken", Set.of("name", "link", "reset")),
   /** Lets a user choose a new password: name, link. */
   PASSWORD_RESET("password-reset", Set.of("name", "link")),
   /** A job ended: name, job, webapp, state (its result), duration, link. */

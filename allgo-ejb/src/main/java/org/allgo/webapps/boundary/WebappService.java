@@ -214,8 +214,9 @@ public class WebappService {
   /** The webapp as {@code caller} may see it: the sandbox only for those who manage it. */
   WebappView view(Webapp webapp, User caller) {
     Optional<WebappVersion> version = webapps.defaultVersion(webapp);
+    boolean manager = webapp.isManagedBy(caller);
     SandboxView sandbox =
-        !webapp.isManagedBy(caller)
+        !manager
             ? null
             : new SandboxView(
                 webapp.sandboxState(),
@@ -231,7 +232,8 @@ public class WebappService {
         webapp.description(),
         webapp.documentation(),
         webapp.contactEmail(),
-        webapp.owner().email(),
+        webapp.owner().name(),
+        manager ? webapp.owner().email() : null,
         webapp.visibility(),
         webapp.defaultQueue() == null ? null : webapp.defaultQueue().name(),
         webapp.memoryMb(),

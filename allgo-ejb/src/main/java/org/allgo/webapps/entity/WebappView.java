@@ -2,7 +2,10 @@ package org.allgo.webapps.entity;
 
 import java.time.Instant;
 
-/** A webapp as shown to its users; sandbox and SSH details only reach those who manage it. */
+/**
+ * A webapp as shown to its users: the owner by name; the owner's address, the sandbox and SSH
+ * details only to those who manage it (null otherwise).
+ */
 public record WebappView(
     long id,
     String name,
@@ -11,6 +14,7 @@ public record WebappView(
     String documentation,
     String contactEmail,
     String owner,
+    String ownerEmail,
     Visibility visibility,
     String defaultQueue,
     int memoryMb,

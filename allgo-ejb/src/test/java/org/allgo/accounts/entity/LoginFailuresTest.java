@@ -9,32 +9,61 @@ import org.junit.jupiter.api.Test;
 class LoginFailuresTest {
 
   private static final Instant NOW = Instant.parse("2025-01-01T10:00:00Z");
+  private static final LoginFailures.Rule RULE = LoginFailures.ACCOUNT_FROM_ADDRESS;
 
   @Test
-  void fiveFailuresBlockForFifteenMinutes() {
-    LoginFailures failures = new LoginFailures("a@b.org", NOW);
+  void theFreeTriesAreNotDelayedThenEachFailureDoublesTheDelay() {
+    LoginFailures failures = new LoginFailures(LoginFailures.accountFrom("a@b.org", "192.0.2.1"));
     for (int i = 0; i < 4; i++) {
-      failures.record(NOW.plusSeconds(i));
-      assertThat(failures.blockedAt(NOW.plusSeconds(i))).isEmpty();
+      failures.record(RULE, NOW);
+      assertThat(failures.blockedAt(NOW)).isEmpty();
     }
 
-    failures.record(NOW.plusSeconds(10));
+    failures.record(RULE, NOW);
+    assertThat(failures.blockedAt(NOW)).contains(NOW.plusSeconds(30));
+    assertThat(failures.blockedAt(NOW.plusSeconds(30))).isEmpty();
 
-    assertThat(failures.blockedAt(NOW.plusSeconds(11)))
-        .contains(NOW.plusSeconds(10).plus(Duration.ofMinutes(15)));
-    assertThat(failures.blockedAt(NOW.plusSeconds(10).plus(Duration.ofMinutes(15)))).isEmpty();
+    failures.record(RULE, NOW.plusSeconds(30));
+    assertThat(failures.blockedAt(NOW.plusSeconds(30))).contains(NOW.plusSeconds(90));
+    failures.record(RULE, NOW.plusSeconds(90));
+    assertThat(failures.blockedAt(NOW.plusSeconds(90))).contains(NOW.plusSeconds(210));
   }
 
   @Test
-  void failuresOutsideTheWindowStartAgain() {
-    LoginFailures failures = new LoginFailures("a@b.org", NOW);
-    for (int i = 0; i < 4; i++) {
-      failures.record(NOW);
-    }
+  void theDelayStopsGrowingAtItsMaximum() {
+    assertThat(RULE.delay(4)).isZero();
+    assertThat(RULE.delay(5)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(RULE.delay(9)).isEqualTo(Duration.ofMinutes(8));
+    assertThat(RULE.delay(12)).isEqualTo(Duration.ofHours(1));
+    assertThat(RULE.delay(10_000)).isEqualTo(Duration.ofHours(1));
+  }
 
-    failures.record(NOW.plus(Duration.ofMinutes(16)));
+  @Test
+  void aKeyWithoutFailuresForAWhileStartsAgain() {
+    LoginFailures failures = new LoginFailures(LoginFailures.address("192.0.2.1"));
+    for (int i = 0; i < 25; i++) {
+      failures.record(LoginFailures.ADDRESS, NOW);
+    }
+    assertThat(failures.blockedAt(NOW)).isPresent();
+
+    Instant later = NOW.plus(Duration.ofHours(2));
+    failures.record(LoginFailures.ADDRESS, later);
 
     assertThat(failures.failures()).isEqualTo(1);
-    assertThat(failures.blockedAt(NOW.plus(Duration.ofMinutes(16)))).isEmpty();
+    assertThat(failures.blockedAt(later)).isEmpty();
+  }
+
+  @Test
+  void aForgivenAttemptIsAsIfItHadNotBeenCounted() {
+    LoginFailures failures = new LoginFailures(LoginFailures.address("192.0.2.1"));
+    for (int i = 0; i < 20; i++) {
+      failures.record(LoginFailures.ADDRESS, NOW);
+    }
+    assertThat(failures.blockedAt(NOW)).contains(NOW.plus(Duration.ofMinutes(1)));
+
+    failures.forgiveOne(LoginFailures.ADDRESS, NOW);
+
+    assertThat(failures.failures()).isEqualTo(19);
+    assertThat(failures.blockedAt(NOW)).isEmpty();
   }
 }

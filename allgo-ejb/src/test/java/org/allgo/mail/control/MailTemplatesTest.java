@@ -27,7 +27,9 @@ class MailTemplatesTest {
           "duration",
           "3 s",
           "idle",
-          "24 hours");
+          "24 hours",
+          "reset",
+          "http://localhost:8080/users/password/new");
 
   @ParameterizedTest
   @EnumSource(MailTemplate.class)

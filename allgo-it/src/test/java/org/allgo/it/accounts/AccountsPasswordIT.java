@@ -16,6 +16,8 @@ class AccountsPasswordIT {
   void resetThePasswordThroughTheMailedLink() {
     String email = Users.newAddress("reset");
     Users.signUpConfirmed(email);
+    Browser signedIn = new Browser();
+    assertThat(Users.signIn(signedIn, email, Users.PASSWORD).path()).isEqualTo("/account");
     Browser browser = new Browser();
 
     Page asked =
@@ -39,6 +41,9 @@ class AccountsPasswordIT {
             .set("passwordAgain", NEW_PASSWORD)
             .submit(browser);
     assertThat(done.messages()).contains("Your password is changed");
+    assertThat(new Page(signedIn.get("/account")).path())
+        .as("a session signed in before the reset ends")
+        .isEqualTo("/users/sign_in");
 
     assertThat(Users.signIn(new Browser(), email, Users.PASSWORD).messages())
         .contains("Wrong e-mail address or password");
@@ -93,6 +98,9 @@ class AccountsPasswordIT {
   void changeThePasswordOnTheAccountPage() {
     String email = Users.newAddress("change");
     Users.signUpConfirmed(email);
+    String oldToken = Users.token(email, Users.PASSWORD);
+    Browser elsewhere = new Browser();
+    assertThat(Users.signIn(elsewhere, email, Users.PASSWORD).path()).isEqualTo("/account");
     Browser browser = new Browser();
     Page account = Users.signIn(browser, email, Users.PASSWORD);
 
@@ -113,6 +121,18 @@ class AccountsPasswordIT {
             .set("newPasswordAgain", NEW_PASSWORD)
             .submit(browser);
     assertThat(changed.messages()).contains("Your password is changed");
+    assertThat(new Page(browser.get("/account")).path())
+        .as("the session that changed it goes on")
+        .isEqualTo("/account");
+    assertThat(new Page(elsewhere.get("/account")).path())
+        .as("another session ends")
+        .isEqualTo("/users/sign_in");
+    assertThat(
+            new Browser()
+                .api("GET", "/api/v2/account", Browser.bearer(oldToken), null, null)
+                .statusCode())
+        .as("the API token is revoked")
+        .isEqualTo(401);
     assertThat(Users.requestToken(email, Users.PASSWORD).statusCode()).isEqualTo(401);
     assertThat(Users.requestToken(email, NEW_PASSWORD).statusCode()).isEqualTo(201);
   }

@@ -135,11 +135,27 @@ class AccountsSignUpIT {
       assertThat(problem.getString("detail")).isNotBlank();
       assertThat(problem.getInt("status")).isEqualTo(400);
     }
-    // Nothing was made: the address is still free.
-    assertThat(Users.signUp("Name", email, Users.PASSWORD).statusCode()).isEqualTo(201);
-    HttpResponse<String> twice = Users.signUp("Name", email, Users.PASSWORD);
-    assertThat(twice.statusCode()).isEqualTo(409);
-    assertThat(Browser.object(twice).getString("code")).isEqualTo("email-taken");
+    // Nothing was made: the address is still free, and its first sign-up gets the confirmation.
+    assertThat(Users.signUp("Name", email, Users.PASSWORD).statusCode()).isEqualTo(202);
+    Mailbox.await(email, Users.CONFIRMATION_SUBJECT, 1);
+  }
+
+  @Test
+  void aSignUpWithATakenAddressAnswersAsAnyOtherAndTellsTheOwnerByMail() {
+    String taken = Users.newAddress("taken");
+    Users.signUpConfirmed(taken);
+    String free = Users.newAddress("free");
+
+    HttpResponse<String> again = Users.signUp("Someone", taken, "Another-horse-8");
+    HttpResponse<String> fresh = Users.signUp("Someone", free, "Another-horse-8");
+
+    assertThat(again.statusCode()).isEqualTo(fresh.statusCode()).isEqualTo(202);
+    assertThat(again.body()).isEqualTo(fresh.body());
+    Mailbox.Mail told = Mailbox.await(taken, "Your allgo account", 1);
+    assertThat(told.text()).contains("already has one").contains("/users/password/new");
+    assertThat(Users.signIn(new Browser(), taken, Users.PASSWORD).path())
+        .as("the account is as it was")
+        .isEqualTo("/account");
   }
 
   @Test

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Account states and roles: unconfirmed and locked accounts, throttling, development users. */
@@ -13,7 +18,7 @@ class AccountsStatesIT {
   @Test
   void unconfirmedAccountsCannotGetATokenNorSignIn() {
     String email = Users.newAddress("unconfirmed");
-    assertThat(Users.signUp("Name", email, Users.PASSWORD).statusCode()).isEqualTo(201);
+    assertThat(Users.signUp("Name", email, Users.PASSWORD).statusCode()).isEqualTo(202);
 
     HttpResponse<String> token = Users.requestToken(email, Users.PASSWORD);
 
@@ -73,9 +78,32 @@ class AccountsStatesIT {
     assertThat(blocked.statusCode()).isEqualTo(429);
     assertThat(Browser.object(blocked).getString("detail"))
         .contains("Too many failed sign-in attempts")
-        .contains("15 minutes");
+        .contains("30 seconds");
     assertThat(page.path()).isEqualTo("/users/sign_in");
     assertThat(page.messages()).contains("Too many failed sign-in attempts");
+  }
+
+  @Test
+  void parallelFailuresAreCountedOneByOne() throws Exception {
+    String email = Users.newAddress("parallel");
+    Users.signUpConfirmed(email);
+    ExecutorService pool = Executors.newFixedThreadPool(40);
+    try {
+      List<Future<Integer>> tries = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        String password = "Wrong-password-" + i;
+        tries.add(pool.submit(() -> Users.requestToken(email, password).statusCode()));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> attempt : tries) {
+        statuses.add(attempt.get());
+      }
+
+      assertThat(statuses).filteredOn(s -> s == 401).as("passwords checked").hasSize(5);
+      assertThat(statuses).filteredOn(s -> s == 429).as("refused unchecked").hasSize(35);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -37,10 +37,13 @@ public final class Users {
   /** Signs up over the API and follows the link of the confirmation mail. Returns the user id. */
   public static long signUpConfirmed(String email) {
     HttpResponse<String> response = signUp("Test User", email, PASSWORD);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     Page confirmed = followConfirmation(email, 1);
     assertThat(confirmed.messages()).contains("is confirmed");
-    return Browser.object(response).getJsonNumber("id").longValue();
+    HttpResponse<String> account =
+        new Browser()
+            .api("GET", "/api/v2/account", Browser.bearer(token(email, PASSWORD)), null, null);
+    return Browser.object(account).getJsonNumber("id").longValue();
   }
 
   static Page followConfirmation(String email, int nth) {

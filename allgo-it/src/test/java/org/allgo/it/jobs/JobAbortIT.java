@@ -32,8 +32,18 @@ class JobAbortIT {
   void aRunningJobIsAbortedAndItsContainerRemoved() {
     long id = Jobs.run(devel, tool, "sleep 60", null);
     Jobs.awaitState(devel, id, "RUNNING", Duration.ofSeconds(30));
-    // RUNNING from its claim; the program runs once its container has started.
+    // RUNNING from its claim; the program runs once its container has started (on a swarm, the
+    // service exists before its task's container runs): its log says it does.
     await().atMost(Duration.ofSeconds(30)).until(() -> Jobs.containerExists(id));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                devel
+                    .get("/api/v2/jobs/" + id + "/log")
+                    .json()
+                    .getString("text")
+                    .contains("sleeping 60"));
 
     long before = System.nanoTime();
     Api.Response aborted = devel.post("/api/v2/jobs/" + id + "/abort", null);

@@ -42,7 +42,7 @@ class WebappRulesIT {
 
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.json().toString()).contains("taken");
-    assertThat(devel.get("/api/v2/webapps/" + name).json().getString("owner"))
+    assertThat(devel.get("/api/v2/webapps/" + name).json().getString("ownerEmail"))
         .isEqualTo("devel@localhost");
   }
 

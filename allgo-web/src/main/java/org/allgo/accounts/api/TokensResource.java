@@ -2,10 +2,12 @@ package org.allgo.accounts.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.allgo.accounts.boundary.AccountService;
@@ -24,10 +26,11 @@ public class TokensResource {
   @Inject AccountService accounts;
 
   @POST
-  public Response issue(Payloads.Credentials body) {
+  public Response issue(Payloads.Credentials body, @Context HttpServletRequest request) {
     Payloads.Credentials credentials = Payloads.required(body);
     // Two transactions: the failure count of a refused sign-in must be committed.
-    LoginResult result = accounts.authenticate(credentials.email(), credentials.password());
+    LoginResult result =
+        accounts.authenticate(credentials.email(), credentials.password(), request.getRemoteAddr());
     if (result instanceof LoginResult.Failure failure) {
       throw failure.exception();
     }

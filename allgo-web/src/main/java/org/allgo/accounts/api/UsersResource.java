@@ -22,12 +22,17 @@ public class UsersResource {
 
   @Inject AccountService accounts;
 
-  /** Opens an unconfirmed account and mails the confirmation link. */
+  /**
+   * Opens an unconfirmed account and mails the confirmation link; an address that has an account
+   * gets a mail saying so. The answer is the same either way: it does not tell which.
+   */
   @POST
   public Response signUp(Payloads.SignUp body) {
     Payloads.SignUp signUp = Payloads.required(body);
-    return Response.status(Response.Status.CREATED)
-        .entity(accounts.signUp(signUp.name(), signUp.email(), signUp.password()))
+    accounts.signUp(signUp.name(), signUp.email(), signUp.password());
+    return Response.accepted(
+            new Payloads.Message(
+                "A mail is on its way to this address: follow its link to confirm the account."))
         .build();
   }
 

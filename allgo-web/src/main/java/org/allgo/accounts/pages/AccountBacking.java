@@ -5,13 +5,16 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.util.List;
 import org.allgo.accounts.boundary.AccountService;
 import org.allgo.accounts.boundary.SshKeyService;
 import org.allgo.accounts.entity.AccountView;
+import org.allgo.accounts.entity.Caller;
 import org.allgo.accounts.entity.SshKeyView;
 import org.allgo.pages.Pages;
+import org.allgo.security.SignedInSessions;
 
 /**
  * {@code /account}: profile and notifications, e-mail change (confirmed by mail), password, API
@@ -68,8 +71,18 @@ public class AccountBacking implements Serializable {
       Pages.error("The two new passwords differ.");
       return;
     }
-    if (Pages.attempt(() -> accounts.changePassword(caller(), currentPassword, newPassword))) {
-      Pages.info("Your password is changed.");
+    if (Pages.attempt(
+        () -> {
+          // Other sessions end; this one goes on with the new password.
+          Caller changed = accounts.changePassword(caller(), currentPassword, newPassword);
+          SignedInSessions.store(
+              (HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(true),
+              changed);
+        })) {
+      account = accounts.getAccount(caller());
+      Pages.info(
+          "Your password is changed. Your other sessions are signed out and your API token no"
+              + " longer works: make a new one below if you need it.");
     }
     currentPassword = null;
   }

@@ -12,9 +12,12 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.io.Serializable;
 import java.lang.System.Logger.Level;
+import java.util.Optional;
 import javax.transaction.xa.XAResource;
 import org.allgo.connector.inbound.ContainerEventActivationSpec;
 import org.allgo.connector.inbound.EventDispatch;
+import org.allgo.connector.swarm.SwarmActivity;
+import org.allgo.connector.swarm.SwarmConfig;
 
 /**
  * The Docker Engine resource adapter. The server sets its properties (e.g. with {@code asadmin
@@ -58,23 +61,56 @@ public class DockerResourceAdapter implements ResourceAdapter, Serializable {
           "Comma-separated absolute host directories under which bind mounts are allowed; empty: none")
   private String allowedVolumeRoots = "";
 
+  @ConfigProperty(
+      defaultValue = "docker",
+      description =
+          "Where containers run: docker (all on the engine) or swarm (those of swarmLabels as swarm"
+              + " jobs, the engine being a swarm manager)")
+  private String engine = "docker";
+
+  @ConfigProperty(
+      defaultValue = "allgo.role=job",
+      description = "In swarm mode, the labels (comma-separated key=value) of what the swarm runs")
+  private String swarmLabels = "allgo.role=job";
+
+  @ConfigProperty(
+      defaultValue = "allgo-jobs",
+      description = "In swarm mode, the swarm network of the jobs allowed the network")
+  private String swarmNetwork = "allgo-jobs";
+
+  @ConfigProperty(
+      defaultValue = "node.labels.allgo.jobs==true",
+      description = "In swarm mode, comma-separated placement constraints of every job")
+  private String swarmConstraints = "node.labels.allgo.jobs==true";
+
+  @ConfigProperty(
+      defaultValue = "",
+      description =
+          "In swarm mode, a folder with a static busybox (bin/sh, bin/cat, bin/grep) at this path on"
+              + " every node, through which a job's memory kills and running time are known")
+  private String swarmHelperDir = "";
+
   private transient EventDispatch events;
+  private transient SwarmActivity swarmActivity;
 
   @Override
   public void start(BootstrapContext context) throws ResourceAdapterInternalException {
     AdapterConfig config;
+    Optional<SwarmConfig> swarm;
     try {
       config = config();
+      swarm = swarm();
     } catch (IllegalArgumentException e) {
       throw new ResourceAdapterInternalException(
           "Invalid Docker adapter configuration: " + e.getMessage(), e);
     }
-    events = new EventDispatch(context.getWorkManager());
+    events = new EventDispatch(context.getWorkManager(), swarm, swarmActivity());
     LOG.log(
         Level.INFO,
-        "Docker adapter started for environment {0} on {1}",
+        "Docker adapter started for environment {0} on {1}{2}",
         config.environment(),
-        config.dockerHost());
+        config.dockerHost(),
+        swarm.map(s -> ", jobs " + s.selector() + " on its swarm").orElse(""));
   }
 
   @Override
@@ -113,6 +149,69 @@ public class DockerResourceAdapter implements ResourceAdapter, Serializable {
   public AdapterConfig config() {
     return AdapterConfig.parse(
         dockerHost, environment, registry, allowedBaseImages, allowedVolumeRoots);
+  }
+
+  /**
+   * The swarm placement's settings in swarm mode, empty in docker mode; throws {@link
+   * IllegalArgumentException} when invalid.
+   */
+  public Optional<SwarmConfig> swarm() {
+    return switch (engine == null ? "" : engine.trim()) {
+      case "docker" -> Optional.empty();
+      case "swarm" ->
+          Optional.of(
+              SwarmConfig.parse(swarmLabels, swarmNetwork, swarmConstraints, swarmHelperDir));
+      default ->
+          throw new IllegalArgumentException("engine must be docker or swarm, got " + engine);
+    };
+  }
+
+  /** Shared by the connections and the event subscriptions of this adapter. */
+  public synchronized SwarmActivity swarmActivity() {
+    if (swarmActivity == null) {
+      swarmActivity = new SwarmActivity();
+    }
+    return swarmActivity;
+  }
+
+  public String getEngine() {
+    return engine;
+  }
+
+  public void setEngine(String engine) {
+    this.engine = engine;
+  }
+
+  public String getSwarmLabels() {
+    return swarmLabels;
+  }
+
+  public void setSwarmLabels(String swarmLabels) {
+    this.swarmLabels = swarmLabels;
+  }
+
+  public String getSwarmNetwork() {
+    return swarmNetwork;
+  }
+
+  public void setSwarmNetwork(String swarmNetwork) {
+    this.swarmNetwork = swarmNetwork;
+  }
+
+  public String getSwarmConstraints() {
+    return swarmConstraints;
+  }
+
+  public void setSwarmConstraints(String swarmConstraints) {
+    this.swarmConstraints = swarmConstraints;
+  }
+
+  public String getSwarmHelperDir() {
+    return swarmHelperDir;
+  }
+
+  public void setSwarmHelperDir(String swarmHelperDir) {
+    this.swarmHelperDir = swarmHelperDir;
   }
 
   public String getDockerHost() {

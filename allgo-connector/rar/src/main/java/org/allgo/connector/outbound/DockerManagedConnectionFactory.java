@@ -12,6 +12,7 @@ import jakarta.resource.spi.ResourceAdapterAssociation;
 import jakarta.resource.spi.TransactionSupport;
 import java.io.PrintWriter;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import javax.security.auth.Subject;
 import org.allgo.connector.adapter.AdapterConfig;
@@ -19,6 +20,7 @@ import org.allgo.connector.adapter.DockerResourceAdapter;
 import org.allgo.connector.adapter.EngineClient;
 import org.allgo.connector.api.DockerConnection;
 import org.allgo.connector.api.DockerConnectionFactory;
+import org.allgo.connector.swarm.SwarmConfig;
 
 /**
  * Makes managed connections to the engine with the configuration of its resource adapter. All its
@@ -37,6 +39,7 @@ public class DockerManagedConnectionFactory
   private transient DockerResourceAdapter adapter;
   private transient PrintWriter logWriter;
   private transient KnownContainers known;
+  private transient ServiceRecords records;
 
   @Override
   public Object createConnectionFactory(ConnectionManager manager) {
@@ -53,8 +56,10 @@ public class DockerManagedConnectionFactory
   public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info)
       throws ResourceException {
     AdapterConfig config = config();
+    Optional<SwarmPlacement> swarm =
+        swarm().map(s -> new SwarmPlacement(s, records(), adapter.swarmActivity()));
     return new DockerManagedConnection(
-        this, new EngineOperations(EngineClient.open(config.dockerHost()), config, known()));
+        this, new EngineOperations(EngineClient.open(config.dockerHost()), config, known(), swarm));
   }
 
   private synchronized KnownContainers known() {
@@ -62,6 +67,13 @@ public class DockerManagedConnectionFactory
       known = new KnownContainers();
     }
     return known;
+  }
+
+  private synchronized ServiceRecords records() {
+    if (records == null) {
+      records = new ServiceRecords();
+    }
+    return records;
   }
 
   @Override
@@ -114,6 +126,15 @@ public class DockerManagedConnectionFactory
   @Override
   public int hashCode() {
     return Objects.hashCode(adapter == null ? null : System.identityHashCode(adapter));
+  }
+
+  private Optional<SwarmConfig> swarm() throws ResourceException {
+    try {
+      return adapter.swarm();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidPropertyException(
+          "Invalid Docker adapter configuration: " + e.getMessage(), e);
+    }
   }
 
   private AdapterConfig config() throws ResourceException {

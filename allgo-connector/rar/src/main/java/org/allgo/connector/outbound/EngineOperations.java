@@ -1,6 +1,7 @@
 package org.allgo.connector.outbound;
 
 import com.github.dockerjava.api.model.Info;
+import java.util.Optional;
 import org.allgo.connector.adapter.AdapterConfig;
 import org.allgo.connector.adapter.EngineClient;
 import org.allgo.connector.adapter.EnvironmentPolicy;
@@ -12,17 +13,37 @@ final class EngineOperations implements AutoCloseable {
 
   private final EngineClient client;
   private final AdapterConfig config;
-  final Containers containers;
+  final ContainerOperations containers;
   final Images images;
   final Execs execs;
 
   EngineOperations(EngineClient client, AdapterConfig config, KnownContainers known) {
+    this(client, config, known, Optional.empty());
+  }
+
+  /** With a swarm placement, the containers it selects are placed on the swarm. */
+  EngineOperations(
+      EngineClient client,
+      AdapterConfig config,
+      KnownContainers known,
+      Optional<SwarmPlacement> swarm) {
     this.client = client;
     this.config = config;
     EnvironmentPolicy policy = new EnvironmentPolicy(config);
-    this.containers = new Containers(client, config, policy, known);
-    this.images = new Images(client, policy, containers);
-    this.execs = new Execs(client, containers);
+    Containers local = new Containers(client, config, policy, known);
+    this.images = new Images(client, policy, local);
+    this.execs = new Execs(client, local);
+    LocalContainers engine = new LocalContainers(local);
+    this.containers =
+        swarm
+            .<ContainerOperations>map(
+                s ->
+                    new Placement(
+                        engine,
+                        new SwarmJobs(
+                            client, config, s.config(), policy, images, s.records(), s.activity()),
+                        s.config()))
+            .orElse(engine);
   }
 
   EngineInfo info() {

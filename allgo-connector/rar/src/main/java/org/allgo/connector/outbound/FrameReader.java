@@ -3,12 +3,14 @@ package org.allgo.connector.outbound;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.allgo.connector.api.LogChunk;
 
 /**
  * Reads the engine's multiplexed stream (logs and attach without a terminal): frames of an 8-byte
- * header — stream type, three zero bytes, big-endian payload length — and the payload.
+ * header — stream type, three zero bytes, big-endian payload length — and the payload. A swarm
+ * service's log may end with a frame of type 3, the engine's error.
  */
 final class FrameReader {
 
@@ -30,12 +32,9 @@ final class FrameReader {
     if (read < 8) {
       throw new EOFException("Stream ended inside a frame header");
     }
-    LogChunk.Stream stream =
-        switch (header[0]) {
-          case 0, 1 -> LogChunk.Stream.STDOUT;
-          case 2 -> LogChunk.Stream.STDERR;
-          default -> throw new IOException("Not a multiplexed stream: frame type " + header[0]);
-        };
+    if ((header[0] & 0xff) > 3) {
+      throw new IOException("Not a multiplexed stream: frame type " + header[0]);
+    }
     int length =
         ((header[4] & 0xff) << 24)
             | ((header[5] & 0xff) << 16)
@@ -48,6 +47,23 @@ final class FrameReader {
     if (payload.length < length) {
       throw new EOFException("Stream ended inside a frame of " + length + " bytes");
     }
-    return Optional.of(new LogChunk(stream, payload));
+    if (header[0] == 3) {
+      throw new EngineError(new String(payload, StandardCharsets.UTF_8).strip());
+    }
+    return Optional.of(
+        new LogChunk(header[0] == 2 ? LogChunk.Stream.STDERR : LogChunk.Stream.STDOUT, payload));
+  }
+
+  /**
+   * A frame of the engine's own (type 3) in place of the rest: the log could not be read (the swarm
+   * node that holds it is down).
+   */
+  static final class EngineError extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    EngineError(String message) {
+      super(message);
+    }
   }
 }

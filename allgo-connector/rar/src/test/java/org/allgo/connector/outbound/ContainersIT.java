@@ -161,7 +161,7 @@ class ContainersIT {
     assertThat(docker.logs(id).stdout()).isEqualTo("tmp-full\n");
     assertThat(work.resolve("out")).content().isEqualTo("ok\n");
     assertThat(
-            DockerCli.run(
+            DockerCli.output(
                 "inspect",
                 "-f",
                 "{{.HostConfig.ReadonlyRootfs}} {{.HostConfig.LogConfig.Type}} {{index .HostConfig.LogConfig.Config \"max-size\"}} {{index .HostConfig.LogConfig.Config \"max-file\"}}",
@@ -177,7 +177,9 @@ class ContainersIT {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(docker.diskUse(id)).isGreaterThanOrEqualTo(5242880L));
     assertThat(docker.diskUse(id)).isLessThan(6L << 20);
-    assertThrows(NotFoundException.class, () -> docker.diskUse("citest-no-such-container"));
+    assertThrows(
+        NotFoundException.class,
+        () -> docker.diskUse(AdapterFixture.ENVIRONMENT + "-no-such-container"));
   }
 
   @Test

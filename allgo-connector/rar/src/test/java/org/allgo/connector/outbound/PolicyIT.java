@@ -146,26 +146,34 @@ class PolicyIT {
             "sleep",
             "60");
 
-    assertThat(name).startsWith("citest-");
-    assertRefused(() -> docker.inspect(name), "does not belong to environment citest");
-    assertRefused(() -> docker.find(name), "does not belong to environment citest");
-    assertRefused(() -> docker.kill(intruder), "does not belong to environment citest");
-    assertRefused(() -> docker.remove(name), "does not belong to environment citest");
-    assertRefused(() -> docker.diskUse(name), "does not belong to environment citest");
+    assertThat(name).startsWith(AdapterFixture.ENVIRONMENT + "-");
     assertRefused(
-        () -> docker.readLogs(name, null, entry -> true), "does not belong to environment citest");
+        () -> docker.inspect(name), "does not belong to environment " + AdapterFixture.ENVIRONMENT);
     assertRefused(
-        () -> docker.exec(name, ExecSpec.of("true")), "does not belong to environment citest");
+        () -> docker.find(name), "does not belong to environment " + AdapterFixture.ENVIRONMENT);
+    assertRefused(
+        () -> docker.kill(intruder),
+        "does not belong to environment " + AdapterFixture.ENVIRONMENT);
+    assertRefused(
+        () -> docker.remove(name), "does not belong to environment " + AdapterFixture.ENVIRONMENT);
+    assertRefused(
+        () -> docker.diskUse(name), "does not belong to environment " + AdapterFixture.ENVIRONMENT);
+    assertRefused(
+        () -> docker.readLogs(name, null, entry -> true),
+        "does not belong to environment " + AdapterFixture.ENVIRONMENT);
+    assertRefused(
+        () -> docker.exec(name, ExecSpec.of("true")),
+        "does not belong to environment " + AdapterFixture.ENVIRONMENT);
     assertThat(docker.list(Map.of("allgo.role", "job"))).noneMatch(c -> c.id().equals(intruder));
-    assertThat(DockerCli.run("inspect", "-f", "{{.State.Running}}", intruder)).isEqualTo("true");
+    assertThat(DockerCli.output("inspect", "-f", "{{.State.Running}}", intruder)).isEqualTo("true");
   }
 
   @Test
   void everyContainerTheAdapterMakesCarriesTheEnvironmentsLabel() {
     String id = docker.run(spec("labelled", "sleep", "60"));
 
-    assertThat(DockerCli.run("inspect", "-f", "{{index .Config.Labels \"allgo.env\"}}", id))
-        .isEqualTo("citest");
+    assertThat(DockerCli.output("inspect", "-f", "{{index .Config.Labels \"allgo.env\"}}", id))
+        .isEqualTo(AdapterFixture.ENVIRONMENT);
   }
 
   private static void assertRefused(Runnable call, String reason) {
