@@ -11,11 +11,12 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +27,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.allgo.connector.api.ConflictException;
 import org.allgo.connector.api.ContainerSummary;
 import org.allgo.connector.api.DockerException;
+import org.allgo.connector.api.EngineUnavailableException;
+import org.allgo.connector.api.NotFoundException;
+import org.allgo.connector.api.PolicyRefusedException;
 import org.allgo.jobs.control.BackgroundWork;
 import org.allgo.jobs.control.ClaimSql;
 import org.allgo.jobs.control.JobCompletion;
@@ -52,13 +57,17 @@ import org.allgo.jobs.entity.StopRequest;
  *
  * <p>At start-up it reconciles the RUNNING jobs with the engine: containers still running are
  * adopted, those that ended while the server was down are finished with their exit code, vanished
- * ones fail with a reason, and job containers without a running job are removed.
+ * ones fail with a reason, jobs claimed whose program never started wait again, and job containers
+ * without a running job are removed. A job whose start finds the engine away waits again too.
  */
 @Singleton
 @Startup
 @DependsOn("SchemaMigrations")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// Bean-managed: no transaction around the timer's tick, which a failed call (the database away)
+// would mark for rollback; the timer service then retries the tick once and drops the timer for
+// good. Every state change has a transaction of its own (JobTransitions).
+@TransactionManagement(TransactionManagementType.BEAN)
 public class Dispatcher {
 
   private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
@@ -67,6 +76,9 @@ public class Dispatcher {
 
   // Container creation and start are the engine's work; more at once only queue up there.
   static final int PARALLEL_STARTS = 4;
+
+  // How long a stopping engine may still answer after failing a start.
+  private static final Duration ENGINE_STOPPING = Duration.ofSeconds(10);
 
   private final AtomicBoolean busy = new AtomicBoolean();
   // Claimed by this server, their containers not started yet: supervision leaves them alone.
@@ -93,9 +105,7 @@ public class Dispatcher {
 
   @Resource SessionContext context;
 
-  // A lifecycle callback takes its transaction attribute from the method.
   @PostConstruct
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void reconcile() {
     starts =
         new ThreadPoolExecutor(
@@ -110,10 +120,17 @@ public class Dispatcher {
       Map<Long, ContainerSummary> found = containers.list();
       int adopted = 0;
       int finished = 0;
+      int again = 0;
       for (RunningJob job : transitions.running()) {
         ContainerSummary container = found.remove(job.jobId());
         if (container != null && container.running()) {
           adopted++;
+        } else if (mine(job) && neverRan(job, container)) {
+          if (container != null) {
+            containers.remove(container.id());
+          }
+          transitions.unclaim(job.jobId());
+          again++;
         } else if (container != null || mine(job)) {
           completion.complete(job.jobId());
           finished++;
@@ -122,9 +139,11 @@ public class Dispatcher {
       found.values().forEach(stray -> containers.remove(stray.id()));
       LOG.log(
           Level.INFO,
-          "Jobs reconciled with the engine: {0} running adopted, {1} finished, {2} stray containers removed",
+          "Jobs reconciled with the engine: {0} running adopted, {1} finished, {2} waiting again"
+              + " (claimed, never started), {3} stray containers removed",
           adopted,
           finished,
+          again,
           found.size());
     } catch (DockerException | IllegalStateException e) {
       LOG.log(
@@ -271,6 +290,13 @@ public class Dispatcher {
     try {
       container = containers.run(launch.get());
     } catch (RuntimeException e) {
+      if (e instanceof EngineUnavailableException || engineGoingAway(e)) {
+        // Nothing ran: the job waits in its place until the engine answers again.
+        LOG.log(Level.WARNING, "Job {0} waits again: {1}", jobId, e.getMessage());
+        transitions.unclaim(jobId);
+        watch.changed(jobId);
+        return;
+      }
       LOG.log(Level.WARNING, "Job {0} could not start: {1}", jobId, e.getMessage());
       completion.fail(jobId, "The job could not start: " + e.getMessage());
       return;
@@ -279,6 +305,22 @@ public class Dispatcher {
     if (transitions.started(jobId, container).isPresent()) {
       completion.stop(jobId);
     }
+  }
+
+  // An engine's own error (not a refusal, a missing image or a name taken) from an engine that
+  // stops answering right after: it was stopping (dockerd answers while it stops its containers).
+  private boolean engineGoingAway(RuntimeException e) {
+    return e instanceof DockerException
+        && !(e instanceof NotFoundException
+            || e instanceof ConflictException
+            || e instanceof PolicyRefusedException)
+        && containers.goesAway(ENGINE_STOPPING);
+  }
+
+  // Claimed here before a restart, its start never recorded, and no container that ran: the server
+  // stopped between the claim and the container's start.
+  private static boolean neverRan(RunningJob job, ContainerSummary container) {
+    return job.containerId() == null && (container == null || "created".equals(container.state()));
   }
 
   // Claimed by this server; supervision skips the jobs whose start is under way, and complete()

@@ -6,6 +6,8 @@ import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.util.Date;
@@ -18,6 +20,9 @@ import org.allgo.platform.BusinessException;
 
 /** Starts the {@code purge-jobs} batch job every night and when a superuser asks. */
 @Stateless
+// Bean-managed: no transaction a failed call could doom, which would end the timer (see
+// Dispatcher).
+@TransactionManagement(TransactionManagementType.BEAN)
 public class PurgeService {
 
   public static final String PURGE_JOB = "purge-jobs";
@@ -28,13 +33,18 @@ public class PurgeService {
 
   @Inject JobRepository repository;
 
+  // A failed start is logged and tomorrow's tries again: a timeout that fails twice is dropped.
   @Schedule(hour = "3", minute = "30", persistent = false)
   void nightly() {
-    LOG.log(
-        Level.INFO,
-        "Nightly {0} started as execution {1}",
-        PURGE_JOB,
-        operator().start(PURGE_JOB, new Properties()));
+    try {
+      LOG.log(
+          Level.INFO,
+          "Nightly {0} started as execution {1}",
+          PURGE_JOB,
+          operator().start(PURGE_JOB, new Properties()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "The nightly {0} could not start: {1}", PURGE_JOB, e.toString());
+    }
   }
 
   public BatchExecutionView start(String email) {

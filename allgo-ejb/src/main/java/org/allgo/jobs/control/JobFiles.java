@@ -42,10 +42,47 @@ public class JobFiles {
 
   private static final int JOB_UID = 65534;
 
+  /** Below this much free space, a new job could not even keep its log: none is taken. */
+  static final long MIN_FREE_BYTES = 8L << 20;
+
   @Inject JobSettings settings;
 
-  /** Makes the job's empty directory, writable by the job's user, and its empty live log. */
+  /**
+   * Whether the datastore's disk has room for a job's log and small files ({@link
+   * #MIN_FREE_BYTES}); true when the disk cannot say.
+   */
+  public boolean hasSpace() {
+    try {
+      return Files.getFileStore(settings.datastore()).getUsableSpace() >= MIN_FREE_BYTES;
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  private void requireSpace() {
+    if (!hasSpace()) {
+      throw diskFull();
+    }
+  }
+
+  private static BusinessException diskFull() {
+    return BusinessException.insufficientStorage(
+        "disk-full",
+        "The server's data disk is full: it takes no new job or file for now. Try again later.");
+  }
+
+  // ENOSPC, or a quota reached: the file system's own words.
+  private static boolean full(IOException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("No space left on device") || message.contains("Disk quota exceeded");
+  }
+
+  /**
+   * Makes the job's empty directory, writable by the job's user, and its empty live log; refused
+   * (507) when the disk is full.
+   */
   public Path create(long jobId) {
+    requireSpace();
     Path dir = settings.directory(jobId);
     try {
       Files.createDirectories(dir.getParent());
@@ -89,6 +126,9 @@ public class JobFiles {
     } catch (FileAlreadyExistsException e) {
       throw BusinessException.invalid("duplicate-file-name", "Two files are named " + name + ".");
     } catch (IOException e) {
+      if (full(e)) {
+        throw diskFull();
+      }
       throw new UncheckedIOException("Cannot store " + name + " for job " + jobId, e);
     }
   }
@@ -99,6 +139,7 @@ public class JobFiles {
    */
   public long storeUpload(
       String id, String name, InputStream content, long maxFile, long remaining) {
+    requireSpace();
     try {
       Files.createDirectories(settings.uploads());
       return write(
@@ -114,6 +155,9 @@ public class JobFiles {
                       + mib(settings.maxInputBytes())
                       + ": submit a job with them, or delete some."));
     } catch (IOException e) {
+      if (full(e)) {
+        throw diskFull();
+      }
       throw new UncheckedIOException("Cannot store upload " + name, e);
     }
   }

@@ -196,6 +196,23 @@ public class Job {
     this.startedAt = at;
   }
 
+  /**
+   * Claimed, but its program never started (the engine did not answer, or the server stopped before
+   * the container ran): it waits again in its place, or ends as asked if it was to stop.
+   */
+  public void unclaim(Instant at) {
+    requireState(JobState.RUNNING);
+    if (stopRequest != null) {
+      failed(null, at);
+      return;
+    }
+    this.state = JobState.WAITING;
+    this.claimedBy = null;
+    this.startedAt = null;
+    this.containerId = null;
+    this.dockerHost = null;
+  }
+
   /** The platform is to stop it; the first reason wins. */
   public void requestStop(StopRequest request) {
     if (stopRequest == null) {
