@@ -16,10 +16,10 @@ ensure_payara() {
   unzip -q -o "$dir/payara.zip" -d "$dir" && rm -f "$dir/payara.zip"
 }
 
-# Builds the EAR when it is missing or older than any source.
+# Builds the EAR when it is missing or older than any source (the test tiers' are not in it).
 ensure_built() {
-  if [ -f "$ALLGO_EAR" ] && [ -z "$(find "$ALLGO_ROOT" -path "$ALLGO_ROOT/var" -prune -o \
-      \( -path '*/src/*' -o -name pom.xml \) -newer "$ALLGO_EAR" -print -quit)" ]; then
+  if [ -f "$ALLGO_EAR" ] && [ -z "$(find "$ALLGO_ROOT" \( -path "$ALLGO_ROOT/var" -o -path "$ALLGO_ROOT/allgo-it" \
+      -o -path "$ALLGO_ROOT/allgo-itc" \) -prune -o \( -path '*/src/*' -o -name pom.xml \) -newer "$ALLGO_EAR" -print -quit)" ]; then
     return 0
   fi
   log "building allgo"
@@ -104,6 +104,13 @@ stop_domain() {
   "$PAYARA_HOME/bin/asadmin" stop-domain --domaindir "$ALLGO_DOMAINS" "$ALLGO_DOMAIN" >/dev/null
 }
 
+# Whether the allgo application answers (its liveness check: up or down, but its own).
+application_answers() {
+  local status
+  status=$(curl -sS -o /dev/null -w '%{http_code}' "$ALLGO_BASE_URL/health/live" 2>/dev/null || true)
+  [ -n "$status" ] && [ "$status" != 000 ] && [ "$status" != 404 ]
+}
+
 # Deploys the EAR when it differs from the one deployed.
 deploy() {
   local sum marker=$ALLGO_DOMAINS/$ALLGO_DOMAIN.deployed
@@ -112,10 +119,11 @@ deploy() {
   # A domain that starts loads the application it had, and a deployment during that load fails:
   # wait (five minutes at most: a loaded machine takes more than one) until the previous one
   # answers. The domain's own applications directory says whether it has one: the marker may be
-  # gone (the benchmark removes it to redeploy).
+  # gone (the benchmark removes it to redeploy). The application's own endpoint says it is loaded:
+  # the domain's document root answers "/" from the start.
   if [ -d "$ALLGO_DOMAINS/$ALLGO_DOMAIN/applications/allgo" ]; then
     local tries=$((ALLGO_START_TIMEOUT * 2))
-    until curl -fsS -o /dev/null "$ALLGO_BASE_URL/" 2>/dev/null || [ "$((tries -= 1))" -le 0 ]; do sleep 0.5; done
+    until application_answers || [ "$((tries -= 1))" -le 0 ]; do sleep 0.5; done
   fi
   log "deploying $(basename "$ALLGO_EAR")"
   # On the public virtual server only: the monitoring listener's has the server's endpoints alone.

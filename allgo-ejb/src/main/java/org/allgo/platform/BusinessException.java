@@ -23,7 +23,8 @@ public class BusinessException extends RuntimeException {
     GONE(410),
     TOO_LARGE(413),
     UNPROCESSABLE(422),
-    TOO_MANY_REQUESTS(429);
+    TOO_MANY_REQUESTS(429),
+    INSUFFICIENT_STORAGE(507);
 
     private final int status;
 
@@ -76,6 +77,11 @@ public class BusinessException extends RuntimeException {
    */
   public static BusinessException unprocessable(String code, String message) {
     return new BusinessException(Kind.UNPROCESSABLE, code, message);
+  }
+
+  /** The server has no room left to store what the request brings. */
+  public static BusinessException insufficientStorage(String code, String message) {
+    return new BusinessException(Kind.INSUFFICIENT_STORAGE, code, message);
   }
 
   public static BusinessException forbidden(String code, String message) {

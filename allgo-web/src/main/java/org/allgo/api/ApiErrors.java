@@ -20,6 +20,11 @@ public final class ApiErrors {
   /** The challenge of a 401: an API token as a bearer token. */
   public static final String CHALLENGE = "Bearer realm=\"allgo\"";
 
+  private static final String UNAVAILABLE_CODE = "database-unavailable";
+  private static final String UNAVAILABLE =
+      "allgo's database does not answer for the moment: nothing was changed. Try again in a few"
+          + " seconds.";
+
   // Json.createObjectBuilder() looks the provider up through the class loaders on every call.
   private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
@@ -62,6 +67,20 @@ public final class ApiErrors {
     return (status == 401 ? response.header("WWW-Authenticate", CHALLENGE) : response).build();
   }
 
+  /** The answer while the database is away: 503 with {@code Retry-After}; nothing was changed. */
+  public static Response unavailable(String apiPath) {
+    return Response.fromResponse(response(apiPath, 503, UNAVAILABLE_CODE, UNAVAILABLE))
+        .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
+        .build();
+  }
+
+  /** The same, written straight to a servlet response, for the security layer. */
+  public static void writeUnavailable(HttpServletResponse response, String apiPath)
+      throws IOException {
+    response.setHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+    write(response, apiPath, 503, UNAVAILABLE_CODE, UNAVAILABLE);
+  }
+
   /** Writes the error straight to a servlet response, for the security layer. */
   public static void write(
       HttpServletResponse response, String apiPath, int status, String code, String message)
@@ -77,6 +96,8 @@ public final class ApiErrors {
     Response.Status known = Response.Status.fromStatusCode(status);
     return known != null
         ? known.getReasonPhrase()
-        : status == 422 ? "Unprocessable Content" : "Error";
+        : status == 422
+            ? "Unprocessable Content"
+            : status == 507 ? "Insufficient Storage" : "Error";
   }
 }

@@ -15,7 +15,8 @@ import org.allgo.platform.BusinessException;
 
 /**
  * Everything else that escapes a resource: JAX-RS's own refusals keep their status, unreadable JSON
- * is a 400, and the rest is a 500 whose details go to the log, never to the client.
+ * is a 400, a database that does not answer a 503 (try again), and the rest is a 500 whose details
+ * go to the log, never to the client.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -43,6 +44,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
           ? ApiErrors.response(
               path, 400, "request-invalid", "The request body is missing or not valid.")
           : ApiErrors.response(path, status, "http-" + status, ApiErrors.title(status) + ".");
+    }
+    if (DatabaseOutage.causes(e)) {
+      LOG.log(Level.WARNING, "Request to /api/{0} refused: the database does not answer", path);
+      return ApiErrors.unavailable(path);
     }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.ERROR, "Request to /api/" + path + " failed, incident " + incident, e);

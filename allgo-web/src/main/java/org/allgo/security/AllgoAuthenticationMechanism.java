@@ -20,6 +20,7 @@ import org.allgo.accounts.boundary.AccountService;
 import org.allgo.accounts.boundary.CallerScope;
 import org.allgo.accounts.entity.Caller;
 import org.allgo.api.ApiErrors;
+import org.allgo.api.DatabaseOutage;
 
 /**
  * The one authentication mechanism of allgo, asked about every request:
@@ -99,7 +100,15 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
             "Send the API token as 'Authorization: Bearer <token>'"
                 + " or 'Authorization: Token token=<token>'.");
       }
-      Optional<Caller> caller = accounts.findCallerByToken(token.get());
+      Optional<Caller> caller;
+      try {
+        caller = accounts.findCallerByToken(token.get());
+      } catch (RuntimeException e) {
+        if (!DatabaseOutage.causes(e)) {
+          throw e;
+        }
+        return unavailable(response, path);
+      }
       if (caller.isEmpty()) {
         return unauthorized(
             response,
@@ -149,6 +158,16 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
   private AuthenticationStatus loggedIn(Caller caller, HttpMessageContext context) {
     callers.enter(caller);
     return context.notifyContainerAboutLogin(caller.email(), caller.groups());
+  }
+
+  // The database does not answer: the token cannot be checked, nothing was done.
+  private static AuthenticationStatus unavailable(HttpServletResponse response, String path) {
+    try {
+      ApiErrors.writeUnavailable(response, path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return AuthenticationStatus.SEND_CONTINUE;
   }
 
   // The response is written here: SEND_CONTINUE tells the container to send it as it is.

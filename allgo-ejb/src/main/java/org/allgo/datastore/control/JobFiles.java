@@ -40,8 +40,19 @@ public class JobFiles {
 
   @Inject JobLogs logs;
 
-  /** Makes the job's empty directory, writable by the job's user, and its empty live log. */
+  /**
+   * Whether the datastore's disk has room for a job's log and small files; true if it cannot say.
+   */
+  public boolean hasSpace() {
+    return Storage.hasSpace(settings.datastore());
+  }
+
+  /**
+   * Makes the job's empty directory, writable by the job's user, and its empty live log; refused
+   * (507) when the disk is full.
+   */
   public Path create(long jobId) {
+    Storage.requireSpace(settings.datastore());
     Path dir = settings.directory(jobId);
     try {
       Files.createDirectories(dir.getParent());
@@ -85,6 +96,9 @@ public class JobFiles {
     } catch (FileAlreadyExistsException e) {
       throw BusinessException.invalid("duplicate-file-name", "Two files are named " + name + ".");
     } catch (IOException e) {
+      if (Storage.full(e)) {
+        throw Storage.diskFull();
+      }
       throw new UncheckedIOException("Cannot store " + name + " for job " + jobId, e);
     }
   }

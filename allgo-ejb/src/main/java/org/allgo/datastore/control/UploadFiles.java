@@ -29,6 +29,7 @@ public class UploadFiles {
    */
   public long storeUpload(
       String id, String name, InputStream content, long maxFile, long remaining) {
+    Storage.requireSpace(settings.datastore());
     try {
       Files.createDirectories(settings.uploads());
       return Storage.write(
@@ -44,6 +45,9 @@ public class UploadFiles {
                       + Storage.mib(settings.maxInputBytes())
                       + ": submit a job with them, or delete some."));
     } catch (IOException e) {
+      if (Storage.full(e)) {
+        throw Storage.diskFull();
+      }
       throw new UncheckedIOException("Cannot store upload " + name, e);
     }
   }

@@ -10,8 +10,8 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
@@ -41,13 +41,17 @@ import org.allgo.jobs.entity.StopRequest;
  *
  * <p>At start-up it reconciles the RUNNING jobs with the engine: containers still running are
  * adopted, those that ended while the server was down are finished with their exit code, vanished
- * ones fail with a reason, and job containers without a running job are removed.
+ * ones fail with a reason, jobs claimed whose program never started wait again, and job containers
+ * without a running job are removed. A job whose start finds the engine away waits again too.
  */
 @Singleton
 @Startup
 @DependsOn("SchemaMigrations")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// Bean-managed: no transaction around the timer's tick, which a failed call (the database away)
+// would mark for rollback; the timer service then retries the tick once and drops the timer for
+// good. Every state change has a transaction of its own (JobTransitions).
+@TransactionManagement(TransactionManagementType.BEAN)
 public class Dispatcher {
 
   private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
@@ -72,18 +76,23 @@ public class Dispatcher {
 
   @Resource SessionContext context;
 
-  // A lifecycle callback takes its transaction attribute from the method.
   @PostConstruct
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void reconcile() {
     try {
       Map<Long, ContainerSummary> found = containers.list();
       int adopted = 0;
       int finished = 0;
+      int again = 0;
       for (RunningJob job : transitions.running()) {
         ContainerSummary container = found.remove(job.jobId());
         if (container != null && container.running()) {
           adopted++;
+        } else if (mine(job) && neverRan(job, container)) {
+          if (container != null) {
+            containers.remove(container.id());
+          }
+          transitions.unclaim(job.jobId());
+          again++;
         } else if (container != null || mine(job)) {
           completion.complete(job.jobId());
           finished++;
@@ -92,9 +101,11 @@ public class Dispatcher {
       found.values().forEach(stray -> containers.remove(stray.id()));
       LOG.log(
           Level.INFO,
-          "Jobs reconciled with the engine: {0} running adopted, {1} finished, {2} stray containers removed",
+          "Jobs reconciled with the engine: {0} running adopted, {1} finished, {2} waiting again"
+              + " (claimed, never started), {3} stray containers removed",
           adopted,
           finished,
+          again,
           found.size());
     } catch (DockerException | IllegalStateException e) {
       LOG.log(
@@ -193,6 +204,12 @@ public class Dispatcher {
    */
   public void awaitStart(long jobId) {
     starts.awaitStart(jobId);
+  }
+
+  // Claimed here before a restart, its start never recorded, and no container that ran: the server
+  // stopped between the claim and the container's start.
+  private static boolean neverRan(RunningJob job, ContainerSummary container) {
+    return job.containerId() == null && (container == null || "created".equals(container.state()));
   }
 
   // Claimed by this server; supervision skips the jobs whose start is under way, and complete()

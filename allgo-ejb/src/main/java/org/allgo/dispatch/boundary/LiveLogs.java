@@ -7,8 +7,8 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -37,7 +37,9 @@ import org.allgo.jobs.entity.StopRequest;
 @Singleton
 @DependsOn("SchemaMigrations")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// Bean-managed: no transaction a failed call could doom, which would end the timer (see
+// Dispatcher).
+@TransactionManagement(TransactionManagementType.BEAN)
 public class LiveLogs {
 
   private static final System.Logger LOG = System.getLogger(LiveLogs.class.getName());

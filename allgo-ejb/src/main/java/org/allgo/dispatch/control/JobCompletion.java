@@ -2,6 +2,7 @@ package org.allgo.dispatch.control;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,10 @@ import org.allgo.jobs.entity.StopRequest;
  * reconciliation at start-up — does it all again. Safe to run twice for the same job (the container
  * event and the dispatcher's timer may both see the end): only one finish changes the job, and the
  * log in place tells how the job was recorded. Never inside a transaction.
+ *
+ * <p>The one exception: when the data disk is full, the log cannot be made, and the job would stay
+ * RUNNING (its container kept) as long as the disk is full. It ends ERROR then, with a reason that
+ * says so and no log at all (its live log removed, which frees some room): nothing half-written.
  */
 @Dependent
 public class JobCompletion {
@@ -49,6 +54,10 @@ public class JobCompletion {
   @Inject JobWatch watch;
 
   @Inject LiveLogCopier copier;
+
+  static final String DISK_FULL =
+      "The server's data disk was full when the job ended: its files may be incomplete, and its"
+          + " log could not be kept.";
 
   /** Finishes the job if its container has stopped; true when the job is no longer running. */
   public boolean complete(long jobId) {
@@ -96,6 +105,27 @@ public class JobCompletion {
     ExitStatus exit = container.exit().orElse(new ExitStatus(-1, false, false, now, now));
     Duration duration =
         exit.finishedAt().isBefore(exit.startedAt()) ? Duration.ZERO : exit.duration();
+    try {
+      if (!finishWithLog(job, container, exit, duration)) {
+        return;
+      }
+    } catch (UncheckedIOException e) {
+      if (files.hasSpace()) {
+        // Left RUNNING with its container: the next completion does it all again.
+        throw e;
+      }
+      LOG.log(Level.WARNING, "Job {0} ends without its log: {1}", jobId, e.getMessage());
+      if (!finishWithoutLog(jobId, exit)) {
+        return;
+      }
+    }
+    containers.remove(container.id());
+  }
+
+  // False when another completion is finishing the job.
+  private boolean finishWithLog(
+      RunningJob job, ContainerInfo container, ExitStatus exit, Duration duration) {
+    long jobId = job.jobId();
     Optional<LiveLogCopier.Copied> copied;
     try {
       copied = output(jobId, container.id());
@@ -105,7 +135,7 @@ public class JobCompletion {
     if (copied.isEmpty()) {
       // Another completion finished the job and is removing its container: nothing left to do here.
       LOG.log(Level.DEBUG, "Job {0} is being finished elsewhere", jobId);
-      return;
+      return false;
     }
     LiveLogCopier.Copied output = copied.get();
     long written = files.outputSize(jobId);
@@ -136,7 +166,32 @@ public class JobCompletion {
         break;
       }
     }
-    containers.remove(container.id());
+    return true;
+  }
+
+  // The disk full: the job recorded with the reason, as it was asked to stop if it was; false when
+  // it still runs.
+  private boolean finishWithoutLog(long jobId, ExitStatus exit) {
+    long written = files.outputSize(jobId);
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      Optional<RunningJob> running = transitions.findRunning(jobId);
+      if (running.isEmpty()) {
+        return true;
+      }
+      Optional<JobView> finished =
+          transitions.finish(
+              jobId,
+              exit.exitCode(),
+              exit.oomKilled(),
+              written,
+              DISK_FULL,
+              running.get().stopRequest());
+      if (finished.isPresent()) {
+        ended(jobId, finished.get(), exit);
+        return true;
+      }
+    }
+    return transitions.findRunning(jobId).isEmpty();
   }
 
   // The whole output in the live log; empty when the live log went with a completion elsewhere.
@@ -172,6 +227,9 @@ public class JobCompletion {
           + Storage.mib(settings.maxOutputBytes())
           + " allowed"
           + (stop == StopRequest.OUTPUT_LIMIT ? ": it was stopped." : ".");
+    }
+    if (!files.hasSpace()) {
+      return DISK_FULL;
     }
     return exit.oomKilled() ? "The program ran out of memory." : exit.failure().orElse(null);
   }

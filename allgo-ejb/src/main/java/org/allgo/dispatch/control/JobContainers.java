@@ -3,6 +3,7 @@ package org.allgo.dispatch.control;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import org.allgo.connector.api.ContainerSpec;
 import org.allgo.connector.api.ContainerSummary;
 import org.allgo.connector.api.DockerConnection;
 import org.allgo.connector.api.DockerConnectionFactory;
+import org.allgo.connector.api.EngineUnavailableException;
 import org.allgo.connector.api.ImageRef;
 import org.allgo.connector.api.Limits;
 import org.allgo.connector.api.LogSink;
@@ -92,6 +94,31 @@ public class JobContainers {
             connection.pull(image);
           }
         }
+      }
+    }
+  }
+
+  /**
+   * Whether the engine stops answering within {@code within}, asked every half second: a start that
+   * failed with an engine's error just before was the engine going away (a restart), not the job's
+   * fault.
+   */
+  public boolean goesAway(Duration within) {
+    Instant deadline = Instant.now().plus(within);
+    while (true) {
+      try (DockerConnection connection = docker.getConnection()) {
+        connection.ping();
+      } catch (EngineUnavailableException e) {
+        return true;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        return false;
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
       }
     }
   }

@@ -7,6 +7,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.allgo.connector.api.ConflictException;
+import org.allgo.connector.api.DockerException;
+import org.allgo.connector.api.EngineUnavailableException;
+import org.allgo.connector.api.NotFoundException;
+import org.allgo.connector.api.PolicyRefusedException;
 import org.allgo.jobs.control.JobSettings;
 import org.allgo.jobs.control.JobWatch;
 
@@ -31,6 +37,9 @@ public class JobStarts {
 
   // Container creation and start are the engine's work; more at once only queue up there.
   static final int PARALLEL_STARTS = 4;
+
+  // How long a stopping engine may still answer after failing a start.
+  private static final Duration ENGINE_STOPPING = Duration.ofSeconds(10);
 
   // Claimed by this server, their containers not started yet: supervision leaves them alone.
   private final Map<Long, CountDownLatch> starting = new ConcurrentHashMap<>();
@@ -127,6 +136,13 @@ public class JobStarts {
     try {
       container = containers.run(launch.get());
     } catch (RuntimeException e) {
+      if (e instanceof EngineUnavailableException || engineGoingAway(e)) {
+        // Nothing ran: the job waits in its place until the engine answers again.
+        LOG.log(Level.WARNING, "Job {0} waits again: {1}", jobId, e.getMessage());
+        transitions.unclaim(jobId);
+        watch.changed(jobId);
+        return;
+      }
       LOG.log(Level.WARNING, "Job {0} could not start: {1}", jobId, e.getMessage());
       completion.fail(jobId, "The job could not start: " + e.getMessage());
       return;
@@ -135,5 +151,15 @@ public class JobStarts {
     if (transitions.started(jobId, container).isPresent()) {
       completion.stop(jobId);
     }
+  }
+
+  // An engine's own error (not a refusal, a missing image or a name taken) from an engine that
+  // stops answering right after: it was stopping (dockerd answers while it stops its containers).
+  private boolean engineGoingAway(RuntimeException e) {
+    return e instanceof DockerException
+        && !(e instanceof NotFoundException
+            || e instanceof ConflictException
+            || e instanceof PolicyRefusedException)
+        && containers.goesAway(ENGINE_STOPPING);
   }
 }

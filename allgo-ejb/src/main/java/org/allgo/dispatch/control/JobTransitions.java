@@ -156,6 +156,20 @@ public class JobTransitions {
     return jobs.find(jobId).filter(j -> j.state() == JobState.RUNNING).map(JobTransitions::running);
   }
 
+  /** A claimed job whose program never started waits again (see {@link Job#unclaim}). */
+  public void unclaim(long jobId) {
+    jobs.lock(jobId)
+        .filter(j -> j.state() == JobState.RUNNING)
+        .ifPresent(
+            j -> {
+              boolean stopping = j.run().stopRequest() != null;
+              j.unclaim(Instant.now());
+              if (stopping) {
+                notifyOwner(j);
+              }
+            });
+  }
+
   /** Asks the platform to stop a running job; false when it is not running. */
   public boolean requestStop(long jobId, StopRequest request) {
     Optional<Job> job = jobs.lock(jobId).filter(j -> j.state() == JobState.RUNNING);

@@ -130,6 +130,17 @@ public class Job {
     run().started(container, host, at);
   }
 
+  /** Claimed, its program never started: it waits again, or ends as asked if it was to stop. */
+  public void unclaim(Instant at) {
+    requireState(JobState.RUNNING);
+    if (run().stopRequest() != null) {
+      failed(null, at);
+    } else {
+      state = JobState.WAITING;
+      run().released();
+    }
+  }
+
   /** The platform is to stop it; the first reason wins. */
   public void requestStop(StopRequest request) {
     run().requestStop(request);

@@ -58,6 +58,14 @@ public class JobRun {
     this.startedAt = at;
   }
 
+  // Claimed, never started: no server holds it, no container ran it.
+  void released() {
+    this.claimedBy = null;
+    this.containerId = null;
+    this.dockerHost = null;
+    this.startedAt = null;
+  }
+
   // The first reason wins.
   void requestStop(StopRequest request) {
     if (stopRequest == null) {

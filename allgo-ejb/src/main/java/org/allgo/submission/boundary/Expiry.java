@@ -2,8 +2,8 @@ package org.allgo.submission.boundary;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -18,7 +18,9 @@ import org.allgo.submission.control.JobUploads;
  * so that a submission that broke off leaves nothing for long.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// Bean-managed: no transaction a failed call could doom, which would end the timer (see
+// Dispatcher).
+@TransactionManagement(TransactionManagementType.BEAN)
 public class Expiry {
 
   private static final System.Logger LOG = System.getLogger(Expiry.class.getName());
@@ -30,9 +32,17 @@ public class Expiry {
 
   @Inject UploadFiles uploadFiles;
 
+  // A failed pass is logged and the next one tries again: a timeout that fails twice is dropped.
   @Schedule(minute = "*/10", hour = "*", persistent = false)
   void run() {
-    Instant now = Instant.now();
+    try {
+      expire(Instant.now());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Expiring uploads and idempotency keys failed: {0}", e.toString());
+    }
+  }
+
+  private void expire(Instant now) {
     int expired = 0;
     for (String id : uploads.expired(now)) {
       uploads.forget(id);

@@ -2,8 +2,8 @@ package org.allgo.webapps.control;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
@@ -23,7 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link #LONGEST_PERIOD}.
  */
 @Singleton
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// Bean-managed: no transaction a failed call could doom, which would end the timer (see
+// Dispatcher).
+@TransactionManagement(TransactionManagementType.BEAN)
 public class SandboxHousekeeping {
 
   static final Duration SHORTEST_PERIOD = Duration.ofSeconds(5);
@@ -49,6 +51,7 @@ public class SandboxHousekeeping {
 
   // Non-persistent: a programmatic timer would need the timer service's own table, which the
   // database does not have. A tick is nothing until the period has passed.
+  // A failed look is logged and the next one tries again: a timeout that fails twice is dropped.
   @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
   void tick() {
     Instant now = Instant.now();
@@ -56,7 +59,11 @@ public class SandboxHousekeeping {
       return;
     }
     lastLook = now;
-    stopIdleSandboxes(now);
+    try {
+      stopIdleSandboxes(now);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Looking for idle sandboxes failed: {0}", e.toString());
+    }
   }
 
   /** How often to look: a sandbox is stopped at most a quarter of its idle time late. */

@@ -5,26 +5,26 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
 import org.allgo.it.accounts.Mailbox;
+import org.allgo.it.faults.FaultServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A sandbox left running past the idle time is stopped by the server's timer and its author is told
- * by mail. Against a server of its own ({@link RelayedServer}) whose idle time is seconds, so that
+ * by mail. Against a server of its own ({@link FaultServer}) whose idle time is seconds, so that
  * the sandboxes of other tests are left alone.
  */
-@ExtendWith(RelayedServer.Extension.class)
+@ExtendWith(FaultServer.Extension.class)
 class WebappIdleSandboxIT {
 
-  private final RelayedServer server;
+  private final FaultServer server;
   private final Api devel;
   private final String name = Webapps.uniqueDockerName();
 
-  WebappIdleSandboxIT(RelayedServer server) {
+  WebappIdleSandboxIT(FaultServer server) {
     this.server = server;
     this.devel = server.asDevelopmentUser("devel@localhost");
   }
@@ -32,7 +32,7 @@ class WebappIdleSandboxIT {
   @AfterEach
   void deleteWebapp() {
     devel.delete("/api/v2/webapps/" + name);
-    DockerCli.run("rm", "-f", server.sandboxName(name));
+    server.engine().run("rm", "-f", server.sandboxName(name));
   }
 
   @Test
@@ -53,12 +53,11 @@ class WebappIdleSandboxIT {
                 s -> !s.getString("state").equals("RUNNING"));
 
     assertThat(sandbox.getString("state")).isEqualTo("IDLE");
-    assertThat(DockerCli.run("inspect", server.sandboxName(name)).exit()).isNotZero();
+    assertThat(server.engine().run("inspect", server.sandboxName(name)).exit()).isNotZero();
     Mailbox.Mail mail =
         Mailbox.await("devel@localhost", "allgo sandbox of " + name + " stopped", 1);
     assertThat(mail.text())
-        .contains(
-            "ran for more than " + RelayedServer.IDLE_WORDS + " without a new start or commit");
+        .contains("ran for more than " + FaultServer.IDLE_WORDS + " without a new start or commit");
     assertThat(mail.link("/webapps/")).isEqualTo(server.baseUrl() + "/webapps/manage?name=" + name);
   }
 }

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import org.allgo.connector.testing.Commands;
-import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
+import org.allgo.it.faults.FaultServer;
+import org.allgo.it.faults.RegistryRelay;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,17 +15,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A commit whose push does not reach the registry, or whose image the registry does not hold once
  * pushed, ends in ERROR with its reason, and the READY version stays the one jobs run. Against a
- * server of its own ({@link RelayedServer}) whose registry is behind a relay the test switches: the
+ * server of its own ({@link FaultServer}) whose registry is behind a relay the test switches: the
  * other tests keep theirs.
  */
-@ExtendWith(RelayedServer.Extension.class)
+@ExtendWith(FaultServer.Extension.class)
 class WebappRegistryIT {
 
-  private final RelayedServer server;
+  private final FaultServer server;
   private final Api devel;
   private final String name = Webapps.uniqueDockerName();
 
-  WebappRegistryIT(RelayedServer server) {
+  WebappRegistryIT(FaultServer server) {
     this.server = server;
     this.devel = server.asDevelopmentUser("devel@localhost");
   }
@@ -38,7 +39,7 @@ class WebappRegistryIT {
   void deleteWebapp() {
     server.relay().switchTo(RegistryRelay.Mode.OPEN);
     devel.delete("/api/v2/webapps/" + name);
-    DockerCli.run("rm", "-f", server.sandboxName(name));
+    server.engine().run("rm", "-f", server.sandboxName(name));
   }
 
   @Test
@@ -103,7 +104,7 @@ class WebappRegistryIT {
   }
 
   private void install(String program) {
-    Commands.Result install = Webapps.installIn(server.sandboxName(name), program);
+    Commands.Result install = Webapps.installIn(server.engine(), server.sandboxName(name), program);
     assertThat(install.exit()).as(install.output()).isZero();
   }
 }

@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.allgo.connector.testing.Commands;
-import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
 import org.allgo.it.Server;
+import org.allgo.it.faults.Engine;
 import org.allgo.it.jobs.Multipart;
 
 /** Shared steps of the webapp tests. */
@@ -60,9 +60,14 @@ final class Webapps {
     return installIn(sandboxName(dockerName), script);
   }
 
-  /** The same in the sandbox container of that name, of whichever server. */
+  /** The same in the sandbox container of that name, of the server under test. */
   static Commands.Result installIn(String sandbox, String script) {
-    return DockerCli.run(
+    return installIn(Engine.HOST, sandbox, script);
+  }
+
+  /** The same in the sandbox container of that name on an engine, of whichever server. */
+  static Commands.Result installIn(Engine engine, String sandbox, String script) {
+    return engine.run(
         "exec",
         sandbox,
         "sh",

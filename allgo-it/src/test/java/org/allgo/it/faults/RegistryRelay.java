@@ -1,4 +1,4 @@
-package org.allgo.it.webapps;
+package org.allgo.it.faults;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,17 +24,20 @@ import java.util.concurrent.Executors;
  *   <li>{@link Mode#UNREACHABLE}: nothing listens, as when the registry is down;
  *   <li>{@link Mode#FORGETFUL}: the engine's requests go through, so pushes succeed, but the
  *       server's own requests (not the engine's, told apart by their User-Agent) are answered 404,
- *       as by a registry that lost what it was sent.
+ *       as by a registry that lost what it was sent;
+ *   <li>{@link Mode#HANGING}: connections are taken and never answered, as by a registry that
+ *       hangs: a pull through it waits.
  * </ul>
  *
  * Other servers and tests use the registry directly and never notice.
  */
-final class RegistryRelay implements AutoCloseable {
+public final class RegistryRelay implements AutoCloseable {
 
-  enum Mode {
+  public enum Mode {
     OPEN,
     UNREACHABLE,
-    FORGETFUL
+    FORGETFUL,
+    HANGING
   }
 
   private static final int MAX_HEAD = 64 * 1024;
@@ -64,11 +67,11 @@ final class RegistryRelay implements AutoCloseable {
   }
 
   /** host:port, as ALLGO_REGISTRY names it. */
-  String address() {
+  public String address() {
     return "127.0.0.1:" + port;
   }
 
-  synchronized void switchTo(Mode next) {
+  public synchronized void switchTo(Mode next) {
     dropConnections();
     if (next == Mode.UNREACHABLE && listening != null) {
       closeQuietly(listening);
@@ -104,6 +107,10 @@ final class RegistryRelay implements AutoCloseable {
   }
 
   private void serve(Socket client) {
+    if (mode == Mode.HANGING) {
+      // Held open, never answered, until the next switch drops it.
+      return;
+    }
     try {
       byte[] head = readHead(client.getInputStream());
       String text = new String(head, StandardCharsets.ISO_8859_1).toLowerCase();
