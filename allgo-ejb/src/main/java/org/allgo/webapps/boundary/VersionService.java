@@ -33,7 +33,7 @@ import org.allgo.webapps.entity.WebappView;
 @Stateless
 public class VersionService {
 
-  /** The batch job that commits, pushes and publishes a version. */
+  /** The batch job that commits, checks, pushes and publishes a version. */
   public static final String COMMIT_JOB = "commit-version";
 
   @Inject Access access;

@@ -158,7 +158,7 @@ public class ManageBacking implements Serializable {
     return version.batchExecutionId() == null ? null : executions.get(version.batchExecutionId());
   }
 
-  /** Steps done of the commit job (commit, push, publish), as a percentage. */
+  /** Steps done of the commit job (commit, check, push, publish), as a percentage. */
   public int progress(VersionView version) {
     return VersionCharts.progress(execution(version));
   }

@@ -9,8 +9,8 @@ import org.allgo.webapps.entity.VersionView;
 /** What the manage page draws of a webapp's versions: their sizes, a commit's progress. */
 final class VersionCharts {
 
-  // The commit job's steps: commit, push, publish.
-  private static final int COMMIT_STEPS = 3;
+  // The commit job's steps: commit, check, push, publish.
+  private static final int COMMIT_STEPS = 4;
 
   private VersionCharts() {}
 
