@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.HdrHistogram.Histogram;
-import org.allgo.jobs.control.ClaimSql;
+import org.allgo.dispatch.control.ClaimSql;
 import org.allgo.platform.control.SchemaMigrations;
 import org.mariadb.jdbc.MariaDbDataSource;
 

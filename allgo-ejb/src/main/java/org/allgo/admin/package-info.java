@@ -1,5 +1,5 @@
 /**
- * Running the platform: accounts, job queues, the Docker engine, the registry and the data disk as
- * superusers see and change them. Every call checks that its caller is a superuser.
+ * The machinery as superusers see it: the environment's containers on the Docker engine, its
+ * repositories in the registry, and the use of the data directory. Superusers only.
  */
 package org.allgo.admin;

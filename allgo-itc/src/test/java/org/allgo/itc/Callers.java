@@ -2,30 +2,65 @@ package org.allgo.itc;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.allgo.accounts.control.CallerContext;
+import org.allgo.accounts.boundary.CallerScope;
 
 /**
- * Runs a test's calls as one of its users, as the server runs a signed-in request: the call finds
- * the user where the authentication mechanism leaves a request's caller. The boundaries also name
- * their caller by an e-mail argument today, which the calls pass; the one place to change when the
- * caller comes only from the container is here.
+ * Runs a test's calls as one of its users, as the server runs a signed-in request: the container
+ * authenticates the test's request as the user ({@link TestAuthentication}), so that {@code
+ * RolesAllowed} sees their groups, and the request's caller is named in {@link CallerScope}, where
+ * the services read it. The user is signed out when the call returns.
  */
 @Dependent
 public class Callers {
 
-  @Inject CallerContext context;
+  @Inject CallerScope scope;
+
+  @Inject SecurityContext security;
+
+  @Inject HttpServletRequest request;
 
   /** What {@code call} returns when {@code user} makes it. */
   public <T> T asCaller(TestUser user, Supplier<T> call) {
     AtomicReference<T> result = new AtomicReference<>();
-    context.run(user.caller(), () -> result.set(call.get()));
+    asCaller(user, () -> result.set(call.get()));
     return result.get();
   }
 
   /** Makes {@code call} as {@code user}. */
   public void asCaller(TestUser user, Runnable call) {
-    context.run(user.caller(), call);
+    signIn(user);
+    try {
+      scope.run(user.caller(), call);
+    } finally {
+      signOut();
+    }
+  }
+
+  private void signIn(TestUser user) {
+    request.setAttribute(TestAuthentication.CALLER, user.caller());
+    HttpServletResponse response =
+        (HttpServletResponse) request.getAttribute(TestExchange.RESPONSE);
+    AuthenticationStatus status =
+        security.authenticate(request, response, AuthenticationParameters.withParams());
+    if (status != AuthenticationStatus.SUCCESS) {
+      throw new IllegalStateException(user.email() + " could not be signed in: " + status);
+    }
+  }
+
+  private void signOut() {
+    request.removeAttribute(TestAuthentication.CALLER);
+    try {
+      request.logout();
+    } catch (ServletException e) {
+      throw new IllegalStateException("The test's caller could not be signed out", e);
+    }
   }
 }

@@ -63,7 +63,7 @@ public class TestWebapps {
   public WebappView create(TestUser owner, String entrypoint) {
     String dockerName = uniqueDockerName();
     WebappView webapp =
-        callers.asCaller(owner, () -> webapps.create(owner.email(), draft(dockerName, entrypoint)));
+        callers.asCaller(owner, () -> webapps.create(draft(dockerName, entrypoint)));
     created.add(new Created(owner, dockerName));
     return webapp;
   }
@@ -74,15 +74,14 @@ public class TestWebapps {
    */
   public WebappView ready(TestUser owner, String entrypoint) {
     String name = create(owner, entrypoint).dockerName();
-    callers.asCaller(owner, () -> sandboxes.start(owner.email(), name, null, null));
-    VersionView commit =
-        callers.asCaller(owner, () -> versions.commit(owner.email(), name, "1", "as it is"));
+    callers.asCaller(owner, () -> sandboxes.start(name, null, null));
+    VersionView commit = callers.asCaller(owner, () -> versions.commit(name, "1", "as it is"));
     VersionView version = awaitCommit(owner, name, commit.id());
     if (version.state() != VersionState.READY) {
       throw new IllegalStateException("version 1 of " + name + " is not ready: " + version);
     }
-    callers.asCaller(owner, () -> sandboxes.stop(owner.email(), name));
-    return callers.asCaller(owner, () -> webapps.get(owner.email(), name));
+    callers.asCaller(owner, () -> sandboxes.stop(name));
+    return callers.asCaller(owner, () -> webapps.get(name));
   }
 
   /** The version once its commit job has ended, READY or not. */
@@ -90,8 +89,10 @@ public class TestWebapps {
     return await("the commit of version " + id + " of " + dockerName)
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(250))
+        // The calls are made as a user of this test's request, on its thread.
+        .pollInSameThread()
         .until(
-            () -> callers.asCaller(owner, () -> versions.get(owner.email(), dockerName, id)),
+            () -> callers.asCaller(owner, () -> versions.get(dockerName, id)),
             version -> !COMMITTING.contains(version.state()));
   }
 
@@ -99,8 +100,7 @@ public class TestWebapps {
   public void deleteCreated() {
     for (Created webapp : created) {
       try {
-        callers.asCaller(
-            webapp.owner(), () -> webapps.delete(webapp.owner().email(), webapp.dockerName()));
+        callers.asCaller(webapp.owner(), () -> webapps.delete(webapp.dockerName()));
       } catch (BusinessException e) {
         // Deleted by the test already.
       }

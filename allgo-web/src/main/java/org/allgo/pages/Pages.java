@@ -1,5 +1,6 @@
 package org.allgo.pages;
 
+import jakarta.ejb.EJBAccessException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.io.IOException;
@@ -37,6 +38,9 @@ public final class Pages {
       return true;
     } catch (BusinessException e) {
       error(e.getMessage());
+      return false;
+    } catch (EJBAccessException e) {
+      error("Only administrators may do this.");
       return false;
     }
   }

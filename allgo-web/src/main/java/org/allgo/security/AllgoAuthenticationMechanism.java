@@ -17,7 +17,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.allgo.accounts.boundary.AccountService;
-import org.allgo.accounts.control.RequestCaller;
+import org.allgo.accounts.boundary.CallerScope;
 import org.allgo.accounts.entity.Caller;
 import org.allgo.api.ApiErrors;
 import org.allgo.api.DatabaseOutage;
@@ -45,7 +45,7 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
 
   @Inject AccountService accounts;
 
-  @Inject RequestCaller requestCaller;
+  @Inject CallerScope callers;
 
   @Inject SignInOutcome signInOutcome;
 
@@ -140,6 +140,7 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
     }
     Caller caller = signInOutcome.caller().orElseThrow();
     SignedInSessions.store(request.getSession(true), caller);
+    callers.enter(caller);
     return context.notifyContainerAboutLogin(result);
   }
 
@@ -155,7 +156,7 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
   }
 
   private AuthenticationStatus loggedIn(Caller caller, HttpMessageContext context) {
-    requestCaller.set(caller);
+    callers.enter(caller);
     return context.notifyContainerAboutLogin(caller.email(), caller.groups());
   }
 

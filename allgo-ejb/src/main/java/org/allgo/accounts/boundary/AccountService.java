@@ -3,169 +3,40 @@ package org.allgo.accounts.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
+import org.allgo.accounts.control.AccountMails;
 import org.allgo.accounts.control.AccountRules;
+import org.allgo.accounts.control.Callers;
 import org.allgo.accounts.control.LoginThrottle;
-import org.allgo.accounts.control.MailTokenStore;
 import org.allgo.accounts.control.Passwords;
 import org.allgo.accounts.control.Tokens;
 import org.allgo.accounts.control.UserStore;
-import org.allgo.accounts.entity.AccountState;
 import org.allgo.accounts.entity.AccountView;
 import org.allgo.accounts.entity.Caller;
 import org.allgo.accounts.entity.LoginResult;
-import org.allgo.accounts.entity.MailToken;
-import org.allgo.accounts.entity.Role;
-import org.allgo.accounts.entity.TokenPurpose;
 import org.allgo.accounts.entity.User;
-import org.allgo.mail.entity.Mail;
-import org.allgo.mail.entity.MailTemplate;
 import org.allgo.platform.BusinessException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Everything a user does with their account, and what the security layer asks about callers. Users
- * are named by their e-mail address, the caller name the security layer hands out.
+ * The caller's own account (profile, password, address, API token), and what the security layer
+ * asks about callers. The account changed is the caller's, as the authentication named them ({@link
+ * Callers}).
  */
 @Stateless
 public class AccountService {
 
   @Inject UserStore users;
 
-  @Inject MailTokenStore links;
+  @Inject Callers callers;
 
   @Inject LoginThrottle throttle;
 
   @Inject Passwords passwords;
 
-  @Inject Event<Mail> mails;
-
-  @Inject
-  @ConfigProperty(name = "allgo.base-url", defaultValue = "http://localhost:8080")
-  String baseUrl;
-
-  /**
-   * Opens an unconfirmed account and mails the confirmation link. An address that has an account
-   * gets a mail saying so instead, and the answer is the same: whether an address has an account is
-   * not told.
-   */
-  public void signUp(String name, String email, String password) {
-    String cleanName = AccountRules.name(name);
-    String cleanEmail = AccountRules.email(email);
-    AccountRules.password(password, cleanEmail);
-    Optional<User> taken = users.findByEmail(cleanEmail);
-    if (taken.isPresent()) {
-      // As long as a sign-up that makes an account: the time does not tell either.
-      passwords.hash(password);
-      mails.fire(
-          new Mail(
-              cleanEmail,
-              MailTemplate.ADDRESS_TAKEN,
-              Map.of(
-                  "name",
-                  taken.get().name(),
-                  "link",
-                  link("/users/sign_in", ""),
-                  "reset",
-                  link("/users/password/new", ""))));
-      return;
-    }
-    User user =
-        users.add(
-            new User(
-                cleanEmail,
-                cleanName,
-                passwords.hash(password),
-                Role.USER,
-                AccountState.UNCONFIRMED,
-                Instant.now()));
-    sendConfirmation(user, cleanEmail);
-  }
-
-  /** Mails a new confirmation link if the address belongs to an unconfirmed account. */
-  public void resendConfirmation(String email) {
-    users
-        .findByEmail(AccountRules.email(email))
-        .filter(u -> u.state() == AccountState.UNCONFIRMED)
-        .ifPresent(u -> sendConfirmation(u, u.email()));
-  }
-
-  /** Follows a confirmation link: activates the account, or switches it to its new address. */
-  public AccountView confirm(String token) {
-    MailToken link =
-        links
-            .find(token, TokenPurpose.CONFIRMATION)
-            .orElseThrow(() -> invalidLink(TokenPurpose.CONFIRMATION));
-    link.use(Instant.now());
-    User user = link.user();
-    if (!link.email().equals(user.email())) {
-      if (users.findByEmail(link.email()).isPresent()) {
-        throw BusinessException.conflict(
-            "email-taken",
-            "Another account uses " + link.email() + " now: the address was not changed.");
-      }
-      user.changeEmail(link.email());
-    }
-    user.confirm();
-    return user.view();
-  }
-
-  /**
-   * Mails a password-reset link if an account has this address. The answer is the same either way:
-   * whether an address has an account is not told.
-   */
-  public void requestPasswordReset(String email) {
-    users
-        .findByEmail(AccountRules.email(email))
-        .filter(u -> u.state() != AccountState.LOCKED)
-        .ifPresent(
-            u -> {
-              String token = links.issue(u, TokenPurpose.PASSWORD_RESET, u.email(), Instant.now());
-              mails.fire(
-                  new Mail(
-                      u.email(),
-                      MailTemplate.PASSWORD_RESET,
-                      Map.of(
-                          "name",
-                          u.name(),
-                          "link",
-                          link("/users/password/edit?reset_password_token=", token))));
-            });
-  }
-
-  /** Checks a reset link without using it, so that the page can say at once that it is dead. */
-  public void checkResetLink(String token) {
-    MailToken link =
-        links
-            .find(token, TokenPurpose.PASSWORD_RESET)
-            .orElseThrow(() -> invalidLink(TokenPurpose.PASSWORD_RESET));
-    link.check(Instant.now());
-  }
-
-  /** Follows a reset link: sets the new password; the link proves the address, too. */
-  public void resetPassword(String token, String newPassword) {
-    MailToken link =
-        links
-            .find(token, TokenPurpose.PASSWORD_RESET)
-            .orElseThrow(() -> invalidLink(TokenPurpose.PASSWORD_RESET));
-    User user = link.user();
-    AccountRules.password(newPassword, user.email());
-    link.use(Instant.now());
-    if (user.state() == AccountState.LOCKED) {
-      throw new BusinessException(
-          BusinessException.Kind.FORBIDDEN, "account-locked", "This account is locked.");
-    }
-    user.changePassword(passwords.hash(newPassword));
-    user.confirm();
-    throttle.clear(user.email());
-  }
+  @Inject AccountMails accountMails;
 
   /**
    * Checks a sign-in from a client address. Failures are counted per account and address, and per
@@ -237,12 +108,12 @@ public class AccountService {
         .map(User::caller);
   }
 
-  public AccountView getAccount(String email) {
-    return users.getByEmail(email).view();
+  public AccountView getAccount() {
+    return caller().view();
   }
 
-  public AccountView updateProfile(String email, String name, boolean notifyJobFinished) {
-    User user = users.getByEmail(email);
+  public AccountView updateProfile(String name, boolean notifyJobFinished) {
+    User user = caller();
     user.rename(AccountRules.name(name));
     user.notifyJobFinished(notifyJobFinished);
     return user.view();
@@ -252,8 +123,8 @@ public class AccountService {
    * Sets a new password: the user's other sessions end and the API token is revoked. Returns the
    * caller as the session that changed it goes on.
    */
-  public Caller changePassword(String email, String currentPassword, String newPassword) {
-    User user = users.getByEmail(email);
+  public Caller changePassword(String currentPassword, String newPassword) {
+    User user = caller();
     checkCurrentPassword(user, currentPassword);
     AccountRules.password(newPassword, user.email());
     user.changePassword(passwords.hash(newPassword));
@@ -261,8 +132,8 @@ public class AccountService {
   }
 
   /** Mails a confirmation link to the new address; the account changes when it is followed. */
-  public void requestEmailChange(String email, String newEmail, String currentPassword) {
-    User user = users.getByEmail(email);
+  public void requestEmailChange(String newEmail, String currentPassword) {
+    User user = caller();
     checkCurrentPassword(user, currentPassword);
     String address = AccountRules.email(newEmail);
     if (address.equals(user.email())) {
@@ -272,35 +143,19 @@ public class AccountService {
       throw BusinessException.conflict(
           "email-taken", "An account with this e-mail address already exists.");
     }
-    sendConfirmation(user, address);
+    accountMails.sendConfirmation(user, address);
   }
 
   /** Replaces the API token; the old one stops working at once. Returned only this once. */
-  public String regenerateApiToken(String email) {
-    User user = users.getByEmail(email);
+  public String regenerateApiToken() {
+    User user = caller();
     String token = Tokens.newToken();
     user.replaceApiToken(Tokens.hash(token));
     return token;
   }
 
-  /** For administrators: activates or locks an account. */
-  public AccountView changeState(long userId, AccountState state) {
-    if (state == null || state == AccountState.UNCONFIRMED) {
-      throw BusinessException.invalid("state-invalid", "An account can be made ACTIVE or LOCKED.");
-    }
-    User user = users.getById(userId);
-    user.changeState(state);
-    return user.view();
-  }
-
-  /** For administrators: makes a user a superuser, or a superuser an ordinary user again. */
-  public AccountView changeRole(long userId, Role role) {
-    if (role == null) {
-      throw BusinessException.invalid("role-invalid", "A role is USER or SUPERUSER.");
-    }
-    User user = users.getById(userId);
-    user.changeRole(role);
-    return user.view();
+  private User caller() {
+    return callers.require("Sign in (or send your API token) to see your account.");
   }
 
   private void checkCurrentPassword(User user, String currentPassword) {
@@ -309,24 +164,6 @@ public class AccountService {
         || !passwords.verify(currentPassword, user.passwordHash())) {
       throw BusinessException.invalid("password-wrong", "The current password is not correct.");
     }
-  }
-
-  private void sendConfirmation(User user, String address) {
-    String token = links.issue(user, TokenPurpose.CONFIRMATION, address, Instant.now());
-    mails.fire(
-        new Mail(
-            address,
-            MailTemplate.CONFIRMATION,
-            Map.of(
-                "name",
-                user.name(),
-                "link",
-                link("/users/confirmation?confirmation_token=", token))));
-  }
-
-  private String link(String pathAndParameter, String token) {
-    String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    return base + pathAndParameter + URLEncoder.encode(token, StandardCharsets.UTF_8);
   }
 
   private static LoginResult throttled(Duration wait) {
@@ -343,13 +180,5 @@ public class AccountService {
         BusinessException.Kind.UNAUTHORIZED,
         "bad-credentials",
         "Wrong e-mail address or password.");
-  }
-
-  private static BusinessException invalidLink(TokenPurpose purpose) {
-    return BusinessException.invalid(
-        "link-invalid",
-        "This "
-            + purpose.label()
-            + " link is not valid: copy the whole link from the mail, or ask for a new one.");
   }
 }

@@ -1,12 +1,12 @@
 package org.allgo.accounts.control;
 
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.NoResultException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.allgo.accounts.entity.User;
@@ -19,10 +19,10 @@ import org.eclipse.persistence.config.QueryHints;
 @Dependent
 public class UserStore {
 
+  static final int MAX_SEARCH = 200;
+
   @PersistenceContext(unitName = "allgo")
   EntityManager em;
-
-  @Inject RequestCaller requestCaller;
 
   public Optional<User> findById(long id) {
     return Optional.ofNullable(em.find(User.class, id));
@@ -34,32 +34,9 @@ public class UserStore {
             () -> BusinessException.notFound("user-not-found", "There is no user " + id + "."));
   }
 
-  /**
-   * The user of an e-mail address: the request's authenticated caller by id when it is theirs (the
-   * usual case, from the cache without a query), else by a query.
-   */
+  /** The user of an e-mail address. */
   public Optional<User> findByEmail(String email) {
-    Predicate<User> matches = u -> u.email().equalsIgnoreCase(email);
-    Optional<User> caller =
-        requestCallerId(email).map(id -> em.find(User.class, id)).filter(matches);
-    return caller.isPresent() ? caller : unique(User.BY_EMAIL, "email", email, matches);
-  }
-
-  // Outside a request (a task of an executor) there is no request caller.
-  private Optional<Long> requestCallerId(String email) {
-    try {
-      return requestCaller.idOf(email);
-    } catch (ContextNotActiveException e) {
-      return Optional.empty();
-    }
-  }
-
-  public User getByEmail(String email) {
-    return findByEmail(email)
-        .orElseThrow(
-            () ->
-                BusinessException.notFound(
-                    "user-not-found", "There is no account for " + email + "."));
+    return unique(User.BY_EMAIL, "email", email, u -> u.email().equalsIgnoreCase(email));
   }
 
   public Optional<User> findByTokenHash(String hash) {
@@ -83,6 +60,22 @@ public class UserStore {
             .setParameter(parameter, value)
             .setHint(QueryHints.CACHE_USAGE, CacheUsage.DoNotCheckCache)
             .setHint(QueryHints.REFRESH, HintValues.TRUE));
+  }
+
+  /** Users whose e-mail or name contains the text (all of them when blank), by e-mail. */
+  public List<User> search(String text) {
+    String pattern = "%" + escape(text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) + "%";
+    return em.createQuery(
+            "SELECT u FROM User u WHERE LOWER(u.email) LIKE :p ESCAPE '\\'"
+                + " OR LOWER(u.name) LIKE :p ESCAPE '\\' ORDER BY u.email",
+            User.class)
+        .setParameter("p", pattern)
+        .setMaxResults(MAX_SEARCH)
+        .getResultList();
+  }
+
+  private static String escape(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   private static Optional<User> single(TypedQuery<User> query) {

@@ -7,8 +7,14 @@ public enum Role {
   USER,
   SUPERUSER;
 
-  /** The security groups of a caller with this role, named as the web tier's roles. */
+  /** The container's role of every signed-in user (a security group of the same name). */
+  public static final String USER_ROLE = "user";
+
+  /** The container's role of superusers, which superuser-only services require. */
+  public static final String SUPERUSER_ROLE = "superuser";
+
+  /** The security groups of a caller with this role, named as the container's roles. */
   public Set<String> groups() {
-    return this == SUPERUSER ? Set.of("user", "superuser") : Set.of("user");
+    return this == SUPERUSER ? Set.of(USER_ROLE, SUPERUSER_ROLE) : Set.of(USER_ROLE);
   }
 }

@@ -114,6 +114,18 @@ public class User {
     return state == AccountState.ACTIVE;
   }
 
+  public boolean isSuperuser() {
+    return role == Role.SUPERUSER;
+  }
+
+  /**
+   * What this user may do with what {@code owner} owns (a job, a webapp): all of it when they are
+   * the owner or a superuser. The one ownership rule of allgo.
+   */
+  public boolean mayActFor(User owner) {
+    return isSuperuser() || owner != null && id.equals(owner.id());
+  }
+
   /** The address is confirmed: an unconfirmed account becomes active, a locked one stays locked. */
   public void confirm() {
     if (state == AccountState.UNCONFIRMED) {

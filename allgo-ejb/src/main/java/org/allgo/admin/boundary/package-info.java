@@ -1,2 +1,2 @@
-/** What the admin console calls: user administration, job queues, the engine and the disk. */
+/** What the admin console reads of the engine, the registry and the disk. */
 package org.allgo.admin.boundary;

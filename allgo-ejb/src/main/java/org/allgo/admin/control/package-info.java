@@ -1,2 +1,2 @@
-/** The admin console's queries, the superuser check, the registry catalog and disk measurement. */
+/** The registry catalog and the disk measurement. */
 package org.allgo.admin.control;

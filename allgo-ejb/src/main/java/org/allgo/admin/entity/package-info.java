@@ -1,2 +1,2 @@
-/** What the admin console shows: queues, registry repositories, disk use. */
+/** What the admin console shows: containers, registry repositories, disk use. */
 package org.allgo.admin.entity;

@@ -1,5 +1,6 @@
 package org.allgo.batch.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.BatchRuntimeException;
 import jakarta.batch.operations.JobSecurityException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
@@ -10,29 +11,27 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
-import org.allgo.admin.control.Superusers;
+import org.allgo.accounts.entity.Role;
 import org.allgo.batch.control.JobRepository;
 import org.allgo.batch.entity.ExecutionView;
 import org.allgo.platform.BusinessException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The batch runtime's job executions for the monitoring page (superusers: list, stop, restart,
- * start by hand), and one execution for whoever follows it (an author's commit: callers check
- * access to the execution first). Executions are read from the job repository; stopping and
- * restarting go through the {@code JobOperator}, which Payara allows only on the executions this
- * component started in the current deployment (the others are refused with a message).
+ * The batch runtime's job executions for superusers (the monitoring page and the API): list, read
+ * one, stop, restart, start by hand. Executions are read from the job repository, the one reader of
+ * them ({@link JobRepository}); stopping and restarting go through the {@code JobOperator}, which
+ * Payara allows only on the executions this component started in the current deployment (the others
+ * are refused with a message).
  */
 @Stateless
+@RolesAllowed(Role.SUPERUSER_ROLE)
 // The batch runtime keeps its own transactions.
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class BatchMonitor {
 
   static final String JOB_XML = "META-INF/batch-jobs/";
-
-  @Inject Superusers superusers;
 
   @Inject JobRepository repository;
 
@@ -42,24 +41,29 @@ public class BatchMonitor {
   String startable;
 
   /** The newest executions of every job, newest first. */
-  public List<ExecutionView> recent(String email, int max) {
-    superusers.require(email);
+  public List<ExecutionView> recent(int max) {
     return repository.recent(max);
   }
 
-  /** One execution, for progress pages; callers check that the caller may follow it. */
-  public Optional<ExecutionView> find(long executionId) {
-    return repository.find(executionId);
+  /**
+   * Any execution of the environment, such as a version's commit: Payara's {@code JobOperator}
+   * shows a component only the executions it started itself.
+   */
+  public ExecutionView get(long executionId) {
+    return repository
+        .find(executionId)
+        .orElseThrow(
+            () ->
+                BusinessException.notFound(
+                    "execution-not-found", "There is no batch execution " + executionId + "."));
   }
 
-  public void stop(String email, long executionId) {
-    superusers.require(email);
+  public void stop(long executionId) {
     refusedAs(() -> BatchRuntime.getJobOperator().stop(executionId), "stop", executionId);
   }
 
   /** Restarts a failed or stopped execution; returns the new execution's id. */
-  public long restart(String email, long executionId) {
-    superusers.require(email);
+  public long restart(long executionId) {
     long[] restarted = new long[1];
     refusedAs(
         () -> restarted[0] = BatchRuntime.getJobOperator().restart(executionId, new Properties()),
@@ -69,8 +73,7 @@ public class BatchMonitor {
   }
 
   /** Starts one of the {@link #startableJobs()}; returns the execution's id. */
-  public long start(String email, String jobName) {
-    superusers.require(email);
+  public long start(String jobName) {
     if (!startableJobs().contains(jobName)) {
       throw BusinessException.invalid(
           "job-not-startable", "The job " + jobName + " cannot be started by hand.");

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.allgo.batch.entity.ExecutionView;
 import org.allgo.batch.entity.StepView;
-import org.allgo.platform.control.Resources;
+import org.allgo.platform.Resources;
 
 /**
  * Reads job executions and their steps from the batch runtime's tables in the application's

@@ -1,17 +1,16 @@
 package org.allgo.jobs.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.allgo.accounts.entity.Role;
-import org.allgo.accounts.entity.User;
 import org.allgo.jobs.control.JobAccess;
 import org.allgo.jobs.control.JobSearch;
 import org.allgo.jobs.entity.Job;
 import org.allgo.jobs.entity.JobFilter;
 import org.allgo.jobs.entity.JobView;
-import org.allgo.platform.BusinessException;
 import org.allgo.webapps.control.Access;
 
 /**
@@ -31,24 +30,37 @@ public class JobHistoryService {
 
   @Inject Access webapps;
 
-  public long count(String email, JobFilter filter) {
-    return search.count(owner(email, filter), filter);
+  /** How many of the caller's jobs match. */
+  public long count(JobFilter filter) {
+    return search.count(access.caller().id(), filter);
   }
 
-  /** A page of the matching jobs, newest first; {@code first} counts from 0. */
-  public List<JobView> page(String email, JobFilter filter, int first, int size) {
-    return search
-        .page(owner(email, filter), filter, first, Math.max(1, Math.min(size, MAX_PAGE)))
-        .stream()
+  /** A page of the caller's matching jobs, newest first; {@code first} counts from 0. */
+  public List<JobView> page(JobFilter filter, int first, int size) {
+    return page(access.caller().id(), filter, first, size);
+  }
+
+  /** How many jobs of every user match. */
+  @RolesAllowed(Role.SUPERUSER_ROLE)
+  public long countEveryone(JobFilter filter) {
+    return search.count(null, filter);
+  }
+
+  /** A page of every user's matching jobs, newest first. */
+  @RolesAllowed(Role.SUPERUSER_ROLE)
+  public List<JobView> pageEveryone(JobFilter filter, int first, int size) {
+    return page(null, filter, first, size);
+  }
+
+  private List<JobView> page(Long owner, JobFilter filter, int first, int size) {
+    return search.page(owner, filter, first, Math.max(1, Math.min(size, MAX_PAGE))).stream()
         .map(Job::view)
         .toList();
   }
 
   /** The webapp's last jobs that ran to an end, newest first: for its owner and superusers. */
-  public List<JobView> runs(String email, String dockerName, int count) {
-    return search
-        .runs(webapps.managed(email, dockerName), Math.max(1, Math.min(count, MAX_RUNS)))
-        .stream()
+  public List<JobView> runs(String dockerName, int count) {
+    return search.runs(webapps.managed(dockerName), Math.max(1, Math.min(count, MAX_RUNS))).stream()
         .map(Job::view)
         .toList();
   }
@@ -56,17 +68,5 @@ public class JobHistoryService {
   /** Jobs run by each webapp, by webapp id. */
   public Map<Long, Long> jobsPerWebapp() {
     return search.jobsPerWebapp();
-  }
-
-  // Whose jobs: the caller's, or nobody in particular when a superuser asks for everyone's.
-  private Long owner(String email, JobFilter filter) {
-    User caller = access.caller(email);
-    if (!filter.everyone()) {
-      return caller.id();
-    }
-    if (caller.role() != Role.SUPERUSER) {
-      throw BusinessException.forbidden("superuser-only", "Only superusers see every user's jobs.");
-    }
-    return null;
   }
 }

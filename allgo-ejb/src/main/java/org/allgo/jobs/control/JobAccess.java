@@ -2,7 +2,7 @@ package org.allgo.jobs.control;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import org.allgo.accounts.control.UserStore;
+import org.allgo.accounts.control.Callers;
 import org.allgo.accounts.entity.User;
 import org.allgo.jobs.entity.Job;
 import org.allgo.platform.BusinessException;
@@ -11,27 +11,20 @@ import org.allgo.platform.BusinessException;
 @Dependent
 public class JobAccess {
 
-  @Inject UserStore users;
+  @Inject Callers callers;
 
   @Inject JobStore jobs;
 
   /** The caller's active account; jobs are never anonymous. */
-  public User caller(String email) {
-    User user = email == null ? null : users.findByEmail(email).filter(User::isActive).orElse(null);
-    if (user == null) {
-      throw new BusinessException(
-          BusinessException.Kind.UNAUTHORIZED,
-          "sign-in",
-          "Sign in (or send your API token) to run and follow jobs.");
-    }
-    return user;
+  public User caller() {
+    return callers.require("Sign in (or send your API token) to run and follow jobs.");
   }
 
   /** The job if the caller owns it or is a superuser. */
-  public Job job(String email, long id) {
-    User caller = caller(email);
+  public Job job(long id) {
+    User caller = caller();
     Job job = jobs.get(id);
-    if (!job.isAccessibleTo(caller)) {
+    if (!caller.mayActFor(job.user())) {
       throw BusinessException.forbidden("not-your-job", "Job " + id + " is not yours.");
     }
     return job;

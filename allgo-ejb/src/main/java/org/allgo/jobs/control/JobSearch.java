@@ -70,8 +70,8 @@ public class JobSearch {
   /** The webapp's last jobs that ran and ended, newest first. */
   public List<Job> runs(Webapp webapp, int count) {
     return em.createQuery(
-            "SELECT j FROM Job j WHERE j.webapp = :webapp AND j.startedAt IS NOT NULL"
-                + " AND j.finishedAt IS NOT NULL ORDER BY j.id DESC",
+            "SELECT j FROM Job j WHERE j.webapp = :webapp AND j.run.startedAt IS NOT NULL"
+                + " AND j.run.finishedAt IS NOT NULL ORDER BY j.id DESC",
             Job.class)
         .setParameter("webapp", webapp)
         .setMaxResults(count)

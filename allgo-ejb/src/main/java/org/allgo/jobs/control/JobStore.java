@@ -13,9 +13,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.allgo.accounts.entity.User;
 import org.allgo.jobs.entity.Job;
-import org.allgo.jobs.entity.JobQueue;
+import org.allgo.jobs.entity.JobResult;
 import org.allgo.jobs.entity.JobState;
 import org.allgo.platform.BusinessException;
+import org.allgo.queues.entity.JobQueue;
+import org.allgo.webapps.control.WebappJobs;
 import org.allgo.webapps.entity.Webapp;
 import org.eclipse.persistence.config.CascadePolicy;
 import org.eclipse.persistence.config.QueryHints;
@@ -23,7 +25,7 @@ import org.eclipse.persistence.sessions.Session;
 
 /** Jobs and queues in the database; joins the caller's transaction. */
 @Dependent
-public class JobStore {
+public class JobStore implements WebappJobs {
 
   @PersistenceContext(unitName = "allgo")
   EntityManager em;
@@ -105,8 +107,8 @@ public class JobStore {
   /** The containers of the RUNNING jobs claimed by {@code node} that have one, by job id. */
   public Map<Long, String> runningContainers(String node) {
     return em.createQuery(
-            "SELECT j.id, j.containerId FROM Job j WHERE j.state = :state AND j.claimedBy = :node"
-                + " AND j.containerId IS NOT NULL",
+            "SELECT j.id, j.run.containerId FROM Job j WHERE j.state = :state"
+                + " AND j.run.claimedBy = :node AND j.run.containerId IS NOT NULL",
             Object[].class)
         .setParameter("state", JobState.RUNNING)
         .setParameter("node", node)
@@ -115,21 +117,30 @@ public class JobStore {
   }
 
   public List<Job> inState(JobState state) {
-    return em.createNamedQuery(Job.BY_STATE, Job.class)
+    return em.createQuery("SELECT j FROM Job j WHERE j.state = :state ORDER BY j.id", Job.class)
         .setParameter("state", state)
         .getResultList();
   }
 
   /** The webapp's last successful jobs, newest first. */
   public List<Job> recentSuccesses(Webapp webapp, int count) {
-    return em.createNamedQuery(Job.RECENT_SUCCESSES_OF_WEBAPP, Job.class)
+    return em.createQuery(
+            "SELECT j FROM Job j WHERE j.webapp = :webapp AND j.run.result = :success"
+                + " AND j.run.finishedAt IS NOT NULL AND j.run.startedAt IS NOT NULL"
+                + " ORDER BY j.id DESC",
+            Job.class)
+        .setParameter("success", JobResult.SUCCESS)
         .setParameter("webapp", webapp)
         .setMaxResults(count)
         .getResultList();
   }
 
+  @Override
   public long activeJobs(Webapp webapp) {
-    return em.createNamedQuery(Job.ACTIVE_OF_WEBAPP, Long.class)
+    return em.createQuery(
+            "SELECT COUNT(j) FROM Job j WHERE j.webapp = :webapp AND j.state IN :active",
+            Long.class)
+        .setParameter("active", List.of(JobState.NEW, JobState.WAITING, JobState.RUNNING))
         .setParameter("webapp", webapp)
         .getSingleResult();
   }
@@ -137,7 +148,11 @@ public class JobStore {
   /** DONE jobs of the queue that ended before {@code before}. */
   // Compared here rather than in JPQL: the instant converter does not apply to query parameters.
   public List<Long> expired(JobQueue queue, Instant before) {
-    return em.createNamedQuery(Job.ENDED_IN_QUEUE, Object[].class)
+    return em.createQuery(
+            "SELECT j.id, j.run.finishedAt FROM Job j WHERE j.state = :done AND j.queue = :queue"
+                + " ORDER BY j.id",
+            Object[].class)
+        .setParameter("done", JobState.DONE)
         .setParameter("queue", queue)
         .getResultStream()
         .filter(row -> row[1] == null || instant(row[1]).isBefore(before))
@@ -154,36 +169,7 @@ public class JobStore {
   }
 
   /** A timestamp column read in a projection, which the instant converter does not see. */
-  static Instant instant(Object value) {
+  public static Instant instant(Object value) {
     return value instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) value;
-  }
-
-  public List<JobQueue> queues() {
-    return em.createNamedQuery(JobQueue.ALL, JobQueue.class).getResultList();
-  }
-
-  public Optional<JobQueue> findQueue(String name) {
-    return em.createNamedQuery(JobQueue.BY_NAME, JobQueue.class)
-        .setParameter("name", name)
-        .getResultStream()
-        .findFirst();
-  }
-
-  public JobQueue getQueue(String name) {
-    return findQueue(name)
-        .orElseThrow(
-            () ->
-                BusinessException.notFound(
-                    "queue-not-found", "There is no job queue named " + name + "."));
-  }
-
-  public Optional<JobQueue> defaultQueue() {
-    return em.createNamedQuery(JobQueue.DEFAULT, JobQueue.class).getResultStream().findFirst();
-  }
-
-  public JobQueue addQueue(JobQueue queue) {
-    em.persist(queue);
-    em.flush();
-    return queue;
   }
 }

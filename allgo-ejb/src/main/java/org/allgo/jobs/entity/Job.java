@@ -3,6 +3,7 @@ package org.allgo.jobs.entity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,16 +13,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.allgo.accounts.entity.Role;
 import org.allgo.accounts.entity.User;
+import org.allgo.queues.entity.JobQueue;
 import org.allgo.webapps.entity.Webapp;
 import org.allgo.webapps.entity.WebappVersion;
 
@@ -33,31 +32,7 @@ import org.allgo.webapps.entity.WebappVersion;
  */
 @Entity
 @Table(name = "job")
-@NamedQuery(
-    name = Job.RECENT_SUCCESSES_OF_WEBAPP,
-    query =
-        "SELECT j FROM Job j WHERE j.webapp = :webapp AND j.result = org.allgo.jobs.entity.JobResult.SUCCESS"
-            + " AND j.finishedAt IS NOT NULL AND j.startedAt IS NOT NULL ORDER BY j.id DESC")
-@NamedQuery(name = Job.BY_STATE, query = "SELECT j FROM Job j WHERE j.state = :state ORDER BY j.id")
-@NamedQuery(
-    name = Job.ACTIVE_OF_WEBAPP,
-    query =
-        "SELECT COUNT(j) FROM Job j WHERE j.webapp = :webapp"
-            + " AND j.state IN (org.allgo.jobs.entity.JobState.NEW, org.allgo.jobs.entity.JobState.WAITING,"
-            + " org.allgo.jobs.entity.JobState.RUNNING)")
-@NamedQuery(
-    name = Job.ENDED_IN_QUEUE,
-    query =
-        "SELECT j.id, j.finishedAt FROM Job j WHERE j.state = org.allgo.jobs.entity.JobState.DONE"
-            + " AND j.queue = :queue ORDER BY j.id")
 public class Job {
-
-  public static final String BY_STATE = "Job.byState";
-  public static final String RECENT_SUCCESSES_OF_WEBAPP = "Job.recentSuccessesOfWebapp";
-  public static final String ACTIVE_OF_WEBAPP = "Job.activeOfWebapp";
-  public static final String ENDED_IN_QUEUE = "Job.endedInQueue";
-
-  private static final int MAX_REASON = 1000;
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -95,31 +70,11 @@ public class Job {
   @Column(nullable = false, length = 16)
   private JobState state;
 
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false, length = 16)
-  private JobResult result;
-
-  @Column(length = MAX_REASON)
-  private String reason;
-
-  @Enumerated(EnumType.STRING)
-  @Column(name = "stop_request", length = 16)
-  private StopRequest stopRequest;
-
-  @Column(name = "exit_code")
-  private Integer exitCode;
-
-  @Column(name = "oom_killed", nullable = false)
-  private boolean oomKilled;
-
   @Column(nullable = false)
   private boolean notify;
 
   @Column(name = "input_bytes", nullable = false)
   private long inputBytes;
-
-  @Column(name = "output_bytes")
-  private Long outputBytes;
 
   // The files it was submitted with; its directory mixes them with the outputs.
   @ElementCollection(fetch = FetchType.LAZY)
@@ -128,26 +83,13 @@ public class Job {
   @Column(name = "name", nullable = false, length = 255)
   private List<String> inputs = new ArrayList<>();
 
-  @Column(name = "container_id", length = 80)
-  private String containerId;
-
-  @Column(name = "docker_host", length = 255)
-  private String dockerHost;
-
-  @Column(name = "claimed_by", length = 100)
-  private String claimedBy;
-
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
   @Column(name = "queued_at")
   private Instant queuedAt;
 
-  @Column(name = "started_at")
-  private Instant startedAt;
-
-  @Column(name = "finished_at")
-  private Instant finishedAt;
+  @Embedded private JobRun run = new JobRun();
 
   protected Job() {}
 
@@ -170,12 +112,6 @@ public class Job {
     this.notify = notify;
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     this.state = JobState.NEW;
-    this.result = JobResult.NONE;
-  }
-
-  /** The owner and superusers may see, abort, delete it and read its files. */
-  public boolean isAccessibleTo(User caller) {
-    return caller != null && (caller.role() == Role.SUPERUSER || user.id().equals(caller.id()));
   }
 
   /** Its files are stored: it waits in its queue. */
@@ -191,33 +127,23 @@ public class Job {
    * Its container runs: the job's time counts from now (claimed, it may have waited for a pull).
    */
   public void started(String container, String host, Instant at) {
-    this.containerId = container;
-    this.dockerHost = host;
-    this.startedAt = at;
+    run().started(container, host, at);
   }
 
-  /**
-   * Claimed, but its program never started (the engine did not answer, or the server stopped before
-   * the container ran): it waits again in its place, or ends as asked if it was to stop.
-   */
+  /** Claimed, its program never started: it waits again, or ends as asked if it was to stop. */
   public void unclaim(Instant at) {
     requireState(JobState.RUNNING);
-    if (stopRequest != null) {
+    if (run().stopRequest() != null) {
       failed(null, at);
-      return;
+    } else {
+      state = JobState.WAITING;
+      run().released();
     }
-    this.state = JobState.WAITING;
-    this.claimedBy = null;
-    this.startedAt = null;
-    this.containerId = null;
-    this.dockerHost = null;
   }
 
   /** The platform is to stop it; the first reason wins. */
   public void requestStop(StopRequest request) {
-    if (stopRequest == null) {
-      this.stopRequest = request;
-    }
+    run().requestStop(request);
   }
 
   /** Aborted before it started. */
@@ -229,21 +155,14 @@ public class Job {
   /** The program ended: exit code and OOM flag as the engine saw them. */
   public void finished(long exit, boolean oom, long output, String failure, Instant at) {
     requireState(JobState.RUNNING);
-    this.outputBytes = output;
-    end(outcome(stopRequest, exit, oom, failure), failure, (int) exit, oom, at);
-  }
-
-  /** The result of a program that ended, given why the platform stopped it, if it did. */
-  public static JobResult outcome(StopRequest stop, long exit, boolean oom, String failure) {
-    if (stop != null) {
-      return stop.result();
-    }
-    return failure != null || oom || exit != 0 ? JobResult.ERROR : JobResult.SUCCESS;
+    run().produced(output);
+    end(JobResult.of(run().stopRequest(), exit, oom, failure), failure, (int) exit, oom, at);
   }
 
   /** The platform could not run it, or lost it. */
   public void failed(String why, Instant at) {
-    end(stopRequest != null ? stopRequest.result() : JobResult.ERROR, why, null, false, at);
+    StopRequest stop = run().stopRequest();
+    end(stop != null ? stop.result() : JobResult.ERROR, why, null, false, at);
   }
 
   public void archive() {
@@ -260,14 +179,7 @@ public class Job {
 
   private void end(JobResult outcome, String why, Integer exit, boolean oom, Instant at) {
     this.state = JobState.DONE;
-    this.result = outcome;
-    this.reason =
-        why == null
-            ? null
-            : why.length() <= MAX_REASON ? why : why.substring(0, MAX_REASON - 1) + "…";
-    this.exitCode = exit;
-    this.oomKilled = oom;
-    this.finishedAt = at;
+    run().ended(outcome, why, exit, oom, at);
   }
 
   private void requireState(JobState expected) {
@@ -312,26 +224,6 @@ public class Job {
     return state;
   }
 
-  public JobResult result() {
-    return result;
-  }
-
-  public String reason() {
-    return reason;
-  }
-
-  public StopRequest stopRequest() {
-    return stopRequest;
-  }
-
-  public Integer exitCode() {
-    return exitCode;
-  }
-
-  public boolean oomKilled() {
-    return oomKilled;
-  }
-
   public boolean notifyWhenFinished() {
     return notify;
   }
@@ -345,56 +237,24 @@ public class Job {
     return List.copyOf(inputs);
   }
 
-  public String containerId() {
-    return containerId;
-  }
-
-  public String claimedBy() {
-    return claimedBy;
-  }
-
   public Instant createdAt() {
     return createdAt;
   }
 
-  public Instant startedAt() {
-    return startedAt;
+  public Instant queuedAt() {
+    return queuedAt;
   }
 
-  public Instant finishedAt() {
-    return finishedAt;
-  }
-
-  /** From start to end; null until it has both. Clamped at zero. */
-  public Duration duration() {
-    if (startedAt == null || finishedAt == null) {
-      return null;
+  /** How it ran; empty while it waits. */
+  public JobRun run() {
+    // A row whose run columns are all empty may load without one.
+    if (run == null) {
+      run = new JobRun();
     }
-    Duration d = Duration.between(startedAt, finishedAt);
-    return d.isNegative() ? Duration.ZERO : d;
+    return run;
   }
 
   public JobView view() {
-    Duration d = duration();
-    return new JobView(
-        id,
-        user.email(),
-        webappName,
-        versionNumber,
-        queue.name(),
-        param,
-        state,
-        result,
-        reason,
-        exitCode,
-        oomKilled,
-        notify,
-        inputBytes,
-        outputBytes,
-        createdAt,
-        queuedAt,
-        startedAt,
-        finishedAt,
-        d == null ? null : d.toMillis() / 1000.0);
+    return JobView.of(this);
   }
 }

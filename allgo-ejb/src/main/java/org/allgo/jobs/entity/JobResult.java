@@ -10,5 +10,13 @@ public enum JobResult {
   SUCCESS,
   ERROR,
   ABORTED,
-  TIMEOUT
+  TIMEOUT;
+
+  /** The result of a program that ended, given why the platform stopped it, if it did. */
+  public static JobResult of(StopRequest stop, long exit, boolean oom, String failure) {
+    if (stop != null) {
+      return stop.result();
+    }
+    return failure != null || oom || exit != 0 ? ERROR : SUCCESS;
+  }
 }

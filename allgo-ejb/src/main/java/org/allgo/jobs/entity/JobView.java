@@ -1,5 +1,6 @@
 package org.allgo.jobs.entity;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -28,4 +29,30 @@ public record JobView(
     Instant queuedAt,
     Instant startedAt,
     Instant finishedAt,
-    Double durationSeconds) {}
+    Double durationSeconds) {
+
+  public static JobView of(Job job) {
+    JobRun run = job.run();
+    Duration d = run.duration();
+    return new JobView(
+        job.id(),
+        job.user().email(),
+        job.webappName(),
+        job.versionNumber(),
+        job.queue().name(),
+        job.param(),
+        job.state(),
+        run.result(),
+        run.reason(),
+        run.exitCode(),
+        run.oomKilled(),
+        job.notifyWhenFinished(),
+        job.inputBytes(),
+        run.outputBytes(),
+        job.createdAt(),
+        job.queuedAt(),
+        run.startedAt(),
+        run.finishedAt(),
+        d == null ? null : d.toMillis() / 1000.0);
+  }
+}

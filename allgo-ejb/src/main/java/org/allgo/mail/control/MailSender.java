@@ -16,7 +16,7 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import org.allgo.mail.entity.Mail;
-import org.allgo.platform.control.Resources;
+import org.allgo.platform.Resources;
 
 /**
  * Sends {@link Mail} events once their transaction has committed, on a managed thread: the request

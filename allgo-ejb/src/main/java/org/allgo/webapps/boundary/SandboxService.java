@@ -43,8 +43,8 @@ public class SandboxService {
    * Starts the sandbox from a base image (by name) or from one of the webapp's READY versions (by
    * number); with neither, from the default version if there is one, else from busybox.
    */
-  public WebappView start(String email, String dockerName, String baseImage, String version) {
-    Webapp webapp = access.managed(email, dockerName);
+  public WebappView start(String dockerName, String baseImage, String version) {
+    Webapp webapp = access.managed(dockerName);
     ImageRef image = image(webapp, baseImage, version);
     Webapp starting = transitions.sandboxStarting(webapp.id(), image.toString());
     try {
@@ -55,11 +55,11 @@ public class SandboxService {
           "sandbox-failed", "The sandbox of " + dockerName + " could not start: " + e.getMessage());
     }
     transitions.sandbox(webapp.id(), SandboxState.RUNNING, null);
-    return views.get(email, dockerName);
+    return views.get(dockerName);
   }
 
-  public WebappView stop(String email, String dockerName) {
-    Webapp webapp = access.managed(email, dockerName);
+  public WebappView stop(String dockerName) {
+    Webapp webapp = access.managed(dockerName);
     transitions.sandbox(webapp.id(), SandboxState.STOPPING, null);
     try {
       sandboxes.stop(webapp);
@@ -69,15 +69,15 @@ public class SandboxService {
           "sandbox-failed", "The sandbox of " + dockerName + " could not stop: " + e.getMessage());
     }
     transitions.sandbox(webapp.id(), SandboxState.IDLE, null);
-    return views.get(email, dockerName);
+    return views.get(dockerName);
   }
 
   /**
    * What the sandbox holds of its own (what was installed in it, not the image it started from), in
    * bytes; empty when it does not run or the engine cannot tell now.
    */
-  public Optional<Long> diskUse(String email, String dockerName) {
-    Webapp webapp = access.managed(email, dockerName);
+  public Optional<Long> diskUse(String dockerName) {
+    Webapp webapp = access.managed(dockerName);
     try {
       return sandboxes.diskUse(webapp);
     } catch (DockerException e) {

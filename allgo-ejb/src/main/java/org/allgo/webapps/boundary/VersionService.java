@@ -6,7 +6,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.allgo.batch.control.JobRepository;
+import org.allgo.batch.entity.ExecutionView;
 import org.allgo.platform.BusinessException;
 import org.allgo.webapps.control.Access;
 import org.allgo.webapps.control.Sandboxes;
@@ -27,7 +33,7 @@ import org.allgo.webapps.entity.WebappView;
 @Stateless
 public class VersionService {
 
-  /** The batch job that commits, pushes and publishes a version. */
+  /** The batch job that commits, checks, pushes and publishes a version. */
   public static final String COMMIT_JOB = "commit-version";
 
   @Inject Access access;
@@ -42,14 +48,16 @@ public class VersionService {
 
   @Inject WebappService views;
 
+  @Inject JobRepository executions;
+
   /**
    * Starts committing the running sandbox as version {@code number} (the next integer when null).
    * The version is SANDBOX at once and becomes READY when the batch job ends well.
    */
   // The version row must be committed before the batch job, in another thread, reads it.
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public VersionView commit(String email, String dockerName, String number, String description) {
-    Webapp webapp = access.managed(email, dockerName);
+  public VersionView commit(String dockerName, String number, String description) {
+    Webapp webapp = access.managed(dockerName);
     if (!sandboxes.running(webapp)) {
       throw BusinessException.conflict(
           "sandbox-not-running",
@@ -73,14 +81,12 @@ public class VersionService {
     return transitions.version(created.id()).view();
   }
 
-  public List<VersionView> list(String email, String dockerName) {
-    return webapps.versions(access.visible(email, dockerName)).stream()
-        .map(WebappVersion::view)
-        .toList();
+  public List<VersionView> list(String dockerName) {
+    return webapps.versions(access.visible(dockerName)).stream().map(WebappVersion::view).toList();
   }
 
-  public VersionView get(String email, String dockerName, long id) {
-    Webapp webapp = access.visible(email, dockerName);
+  public VersionView get(String dockerName, long id) {
+    Webapp webapp = access.visible(dockerName);
     return webapps
         .findVersion(id)
         .filter(v -> v.webapp().id().equals(webapp.id()))
@@ -91,9 +97,22 @@ public class VersionService {
                     "version-not-found", dockerName + " has no version " + id + "."));
   }
 
+  /**
+   * The batch executions of the versions being committed, by execution id, for those who manage the
+   * webapp: how far each commit got.
+   */
+  public Map<Long, ExecutionView> commits(String dockerName) {
+    Webapp webapp = access.managed(dockerName);
+    return webapps.versions(webapp).stream()
+        .filter(v -> v.batchExecutionId() != null && v.state().committing())
+        .map(v -> executions.find(v.batchExecutionId()))
+        .flatMap(Optional::stream)
+        .collect(Collectors.toMap(ExecutionView::id, Function.identity()));
+  }
+
   /** Jobs use the pinned version instead of the newest READY one; null unpins. */
-  public WebappView pin(String email, String dockerName, String number) {
-    Webapp webapp = access.managed(email, dockerName);
+  public WebappView pin(String dockerName, String number) {
+    Webapp webapp = access.managed(dockerName);
     if (number == null) {
       webapp.pin(null);
     } else {
@@ -107,7 +126,7 @@ public class VersionService {
                           "unknown-version",
                           dockerName + " has no ready version " + number + ".")));
     }
-    return views.get(email, dockerName);
+    return views.get(dockerName);
   }
 
   private String nextNumber(Webapp webapp) {

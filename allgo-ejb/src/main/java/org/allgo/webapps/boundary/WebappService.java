@@ -1,24 +1,25 @@
 package org.allgo.webapps.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.allgo.accounts.control.Callers;
 import org.allgo.accounts.entity.Role;
 import org.allgo.accounts.entity.User;
 import org.allgo.connector.api.ImageRef;
-import org.allgo.jobs.control.JobStore;
-import org.allgo.jobs.entity.JobQueue;
 import org.allgo.platform.BusinessException;
+import org.allgo.queues.control.QueueStore;
+import org.allgo.queues.entity.JobQueue;
 import org.allgo.webapps.control.Access;
 import org.allgo.webapps.control.RegistryClient;
 import org.allgo.webapps.control.Sandboxes;
+import org.allgo.webapps.control.WebappJobs;
 import org.allgo.webapps.control.WebappRules;
 import org.allgo.webapps.control.WebappSettings;
 import org.allgo.webapps.control.WebappStore;
-import org.allgo.webapps.entity.BaseImage;
-import org.allgo.webapps.entity.BaseImageView;
 import org.allgo.webapps.entity.SandboxView;
 import org.allgo.webapps.entity.Webapp;
 import org.allgo.webapps.entity.WebappDraft;
@@ -26,7 +27,8 @@ import org.allgo.webapps.entity.WebappVersion;
 import org.allgo.webapps.entity.WebappView;
 
 /**
- * Creating, editing, listing and showing webapps. Callers are named by e-mail (null: anonymous).
+ * Creating, editing, listing and showing webapps, for the request's caller (anonymous callers see
+ * public webapps).
  */
 @Stateless
 public class WebappService {
@@ -36,7 +38,11 @@ public class WebappService {
 
   @Inject WebappStore webapps;
 
+  @Inject QueueStore queues;
+
   @Inject Access access;
+
+  @Inject Callers callers;
 
   @Inject WebappSettings settings;
 
@@ -44,14 +50,10 @@ public class WebappService {
 
   @Inject RegistryClient registry;
 
-  @Inject JobStore jobs;
+  @Inject WebappJobs jobs;
 
-  public WebappView create(String email, WebappDraft draft) {
-    User owner = access.caller(email);
-    if (owner == null || !owner.isActive()) {
-      throw new BusinessException(
-          BusinessException.Kind.UNAUTHORIZED, "sign-in", "Sign in to publish a webapp.");
-    }
+  public WebappView create(WebappDraft draft) {
+    User owner = callers.require("Sign in to publish a webapp.");
     String dockerName = WebappRules.dockerName(draft.dockerName());
     if (webapps.findByDockerName(dockerName).isPresent()) {
       throw BusinessException.conflict(
@@ -66,13 +68,13 @@ public class WebappService {
                 draft.entrypoint() == null ? "/usr/local/bin/" + dockerName : draft.entrypoint()),
             WebappRules.memoryMb(draft.memoryMb() == null ? DEFAULT_MEMORY_MB : draft.memoryMb()),
             Instant.now());
-    webapp.changeDefaultQueue(webapps.defaultQueue().orElse(null));
+    webapp.changeDefaultQueue(queues.defaultQueue().orElse(null));
     apply(webapp, draft);
     return view(webapps.add(webapp), owner);
   }
 
-  public WebappView update(String email, String dockerName, WebappDraft draft) {
-    Webapp webapp = access.managed(email, dockerName);
+  public WebappView update(String dockerName, WebappDraft draft) {
+    Webapp webapp = access.managed(dockerName);
     if (draft.dockerName() != null && !draft.dockerName().equals(dockerName)) {
       throw BusinessException.invalid(
           "docker-name-fixed",
@@ -88,7 +90,7 @@ public class WebappService {
       webapp.changeLimits(WebappRules.memoryMb(draft.memoryMb()));
     }
     apply(webapp, draft);
-    return view(webapp, access.caller(email));
+    return view(webapp, access.caller().orElse(null));
   }
 
   private void apply(Webapp webapp, WebappDraft draft) {
@@ -114,8 +116,8 @@ public class WebappService {
   }
 
   private JobQueue queue(String name) {
-    return webapps
-        .findQueue(name)
+    return queues
+        .find(name)
         .orElseThrow(
             () ->
                 BusinessException.invalid(
@@ -126,8 +128,8 @@ public class WebappService {
    * Deletes the webapp, its sandbox, and its versions' images from the registry and the engine;
    * refused while jobs wait or run on it. Ended jobs keep their records and files.
    */
-  public void delete(String email, String dockerName) {
-    Webapp webapp = access.managed(email, dockerName);
+  public void delete(String dockerName) {
+    Webapp webapp = access.managed(dockerName);
     if (jobs.activeJobs(webapp) > 0) {
       throw BusinessException.conflict(
           "webapp-has-jobs",
@@ -147,68 +149,21 @@ public class WebappService {
     webapps.remove(webapp);
   }
 
-  public WebappView get(String email, String dockerName) {
-    return view(access.visible(email, dockerName), access.caller(email));
+  public WebappView get(String dockerName) {
+    return view(access.visible(dockerName), access.caller().orElse(null));
   }
 
-  public List<WebappView> list(String email) {
-    User caller = access.caller(email);
+  public List<WebappView> list() {
+    User caller = access.caller().orElse(null);
     return webapps.visibleTo(caller).stream().map(w -> view(w, caller)).toList();
   }
 
   /** Only superusers may let a webapp's jobs and sandbox reach the network. */
-  public WebappView allowNetwork(String email, String dockerName, boolean allowed) {
-    User caller = access.caller(email);
-    if (caller == null || caller.role() != Role.SUPERUSER) {
-      throw new BusinessException(
-          BusinessException.Kind.FORBIDDEN,
-          "superuser-only",
-          "Only superusers may open the network to a webapp.");
-    }
+  @RolesAllowed(Role.SUPERUSER_ROLE)
+  public WebappView allowNetwork(String dockerName, boolean allowed) {
     Webapp webapp = webapps.getByDockerName(dockerName);
     webapp.allowNetwork(allowed);
-    return view(webapp, caller);
-  }
-
-  public List<BaseImageView> baseImages() {
-    return webapps.baseImages().stream().map(BaseImage::view).toList();
-  }
-
-  public BaseImageView addBaseImage(String email, String name, String image) {
-    requireSuperuser(email);
-    String cleanName = WebappRules.name(name);
-    if (webapps.findBaseImage(cleanName).isPresent()) {
-      throw BusinessException.conflict(
-          "base-image-exists", "There is already a base image named " + cleanName + ".");
-    }
-    return webapps
-        .addBaseImage(new BaseImage(cleanName, WebappRules.imageReference(image), Instant.now()))
-        .view();
-  }
-
-  /**
-   * Removes a base image from the list; sandboxes started from it go on, webapps keep their
-   * versions.
-   */
-  public void removeBaseImage(String email, String name) {
-    requireSuperuser(email);
-    webapps.removeBaseImage(
-        webapps
-            .findBaseImage(name)
-            .orElseThrow(
-                () ->
-                    BusinessException.notFound(
-                        "unknown-base-image", "There is no base image named " + name + ".")));
-  }
-
-  private void requireSuperuser(String email) {
-    User caller = access.caller(email);
-    if (caller == null || caller.role() != Role.SUPERUSER) {
-      throw new BusinessException(
-          BusinessException.Kind.FORBIDDEN,
-          "superuser-only",
-          "Only superusers manage base images.");
-    }
+    return view(webapp, access.caller().orElse(null));
   }
 
   /** The webapp as {@code caller} may see it: the sandbox only for those who manage it. */

@@ -2,7 +2,8 @@ package org.allgo.webapps.control;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import org.allgo.accounts.control.UserStore;
+import java.util.Optional;
+import org.allgo.accounts.control.Callers;
 import org.allgo.accounts.entity.User;
 import org.allgo.platform.BusinessException;
 import org.allgo.webapps.entity.Webapp;
@@ -11,35 +12,48 @@ import org.allgo.webapps.entity.Webapp;
 @Dependent
 public class Access {
 
-  @Inject UserStore users;
+  @Inject Callers callers;
 
   @Inject WebappStore webapps;
 
-  /** The caller's account, or null for an anonymous caller. */
-  public User caller(String email) {
-    return email == null ? null : users.findByEmail(email).orElse(null);
+  /** The caller's account; empty for an anonymous caller. */
+  public Optional<User> caller() {
+    return callers.find();
   }
 
   /** The webapp if the caller may see it; a private one is "not found" to others. */
-  public Webapp visible(String email, String dockerName) {
+  public Webapp visible(String dockerName) {
     Webapp webapp = webapps.getByDockerName(dockerName);
-    if (!webapp.isVisibleTo(caller(email))) {
+    if (!webapp.isVisibleTo(caller().orElse(null))) {
       throw BusinessException.notFound(
           "webapp-not-found", "There is no webapp named " + dockerName + ".");
     }
     return webapp;
   }
 
-  /** The webapp if the caller may change it: its owner or a superuser. */
-  public Webapp managed(String email, String dockerName) {
-    if (email == null) {
-      throw new BusinessException(
-          BusinessException.Kind.UNAUTHORIZED,
-          "sign-in",
-          "Sign in (or send your API token) to change a webapp.");
+  /**
+   * The docker name of a webapp named by its docker name or, as the original clients may, by its
+   * numeric id (one the caller may see).
+   */
+  public String dockerName(String idOrName) {
+    if (idOrName != null && idOrName.matches("\\d{1,18}")) {
+      return webapps
+          .findById(Long.parseLong(idOrName))
+          .filter(w -> w.isVisibleTo(caller().orElse(null)))
+          .map(Webapp::dockerName)
+          .orElseThrow(
+              () ->
+                  BusinessException.notFound(
+                      "webapp-not-found", "There is no webapp " + idOrName + "."));
     }
-    Webapp webapp = visible(email, dockerName);
-    if (!webapp.isManagedBy(caller(email))) {
+    return idOrName;
+  }
+
+  /** The webapp if the caller may change it: its owner or a superuser. */
+  public Webapp managed(String dockerName) {
+    User caller = callers.require("Sign in (or send your API token) to change a webapp.");
+    Webapp webapp = visible(dockerName);
+    if (!webapp.isManagedBy(caller)) {
       throw new BusinessException(
           BusinessException.Kind.FORBIDDEN,
           "not-your-webapp",

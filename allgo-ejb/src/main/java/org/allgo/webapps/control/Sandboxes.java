@@ -21,7 +21,7 @@ import org.allgo.connector.api.ImageRef;
 import org.allgo.connector.api.Limits;
 import org.allgo.connector.api.Mount;
 import org.allgo.connector.api.Privileges;
-import org.allgo.platform.control.Resources;
+import org.allgo.platform.Resources;
 import org.allgo.webapps.entity.Webapp;
 
 /**

@@ -6,9 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.allgo.accounts.entity.Role;
 import org.allgo.accounts.entity.User;
-import org.allgo.jobs.entity.JobQueue;
 import org.allgo.platform.BusinessException;
 import org.allgo.webapps.entity.BaseImage;
 import org.allgo.webapps.entity.Webapp;
@@ -42,7 +40,7 @@ public class WebappStore {
 
   /** Public webapps, and the private ones {@code user} manages (all of them for superusers). */
   public List<Webapp> visibleTo(User user) {
-    if (user != null && user.role() == Role.SUPERUSER) {
+    if (user != null && user.isSuperuser()) {
       return em.createNamedQuery(Webapp.ALL, Webapp.class).getResultList();
     }
     return em.createNamedQuery(Webapp.PUBLIC_OR_OWNED, Webapp.class)
@@ -115,16 +113,5 @@ public class WebappStore {
 
   public void removeBaseImage(BaseImage image) {
     em.remove(image);
-  }
-
-  public Optional<JobQueue> findQueue(String name) {
-    return em.createNamedQuery(JobQueue.BY_NAME, JobQueue.class)
-        .setParameter("name", name)
-        .getResultStream()
-        .findFirst();
-  }
-
-  public Optional<JobQueue> defaultQueue() {
-    return em.createNamedQuery(JobQueue.DEFAULT, JobQueue.class).getResultStream().findFirst();
   }
 }

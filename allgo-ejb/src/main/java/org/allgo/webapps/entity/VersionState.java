@@ -10,5 +10,10 @@ public enum VersionState {
   COMMITTED,
   READY,
   ERROR,
-  REPLACED
+  REPLACED;
+
+  /** Its commit job is still under way. */
+  public boolean committing() {
+    return this == SANDBOX || this == COMMITTED;
+  }
 }

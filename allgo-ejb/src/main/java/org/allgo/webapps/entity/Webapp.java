@@ -1,6 +1,7 @@
 package org.allgo.webapps.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,9 +15,8 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
-import org.allgo.accounts.entity.Role;
 import org.allgo.accounts.entity.User;
-import org.allgo.jobs.entity.JobQueue;
+import org.allgo.queues.entity.JobQueue;
 
 /**
  * A published program: what it is, who owns it, how its jobs run, and the state of the sandbox it
@@ -36,7 +36,7 @@ import org.allgo.jobs.entity.JobQueue;
 @NamedQuery(
     name = Webapp.RUNNING_SANDBOXES,
     query =
-        "SELECT w FROM Webapp w WHERE w.sandboxState = org.allgo.webapps.entity.SandboxState.RUNNING")
+        "SELECT w FROM Webapp w WHERE w.sandbox.state = org.allgo.webapps.entity.SandboxState.RUNNING")
 public class Webapp {
 
   public static final String BY_DOCKER_NAME = "Webapp.byDockerName";
@@ -89,18 +89,7 @@ public class Webapp {
   @JoinColumn(name = "pinned_version_id")
   private WebappVersion pinnedVersion;
 
-  @Enumerated(EnumType.STRING)
-  @Column(name = "sandbox_state", nullable = false, length = 16)
-  private SandboxState sandboxState;
-
-  @Column(name = "sandbox_reason", length = 1000)
-  private String sandboxReason;
-
-  @Column(name = "sandbox_image", length = 255)
-  private String sandboxImage;
-
-  @Column(name = "sandbox_started_at")
-  private Instant sandboxStartedAt;
+  @Embedded private WebappSandbox sandbox = new WebappSandbox();
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -122,12 +111,11 @@ public class Webapp {
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     this.visibility = Visibility.PUBLIC;
     this.inputPatterns = "";
-    this.sandboxState = SandboxState.IDLE;
   }
 
   /** The owner and superusers may change the webapp, use its sandbox and see it when private. */
   public boolean isManagedBy(User user) {
-    return user != null && (user.role() == Role.SUPERUSER || owner.id().equals(user.id()));
+    return user != null && user.mayActFor(owner);
   }
 
   public boolean isVisibleTo(User user) {
@@ -191,19 +179,19 @@ public class Webapp {
   }
 
   public SandboxState sandboxState() {
-    return sandboxState;
+    return sandbox.state();
   }
 
   public String sandboxReason() {
-    return sandboxReason;
+    return sandbox.reason();
   }
 
   public String sandboxImage() {
-    return sandboxImage;
+    return sandbox.image();
   }
 
   public Instant sandboxStartedAt() {
-    return sandboxStartedAt;
+    return sandbox.startedAt();
   }
 
   public Instant createdAt() {
@@ -250,13 +238,6 @@ public class Webapp {
 
   /** The sandbox moves to {@code state}; a reason goes with ERROR, the image with STARTING. */
   public void sandbox(SandboxState state, String reason, String image, Instant at) {
-    this.sandboxState = Objects.requireNonNull(state, "state");
-    this.sandboxReason = reason;
-    if (image != null) {
-      this.sandboxImage = image;
-    }
-    if (state == SandboxState.RUNNING) {
-      this.sandboxStartedAt = at;
-    }
+    sandbox.moveTo(state, reason, image, at);
   }
 }

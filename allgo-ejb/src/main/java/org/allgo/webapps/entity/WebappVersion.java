@@ -14,7 +14,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
-import org.allgo.connector.api.ImageRef;
 
 /** A version of a webapp: its sandbox committed as an image in the registry. */
 @Entity
@@ -112,7 +111,11 @@ public class WebappVersion {
    * again moves the tag before the new version is READY, or for good when that commit fails.
    */
   public String runnableImage() {
-    return digest == null ? image : ImageRef.parse(image).withTag(digest).toString();
+    if (digest == null) {
+      return image;
+    }
+    int tag = image.lastIndexOf(':');
+    return (tag > image.lastIndexOf('/') ? image.substring(0, tag) : image) + "@" + digest;
   }
 
   public Long sizeBytes() {

@@ -98,6 +98,41 @@ class WebappVersionsIT {
     assertThat(devel.get("/api/v2/webapps/" + name + "/versions").array()).isEmpty();
   }
 
+  @Test
+  void aVersionWhoseProgramJobsCannotRunEndsInErrorWithTheReasonAndIsNotPublished() {
+    // Nothing at the entrypoint: an empty sandbox committed as it is.
+    JsonObject missing = Webapps.awaitCommit(devel, name, Webapps.commit(devel, name, "1"));
+
+    assertThat(missing.getString("state")).isEqualTo("ERROR");
+    assertThat(missing.getString("errorReason"))
+        .startsWith("check failed: /usr/local/bin/hello is not a file in the image")
+        .contains("chmod 755");
+    assertThat(Webapps.registryDigest(Server.ENVIRONMENT, name, "1")).isEmpty();
+
+    // There, but only its owner (root) may run it: jobs run as another user.
+    assertThat(Webapps.install(name, "#!/bin/sh\necho hello\n").exit()).isZero();
+    assertThat(
+            DockerCli.run("exec", Webapps.sandboxName(name), "chmod", "700", "/usr/local/bin/hello")
+                .exit())
+        .isZero();
+    JsonObject private_ = Webapps.awaitCommit(devel, name, Webapps.commit(devel, name, "2"));
+
+    assertThat(private_.getString("state")).isEqualTo("ERROR");
+    assertThat(private_.getString("errorReason"))
+        .startsWith("check failed: /usr/local/bin/hello may not be run by the job user");
+    assertThat(Webapps.registryDigest(Server.ENVIRONMENT, name, "2")).isEmpty();
+    assertThat(devel.get("/api/v2/webapps/" + name).json().containsKey("defaultVersion")).isFalse();
+    assertThat(
+            DockerCli.run(
+                    "ps", "-a", "--filter", "label=allgo.role=check", "--format", "{{.Names}}")
+                .stdout())
+        .as("the check's container is removed")
+        .doesNotContain(Server.ENVIRONMENT + "-check-");
+
+    JsonObject fixed = commitProgram("fixed", "3");
+    assertThat(fixed.getString("state")).isEqualTo("READY");
+  }
+
   /**
    * Installs a program that prints {@code word} and its argument, and commits it as {@code number}.
    */

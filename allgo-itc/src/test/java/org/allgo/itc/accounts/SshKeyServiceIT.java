@@ -45,16 +45,16 @@ class SshKeyServiceIT {
     TestUser owner = users.active("keys");
     String line = ed25519("laptop");
 
-    SshKeyView added = callers.asCaller(owner, () -> keys.add(owner.email(), line));
+    SshKeyView added = callers.asCaller(owner, () -> keys.add(line));
 
     assertThat(added.type()).isEqualTo("ssh-ed25519");
     assertThat(added.fingerprint()).startsWith("SHA256:");
     assertThat(added.comment()).isEqualTo("laptop");
-    assertThat(callers.asCaller(owner, () -> keys.list(owner.email())))
+    assertThat(callers.asCaller(owner, () -> keys.list()))
         .extracting(SshKeyView::fingerprint)
         .containsExactly(added.fingerprint());
-    callers.asCaller(owner, () -> keys.delete(owner.email(), added.id()));
-    assertThat(callers.asCaller(owner, () -> keys.list(owner.email()))).isEmpty();
+    callers.asCaller(owner, () -> keys.delete(added.id()));
+    assertThat(callers.asCaller(owner, () -> keys.list())).isEmpty();
   }
 
   @Test
@@ -62,30 +62,27 @@ class SshKeyServiceIT {
     TestUser owner = users.active("first");
     TestUser other = users.active("second");
     String line = ed25519("shared");
-    callers.asCaller(owner, () -> keys.add(owner.email(), line));
+    callers.asCaller(owner, () -> keys.add(line));
 
     BusinessException refused =
-        assertThrows(
-            BusinessException.class,
-            () -> callers.asCaller(other, () -> keys.add(other.email(), line)));
+        assertThrows(BusinessException.class, () -> callers.asCaller(other, () -> keys.add(line)));
 
     assertThat(refused.code()).isEqualTo("ssh-key-duplicate");
-    assertThat(callers.asCaller(other, () -> keys.list(other.email()))).isEmpty();
+    assertThat(callers.asCaller(other, () -> keys.list())).isEmpty();
   }
 
   @Test
   void anotherUsersKeyCannotBeDeleted() {
     TestUser owner = users.active("holder");
     TestUser other = users.active("intruder");
-    SshKeyView key = callers.asCaller(owner, () -> keys.add(owner.email(), ed25519("mine")));
+    SshKeyView key = callers.asCaller(owner, () -> keys.add(ed25519("mine")));
 
     BusinessException refused =
         assertThrows(
-            BusinessException.class,
-            () -> callers.asCaller(other, () -> keys.delete(other.email(), key.id())));
+            BusinessException.class, () -> callers.asCaller(other, () -> keys.delete(key.id())));
 
     assertThat(refused.kind()).isEqualTo(BusinessException.Kind.NOT_FOUND);
-    assertThat(callers.asCaller(owner, () -> keys.list(owner.email())))
+    assertThat(callers.asCaller(owner, () -> keys.list()))
         .extracting(SshKeyView::id)
         .containsExactly(key.id());
   }
@@ -97,10 +94,10 @@ class SshKeyServiceIT {
     BusinessException refused =
         assertThrows(
             BusinessException.class,
-            () -> callers.asCaller(owner, () -> keys.add(owner.email(), "ssh-ed25519 AAAA%%% x")));
+            () -> callers.asCaller(owner, () -> keys.add("ssh-ed25519 AAAA%%% x")));
 
     assertThat(refused.kind()).isEqualTo(BusinessException.Kind.INVALID);
-    assertThat(callers.asCaller(owner, () -> keys.list(owner.email()))).isEmpty();
+    assertThat(callers.asCaller(owner, () -> keys.list())).isEmpty();
   }
 
   /** A new ed25519 public key as an OpenSSH line: type, base64 of the wire encoding, comment. */

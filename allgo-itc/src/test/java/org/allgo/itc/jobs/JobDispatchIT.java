@@ -11,17 +11,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import org.allgo.datastore.boundary.DatastoreService;
 import org.allgo.itc.Callers;
 import org.allgo.itc.TestDeployment;
 import org.allgo.itc.TestUser;
 import org.allgo.itc.TestUsers;
 import org.allgo.itc.TestWebapps;
 import org.allgo.jobs.boundary.JobService;
-import org.allgo.jobs.boundary.Upload;
-import org.allgo.jobs.entity.JobDraft;
 import org.allgo.jobs.entity.JobState;
 import org.allgo.jobs.entity.JobView;
 import org.allgo.platform.BusinessException;
+import org.allgo.submission.boundary.SubmissionService;
+import org.allgo.submission.entity.JobDraft;
+import org.allgo.submission.entity.Upload;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -30,9 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Jobs inside the server: submitted through the boundary, claimed by the dispatcher, run in a
- * container of the webapp's version through the real connector, finished when the container's exit
- * is heard.
+ * Jobs inside the server: submitted through the submission boundary, claimed by the dispatcher, run
+ * in a container of the webapp's version through the real connector, finished when the container's
+ * exit is heard.
  */
 @ExtendWith(ArquillianExtension.class)
 class JobDispatchIT {
@@ -42,7 +44,11 @@ class JobDispatchIT {
     return TestDeployment.create();
   }
 
+  @Inject SubmissionService submissions;
+
   @Inject JobService jobs;
+
+  @Inject DatastoreService datastore;
 
   @Inject TestUsers users;
 
@@ -69,10 +75,8 @@ class JobDispatchIT {
         callers.asCaller(
             user,
             () ->
-                jobs.submit(
-                    user.email(),
-                    new JobDraft(webapp, "-c 'cat words.txt; exit 3'", null, false),
-                    files));
+                submissions.submit(
+                    new JobDraft(webapp, "-c 'cat words.txt; exit 3'", null, false), files));
 
     assertThat(submitted.state()).isIn(JobState.WAITING, JobState.RUNNING);
     JobView done = awaitEnd(user, submitted.id());
@@ -82,8 +86,7 @@ class JobDispatchIT {
     assertThat(done.startedAt()).isNotNull();
     assertThat(done.finishedAt()).isAfterOrEqualTo(done.startedAt());
     String log =
-        Files.readString(
-            callers.asCaller(user, () -> jobs.file(user.email(), submitted.id(), "allgo.log")));
+        Files.readString(callers.asCaller(user, () -> datastore.file(submitted.id(), "allgo.log")));
     assertThat(log).contains("hello from a job");
   }
 
@@ -94,13 +97,11 @@ class JobDispatchIT {
     String webapp = testWebapps.ready(user, "/bin/echo").dockerName();
     JobView job =
         callers.asCaller(
-            user,
-            () -> jobs.submit(user.email(), new JobDraft(webapp, "mine", null, false), List.of()));
+            user, () -> submissions.submit(new JobDraft(webapp, "mine", null, false), List.of()));
 
     BusinessException hidden =
         assertThrows(
-            BusinessException.class,
-            () -> callers.asCaller(other, () -> jobs.get(other.email(), job.id())));
+            BusinessException.class, () -> callers.asCaller(other, () -> jobs.get(job.id())));
     BusinessException badFile =
         assertThrows(
             BusinessException.class,
@@ -108,8 +109,7 @@ class JobDispatchIT {
                 callers.asCaller(
                     user,
                     () ->
-                        jobs.submit(
-                            user.email(),
+                        submissions.submit(
                             new JobDraft(webapp, "x", null, false),
                             List.of(
                                 new Upload("../escape", new ByteArrayInputStream(new byte[1]))))));
@@ -117,7 +117,7 @@ class JobDispatchIT {
     assertThat(hidden.code()).isEqualTo("not-your-job");
     assertThat(badFile.code()).isEqualTo("invalid-file-name");
     assertThat(awaitEnd(user, job.id()).exitCode()).isZero();
-    assertThat(callers.asCaller(user, () -> jobs.list(user.email(), null, webapp, null, null)))
+    assertThat(callers.asCaller(user, () -> jobs.list(null, webapp, null, null)))
         .extracting(JobView::id)
         .containsExactly(job.id());
   }
@@ -126,8 +126,8 @@ class JobDispatchIT {
     return await("the end of job " + id)
         .atMost(Duration.ofMinutes(1))
         .pollInterval(Duration.ofMillis(200))
-        .until(
-            () -> callers.asCaller(user, () -> jobs.get(user.email(), id)),
-            j -> !j.state().active());
+        // The calls are made as a user of this test's request, on its thread.
+        .pollInSameThread()
+        .until(() -> callers.asCaller(user, () -> jobs.get(id)), j -> !j.state().active());
   }
 }

@@ -67,15 +67,13 @@ class WebappVersionsIT {
     TestUser owner = users.active("committer");
     String name = testWebapps.create(owner, "/bin/echo").dockerName();
 
-    WebappView started =
-        callers.asCaller(owner, () -> sandboxes.start(owner.email(), name, null, null));
+    WebappView started = callers.asCaller(owner, () -> sandboxes.start(name, null, null));
 
     assertThat(started.sandbox().state()).isEqualTo(SandboxState.RUNNING);
     ContainerInfo sandbox = inspect(started.sandbox().container());
     assertThat(sandbox.running()).isTrue();
     assertThat(sandbox.image()).contains("busybox");
-    VersionView commit =
-        callers.asCaller(owner, () -> versions.commit(owner.email(), name, null, "first"));
+    VersionView commit = callers.asCaller(owner, () -> versions.commit(name, null, "first"));
     assertThat(commit.number()).isEqualTo("1");
     VersionView version = testWebapps.awaitCommit(owner, name, commit.id());
     assertThat(version.state()).as(version.errorReason()).isEqualTo(VersionState.READY);
@@ -84,10 +82,9 @@ class WebappVersionsIT {
     try (DockerConnection connection = docker.getConnection()) {
       assertThat(connection.findImage(ImageRef.parse(version.image()))).isPresent();
     }
-    assertThat(callers.asCaller(owner, () -> webapps.get(owner.email(), name)).defaultVersion())
-        .isEqualTo("1");
+    assertThat(callers.asCaller(owner, () -> webapps.get(name)).defaultVersion()).isEqualTo("1");
 
-    WebappView stopped = callers.asCaller(owner, () -> sandboxes.stop(owner.email(), name));
+    WebappView stopped = callers.asCaller(owner, () -> sandboxes.stop(name));
 
     assertThat(stopped.sandbox().state()).isEqualTo(SandboxState.IDLE);
     try (DockerConnection connection = docker.getConnection()) {
@@ -103,10 +100,10 @@ class WebappVersionsIT {
     BusinessException refused =
         assertThrows(
             BusinessException.class,
-            () -> callers.asCaller(owner, () -> versions.commit(owner.email(), name, "1", null)));
+            () -> callers.asCaller(owner, () -> versions.commit(name, "1", null)));
 
     assertThat(refused.code()).isEqualTo("sandbox-not-running");
-    assertThat(callers.asCaller(owner, () -> versions.list(owner.email(), name))).isEmpty();
+    assertThat(callers.asCaller(owner, () -> versions.list(name))).isEmpty();
   }
 
   @Test
@@ -117,10 +114,10 @@ class WebappVersionsIT {
     BusinessException refused =
         assertThrows(
             BusinessException.class,
-            () -> callers.asCaller(owner, () -> sandboxes.start(owner.email(), name, null, "9")));
+            () -> callers.asCaller(owner, () -> sandboxes.start(name, null, "9")));
 
     assertThat(refused.code()).isEqualTo("unknown-version");
-    WebappView webapp = callers.asCaller(owner, () -> webapps.get(owner.email(), name));
+    WebappView webapp = callers.asCaller(owner, () -> webapps.get(name));
     assertThat(webapp.sandbox().state()).isEqualTo(SandboxState.IDLE);
     try (DockerConnection connection = docker.getConnection()) {
       assertThat(connection.find(webapp.sandbox().container())).isEmpty();
@@ -136,10 +133,10 @@ class WebappVersionsIT {
     BusinessException refused =
         assertThrows(
             BusinessException.class,
-            () -> callers.asCaller(other, () -> sandboxes.start(other.email(), name, null, null)));
+            () -> callers.asCaller(other, () -> sandboxes.start(name, null, null)));
 
     assertThat(refused.code()).isEqualTo("not-your-webapp");
-    assertThat(callers.asCaller(owner, () -> webapps.get(owner.email(), name)).sandbox().state())
+    assertThat(callers.asCaller(owner, () -> webapps.get(name)).sandbox().state())
         .isEqualTo(SandboxState.IDLE);
   }
 

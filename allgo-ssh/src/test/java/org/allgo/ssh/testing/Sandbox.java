@@ -31,6 +31,8 @@ public final class Sandbox implements AutoCloseable {
         "--name",
         name,
         "--init",
+        "--network",
+        "none",
         "--label",
         AdapterFixture.TEST_LABEL + "=true",
         "--label",

@@ -8,13 +8,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.allgo.accounts.boundary.AccountService;
 import org.allgo.accounts.entity.AccountView;
-import org.allgo.api.Callers;
 
 /** The caller's own account (protected: API token). */
 @Path("v2/account")
@@ -24,24 +21,21 @@ public class AccountResource {
 
   @Inject AccountService accounts;
 
-  @Context SecurityContext security;
-
   /** Who am I. */
   @GET
   public AccountView get() {
-    return accounts.getAccount(Callers.email(security));
+    return accounts.getAccount();
   }
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
   public AccountView update(Payloads.Profile body) {
     Payloads.Profile profile = Payloads.required(body);
-    String email = Callers.email(security);
     boolean notify =
         profile.notifyJobFinished() != null
             ? profile.notifyJobFinished()
-            : accounts.getAccount(email).notifyJobFinished();
-    return accounts.updateProfile(email, profile.name(), notify);
+            : accounts.getAccount().notifyJobFinished();
+    return accounts.updateProfile(profile.name(), notify);
   }
 
   /** Replaces the API token; the one used for this request stops working at once. */
@@ -49,7 +43,7 @@ public class AccountResource {
   @Path("token")
   public Response regenerateToken() {
     return Response.status(Response.Status.CREATED)
-        .entity(new Payloads.Token(accounts.regenerateApiToken(Callers.email(security))))
+        .entity(new Payloads.Token(accounts.regenerateApiToken()))
         .build();
   }
 }

@@ -12,12 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.allgo.accounts.boundary.SshKeyService;
 import org.allgo.accounts.entity.SshKeyView;
-import org.allgo.api.Callers;
 
 /**
  * The caller's SSH public keys (protected: API token). A key is added as JSON {@code {"key":
@@ -30,31 +28,29 @@ public class SshKeysResource {
 
   @Inject SshKeyService keys;
 
-  @Context SecurityContext security;
-
   @Context UriInfo uri;
 
   @GET
   public List<SshKeyView> list() {
-    return keys.list(Callers.email(security));
+    return keys.list();
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response add(Payloads.NewSshKey body) {
-    return added(keys.add(Callers.email(security), Payloads.required(body).key()));
+    return added(keys.add(Payloads.required(body).key()));
   }
 
   @POST
   @Consumes(MediaType.TEXT_PLAIN)
   public Response addLine(String line) {
-    return added(keys.add(Callers.email(security), line));
+    return added(keys.add(line));
   }
 
   @DELETE
   @Path("{id: [0-9]{1,18}}")
   public Response delete(@PathParam("id") long id) {
-    keys.delete(Callers.email(security), id);
+    keys.delete(id);
     return Response.noContent().build();
   }
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.allgo.accounts.boundary.AccountService;
+import org.allgo.accounts.boundary.CallerScope;
 import org.allgo.accounts.entity.LoginResult;
 
 /**
@@ -25,6 +26,8 @@ public class TokensResource {
 
   @Inject AccountService accounts;
 
+  @Inject CallerScope callers;
+
   @POST
   public Response issue(Payloads.Credentials body, @Context HttpServletRequest request) {
     Payloads.Credentials credentials = Payloads.required(body);
@@ -34,9 +37,10 @@ public class TokensResource {
     if (result instanceof LoginResult.Failure failure) {
       throw failure.exception();
     }
-    String email = ((LoginResult.Success) result).caller().email();
+    // The request is now the caller's: signed in with the credentials it carries.
+    callers.enter(((LoginResult.Success) result).caller());
     return Response.status(Response.Status.CREATED)
-        .entity(new Payloads.Token(accounts.regenerateApiToken(email)))
+        .entity(new Payloads.Token(accounts.regenerateApiToken()))
         .build();
   }
 }

@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.allgo.accounts.boundary.AccountService;
+import org.allgo.accounts.boundary.RegistrationService;
 
 /**
  * Public account operations: sign-up, new confirmation mail, password reset. Confirmation and reset
@@ -20,7 +20,7 @@ import org.allgo.accounts.boundary.AccountService;
 @ApplicationScoped
 public class UsersResource {
 
-  @Inject AccountService accounts;
+  @Inject RegistrationService registration;
 
   /**
    * Opens an unconfirmed account and mails the confirmation link; an address that has an account
@@ -29,7 +29,7 @@ public class UsersResource {
   @POST
   public Response signUp(Payloads.SignUp body) {
     Payloads.SignUp signUp = Payloads.required(body);
-    accounts.signUp(signUp.name(), signUp.email(), signUp.password());
+    registration.signUp(signUp.name(), signUp.email(), signUp.password());
     return Response.accepted(
             new Payloads.Message(
                 "A mail is on its way to this address: follow its link to confirm the account."))
@@ -39,7 +39,7 @@ public class UsersResource {
   @POST
   @Path("confirmation")
   public Response resendConfirmation(Payloads.EmailOnly body) {
-    accounts.resendConfirmation(Payloads.required(body).email());
+    registration.resendConfirmation(Payloads.required(body).email());
     return Response.accepted(
             new Payloads.Message(
                 "If an unconfirmed account has this address,"
@@ -51,7 +51,7 @@ public class UsersResource {
   @POST
   @Path("password-reset")
   public Response requestPasswordReset(Payloads.EmailOnly body) {
-    accounts.requestPasswordReset(Payloads.required(body).email());
+    registration.requestPasswordReset(Payloads.required(body).email());
     return Response.accepted(
             new Payloads.Message(
                 "If an account has this address, a mail with a"
@@ -64,7 +64,7 @@ public class UsersResource {
   @Path("password")
   public Response resetPassword(Payloads.PasswordReset body) {
     Payloads.PasswordReset reset = Payloads.required(body);
-    accounts.resetPassword(reset.token(), reset.password());
+    registration.resetPassword(reset.token(), reset.password());
     return Response.noContent().build();
   }
 }

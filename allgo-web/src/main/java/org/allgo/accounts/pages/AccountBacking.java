@@ -43,20 +43,20 @@ public class AccountBacking implements Serializable {
 
   @PostConstruct
   void load() {
-    account = accounts.getAccount(caller());
+    account = accounts.getAccount();
     name = account.name();
     notifyJobFinished = account.notifyJobFinished();
-    keys = sshKeys.list(caller());
+    keys = sshKeys.list();
   }
 
   public void saveProfile() {
-    if (Pages.attempt(() -> account = accounts.updateProfile(caller(), name, notifyJobFinished))) {
+    if (Pages.attempt(() -> account = accounts.updateProfile(name, notifyJobFinished))) {
       Pages.info("Your profile is saved.");
     }
   }
 
   public void changeEmail() {
-    if (Pages.attempt(() -> accounts.requestEmailChange(caller(), newEmail, currentPassword))) {
+    if (Pages.attempt(() -> accounts.requestEmailChange(newEmail, currentPassword))) {
       Pages.info(
           "A confirmation mail is on its way to "
               + newEmail.strip()
@@ -74,12 +74,12 @@ public class AccountBacking implements Serializable {
     if (Pages.attempt(
         () -> {
           // Other sessions end; this one goes on with the new password.
-          Caller changed = accounts.changePassword(caller(), currentPassword, newPassword);
+          Caller changed = accounts.changePassword(currentPassword, newPassword);
           SignedInSessions.store(
               (HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(true),
               changed);
         })) {
-      account = accounts.getAccount(caller());
+      account = accounts.getAccount();
       Pages.info(
           "Your password is changed. Your other sessions are signed out and your API token no"
               + " longer works: make a new one below if you need it.");
@@ -88,30 +88,26 @@ public class AccountBacking implements Serializable {
   }
 
   public void regenerateToken() {
-    newToken = accounts.regenerateApiToken(caller());
-    account = accounts.getAccount(caller());
+    newToken = accounts.regenerateApiToken();
+    account = accounts.getAccount();
     Pages.info(
         "Your new API token is below. Copy it now: it is not shown again, and the old one"
             + " no longer works.");
   }
 
   public void addKey() {
-    if (Pages.attempt(() -> sshKeys.add(caller(), newKey))) {
+    if (Pages.attempt(() -> sshKeys.add(newKey))) {
       Pages.info("The SSH key is added.");
       newKey = null;
     }
-    keys = sshKeys.list(caller());
+    keys = sshKeys.list();
   }
 
   public void deleteKey(long id) {
-    if (Pages.attempt(() -> sshKeys.delete(caller(), id))) {
+    if (Pages.attempt(() -> sshKeys.delete(id))) {
       Pages.info("The SSH key is deleted.");
     }
-    keys = sshKeys.list(caller());
-  }
-
-  private static String caller() {
-    return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+    keys = sshKeys.list();
   }
 
   public AccountView getAccount() {

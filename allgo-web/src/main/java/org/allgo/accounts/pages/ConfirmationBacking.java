@@ -3,7 +3,7 @@ package org.allgo.accounts.pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.allgo.accounts.boundary.AccountService;
+import org.allgo.accounts.boundary.RegistrationService;
 import org.allgo.accounts.entity.AccountView;
 import org.allgo.pages.Pages;
 
@@ -12,7 +12,7 @@ import org.allgo.pages.Pages;
 @RequestScoped
 public class ConfirmationBacking {
 
-  @Inject AccountService accounts;
+  @Inject RegistrationService registration;
 
   private String token;
   private boolean confirmed;
@@ -25,7 +25,7 @@ public class ConfirmationBacking {
     confirmed =
         Pages.attempt(
             () -> {
-              AccountView account = accounts.confirm(token);
+              AccountView account = registration.confirm(token);
               Pages.info(
                   "Thank you: " + account.email() + " is confirmed. You can sign in with it.");
             });

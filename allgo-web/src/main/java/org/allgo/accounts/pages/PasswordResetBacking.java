@@ -3,7 +3,7 @@ package org.allgo.accounts.pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.allgo.accounts.boundary.AccountService;
+import org.allgo.accounts.boundary.RegistrationService;
 import org.allgo.pages.Pages;
 
 /**
@@ -14,7 +14,7 @@ import org.allgo.pages.Pages;
 @RequestScoped
 public class PasswordResetBacking {
 
-  @Inject AccountService accounts;
+  @Inject RegistrationService registration;
 
   private String email;
   private String token;
@@ -24,7 +24,7 @@ public class PasswordResetBacking {
   private boolean done;
 
   public void requestMail() {
-    done = Pages.attempt(() -> accounts.requestPasswordReset(email));
+    done = Pages.attempt(() -> registration.requestPasswordReset(email));
     if (done) {
       Pages.info(
           "If an account has this address, a mail with a link to choose a new password is"
@@ -38,7 +38,7 @@ public class PasswordResetBacking {
       Pages.error("This password reset link is not complete: copy the whole link from the mail.");
       return;
     }
-    linkValid = Pages.attempt(() -> accounts.checkResetLink(token));
+    linkValid = Pages.attempt(() -> registration.checkResetLink(token));
   }
 
   public void reset() {
@@ -47,7 +47,7 @@ public class PasswordResetBacking {
       Pages.error("The two passwords differ.");
       return;
     }
-    done = Pages.attempt(() -> accounts.resetPassword(token, password));
+    done = Pages.attempt(() -> registration.resetPassword(token, password));
     if (done) {
       Pages.info("Your password is changed: you can sign in with it now.");
     }

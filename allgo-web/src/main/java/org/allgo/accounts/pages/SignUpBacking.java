@@ -3,7 +3,7 @@ package org.allgo.accounts.pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.allgo.accounts.boundary.AccountService;
+import org.allgo.accounts.boundary.RegistrationService;
 import org.allgo.pages.Pages;
 
 /** {@code /users/sign_up}: opens an account and says where the confirmation mail went. */
@@ -11,7 +11,7 @@ import org.allgo.pages.Pages;
 @RequestScoped
 public class SignUpBacking {
 
-  @Inject AccountService accounts;
+  @Inject RegistrationService registration;
 
   private String name;
   private String email;
@@ -24,7 +24,7 @@ public class SignUpBacking {
       Pages.error("The two passwords differ.");
       return;
     }
-    done = Pages.attempt(() -> accounts.signUp(name, email, password));
+    done = Pages.attempt(() -> registration.signUp(name, email, password));
     if (done) {
       Pages.info(
           "Welcome! A mail with a confirmation link is on its way to "

@@ -22,13 +22,13 @@ public class AdminWebappsBacking implements Serializable {
 
   public List<WebappView> getWebapps() {
     if (all == null) {
-      all = webapps.list(Pages.caller());
+      all = webapps.list();
     }
     return all;
   }
 
   public void allowNetwork(String dockerName, boolean allowed) {
-    if (Pages.attempt(() -> webapps.allowNetwork(Pages.caller(), dockerName, allowed))) {
+    if (Pages.attempt(() -> webapps.allowNetwork(dockerName, allowed))) {
       Pages.info(
           dockerName
               + (allowed

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import org.allgo.pages.Pages;
-import org.allgo.webapps.boundary.WebappService;
+import org.allgo.webapps.boundary.BaseImageService;
 import org.allgo.webapps.entity.BaseImageView;
 
 /** {@code /admin/images}: the base images sandboxes start from; add one. */
@@ -13,7 +13,7 @@ import org.allgo.webapps.entity.BaseImageView;
 @RequestScoped
 public class BaseImagesBacking {
 
-  @Inject WebappService webapps;
+  @Inject BaseImageService baseImages;
 
   private String name;
   private String image;
@@ -21,13 +21,13 @@ public class BaseImagesBacking {
 
   public List<BaseImageView> getImages() {
     if (images == null) {
-      images = webapps.baseImages();
+      images = baseImages.list();
     }
     return images;
   }
 
   public void add() {
-    if (Pages.attempt(() -> webapps.addBaseImage(Pages.caller(), name, image))) {
+    if (Pages.attempt(() -> baseImages.add(name, image))) {
       Pages.info("The base image " + name.strip() + " is added.");
       name = null;
       image = null;

@@ -26,9 +26,9 @@ public class EngineBacking {
 
   /** View action: reads everything before the page renders, so that its messages show. */
   public void load() {
-    containers = read(() -> overview.containers(Pages.caller()));
-    repositories = read(() -> overview.repositories(Pages.caller()));
-    disk = overview.disk(Pages.caller());
+    containers = read(() -> overview.containers());
+    repositories = read(() -> overview.repositories());
+    disk = overview.disk();
   }
 
   public List<ContainerRow> getContainers() {

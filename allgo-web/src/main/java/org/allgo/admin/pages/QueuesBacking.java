@@ -6,22 +6,25 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.allgo.admin.boundary.QueueAdministration;
-import org.allgo.admin.entity.QueueDraft;
-import org.allgo.admin.entity.QueueView;
 import org.allgo.pages.Pages;
+import org.allgo.queues.boundary.QueueService;
+import org.allgo.queues.entity.QueueDraft;
+import org.allgo.queues.entity.QueueView;
 
-/** {@code /admin/queues}: the job queues; create one, or edit one picked from the list. */
+/**
+ * {@code /admin/queues}: the job queues; create one, or edit one picked from the list (the same
+ * service and rules as the API's).
+ */
 @Named
 @ViewScoped
 public class QueuesBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject QueueAdministration queues;
+  @Inject QueueService queues;
 
   private List<QueueView> list;
-  private Long editing;
+  private String editing;
   private String name;
   private String description;
   private int timeoutSeconds = 3600;
@@ -32,11 +35,11 @@ public class QueuesBacking implements Serializable {
 
   @PostConstruct
   void load() {
-    list = queues.list(Pages.caller());
+    list = queues.list();
   }
 
   public void edit(QueueView queue) {
-    editing = queue.id();
+    editing = queue.name();
     name = queue.name();
     description = queue.description();
     timeoutSeconds = queue.timeoutSeconds();
@@ -59,15 +62,11 @@ public class QueuesBacking implements Serializable {
             name, description, timeoutSeconds, cpuMillis, maxJobs, retentionDays, isDefault);
     QueueView[] saved = new QueueView[1];
     if (Pages.attempt(
-        () ->
-            saved[0] =
-                editing == null
-                    ? queues.create(Pages.caller(), draft)
-                    : queues.update(Pages.caller(), editing, draft))) {
+        () -> saved[0] = editing == null ? queues.create(draft) : queues.update(editing, draft))) {
       Pages.info(
           "The queue " + saved[0].name() + (editing == null ? " is created." : " is saved."));
       cancel();
-      list = queues.list(Pages.caller());
+      list = queues.list();
     }
   }
 

@@ -5,10 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import org.allgo.accounts.boundary.UserAdministration;
 import org.allgo.accounts.entity.AccountState;
 import org.allgo.accounts.entity.AccountView;
 import org.allgo.accounts.entity.Role;
-import org.allgo.admin.boundary.UserAdministration;
 import org.allgo.pages.Pages;
 
 /** {@code /admin/users?q=}: find accounts; activate, lock, promote or demote them. */
@@ -25,14 +25,14 @@ public class UsersBacking implements Serializable {
 
   public List<AccountView> getUsers() {
     if (found == null) {
-      found = users.search(Pages.caller(), q);
+      found = users.search(q);
     }
     return found;
   }
 
   public void changeState(long id, AccountState state) {
     AccountView[] changed = new AccountView[1];
-    if (Pages.attempt(() -> changed[0] = users.changeState(Pages.caller(), id, state))) {
+    if (Pages.attempt(() -> changed[0] = users.changeState(id, state))) {
       Pages.info(changed[0].email() + " is " + state.name().toLowerCase() + ".");
     }
     found = null;
@@ -40,7 +40,7 @@ public class UsersBacking implements Serializable {
 
   public void changeRole(long id, Role role) {
     AccountView[] changed = new AccountView[1];
-    if (Pages.attempt(() -> changed[0] = users.changeRole(Pages.caller(), id, role))) {
+    if (Pages.attempt(() -> changed[0] = users.changeRole(id, role))) {
       Pages.info(
           changed[0].email()
               + (role == Role.SUPERUSER

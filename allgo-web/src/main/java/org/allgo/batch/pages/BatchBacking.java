@@ -28,7 +28,7 @@ public class BatchBacking implements Serializable {
 
   public List<ExecutionView> getExecutions() {
     if (executions == null) {
-      executions = monitor.recent(Pages.caller(), SHOWN);
+      executions = monitor.recent(SHOWN);
     }
     return executions;
   }
@@ -43,7 +43,7 @@ public class BatchBacking implements Serializable {
   }
 
   public void stop(long id) {
-    if (Pages.attempt(() -> monitor.stop(Pages.caller(), id))) {
+    if (Pages.attempt(() -> monitor.stop(id))) {
       Pages.info("Execution " + id + " is asked to stop.");
     }
     executions = null;
@@ -51,7 +51,7 @@ public class BatchBacking implements Serializable {
 
   public void restart(long id) {
     long[] restarted = new long[1];
-    if (Pages.attempt(() -> restarted[0] = monitor.restart(Pages.caller(), id))) {
+    if (Pages.attempt(() -> restarted[0] = monitor.restart(id))) {
       Pages.info("Execution " + id + " is restarted as execution " + restarted[0] + ".");
     }
     executions = null;
@@ -59,7 +59,7 @@ public class BatchBacking implements Serializable {
 
   public void start() {
     long[] started = new long[1];
-    if (Pages.attempt(() -> started[0] = monitor.start(Pages.caller(), jobName))) {
+    if (Pages.attempt(() -> started[0] = monitor.start(jobName))) {
       Pages.info("The job " + jobName + " is started as execution " + started[0] + ".");
     }
     executions = null;

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.allgo.connector.api.DockerConnection;
 import org.allgo.connector.api.DockerConnectionFactory;
 import org.allgo.connector.api.EngineInfo;
-import org.allgo.platform.control.Resources;
+import org.allgo.platform.Resources;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;

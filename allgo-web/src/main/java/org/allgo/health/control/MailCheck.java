@@ -4,7 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import org.allgo.platform.control.Resources;
+import org.allgo.platform.Resources;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;

@@ -8,7 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.allgo.webapps.control.WebappSettings;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -22,14 +23,22 @@ public class RegistryCheck implements HealthCheck {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-  @Inject WebappSettings settings;
+  @Inject
+  @ConfigProperty(name = "allgo.registry", defaultValue = "127.0.0.1:5000")
+  String registry;
+
+  // The registry's API as this server reaches it, when not at http://<registry> (in a container).
+  @Inject
+  @ConfigProperty(name = "allgo.registry.url")
+  Optional<String> registryUrl;
 
   @Override
   public HealthCheckResponse call() {
     return Checks.check(
         "registry",
         up -> {
-          URI uri = URI.create(settings.registryApi() + "/v2/");
+          String root = registryUrl.filter(u -> !u.isBlank()).orElse("http://" + registry);
+          URI uri = URI.create(root.replaceFirst("/$", "") + "/v2/");
           HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
           int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
           if (status != 200) {

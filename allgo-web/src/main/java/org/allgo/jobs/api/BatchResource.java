@@ -7,13 +7,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import org.allgo.api.Callers;
-import org.allgo.jobs.boundary.PurgeService;
-import org.allgo.jobs.entity.BatchExecutionView;
+import java.time.Instant;
+import org.allgo.batch.boundary.BatchMonitor;
+import org.allgo.batch.entity.ExecutionView;
+import org.allgo.datastore.boundary.PurgeService;
 
 /** Batch jobs on demand, for superusers: {@code purge-jobs}, and how an execution went. */
 @Path("v2/admin/batch")
@@ -23,17 +22,27 @@ public class BatchResource {
 
   @Inject PurgeService purge;
 
-  @Context SecurityContext security;
+  @Inject BatchMonitor executions;
+
+  /** A run of a batch job; the exit status carries its summary. */
+  public record BatchExecution(
+      long id, String job, String status, String exitStatus, Instant startedAt, Instant endedAt) {
+
+    static BatchExecution of(ExecutionView e) {
+      return new BatchExecution(
+          e.id(), e.jobName(), e.status(), e.exitStatus(), e.start(), e.end());
+    }
+  }
 
   @POST
   @Path(PurgeService.PURGE_JOB)
   public Response purgeJobs() {
-    return Response.accepted(purge.start(Callers.email(security))).build();
+    return Response.accepted(execution(purge.startNow())).build();
   }
 
   @GET
   @Path("executions/{id: [0-9]{1,18}}")
-  public BatchExecutionView execution(@PathParam("id") long id) {
-    return purge.get(Callers.email(security), id);
+  public BatchExecution execution(@PathParam("id") long id) {
+    return BatchExecution.of(executions.get(id));
   }
 }

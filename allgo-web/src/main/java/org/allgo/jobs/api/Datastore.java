@@ -21,8 +21,8 @@ import java.security.Principal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.allgo.api.ApiErrors;
-import org.allgo.jobs.boundary.JobService;
-import org.allgo.jobs.control.FileNames;
+import org.allgo.datastore.boundary.DatastoreService;
+import org.allgo.datastore.entity.FileNames;
 import org.allgo.platform.BusinessException;
 
 /**
@@ -38,7 +38,7 @@ public class Datastore extends HttpServlet {
   private static final Pattern PATH = Pattern.compile("/([0-9]{1,18})/([^/]+)");
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
-  @Inject transient JobService jobs;
+  @Inject transient DatastoreService datastore;
 
   /** The path of a job file, its name encoded as a path segment. */
   public static String path(long id, String name) {
@@ -79,7 +79,7 @@ public class Datastore extends HttpServlet {
     }
     Path file;
     try {
-      file = jobs.file(caller.getName(), Long.parseLong(matcher.group(1)), matcher.group(2));
+      file = datastore.file(Long.parseLong(matcher.group(1)), matcher.group(2));
     } catch (BusinessException e) {
       ApiErrors.write(response, path, e.kind().status(), e.code(), e.getMessage());
       return;

@@ -19,13 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.allgo.accounts.control.CallerContext;
-import org.allgo.accounts.control.RequestCaller;
+import org.allgo.accounts.boundary.CallerScope;
 import org.allgo.accounts.entity.Caller;
-import org.allgo.jobs.boundary.JobService;
-import org.allgo.jobs.control.JobWatch;
-import org.allgo.jobs.entity.JobFollow;
-import org.allgo.jobs.entity.JobLogView;
+import org.allgo.datastore.boundary.DatastoreService;
+import org.allgo.datastore.entity.JobFollow;
+import org.allgo.datastore.entity.JobLogView;
 import org.allgo.jobs.entity.JobState;
 import org.allgo.jobs.entity.JobView;
 import org.allgo.platform.BusinessException;
@@ -34,10 +32,10 @@ import org.allgo.platform.BusinessException;
  * The Server-Sent Events of jobs: {@code state} (the job) when it changes, {@code log} (new whole
  * lines of its {@code allgo.log}) as they are written, the job's ended state last, then the stream
  * closes. A stream looks at its job every second, and at once when the job ends on this server
- * ({@link JobWatch}), and sends what changed; streams run on a scheduled executor of the server's
- * managed threads (one context for all, not one captured per look). Event ids are offsets in the
- * log, so that a client reconnecting with {@code Last-Event-ID} gets the lines it missed and no
- * others.
+ * ({@link DatastoreService#watch}), and sends what changed; streams run on a scheduled executor of
+ * the server's managed threads (one context for all, not one captured per look). Event ids are
+ * offsets in the log, so that a client reconnecting with {@code Last-Event-ID} gets the lines it
+ * missed and no others.
  */
 @ApplicationScoped
 public class JobEvents {
@@ -60,13 +58,9 @@ public class JobEvents {
 
   private ScheduledThreadPoolExecutor executor;
 
-  @Inject JobService jobs;
+  @Inject DatastoreService datastore;
 
-  @Inject JobWatch watch;
-
-  @Inject RequestCaller requestCaller;
-
-  @Inject CallerContext callers;
+  @Inject CallerScope callers;
 
   private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
 
@@ -74,10 +68,8 @@ public class JobEvents {
    * Starts the stream of the caller's job, its log from byte {@code from}; the caller may read the
    * job.
    */
-  public void open(String email, long jobId, long from, SseEventSink sink, Sse sse) {
-    Stream stream =
-        new Stream(
-            email, requestCaller.current().orElse(null), jobId, Math.max(0, from), sink, sse);
+  public void open(long jobId, long from, SseEventSink sink, Sse sse) {
+    Stream stream = new Stream(callers.current().orElse(null), jobId, Math.max(0, from), sink, sse);
     streams.add(stream);
     stream.start();
   }
@@ -96,7 +88,6 @@ public class JobEvents {
 
   private final class Stream implements Runnable {
 
-    private final String email;
     // Who opened the stream, as the request knew them: each look finds them by id, from the cache.
     private final Caller caller;
     private final long jobId;
@@ -105,13 +96,12 @@ public class JobEvents {
     private long offset;
     private JobView sent;
     private Instant lastEvent = Instant.now();
-    private JobWatch.Watch following;
+    private Runnable unfollow;
     // The looks on the timer, scheduled once (each scheduling captures the application's context).
     private ScheduledFuture<?> looks;
     private boolean closed;
 
-    Stream(String email, Caller caller, long jobId, long offset, SseEventSink sink, Sse sse) {
-      this.email = email;
+    Stream(Caller caller, long jobId, long offset, SseEventSink sink, Sse sse) {
       this.caller = caller;
       this.jobId = jobId;
       this.offset = offset;
@@ -120,7 +110,7 @@ public class JobEvents {
     }
 
     synchronized void start() {
-      following = watch.follow(jobId, () -> executor.execute(this));
+      unfollow = datastore.watch(jobId, () -> executor.execute(this));
       looks = executor.scheduleWithFixedDelay(this, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -156,7 +146,7 @@ public class JobEvents {
 
     // One look at the job; false when the stream is over.
     private boolean turn() {
-      JobFollow look = jobs.follow(email, jobId, offset);
+      JobFollow look = datastore.follow(jobId, offset);
       JobView job = look.job();
       boolean logEnded = look.log() == null || sendLog(look.log());
       // An ended state comes once its log has ended too: it is always the last event.
@@ -185,7 +175,7 @@ public class JobEvents {
       JobLogView log = first;
       for (int i = 0; i < PORTIONS_PER_TURN; i++) {
         if (i > 0) {
-          log = jobs.log(email, jobId, offset);
+          log = datastore.log(jobId, offset);
         }
         boolean progress = log.next() > offset;
         if (progress) {
@@ -220,8 +210,8 @@ public class JobEvents {
       if (looks != null) {
         looks.cancel(false);
       }
-      if (following != null) {
-        following.close();
+      if (unfollow != null) {
+        unfollow.run();
       }
       streams.remove(this);
       try {

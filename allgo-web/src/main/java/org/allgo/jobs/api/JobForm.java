@@ -12,9 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.allgo.jobs.boundary.Upload;
-import org.allgo.jobs.entity.JobDraft;
 import org.allgo.platform.BusinessException;
+import org.allgo.submission.entity.JobDraft;
+import org.allgo.submission.entity.Upload;
 
 /**
  * A job submission read from a multipart form: the parts with a file name are the files, the others

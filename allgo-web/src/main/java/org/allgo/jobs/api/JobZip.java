@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.allgo.api.ApiErrors;
-import org.allgo.jobs.boundary.JobService;
-import org.allgo.jobs.entity.JobFileView;
+import org.allgo.datastore.boundary.DatastoreService;
+import org.allgo.datastore.entity.JobFileView;
 import org.allgo.platform.BusinessException;
 
 /**
@@ -33,7 +33,7 @@ public class JobZip extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Pattern ID = Pattern.compile("/([0-9]{1,18})");
 
-  @Inject transient JobService jobs;
+  @Inject transient DatastoreService datastore;
 
   /** Where the zip of a job's files downloads from, inside the application. */
   public static String path(long id) {
@@ -56,7 +56,7 @@ public class JobZip extends HttpServlet {
     long id = Long.parseLong(matcher.group(1));
     List<JobFileView> files;
     try {
-      files = jobs.files(caller.getName(), id);
+      files = datastore.files(id);
     } catch (BusinessException e) {
       ApiErrors.write(response, path, e.kind().status(), e.code(), e.getMessage());
       return;
@@ -66,15 +66,15 @@ public class JobZip extends HttpServlet {
     response.setHeader("X-Content-Type-Options", "nosniff");
     try (ZipOutputStream zip = new ZipOutputStream(response.getOutputStream())) {
       for (JobFileView file : files) {
-        add(zip, caller.getName(), id, file.name());
+        add(zip, id, file.name());
       }
     }
   }
 
-  private void add(ZipOutputStream zip, String email, long id, String name) throws IOException {
+  private void add(ZipOutputStream zip, long id, String name) throws IOException {
     Path file;
     try {
-      file = jobs.file(email, id, name);
+      file = datastore.file(id, name);
     } catch (BusinessException e) {
       return;
     }

@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import org.allgo.api.ApiErrors;
-import org.allgo.jobs.control.JobSettings;
+import org.allgo.submission.boundary.SubmissionService;
 
 /**
  * Refuses a multipart request larger than a job's files may be, with 413, before its body is read.
@@ -19,7 +19,7 @@ public class UploadLimit implements ContainerRequestFilter {
   // Room for the form's fields and the multipart framing.
   private static final long OVERHEAD = 1L << 20;
 
-  @Inject JobSettings settings;
+  @Inject SubmissionService submissions;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -30,14 +30,15 @@ public class UploadLimit implements ContainerRequestFilter {
     }
     String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
     try {
-      if (length != null && Long.parseLong(length.strip()) > settings.maxInputBytes() + OVERHEAD) {
+      if (length != null
+          && Long.parseLong(length.strip()) > submissions.limits().maxInputBytes() + OVERHEAD) {
         request.abortWith(
             ApiErrors.response(
                 request.getUriInfo().getPath(),
                 413,
                 "input-too-large",
                 "The job's files together are larger than "
-                    + (settings.maxInputBytes() >> 20)
+                    + (submissions.limits().maxInputBytes() >> 20)
                     + " MiB."));
       }
     } catch (NumberFormatException e) {

@@ -13,14 +13,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.allgo.api.Callers;
-import org.allgo.jobs.boundary.Upload;
-import org.allgo.jobs.boundary.UploadService;
-import org.allgo.jobs.entity.UploadView;
 import org.allgo.platform.BusinessException;
+import org.allgo.submission.boundary.UploadService;
+import org.allgo.submission.entity.Upload;
+import org.allgo.submission.entity.UploadView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -37,8 +35,6 @@ public class UploadsResource {
   private static final String ID = "{id: [0-9a-f]{32}}";
 
   @Inject UploadService uploads;
-
-  @Context SecurityContext security;
 
   @Context UriInfo uri;
 
@@ -64,7 +60,7 @@ public class UploadsResource {
               + files.size()
               + ".");
     }
-    UploadView upload = uploads.add(Callers.email(security), files.get(0));
+    UploadView upload = uploads.add(files.get(0));
     return Response.created(uri.getAbsolutePathBuilder().path(upload.id()).build())
         .entity(upload)
         .build();
@@ -73,19 +69,19 @@ public class UploadsResource {
   @GET
   @Operation(summary = "The caller's uploads that wait for a job, oldest first")
   public List<UploadView> list() {
-    return uploads.list(Callers.email(security));
+    return uploads.list();
   }
 
   @GET
   @Path(ID)
   public UploadView get(@PathParam("id") String id) {
-    return uploads.get(Callers.email(security), id);
+    return uploads.get(id);
   }
 
   @DELETE
   @Path(ID)
   public Response delete(@PathParam("id") String id) {
-    uploads.delete(Callers.email(security), id);
+    uploads.delete(id);
     return Response.noContent().build();
   }
 }

@@ -12,22 +12,21 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.allgo.api.Callers;
+import org.allgo.api.Links;
+import org.allgo.datastore.boundary.DatastoreService;
+import org.allgo.datastore.entity.JobFileView;
+import org.allgo.datastore.entity.JobWithFiles;
 import org.allgo.jobs.boundary.JobService;
-import org.allgo.jobs.control.JobSettings;
-import org.allgo.jobs.entity.JobDraft;
-import org.allgo.jobs.entity.JobFileView;
 import org.allgo.jobs.entity.JobView;
-import org.allgo.jobs.entity.JobWithFiles;
+import org.allgo.submission.boundary.SubmissionService;
+import org.allgo.submission.entity.JobDraft;
 
 /**
  * The original platform's job API, for its Python client and the scripts built on it: a multipart
@@ -45,9 +44,11 @@ public class V1JobsResource {
 
   @Inject JobService jobs;
 
-  @Inject JobSettings settings;
+  @Inject SubmissionService submissions;
 
-  @Context SecurityContext security;
+  @Inject DatastoreService datastore;
+
+  @Inject Links links;
 
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -63,29 +64,27 @@ public class V1JobsResource {
   }
 
   private JsonObject submit(JobForm form) {
-    String caller = Callers.email(security);
     JobDraft draft = form.draft();
-    String webapp = jobs.dockerName(caller, draft.webapp());
+    String webapp = submissions.dockerName(draft.webapp());
     JobView job =
-        jobs.submit(
-            caller,
+        submissions.submit(
             new JobDraft(webapp, draft.param(), draft.queue(), draft.notifyByMail()),
             form.uploads());
     return JSON.createObjectBuilder()
         .add("id", job.id())
-        .add("url", settings.link("/api/v1/jobs/" + job.id()))
-        .add("avg_time", Math.round(jobs.averageSeconds(caller, webapp)))
+        .add("url", links.link("/api/v1/jobs/" + job.id()))
+        .add("avg_time", Math.round(jobs.averageSeconds(webapp)))
         .build();
   }
 
   @GET
   @Path("{id: [0-9]{1,18}}")
   public JsonObject get(@PathParam("id") long id) {
-    JobWithFiles read = jobs.withFiles(Callers.email(security), id);
+    JobWithFiles read = datastore.withFiles(id);
     JobView job = read.job();
     JsonObjectBuilder files = JSON.createObjectBuilder();
     for (JobFileView file : read.files()) {
-      files.add(file.name(), settings.link(Datastore.path(id, file.name())));
+      files.add(file.name(), links.link(Datastore.path(id, file.name())));
     }
     JsonObjectBuilder body =
         JSON.createObjectBuilder()

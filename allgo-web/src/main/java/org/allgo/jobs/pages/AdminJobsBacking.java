@@ -17,7 +17,7 @@ public class AdminJobsBacking extends JobListBacking {
   }
 
   public void abort(long id) {
-    if (Pages.attempt(() -> jobs.abort(Pages.caller(), id))) {
+    if (Pages.attempt(() -> aborts.abort(id))) {
       Pages.info("Job " + id + " is aborted.");
     }
   }

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
-import org.allgo.jobs.control.JobSettings;
+import org.allgo.submission.boundary.SubmissionService;
 
 /**
  * Refuses with 413, before its body is read, a multipart request to the pages larger than one job
@@ -23,7 +23,7 @@ public class FormUploadLimit extends HttpFilter {
   // Room for the form's other fields and the multipart framing.
   private static final long OVERHEAD = 1L << 20;
 
-  @Inject transient JobSettings settings;
+  @Inject transient SubmissionService submissions;
 
   @Override
   protected void doFilter(
@@ -33,10 +33,12 @@ public class FormUploadLimit extends HttpFilter {
     if (type != null
         && type.toLowerCase(Locale.ROOT).startsWith("multipart/")
         && (request.getContentLengthLong() < 0
-            || request.getContentLengthLong() > settings.maxFileBytes() + OVERHEAD)) {
+            || request.getContentLengthLong() > submissions.limits().maxFileBytes() + OVERHEAD)) {
       response.sendError(
           HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-          "A file of a job may have " + (settings.maxFileBytes() >> 20) + " MiB at most.");
+          "A file of a job may have "
+              + (submissions.limits().maxFileBytes() >> 20)
+              + " MiB at most.");
       return;
     }
     chain.doFilter(request, response);

@@ -7,16 +7,19 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.allgo.datastore.boundary.DatastoreService;
+import org.allgo.datastore.entity.JobFileView;
+import org.allgo.datastore.entity.JobLogView;
+import org.allgo.dispatch.boundary.AbortService;
 import org.allgo.jobs.api.Datastore;
 import org.allgo.jobs.api.JobZip;
 import org.allgo.jobs.boundary.JobService;
-import org.allgo.jobs.entity.JobFileView;
-import org.allgo.jobs.entity.JobLogView;
 import org.allgo.jobs.entity.JobState;
 import org.allgo.jobs.entity.JobView;
 import org.allgo.pages.Formats;
 import org.allgo.pages.Pages;
 import org.allgo.platform.BusinessException;
+import org.allgo.submission.boundary.SubmissionService;
 
 /**
  * {@code /jobs/<id>}: a job for its owner or a superuser, followed live while it waits or runs
@@ -34,6 +37,12 @@ public class JobBacking implements Serializable {
 
   @Inject JobService jobs;
 
+  @Inject SubmissionService submissions;
+
+  @Inject AbortService aborts;
+
+  @Inject DatastoreService datastore;
+
   @Inject Formats formats;
 
   private long id;
@@ -48,7 +57,7 @@ public class JobBacking implements Serializable {
   /** View action: someone else's job is refused (403), an unknown one not found (404). */
   public void load() {
     try {
-      job = jobs.get(Pages.caller(), id);
+      job = jobs.get(id);
       meanSeconds = mean();
       readFiles();
       readLog(-LOG_TAIL);
@@ -62,7 +71,7 @@ public class JobBacking implements Serializable {
    */
   public void refresh() {
     try {
-      job = jobs.get(Pages.caller(), id);
+      job = jobs.get(id);
       readFiles();
       if (!logEnded) {
         readLog(logNext);
@@ -73,7 +82,7 @@ public class JobBacking implements Serializable {
   }
 
   public void abort() {
-    if (Pages.attempt(() -> job = jobs.abort(Pages.caller(), id))) {
+    if (Pages.attempt(() -> job = aborts.abort(id))) {
       Pages.info("Job " + id + " is aborted.");
     }
     refresh();
@@ -82,7 +91,7 @@ public class JobBacking implements Serializable {
   /** Runs it again, with the same parameters, queue and input files; opens the new job. */
   public void rerun() {
     JobView[] again = new JobView[1];
-    if (Pages.attempt(() -> again[0] = jobs.rerun(Pages.caller(), id))) {
+    if (Pages.attempt(() -> again[0] = submissions.rerun(id))) {
       Pages.info(
           "Job "
               + again[0].id()
@@ -96,14 +105,14 @@ public class JobBacking implements Serializable {
   }
 
   public void delete() {
-    if (Pages.attempt(() -> jobs.delete(Pages.caller(), id))) {
+    if (Pages.attempt(() -> datastore.delete(id))) {
       Pages.info("Job " + id + " is deleted, with its files.");
       Pages.redirect("/jobs");
     }
   }
 
   private void readFiles() {
-    files = hasFiles() ? jobs.files(Pages.caller(), id) : List.of();
+    files = hasFiles() ? datastore.files(id) : List.of();
   }
 
   // The log from an offset (its end when negative), kept to its last LOG_TAIL characters.
@@ -112,7 +121,7 @@ public class JobBacking implements Serializable {
       logEnded = true;
       return;
     }
-    JobLogView portion = jobs.log(Pages.caller(), id, from);
+    JobLogView portion = datastore.log(id, from);
     if (from < 0) {
       logCut = portion.offset() > 0;
     }
@@ -133,7 +142,7 @@ public class JobBacking implements Serializable {
   // The webapp's recent mean; unknown when the webapp is gone.
   private double mean() {
     try {
-      return jobs.averageSeconds(Pages.caller(), job.webapp());
+      return jobs.averageSeconds(job.webapp());
     } catch (BusinessException e) {
       return 0;
     }

@@ -22,7 +22,7 @@ public class JobFilterForm implements Serializable {
   /** The filter for the service; an unknown state is no filter. */
   public JobFilter filter(boolean everyone) {
     return new JobFilter(
-        everyone, state(), blankToNull(webapp), everyone ? blankToNull(owner) : null, from, to);
+        state(), blankToNull(webapp), everyone ? blankToNull(owner) : null, from, to);
   }
 
   /** The states a list may be narrowed to, in their order of life. */

@@ -6,35 +6,32 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.allgo.accounts.boundary.AccountService;
-import org.allgo.jobs.boundary.JobService;
-import org.allgo.jobs.boundary.QueueService;
-import org.allgo.jobs.boundary.Upload;
-import org.allgo.jobs.control.FileNames;
-import org.allgo.jobs.control.JobSettings;
-import org.allgo.jobs.control.ParameterSplitter;
-import org.allgo.jobs.entity.JobDraft;
+import org.allgo.datastore.entity.FileNames;
 import org.allgo.jobs.entity.JobView;
-import org.allgo.jobs.entity.QueueView;
-import org.allgo.pages.Formats;
+import org.allgo.jobs.entity.Parameters;
 import org.allgo.pages.Pages;
 import org.allgo.platform.BusinessException;
+import org.allgo.queues.boundary.QueueService;
+import org.allgo.queues.entity.QueueView;
+import org.allgo.submission.boundary.SubmissionService;
+import org.allgo.submission.boundary.UploadService;
+import org.allgo.submission.entity.JobDraft;
+import org.allgo.submission.entity.Upload;
+import org.allgo.submission.entity.UploadView;
+import org.allgo.submission.entity.UploadedFile;
 import org.allgo.webapps.pages.WebappBacking;
 import org.omnifaces.cdi.ViewScoped;
 import org.primefaces.event.FileUploadEvent;
-import org.primefaces.model.file.UploadedFile;
 
 /**
- * The job form of a webapp's page: files arrive one by one as they are dropped or picked and wait
- * in a directory of the view's own; Run sends them, the parameter string, the queue and the mail
- * choice to {@link JobService#submit}, which applies the API's rules and limits, then opens the
- * job's page. Files not sent are removed with the view (OmniFaces ends it when the page is left).
+ * The job form of a webapp's page: files are uploaded one by one as they are dropped or picked
+ * ({@link UploadService}, with the API's limits on a caller's waiting files); Run submits the job
+ * with them, the parameter string, the queue and the mail choice ({@link
+ * SubmissionService#submitUploaded}), then opens the job's page. Files not sent are deleted with
+ * the view (OmniFaces ends it when the page is left), or expire.
  */
 @Named
 @ViewScoped
@@ -45,70 +42,36 @@ public class JobFormBacking implements Serializable {
   /** Where the refusals of the form show: next to it. */
   public static final String MESSAGES = "run";
 
-  /** A file received for the job: its name, its size, and where it waits. */
-  public record StagedFile(String name, long size, String path) implements Serializable {}
+  @Inject SubmissionService submissions;
 
-  @Inject JobService jobs;
+  @Inject UploadService uploads;
 
   @Inject QueueService queues;
 
   @Inject AccountService accounts;
 
-  @Inject JobSettings settings;
-
   @Inject WebappBacking page;
 
-  @Inject Formats formats;
-
-  private final List<StagedFile> files = new ArrayList<>();
-  private String staging;
+  private final List<UploadView> files = new ArrayList<>();
   private String param = "";
   private String queue;
   private Boolean notifyByMail;
   private List<QueueView> queueList;
 
-  /** A file dropped or picked: checked against the limits at once, then kept for the job. */
+  /** A file dropped or picked: uploaded at once; one of the same name is replaced. */
   public void upload(FileUploadEvent event) {
-    UploadedFile file = event.getFile();
     if (Pages.caller() == null) {
       refuse("Sign in to run jobs.");
       return;
     }
-    String name;
-    try {
-      name = FileNames.sanitize(file.getFileName());
+    org.primefaces.model.file.UploadedFile file = event.getFile();
+    try (InputStream in = file.getInputStream()) {
+      remove(FileNames.sanitize(file.getFileName()));
+      files.add(uploads.add(new Upload(file.getFileName(), in)));
     } catch (BusinessException e) {
       refuse(e.getMessage());
-      return;
-    }
-    long others =
-        files.stream().filter(f -> !f.name().equals(name)).mapToLong(StagedFile::size).sum();
-    if (file.getSize() > settings.maxFileBytes()) {
-      refuse(
-          "The file " + name + " is larger than " + formats.bytes(settings.maxFileBytes()) + ".");
-    } else if (others + file.getSize() > settings.maxInputBytes()) {
-      refuse(
-          "With "
-              + name
-              + ", the job's files together would be larger than "
-              + formats.bytes(settings.maxInputBytes())
-              + ".");
-    } else if (files.size() >= JobService.MAX_FILES
-        && files.stream().noneMatch(f -> f.name().equals(name))) {
-      refuse("A job takes at most " + JobService.MAX_FILES + " files.");
-    } else {
-      keep(name, file);
-    }
-  }
-
-  private void keep(String name, UploadedFile file) {
-    try (InputStream in = file.getInputStream()) {
-      Path kept = Files.createTempFile(stagingDirectory(), "upload-", "");
-      Files.copy(in, kept, StandardCopyOption.REPLACE_EXISTING);
-      remove(name);
-      files.add(new StagedFile(name, Files.size(kept), kept.toString()));
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot keep the upload " + name, e);
+      refuse("The file could not be read: send it again.");
     }
   }
 
@@ -117,7 +80,7 @@ public class JobFormBacking implements Serializable {
     files.removeIf(
         f -> {
           if (f.name().equals(name)) {
-            delete(Path.of(f.path()));
+            forget(f);
             return true;
           }
           return false;
@@ -126,87 +89,57 @@ public class JobFormBacking implements Serializable {
 
   /** Run: the job is submitted with the files received, and its page opens. */
   public void submit() {
-    String caller = Pages.caller();
-    if (caller == null) {
+    if (Pages.caller() == null) {
       refuse("Sign in to run jobs.");
       return;
     }
-    List<InputStream> opened = new ArrayList<>();
     try {
-      List<Upload> uploads = new ArrayList<>();
-      for (StagedFile file : files) {
-        InputStream in = Files.newInputStream(Path.of(file.path()));
-        opened.add(in);
-        uploads.add(new Upload(file.name(), in));
-      }
       JobView job =
-          jobs.submit(
-              caller,
+          submissions.submitUploaded(
               new JobDraft(page.getWebapp().dockerName(), param, getQueue(), getNotifyByMail()),
-              uploads);
-      clear();
+              files.stream().map(f -> new UploadedFile(f.id(), null)).toList(),
+              null);
+      files.clear();
       Pages.info("Job " + job.id() + " is submitted: it waits in queue " + job.queue() + ".");
       Pages.redirect(JobAddress.path(job.id()));
     } catch (BusinessException e) {
       refuse(e.getMessage());
-    } catch (IOException e) {
-      refuse("A file of the job could not be read back; send it again.");
-    } finally {
-      opened.forEach(JobFormBacking::close);
     }
   }
 
   @PreDestroy
   void clear() {
-    files.forEach(f -> delete(Path.of(f.path())));
+    files.forEach(this::forget);
     files.clear();
-    if (staging != null) {
-      delete(Path.of(staging));
-      staging = null;
-    }
   }
 
-  private Path stagingDirectory() throws IOException {
-    if (staging == null) {
-      staging = Files.createTempDirectory("allgo-job-form-").toString();
+  // Outside a request (the session ended) there is no caller: the expiry timer removes it later.
+  private void forget(UploadView file) {
+    try {
+      uploads.delete(file.id());
+    } catch (RuntimeException e) {
+      // Gone already, or left to expire.
     }
-    return Path.of(staging);
   }
 
   private static void refuse(String message) {
     Pages.error(MESSAGES, message);
   }
 
-  private static void delete(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      // The server's temporary directory is cleaned on restart.
-    }
-  }
-
-  private static void close(InputStream in) {
-    try {
-      in.close();
-    } catch (IOException e) {
-      // Read to its end already.
-    }
-  }
-
-  public List<StagedFile> getFiles() {
+  public List<UploadView> getFiles() {
     return files;
   }
 
   public long getMaxFileBytes() {
-    return settings.maxFileBytes();
+    return submissions.limits().maxFileBytes();
   }
 
   public int getMaxFiles() {
-    return JobService.MAX_FILES;
+    return SubmissionService.MAX_FILES;
   }
 
   public int getMaxParamLength() {
-    return ParameterSplitter.MAX_LENGTH;
+    return Parameters.MAX_LENGTH;
   }
 
   public List<QueueView> getQueues() {
@@ -238,8 +171,7 @@ public class JobFormBacking implements Serializable {
   /** Whether to mail the caller when the job ends, at first as their account says. */
   public boolean getNotifyByMail() {
     if (notifyByMail == null) {
-      notifyByMail =
-          Pages.caller() != null && accounts.getAccount(Pages.caller()).notifyJobFinished();
+      notifyByMail = Pages.caller() != null && accounts.getAccount().notifyJobFinished();
     }
     return notifyByMail;
   }

@@ -2,9 +2,9 @@ package org.allgo.jobs.pages;
 
 import jakarta.inject.Inject;
 import java.io.Serializable;
+import org.allgo.datastore.boundary.DatastoreService;
+import org.allgo.dispatch.boundary.AbortService;
 import org.allgo.jobs.boundary.JobHistoryService;
-import org.allgo.jobs.boundary.JobService;
-import org.allgo.pages.Pages;
 
 /** What a page listing jobs holds: its filters, read from the address, and the lazy table. */
 public abstract class JobListBacking implements Serializable {
@@ -13,7 +13,9 @@ public abstract class JobListBacking implements Serializable {
 
   @Inject JobHistoryService history;
 
-  @Inject JobService jobs;
+  @Inject AbortService aborts;
+
+  @Inject DatastoreService datastore;
 
   private final JobFilterForm filters = new JobFilterForm();
   private JobTable table;
@@ -23,7 +25,7 @@ public abstract class JobListBacking implements Serializable {
 
   public JobTable getTable() {
     if (table == null) {
-      table = new JobTable(history, Pages.caller(), filters.filter(everyone()));
+      table = new JobTable(history, filters.filter(everyone()), everyone());
     }
     return table;
   }

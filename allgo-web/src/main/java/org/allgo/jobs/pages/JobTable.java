@@ -10,32 +10,35 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /**
- * Jobs for a lazy {@code p:dataTable}: the service counts the matching jobs and reads one page at a
- * time, newest first; rows are keyed by job id.
+ * Jobs for a lazy {@code p:dataTable}: the service counts the matching jobs (the caller's, or every
+ * user's for superusers) and reads one page at a time, newest first; rows are keyed by job id.
  */
 public class JobTable extends LazyDataModel<JobView> {
 
   private static final long serialVersionUID = 1L;
 
   private final JobHistoryService history;
-  private final String email;
   private final JobFilter filter;
+  private final boolean everyone;
 
-  public JobTable(JobHistoryService history, String email, JobFilter filter) {
+  public JobTable(JobHistoryService history, JobFilter filter, boolean everyone) {
     this.history = history;
-    this.email = email;
     this.filter = filter;
+    this.everyone = everyone;
   }
 
   @Override
   public int count(Map<String, FilterMeta> filterBy) {
-    return (int) Math.min(Integer.MAX_VALUE, history.count(email, filter));
+    long count = everyone ? history.countEveryone(filter) : history.count(filter);
+    return (int) Math.min(Integer.MAX_VALUE, count);
   }
 
   @Override
   public List<JobView> load(
       int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-    return history.page(email, filter, first, pageSize);
+    return everyone
+        ? history.pageEveryone(filter, first, pageSize)
+        : history.page(filter, first, pageSize);
   }
 
   @Override

@@ -34,7 +34,7 @@ public class JobsBacking extends JobListBacking {
     int deleted = 0;
     for (JobView job : selected) {
       try {
-        jobs.delete(Pages.caller(), job.id());
+        datastore.delete(job.id());
         deleted++;
       } catch (BusinessException e) {
         Pages.error(e.getMessage());

@@ -14,10 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.allgo.api.Callers;
 import org.allgo.platform.BusinessException;
 import org.allgo.webapps.boundary.SandboxService;
 import org.allgo.webapps.boundary.VersionService;
@@ -41,8 +39,6 @@ public class WebappsResource {
 
   @Inject VersionService versions;
 
-  @Context SecurityContext security;
-
   @Context UriInfo uri;
 
   /** Start a sandbox from a base image (by name) or from a ready version (by number). */
@@ -56,12 +52,12 @@ public class WebappsResource {
 
   @GET
   public List<WebappView> list() {
-    return webapps.list(caller());
+    return webapps.list();
   }
 
   @POST
   public Response create(WebappDraft draft) {
-    WebappView created = webapps.create(caller(), required(draft));
+    WebappView created = webapps.create(required(draft));
     return Response.created(uri.getAbsolutePathBuilder().path(created.dockerName()).build())
         .entity(created)
         .build();
@@ -70,19 +66,19 @@ public class WebappsResource {
   @GET
   @Path(NAME)
   public WebappView get(@PathParam("name") String name) {
-    return webapps.get(caller(), name);
+    return webapps.get(name);
   }
 
   @PATCH
   @Path(NAME)
   public WebappView update(@PathParam("name") String name, WebappDraft draft) {
-    return webapps.update(caller(), name, required(draft));
+    return webapps.update(name, required(draft));
   }
 
   @DELETE
   @Path(NAME)
   public Response delete(@PathParam("name") String name) {
-    webapps.delete(caller(), name);
+    webapps.delete(name);
     return Response.noContent().build();
   }
 
@@ -90,19 +86,19 @@ public class WebappsResource {
   @Path(NAME + "/sandbox/start")
   public WebappView startSandbox(@PathParam("name") String name, SandboxStart start) {
     SandboxStart from = start == null ? new SandboxStart(null, null) : start;
-    return sandboxes.start(caller(), name, from.baseImage(), from.version());
+    return sandboxes.start(name, from.baseImage(), from.version());
   }
 
   @POST
   @Path(NAME + "/sandbox/stop")
   public WebappView stopSandbox(@PathParam("name") String name) {
-    return sandboxes.stop(caller(), name);
+    return sandboxes.stop(name);
   }
 
   @GET
   @Path(NAME + "/versions")
   public List<VersionView> versions(@PathParam("name") String name) {
-    return versions.list(caller(), name);
+    return versions.list(name);
   }
 
   /** Commits the running sandbox; the version is READY when its batch job has ended well. */
@@ -110,7 +106,7 @@ public class WebappsResource {
   @Path(NAME + "/versions")
   public Response commit(@PathParam("name") String name, Commit commit) {
     Commit body = commit == null ? new Commit(null, null) : commit;
-    VersionView version = versions.commit(caller(), name, body.number(), body.description());
+    VersionView version = versions.commit(name, body.number(), body.description());
     return Response.accepted(version)
         .location(uri.getAbsolutePathBuilder().path(Long.toString(version.id())).build())
         .build();
@@ -119,23 +115,19 @@ public class WebappsResource {
   @GET
   @Path(NAME + "/versions/{id: [0-9]{1,18}}")
   public VersionView version(@PathParam("name") String name, @PathParam("id") long id) {
-    return versions.get(caller(), name, id);
+    return versions.get(name, id);
   }
 
   @PUT
   @Path(NAME + "/pinned-version")
   public WebappView pin(@PathParam("name") String name, Pin pin) {
-    return versions.pin(caller(), name, required(pin).number());
+    return versions.pin(name, required(pin).number());
   }
 
   @PUT
   @Path(NAME + "/network")
   public WebappView network(@PathParam("name") String name, Network network) {
-    return webapps.allowNetwork(caller(), name, required(network).allowed());
-  }
-
-  private String caller() {
-    return Callers.optionalEmail(security);
+    return webapps.allowNetwork(name, required(network).allowed());
   }
 
   static <T> T required(T body) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.allgo.jobs.boundary.JobHistoryService;
-import org.allgo.pages.Pages;
 import org.allgo.webapps.boundary.WebappService;
 import org.allgo.webapps.entity.Visibility;
 import org.allgo.webapps.entity.WebappView;
@@ -43,7 +42,7 @@ public class CatalogBacking {
   public List<WebappView> getWebapps() {
     if (found == null) {
       found =
-          webapps.list(Pages.caller()).stream()
+          webapps.list().stream()
               .filter(w -> w.visibility() == Visibility.PUBLIC)
               .filter(this::matches)
               .sorted(order())

@@ -6,14 +6,10 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.allgo.batch.boundary.BatchMonitor;
 import org.allgo.batch.entity.ExecutionView;
-import org.allgo.pages.Charts;
 import org.allgo.pages.Pages;
 import org.allgo.platform.BusinessException;
+import org.allgo.webapps.boundary.BaseImageService;
 import org.allgo.webapps.boundary.SandboxService;
 import org.allgo.webapps.boundary.VersionService;
 import org.allgo.webapps.boundary.WebappService;
@@ -37,11 +33,11 @@ public class ManageBacking implements Serializable {
 
   @Inject WebappService webapps;
 
+  @Inject BaseImageService images;
+
   @Inject SandboxService sandboxes;
 
   @Inject VersionService versions;
-
-  @Inject BatchMonitor batch;
 
   private String name;
   private WebappView webapp;
@@ -58,7 +54,7 @@ public class ManageBacking implements Serializable {
   /** View action: only those who manage the webapp get this page. */
   public void load() {
     try {
-      webapp = webapps.get(Pages.caller(), name == null ? "" : name);
+      webapp = webapps.get(name == null ? "" : name);
       if (webapp.sandbox() == null) {
         throw new BusinessException(
             BusinessException.Kind.FORBIDDEN,
@@ -66,18 +62,17 @@ public class ManageBacking implements Serializable {
             "Only the owner of " + name + " and superusers may manage it.");
       }
       form = WebappForm.of(webapp);
-      baseImages = webapps.baseImages();
+      baseImages = images.list();
       baseImage = baseImages.isEmpty() ? null : baseImages.get(0).name();
       readVersions();
-      sandboxDisk =
-          isSandboxRunning() ? sandboxes.diskUse(Pages.caller(), name).orElse(null) : null;
+      sandboxDisk = isSandboxRunning() ? sandboxes.diskUse(name).orElse(null) : null;
     } catch (BusinessException e) {
       Pages.fail(e);
     }
   }
 
   public void save() {
-    if (Pages.attempt(() -> webapp = webapps.update(Pages.caller(), name, form.draft(name)))) {
+    if (Pages.attempt(() -> webapp = webapps.update(name, form.draft(name)))) {
       Pages.info("The settings of " + webapp.name() + " are saved.");
     }
   }
@@ -91,14 +86,14 @@ public class ManageBacking implements Serializable {
   }
 
   private void start(String image, String version, String what) {
-    if (Pages.attempt(() -> webapp = sandboxes.start(Pages.caller(), name, image, version))) {
+    if (Pages.attempt(() -> webapp = sandboxes.start(name, image, version))) {
       Pages.info("The sandbox runs, from " + what + ". Reach it with: " + webapp.sandbox().ssh());
     }
     refresh();
   }
 
   public void stop() {
-    if (Pages.attempt(() -> webapp = sandboxes.stop(Pages.caller(), name))) {
+    if (Pages.attempt(() -> webapp = sandboxes.stop(name))) {
       Pages.info("The sandbox is stopped.");
     }
     refresh();
@@ -107,10 +102,7 @@ public class ManageBacking implements Serializable {
   public void commit() {
     VersionView[] started = new VersionView[1];
     if (Pages.attempt(
-        () ->
-            started[0] =
-                versions.commit(
-                    Pages.caller(), name, blankToNull(commitNumber), commitDescription))) {
+        () -> started[0] = versions.commit(name, blankToNull(commitNumber), commitDescription))) {
       Pages.info(
           "Committing the sandbox as version "
               + started[0].number()
@@ -122,7 +114,7 @@ public class ManageBacking implements Serializable {
   }
 
   public void pin(String number) {
-    if (Pages.attempt(() -> webapp = versions.pin(Pages.caller(), name, number))) {
+    if (Pages.attempt(() -> webapp = versions.pin(name, number))) {
       Pages.info(
           number == null
               ? "Jobs use the newest ready version again."
@@ -135,7 +127,7 @@ public class ManageBacking implements Serializable {
   }
 
   public void delete() {
-    if (Pages.attempt(() -> webapps.delete(Pages.caller(), name))) {
+    if (Pages.attempt(() -> webapps.delete(name))) {
       Pages.info("The webapp " + name + " is deleted, with its sandbox and its images.");
       Pages.redirect("/webapps/mine");
     }
@@ -144,7 +136,7 @@ public class ManageBacking implements Serializable {
   /** What the page's poll calls while a commit runs: the versions and their executions again. */
   public void refresh() {
     try {
-      webapp = webapps.get(Pages.caller(), name);
+      webapp = webapps.get(name);
       readVersions();
     } catch (BusinessException e) {
       Pages.error(e.getMessage());
@@ -152,22 +144,13 @@ public class ManageBacking implements Serializable {
   }
 
   private void readVersions() {
-    versionList = versions.list(Pages.caller(), name);
-    executions =
-        versionList.stream()
-            .filter(v -> v.batchExecutionId() != null && inProgress(v))
-            .map(v -> batch.find(v.batchExecutionId()))
-            .flatMap(Optional::stream)
-            .collect(Collectors.toMap(ExecutionView::id, Function.identity()));
-  }
-
-  private static boolean inProgress(VersionView version) {
-    return version.state() == VersionState.SANDBOX || version.state() == VersionState.COMMITTED;
+    versionList = versions.list(name);
+    executions = isCommitting() ? versions.commits(name) : Map.of();
   }
 
   /** Whether a commit is still under way: the page polls while it is. */
   public boolean isCommitting() {
-    return versionList.stream().anyMatch(ManageBacking::inProgress);
+    return versionList.stream().anyMatch(v -> v.state().committing());
   }
 
   /** The batch execution of a version being committed, if it is still known. */
@@ -175,23 +158,16 @@ public class ManageBacking implements Serializable {
     return version.batchExecutionId() == null ? null : executions.get(version.batchExecutionId());
   }
 
-  /** Steps done of the commit job (commit, push, publish), as a percentage. */
+  /** Steps done of the commit job (commit, check, push, publish), as a percentage. */
   public int progress(VersionView version) {
-    ExecutionView execution = execution(version);
-    if (execution == null) {
-      return 0;
-    }
-    long done = execution.steps().stream().filter(s -> s.status().equals("COMPLETED")).count();
-    return (int) (done * 100 / 3);
+    return VersionCharts.progress(execution(version));
   }
 
   public List<VersionView> getReadyVersions() {
     return versionList.stream().filter(v -> v.state() == VersionState.READY).toList();
   }
 
-  /**
-   * What the running sandbox holds of its own, in bytes, as the page was loaded; null if unknown.
-   */
+  /** What the running sandbox holds of its own, in bytes, as loaded; null if unknown. */
   public Long getSandboxDisk() {
     return sandboxDisk;
   }
@@ -204,26 +180,7 @@ public class ManageBacking implements Serializable {
 
   /** Versions' sizes by creation date, as a Chart.js configuration for {@code p:chart}. */
   public String getSizeChart() {
-    List<VersionView> sized =
-        versionList.stream()
-            .filter(v -> v.state() == VersionState.READY && v.sizeBytes() != null)
-            .sorted((a, b) -> a.createdAt().compareTo(b.createdAt()))
-            .toList();
-    if (sized.isEmpty()) {
-      return null;
-    }
-    return Charts.bar(
-        sized.stream()
-            .map(v -> v.number() + " (" + v.createdAt().toString().substring(0, 10) + ")")
-            .toList(),
-        List.of(
-            new Charts.Series(
-                "Image size (MiB)",
-                "#24425f",
-                sized.stream().map(v -> v.sizeBytes() / 1048576.0).toList())),
-        false,
-        null,
-        "MiB");
+    return VersionCharts.sizes(versionList);
   }
 
   private static String blankToNull(String value) {

@@ -20,7 +20,7 @@ public class MyWebappsBacking {
   public List<WebappView> getWebapps() {
     if (mine == null) {
       String caller = Pages.caller();
-      mine = webapps.list(caller).stream().filter(w -> caller.equals(w.ownerEmail())).toList();
+      mine = webapps.list().stream().filter(w -> caller.equals(w.ownerEmail())).toList();
     }
     return mine;
   }

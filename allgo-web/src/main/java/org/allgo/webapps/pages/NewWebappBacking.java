@@ -19,8 +19,7 @@ public class NewWebappBacking {
 
   public void create() {
     WebappView[] created = new WebappView[1];
-    if (Pages.attempt(
-        () -> created[0] = webapps.create(Pages.caller(), form.draft(form.getDockerName())))) {
+    if (Pages.attempt(() -> created[0] = webapps.create(form.draft(form.getDockerName())))) {
       Pages.info(
           "The webapp "
               + created[0].name()

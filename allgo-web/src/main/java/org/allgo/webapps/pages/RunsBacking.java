@@ -13,7 +13,6 @@ import org.allgo.jobs.entity.JobResult;
 import org.allgo.jobs.entity.JobView;
 import org.allgo.pages.Charts;
 import org.allgo.pages.Formats;
-import org.allgo.pages.Pages;
 import org.allgo.platform.BusinessException;
 
 /**
@@ -51,7 +50,7 @@ public class RunsBacking {
   public Runs of(String dockerName) {
     if (runs == null) {
       try {
-        List<JobView> jobs = new ArrayList<>(history.runs(Pages.caller(), dockerName, RUNS));
+        List<JobView> jobs = new ArrayList<>(history.runs(dockerName, RUNS));
         Collections.reverse(jobs);
         runs = summary(jobs);
       } catch (BusinessException e) {

@@ -39,12 +39,12 @@ public class WebappBacking implements Serializable {
   /** View action: a webapp the caller may not see is "not found". */
   public void load() {
     try {
-      webapp = webapps.get(Pages.caller(), name == null ? "" : name);
+      webapp = webapps.get(name == null ? "" : name);
       readyVersions =
-          versions.list(Pages.caller(), webapp.dockerName()).stream()
+          versions.list(webapp.dockerName()).stream()
               .filter(v -> v.state() == VersionState.READY)
               .toList();
-      meanSeconds = jobs.averageSeconds(Pages.caller(), webapp.dockerName());
+      meanSeconds = jobs.averageSeconds(webapp.dockerName());
     } catch (BusinessException e) {
       Pages.fail(e);
     }

@@ -19,8 +19,7 @@ class JobFilterFormTest {
 
     JobFilter everyone = form.filter(true);
     assertThat(everyone)
-        .isEqualTo(
-            new JobFilter(true, JobState.RUNNING, "sleep", "ada", LocalDate.of(2026, 1, 2), null));
+        .isEqualTo(new JobFilter(JobState.RUNNING, "sleep", "ada", LocalDate.of(2026, 1, 2), null));
     assertThat(form.filter(false).owner()).as("only superusers filter by user").isNull();
   }
 

@@ -1,17 +1,13 @@
 package org.allgo.connector.outbound;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.allgo.connector.adapter.AdapterConfig;
 import org.allgo.connector.adapter.EngineClient;
 import org.allgo.connector.adapter.EnvironmentPolicy;
@@ -23,7 +19,6 @@ import org.allgo.connector.api.ContainerSpec;
 import org.allgo.connector.api.ContainerSummary;
 import org.allgo.connector.api.DockerTimeoutException;
 import org.allgo.connector.api.ExitStatus;
-import org.allgo.connector.api.LogChunk;
 import org.allgo.connector.api.LogEntry;
 import org.allgo.connector.api.LogSink;
 import org.allgo.connector.api.NotFoundException;
@@ -39,6 +34,7 @@ final class Containers {
   private final AdapterConfig config;
   private final EnvironmentPolicy policy;
   private final KnownContainers known;
+  private final LogFrames logs;
 
   Containers(
       EngineClient client, AdapterConfig config, EnvironmentPolicy policy, KnownContainers known) {
@@ -46,6 +42,7 @@ final class Containers {
     this.config = config;
     this.policy = policy;
     this.known = known;
+    this.logs = new LogFrames(client);
   }
 
   String run(ContainerSpec spec) {
@@ -113,52 +110,15 @@ final class Containers {
   }
 
   ContainerLogs logs(String container) {
-    return new ContainerLogs(frames(container, ""));
+    return new ContainerLogs(logs.all(ownedId(container), container));
   }
 
   List<LogEntry> tail(String container, int count) {
-    List<LogEntry> entries = new ArrayList<>();
-    frames(
-        container,
-        "&timestamps=1&tail=" + (count < 0 ? "all" : Integer.toString(count)),
-        frame -> entries.add(TimestampedFrames.entry(frame)));
-    return entries;
+    return logs.tail(ownedId(container), container, count);
   }
 
   void readLogs(String container, Instant since, LogSink sink) {
-    String options = since == null ? "&timestamps=1" : "&timestamps=1&since=" + since(since);
-    frames(container, options, frame -> sink.accept(TimestampedFrames.entry(frame)));
-  }
-
-  /** An instant as the engine's {@code since}: seconds and nanoseconds. */
-  static String since(Instant time) {
-    return String.format(Locale.ROOT, "%d.%09d", time.getEpochSecond(), time.getNano());
-  }
-
-  private List<LogChunk> frames(String container, String options) {
-    List<LogChunk> chunks = new ArrayList<>();
-    frames(container, options, chunks::add);
-    return chunks;
-  }
-
-  // Frame by frame from the engine's response, until its end or until the reader returns false.
-  // The response is closed, not its body: closing the body would read the rest of it first.
-  private void frames(String container, String options, Predicate<LogChunk> reader) {
-    String id = ownedId(container);
-    String what = "Cannot read the logs of container " + container;
-    var response =
-        client.send(
-            "GET", "/containers/" + id + "/logs?stdout=1&stderr=1" + options, Map.of(), null, what);
-    try (response) {
-      FrameReader frames = new FrameReader(response.getBody());
-      for (Optional<LogChunk> chunk = frames.next(); chunk.isPresent(); chunk = frames.next()) {
-        if (!reader.test(chunk.get())) {
-          return;
-        }
-      }
-    } catch (IOException e) {
-      throw Failures.unavailable(what, e);
-    }
+    logs.read(ownedId(container), container, since, sink);
   }
 
   long diskUse(String container) {

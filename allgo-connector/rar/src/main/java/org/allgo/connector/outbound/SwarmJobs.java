@@ -209,7 +209,7 @@ final class SwarmJobs {
       return;
     }
     String options =
-        since == null ? "&timestamps=1" : "&timestamps=1&since=" + Containers.since(since);
+        since == null ? "&timestamps=1" : "&timestamps=1&since=" + LogFrames.since(since);
     String what = "Cannot read the log of swarm job " + service.name();
     try (InputStream body = api.logs(service.id(), options)) {
       FrameReader frames = new FrameReader(body);

@@ -108,6 +108,8 @@ class PolicyIT {
         DockerCli.output(
             "run",
             "-d",
+            "--network",
+            "none",
             "--label",
             "allgo.test=true",
             "--name",
@@ -136,6 +138,8 @@ class PolicyIT {
         DockerCli.output(
             "run",
             "-d",
+            "--network",
+            "none",
             "--label",
             "allgo.test=true",
             "--label",

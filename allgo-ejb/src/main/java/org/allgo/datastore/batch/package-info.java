@@ -1,0 +1,2 @@
+/** The batch job {@code purge-jobs}: retention of job files. */
+package org.allgo.datastore.batch;

@@ -1,0 +1,174 @@
+package org.allgo.dispatch.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.allgo.connector.api.ConflictException;
+import org.allgo.connector.api.ContainerInfo;
+import org.allgo.connector.api.ContainerSpec;
+import org.allgo.connector.api.ContainerSummary;
+import org.allgo.connector.api.DockerConnection;
+import org.allgo.connector.api.DockerConnectionFactory;
+import org.allgo.connector.api.EngineUnavailableException;
+import org.allgo.connector.api.ImageRef;
+import org.allgo.connector.api.Limits;
+import org.allgo.connector.api.LogSink;
+import org.allgo.connector.api.Mount;
+import org.allgo.connector.api.NotFoundException;
+import org.allgo.connector.api.Storage;
+import org.allgo.jobs.control.JobSettings;
+import org.allgo.jobs.entity.Parameters;
+import org.allgo.platform.Resources;
+
+/**
+ * Job containers on the Docker engine, through the connector: named {@code <env>-job-<id>},
+ * labelled {@code allgo.role=job} and {@code allgo.job=<id>}, confined as the platform requires:
+ * read-only but for the job's directory and a small {@code /tmp}, their log capped by the engine.
+ * Never called inside a database transaction.
+ */
+@Dependent
+public class JobContainers {
+
+  public static final String ROLE_LABEL = "allgo.role";
+  public static final String ROLE = "job";
+  public static final String JOB_LABEL = "allgo.job";
+
+  @Resource(lookup = Resources.DOCKER)
+  DockerConnectionFactory docker;
+
+  @Inject JobSettings settings;
+
+  /**
+   * The container a job runs in, started. Created straight away: a container of an earlier start of
+   * this job (left by a crash) is replaced, and an image the engine lacks is pulled, only when the
+   * engine says so — two lookups fewer per job.
+   */
+  public String run(JobLaunch launch) {
+    List<String> argv = new ArrayList<>();
+    argv.add(launch.entrypoint());
+    argv.addAll(Parameters.of(launch.param()).argv());
+    String name = settings.containerName(launch.jobId());
+    ImageRef image = ImageRef.parse(launch.image());
+    ContainerSpec spec =
+        ContainerSpec.of(name, image, argv)
+            .withMount(
+                Mount.readWrite(
+                    settings.directory(launch.jobId()).toString(), JobSettings.WORK_DIR))
+            .withWorkingDir(JobSettings.WORK_DIR)
+            .withEnv("HOME", JobSettings.WORK_DIR)
+            .withUser(JobSettings.JOB_USER)
+            .withLimits(
+                Limits.of(
+                    (long) launch.memoryMb() << 20,
+                    launch.cpuMillis() / 1000.0,
+                    settings.pidsLimit()))
+            .withNetwork(launch.networkAllowed() ? "bridge" : "none")
+            // The program writes its directory and /tmp only; the engine keeps twice what the job
+            // may print, so that the live log loses nothing between two copies.
+            .withStorage(
+                Storage.DEFAULT
+                    .withReadOnlyRoot(true)
+                    .withTmpfs("/tmp", settings.tmpBytes(launch.memoryMb()))
+                    .withLogBytes(2 * settings.maxLogBytes()))
+            .withLabel(ROLE_LABEL, ROLE)
+            .withLabel(JOB_LABEL, Long.toString(launch.jobId()))
+            .withLabel("allgo.webapp", launch.webapp());
+    try (DockerConnection connection = docker.getConnection()) {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return connection.run(spec);
+        } catch (ConflictException | NotFoundException e) {
+          if (attempt == 3) {
+            throw e;
+          }
+          if (e instanceof ConflictException) {
+            connection.find(name).ifPresent(stale -> connection.remove(stale.id()));
+          } else {
+            connection.pull(image);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether the engine stops answering within {@code within}, asked every half second: a start that
+   * failed with an engine's error just before was the engine going away (a restart), not the job's
+   * fault.
+   */
+  public boolean goesAway(Duration within) {
+    Instant deadline = Instant.now().plus(within);
+    while (true) {
+      try (DockerConnection connection = docker.getConnection()) {
+        connection.ping();
+      } catch (EngineUnavailableException e) {
+        return true;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        return false;
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+  }
+
+  /** The environment's job containers, by job id. */
+  public Map<Long, ContainerSummary> list() {
+    try (DockerConnection connection = docker.getConnection()) {
+      Map<Long, ContainerSummary> byJob = new HashMap<>();
+      for (ContainerSummary container : connection.list(Map.of(ROLE_LABEL, ROLE))) {
+        jobId(container.labels()).ifPresent(id -> byJob.put(id, container));
+      }
+      return byJob;
+    }
+  }
+
+  public Optional<ContainerInfo> find(long jobId) {
+    try (DockerConnection connection = docker.getConnection()) {
+      return connection.find(settings.containerName(jobId));
+    }
+  }
+
+  /** Reads the container's log from {@code since} (from its start when null) into {@code sink}. */
+  public void readLogs(String container, Instant since, LogSink sink) {
+    try (DockerConnection connection = docker.getConnection()) {
+      connection.readLogs(container, since, sink);
+    }
+  }
+
+  public void kill(String container) {
+    try (DockerConnection connection = docker.getConnection()) {
+      connection.kill(container);
+    } catch (NotFoundException e) {
+      // Gone already.
+    }
+  }
+
+  /** Removes the container; one gone already, or being removed by another caller, is fine. */
+  public void remove(String container) {
+    try (DockerConnection connection = docker.getConnection()) {
+      connection.remove(container);
+    } catch (NotFoundException | ConflictException e) {
+      // Gone already, or going.
+    }
+  }
+
+  public static Optional<Long> jobId(Map<String, String> labels) {
+    try {
+      return Optional.ofNullable(labels.get(JOB_LABEL)).map(Long::valueOf);
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,2 +1,0 @@
-/** The batch job {@code purge-jobs}: retention of job files. */
-package org.allgo.jobs.batch;

@@ -1,0 +1,2 @@
+/** The job queue, and what clients send and see of it. */
+package org.allgo.queues.entity;

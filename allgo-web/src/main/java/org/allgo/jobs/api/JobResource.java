@@ -1,0 +1,151 @@
+package org.allgo.jobs.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
+import org.allgo.api.Links;
+import org.allgo.datastore.boundary.DatastoreService;
+import org.allgo.datastore.entity.JobLogView;
+import org.allgo.dispatch.boundary.AbortService;
+import org.allgo.jobs.boundary.JobService;
+import org.allgo.jobs.entity.JobView;
+import org.allgo.submission.boundary.SubmissionService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * One job of the caller (anyone's for superusers): read it, abort it, run it again, delete it, its
+ * files and its log, or follow it as Server-Sent Events. Files download from {@code
+ * /datastore/<id>/<name>}.
+ */
+@Path("v2/jobs/{id: [0-9]{1,18}}")
+@Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
+public class JobResource {
+
+  @Inject JobService jobs;
+
+  @Inject SubmissionService submissions;
+
+  @Inject AbortService aborts;
+
+  @Inject DatastoreService datastore;
+
+  @Inject JobEvents events;
+
+  @Inject Links links;
+
+  @Context UriInfo uri;
+
+  /** A file of a job and where to download it. */
+  public record FileLink(String name, long size, String url) {}
+
+  @GET
+  public JobView get(@PathParam("id") long id) {
+    return jobs.get(id);
+  }
+
+  @POST
+  @Path("abort")
+  public JobView abort(@PathParam("id") long id) {
+    return aborts.abort(id);
+  }
+
+  @POST
+  @Path("rerun")
+  @Operation(
+      summary = "Run a job again",
+      description =
+          "A new job of the caller on the same webapp (its version chosen as for any submission), with the"
+              + " same parameters, queue and mail choice, and copies of the job's input files.")
+  @APIResponse(responseCode = "201", description = "The new job; Location names it.")
+  @APIResponse(
+      responseCode = "409",
+      description = "The job runs, or its inputs are unknown or gone.")
+  @APIResponse(
+      responseCode = "410",
+      description = "The job's files were removed after its retention period.")
+  public Response rerun(@PathParam("id") long id) {
+    return JobsResource.created(uri, submissions.rerun(id));
+  }
+
+  @GET
+  @Path("log")
+  @Operation(
+      summary = "Read a job's allgo.log",
+      description =
+          "The program's output while it runs, then its footer: whole lines from byte 'from' (from the end"
+              + " when negative). Read again from 'next' until 'ended'.")
+  public JobLogView log(
+      @PathParam("id") long id,
+      @Parameter(description = "Byte offset; negative counts from the end.")
+          @QueryParam("from")
+          @DefaultValue("0")
+          long from) {
+    return datastore.log(id, from);
+  }
+
+  @GET
+  @Path("events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Operation(
+      summary = "Follow a job as Server-Sent Events",
+      description =
+          "Events 'state' (the job, when it changes) and 'log' ({offset, next, text}: new whole lines of its"
+              + " allgo.log as they are written); the ended state comes last, then the stream closes. Event ids are log"
+              + " offsets: reconnecting with Last-Event-ID resumes the log there.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The event stream.",
+      content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
+  public void events(
+      @PathParam("id") long id,
+      @Parameter(description = "Where to start in the log, when there is no Last-Event-ID.")
+          @QueryParam("from")
+          @DefaultValue("0")
+          long from,
+      @HeaderParam("Last-Event-ID") String lastEventId,
+      @Context SseEventSink sink,
+      @Context Sse sse) {
+    jobs.get(id);
+    events.open(id, resumeAt(lastEventId, from), sink, sse);
+  }
+
+  @DELETE
+  public Response delete(@PathParam("id") long id) {
+    datastore.delete(id);
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("files")
+  public List<FileLink> files(@PathParam("id") long id) {
+    return datastore.files(id).stream()
+        .map(f -> new FileLink(f.name(), f.size(), links.link(Datastore.path(id, f.name()))))
+        .toList();
+  }
+
+  private static long resumeAt(String lastEventId, long from) {
+    if (lastEventId != null && lastEventId.strip().matches("[0-9]{1,18}")) {
+      return Long.parseLong(lastEventId.strip());
+    }
+    return from;
+  }
+}

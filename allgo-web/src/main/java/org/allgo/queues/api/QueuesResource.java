@@ -1,0 +1,66 @@
+package org.allgo.queues.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.allgo.platform.BusinessException;
+import org.allgo.queues.boundary.QueueService;
+import org.allgo.queues.entity.QueueDraft;
+import org.allgo.queues.entity.QueueView;
+
+/** Job queues: listed for everyone, created and changed by superusers. */
+@Path("v2/queues")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@ApplicationScoped
+public class QueuesResource {
+
+  private static final String NAME = "{name: [a-z0-9][a-z0-9_-]{0,63}}";
+
+  @Inject QueueService queues;
+
+  @Context UriInfo uri;
+
+  @GET
+  public List<QueueView> list() {
+    return queues.list();
+  }
+
+  @GET
+  @Path(NAME)
+  public QueueView get(@PathParam("name") String name) {
+    return queues.get(name);
+  }
+
+  @POST
+  public Response create(QueueDraft draft) {
+    QueueView created = queues.create(required(draft));
+    return Response.created(uri.getAbsolutePathBuilder().path(created.name()).build())
+        .entity(created)
+        .build();
+  }
+
+  @PATCH
+  @Path(NAME)
+  public QueueView update(@PathParam("name") String name, QueueDraft draft) {
+    return queues.update(name, required(draft));
+  }
+
+  private static QueueDraft required(QueueDraft draft) {
+    if (draft == null) {
+      throw BusinessException.invalid("body-missing", "This request needs a JSON body.");
+    }
+    return draft;
+  }
+}
