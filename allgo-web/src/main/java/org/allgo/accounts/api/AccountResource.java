@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.allgo.accounts.boundary.AccountService;
 import org.allgo.accounts.entity.AccountView;
+import org.allgo.api.Access;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** The caller's own account (protected: API token). */
 @Path("v2/account")
@@ -22,11 +24,13 @@ public class AccountResource {
   @Inject AccountService accounts;
 
   /** Who am I. */
+  @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @GET
   public AccountView get() {
     return accounts.getAccount();
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
   public AccountView update(Payloads.Profile body) {
@@ -39,6 +43,7 @@ public class AccountResource {
   }
 
   /** Replaces the API token; the one used for this request stops working at once. */
+  @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @POST
   @Path("token")
   public Response regenerateToken() {

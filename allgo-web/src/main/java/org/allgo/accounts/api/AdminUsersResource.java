@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.allgo.accounts.boundary.UserAdministration;
 import org.allgo.accounts.entity.AccountView;
+import org.allgo.api.Access;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /**
  * Account administration for superusers (protected: API token of a superuser), through the same
@@ -24,6 +26,7 @@ public class AdminUsersResource {
   @Inject UserAdministration users;
 
   /** Locks or reactivates an account; not the caller's own. */
+  @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @PUT
   @Path("{id: [0-9]{1,18}}/state")
   public AccountView changeState(@PathParam("id") long id, Payloads.State body) {

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.allgo.accounts.boundary.SshKeyService;
 import org.allgo.accounts.entity.SshKeyView;
+import org.allgo.api.Access;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /**
  * The caller's SSH public keys (protected: API token). A key is added as JSON {@code {"key":
@@ -30,23 +32,27 @@ public class SshKeysResource {
 
   @Context UriInfo uri;
 
+  @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @GET
   public List<SshKeyView> list() {
     return keys.list();
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response add(Payloads.NewSshKey body) {
     return added(keys.add(Payloads.required(body).key()));
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @POST
   @Consumes(MediaType.TEXT_PLAIN)
   public Response addLine(String line) {
     return added(keys.add(line));
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.SELF)
   @DELETE
   @Path("{id: [0-9]{1,18}}")
   public Response delete(@PathParam("id") long id) {

@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 import org.allgo.accounts.boundary.AccountService;
 import org.allgo.accounts.boundary.CallerScope;
 import org.allgo.accounts.entity.LoginResult;
+import org.allgo.api.Access;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /**
  * API tokens for clients that know the user's password: signs in (throttled like the form) and
@@ -28,6 +30,7 @@ public class TokensResource {
 
   @Inject CallerScope callers;
 
+  @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @POST
   public Response issue(Payloads.Credentials body, @Context HttpServletRequest request) {
     Payloads.Credentials credentials = Payloads.required(body);

@@ -9,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.allgo.accounts.boundary.RegistrationService;
+import org.allgo.api.Access;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /**
  * Public account operations: sign-up, new confirmation mail, password reset. Confirmation and reset
@@ -26,6 +28,7 @@ public class UsersResource {
    * Opens an unconfirmed account and mails the confirmation link; an address that has an account
    * gets a mail saying so. The answer is the same either way: it does not tell which.
    */
+  @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @POST
   public Response signUp(Payloads.SignUp body) {
     Payloads.SignUp signUp = Payloads.required(body);
@@ -36,6 +39,7 @@ public class UsersResource {
         .build();
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @POST
   @Path("confirmation")
   public Response resendConfirmation(Payloads.EmailOnly body) {
@@ -48,6 +52,7 @@ public class UsersResource {
   }
 
   /** Mails a reset link if an account has the address; the answer does not tell. */
+  @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @POST
   @Path("password-reset")
   public Response requestPasswordReset(Payloads.EmailOnly body) {
@@ -60,6 +65,7 @@ public class UsersResource {
   }
 
   /** Sets a new password with the secret of a reset mail. */
+  @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @POST
   @Path("password")
   public Response resetPassword(Payloads.PasswordReset body) {

@@ -10,9 +10,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import org.allgo.api.Access;
 import org.allgo.batch.boundary.BatchMonitor;
 import org.allgo.batch.entity.ExecutionView;
 import org.allgo.datastore.boundary.PurgeService;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** Batch jobs on demand, for superusers: {@code purge-jobs}, and how an execution went. */
 @Path("v2/admin/batch")
@@ -34,12 +36,14 @@ public class BatchResource {
     }
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @POST
   @Path(PurgeService.PURGE_JOB)
   public Response purgeJobs() {
     return Response.accepted(execution(purge.startNow())).build();
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @GET
   @Path("executions/{id: [0-9]{1,18}}")
   public BatchExecution execution(@PathParam("id") long id) {

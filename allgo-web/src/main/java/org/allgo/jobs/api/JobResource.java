@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
+import org.allgo.api.Access;
 import org.allgo.api.Links;
 import org.allgo.datastore.boundary.DatastoreService;
 import org.allgo.datastore.entity.JobLogView;
@@ -26,6 +27,7 @@ import org.allgo.jobs.boundary.JobService;
 import org.allgo.jobs.entity.JobView;
 import org.allgo.submission.boundary.SubmissionService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -57,17 +59,20 @@ public class JobResource {
   /** A file of a job and where to download it. */
   public record FileLink(String name, long size, String url) {}
 
+  @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @GET
   public JobView get(@PathParam("id") long id) {
     return jobs.get(id);
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @POST
   @Path("abort")
   public JobView abort(@PathParam("id") long id) {
     return aborts.abort(id);
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @POST
   @Path("rerun")
   @Operation(
@@ -86,6 +91,7 @@ public class JobResource {
     return JobsResource.created(uri, submissions.rerun(id));
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @GET
   @Path("log")
   @Operation(
@@ -102,6 +108,7 @@ public class JobResource {
     return datastore.log(id, from);
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @GET
   @Path("events")
   @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -128,12 +135,14 @@ public class JobResource {
     events.open(id, resumeAt(lastEventId, from), sink, sse);
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @DELETE
   public Response delete(@PathParam("id") long id) {
     datastore.delete(id);
     return Response.noContent().build();
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @GET
   @Path("files")
   public List<FileLink> files(@PathParam("id") long id) {

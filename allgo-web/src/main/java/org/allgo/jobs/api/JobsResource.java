@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import org.allgo.api.Access;
 import org.allgo.jobs.boundary.JobService;
 import org.allgo.jobs.entity.JobView;
 import org.allgo.platform.BusinessException;
@@ -30,6 +31,7 @@ import org.allgo.submission.entity.JobLimits;
 import org.allgo.submission.entity.UploadedFile;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -99,6 +101,7 @@ public class JobsResource {
 
   // Both submissions carry the whole documentation: the OpenAPI document keeps one operation per
   // path and method, the last one read.
+  @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Operation(
@@ -132,6 +135,7 @@ public class JobsResource {
     return created(submissions.submit(form.draft(), form.uploads(), idempotencyKey));
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
@@ -196,6 +200,7 @@ public class JobsResource {
         .build();
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @GET
   @Operation(
       summary = "The caller's jobs, newest first",
@@ -234,6 +239,7 @@ public class JobsResource {
     return page;
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
   @Path("limits")
   public JobLimits limits() {

@@ -15,11 +15,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.allgo.api.Access;
 import org.allgo.platform.BusinessException;
 import org.allgo.submission.boundary.UploadService;
 import org.allgo.submission.entity.Upload;
 import org.allgo.submission.entity.UploadView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -38,6 +40,7 @@ public class UploadsResource {
 
   @Context UriInfo uri;
 
+  @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Operation(
@@ -66,18 +69,21 @@ public class UploadsResource {
         .build();
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @GET
   @Operation(summary = "The caller's uploads that wait for a job, oldest first")
   public List<UploadView> list() {
     return uploads.list();
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.SELF)
   @GET
   @Path(ID)
   public UploadView get(@PathParam("id") String id) {
     return uploads.get(id);
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.SELF)
   @DELETE
   @Path(ID)
   public Response delete(@PathParam("id") String id) {

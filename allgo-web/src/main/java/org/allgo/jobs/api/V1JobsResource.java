@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.allgo.api.Access;
 import org.allgo.api.Links;
 import org.allgo.datastore.boundary.DatastoreService;
 import org.allgo.datastore.entity.JobFileView;
@@ -27,6 +28,7 @@ import org.allgo.jobs.boundary.JobService;
 import org.allgo.jobs.entity.JobView;
 import org.allgo.submission.boundary.SubmissionService;
 import org.allgo.submission.entity.JobDraft;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /**
  * The original platform's job API, for its Python client and the scripts built on it: a multipart
@@ -50,6 +52,7 @@ public class V1JobsResource {
 
   @Inject Links links;
 
+  @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public JsonObject create(List<EntityPart> parts) {
@@ -57,6 +60,7 @@ public class V1JobsResource {
   }
 
   /** A submission without files, URL-encoded, as the original platform also took it. */
+  @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public JsonObject createFromForm(MultivaluedMap<String, String> fields) {
@@ -77,6 +81,7 @@ public class V1JobsResource {
         .build();
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @GET
   @Path("{id: [0-9]{1,18}}")
   public JsonObject get(@PathParam("id") long id) {

@@ -14,10 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.allgo.api.Access;
 import org.allgo.platform.BusinessException;
 import org.allgo.queues.boundary.QueueService;
 import org.allgo.queues.entity.QueueDraft;
 import org.allgo.queues.entity.QueueView;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** Job queues: listed for everyone, created and changed by superusers. */
 @Path("v2/queues")
@@ -32,17 +34,20 @@ public class QueuesResource {
 
   @Context UriInfo uri;
 
+  @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
   public List<QueueView> list() {
     return queues.list();
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
   @Path(NAME)
   public QueueView get(@PathParam("name") String name) {
     return queues.get(name);
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @POST
   public Response create(QueueDraft draft) {
     QueueView created = queues.create(required(draft));
@@ -51,6 +56,7 @@ public class QueuesResource {
         .build();
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @PATCH
   @Path(NAME)
   public QueueView update(@PathParam("name") String name, QueueDraft draft) {

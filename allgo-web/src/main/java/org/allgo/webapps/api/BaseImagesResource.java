@@ -12,8 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.allgo.api.Access;
 import org.allgo.webapps.boundary.BaseImageService;
 import org.allgo.webapps.entity.BaseImageView;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** The base images sandboxes start from; superusers add and remove them. */
 @Path("v2/base-images")
@@ -26,11 +28,13 @@ public class BaseImagesResource {
 
   public record NewBaseImage(String name, String image) {}
 
+  @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
   public List<BaseImageView> list() {
     return images.list();
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @POST
   public Response add(NewBaseImage body) {
     NewBaseImage image = WebappsResource.required(body);
@@ -39,6 +43,7 @@ public class BaseImagesResource {
         .build();
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @DELETE
   @Path("{name}")
   public Response remove(@PathParam("name") String name) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.allgo.api.Access;
 import org.allgo.platform.BusinessException;
 import org.allgo.webapps.boundary.SandboxService;
 import org.allgo.webapps.boundary.VersionService;
@@ -23,6 +24,7 @@ import org.allgo.webapps.boundary.WebappService;
 import org.allgo.webapps.entity.VersionView;
 import org.allgo.webapps.entity.WebappDraft;
 import org.allgo.webapps.entity.WebappView;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** Webapps, their sandbox and their versions. */
 @Path("v2/webapps")
@@ -50,11 +52,13 @@ public class WebappsResource {
 
   public record Network(boolean allowed) {}
 
+  @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
   public List<WebappView> list() {
     return webapps.list();
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @POST
   public Response create(WebappDraft draft) {
     WebappView created = webapps.create(required(draft));
@@ -63,18 +67,21 @@ public class WebappsResource {
         .build();
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
   @Path(NAME)
   public WebappView get(@PathParam("name") String name) {
     return webapps.get(name);
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @PATCH
   @Path(NAME)
   public WebappView update(@PathParam("name") String name, WebappDraft draft) {
     return webapps.update(name, required(draft));
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @DELETE
   @Path(NAME)
   public Response delete(@PathParam("name") String name) {
@@ -82,6 +89,7 @@ public class WebappsResource {
     return Response.noContent().build();
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @POST
   @Path(NAME + "/sandbox/start")
   public WebappView startSandbox(@PathParam("name") String name, SandboxStart start) {
@@ -89,12 +97,14 @@ public class WebappsResource {
     return sandboxes.start(name, from.baseImage(), from.version());
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @POST
   @Path(NAME + "/sandbox/stop")
   public WebappView stopSandbox(@PathParam("name") String name) {
     return sandboxes.stop(name);
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
   @Path(NAME + "/versions")
   public List<VersionView> versions(@PathParam("name") String name) {
@@ -102,6 +112,7 @@ public class WebappsResource {
   }
 
   /** Commits the running sandbox; the version is READY when its batch job has ended well. */
+  @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @POST
   @Path(NAME + "/versions")
   public Response commit(@PathParam("name") String name, Commit commit) {
@@ -112,18 +123,21 @@ public class WebappsResource {
         .build();
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
   @Path(NAME + "/versions/{id: [0-9]{1,18}}")
   public VersionView version(@PathParam("name") String name, @PathParam("id") long id) {
     return versions.get(name, id);
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @PUT
   @Path(NAME + "/pinned-version")
   public WebappView pin(@PathParam("name") String name, Pin pin) {
     return versions.pin(name, required(pin).number());
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @PUT
   @Path(NAME + "/network")
   public WebappView network(@PathParam("name") String name, Network network) {
