@@ -87,7 +87,9 @@ if [ "$ALLGO_DB" = mysql ]; then
   db_name=${ALLGO_DB_URL##*/}
   export ALLGO_DB_SCHEMA=${db_name%%\?*}
 else
-  export ALLGO_DB_URL=${ALLGO_DB_URL:-jdbc:h2:$ALLGO_DATA/rw/h2/allgo;AUTO_SERVER=TRUE;MODE=LEGACY}
+  # WRITE_DELAY=0: each commit is written at once; H2's default (500 ms) loses what was committed
+  # in the last half second when the server is killed, jobs whose submission was answered included.
+  export ALLGO_DB_URL=${ALLGO_DB_URL:-jdbc:h2:$ALLGO_DATA/rw/h2/allgo;AUTO_SERVER=TRUE;MODE=LEGACY;WRITE_DELAY=0}
   export ALLGO_DB_SCHEMA=PUBLIC
   export ALLGO_DB_USER=${ALLGO_DB_USER:-allgo}
   export ALLGO_DB_PASSWORD=${ALLGO_DB_PASSWORD:-$(allgo_secret db-password)}

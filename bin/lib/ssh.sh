@@ -45,7 +45,7 @@ create-resource-adapter-config --property environment=$ALLGO_ENV $rar
 set resources.resource-adapter-config.$rar.property.dockerHost=$ALLGO_DOCKER_HOST
 set resources.resource-adapter-config.$rar.property.registry=$ALLGO_REGISTRY
 create-jdbc-connection-pool --datasourceclassname $datasource --restype javax.sql.DataSource --steadypoolsize 1 --maxpoolsize 8 --isolationlevel read-committed --isconnectvalidatereq true --validationmethod meta-data --property user=$ALLGO_SSH_DB_USER:password=$(asadmin_escape "$ALLGO_SSH_DB_PASSWORD") allgo-ssh-pool
-set resources.jdbc-connection-pool.allgo-ssh-pool.property.url=$ALLGO_DB_URL
+set resources.jdbc-connection-pool.allgo-ssh-pool.property.url=${ALLGO_DB_URL//;WRITE_DELAY=0/}
 create-jdbc-resource --connectionpoolid allgo-ssh-pool jdbc/allgo-ssh
 ASADMIN
 }

@@ -76,7 +76,7 @@ public final class FaultServer implements AutoCloseable {
             "ALLGO_DB",
             "h2",
             "ALLGO_DB_URL",
-            "jdbc:h2:" + database.resolve("allgo") + ";AUTO_SERVER=TRUE;MODE=LEGACY",
+            "jdbc:h2:" + database.resolve("allgo") + ";AUTO_SERVER=TRUE;MODE=LEGACY;WRITE_DELAY=0",
             "ALLGO_PORTBASE",
             Integer.toString(portBase),
             "ALLGO_DOCKER_HOST",

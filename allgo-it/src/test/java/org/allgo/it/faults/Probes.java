@@ -33,7 +33,7 @@ final class Probes {
 
   /**
    * A queue of its own for a test (made by the development superuser), its jobs {@code maxJobs} at
-   * a time (0: paused).
+   * a time.
    */
   static String queue(AllgoServer server, int timeoutSeconds, int maxJobs) {
     String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
@@ -53,17 +53,6 @@ final class Probes {
                     .toString());
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     return name;
-  }
-
-  /** Lets the queue run {@code maxJobs} jobs at a time. */
-  static void limit(AllgoServer server, String queue, int maxJobs) {
-    Api.Response changed =
-        server
-            .as("admin@localhost")
-            .patch(
-                "/api/v2/queues/" + queue,
-                Json.createObjectBuilder().add("maxJobs", maxJobs).build().toString());
-    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
   }
 
   /** Submits without a mail; the answer as it came. */

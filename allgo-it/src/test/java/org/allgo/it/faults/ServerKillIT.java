@@ -17,10 +17,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The application server killed ({@code kill -9}: no shutdown of any kind) with 10 jobs running and
  * 20 waiting, then started again with {@code bin/allgo up}: every job ends once, with the result
  * its program gave, and no container is left behind. On MariaDB (the server under test) and on H2
- * (the {@link FaultServer}). The jobs wait in paused queues, which are then let go together: the
- * ten are claimed in one pass, and the kill comes as soon as the tenth is claimed, while their
- * containers may still be starting. The running jobs outlive the server's absence: their containers
- * end while it is away.
+ * (the {@link FaultServer}). Five queues run two jobs each at a time: the first ten jobs, two a
+ * queue, are claimed as they come, the twenty after them wait, and the kill comes as soon as the
+ * tenth is claimed, while the last containers may still be starting. The running jobs outlive the
+ * server's absence: their containers end while it is away.
  */
 @ExtendWith(FaultServer.Extension.class)
 class ServerKillIT {
@@ -56,7 +56,7 @@ class ServerKillIT {
     Api devel = server.as("devel@localhost");
     List<String> queues = new ArrayList<>();
     for (int q = 0; q < QUEUES; q++) {
-      queues.add(Probes.queue(server, 300, 0));
+      queues.add(Probes.queue(server, 300, 2));
     }
     // Two jobs a queue run at once: the first ten, long enough to outlive the server's absence.
     List<Probe> probes = new ArrayList<>();
@@ -64,7 +64,6 @@ class ServerKillIT {
       probes.add(new Probe(i < RUNNING ? 15 : 1, i % 3, queues.get(i % QUEUES)));
     }
     Map<Long, Probe> jobs = Probes.runAll(devel, webapp, probes);
-    queues.forEach(queue -> Probes.limit(server, queue, 2));
     await("10 jobs claimed")
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(50))
