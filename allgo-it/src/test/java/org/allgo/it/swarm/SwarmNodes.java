@@ -1,5 +1,8 @@
 package org.allgo.it.swarm;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.allgo.connector.testing.Commands;
 import org.allgo.it.AllgoScript;
 import org.allgo.it.Server;
@@ -150,6 +154,24 @@ final class SwarmNodes {
         .lines()
         .filter(line -> !line.isBlank())
         .toList();
+  }
+
+  /**
+   * Waits until the environment has no service left on the swarm, nor job container on its nodes
+   * but {@code skipped} (a node that cannot answer).
+   */
+  void awaitNoJobsLeft(Set<Integer> skipped) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              assertThat(services()).isEmpty();
+              for (int n : numbers()) {
+                if (!skipped.contains(n)) {
+                  assertThat(jobContainers(n)).as("job containers on node " + n).isEmpty();
+                }
+              }
+            });
   }
 
   String docker(int n, String... args) {
