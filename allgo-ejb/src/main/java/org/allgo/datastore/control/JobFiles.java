@@ -96,10 +96,7 @@ public class JobFiles {
     } catch (FileAlreadyExistsException e) {
       throw BusinessException.invalid("duplicate-file-name", "Two files are named " + name + ".");
     } catch (IOException e) {
-      if (Storage.full(e)) {
-        throw Storage.diskFull();
-      }
-      throw new UncheckedIOException("Cannot store " + name + " for job " + jobId, e);
+      throw Storage.writeFailure(e, "Cannot store " + name + " for job " + jobId);
     }
   }
 

@@ -3,6 +3,7 @@ package org.allgo.datastore.control;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -44,9 +45,14 @@ public final class Storage {
   }
 
   // ENOSPC, or a quota reached: the file system's own words.
-  static boolean full(IOException e) {
+  private static boolean full(IOException e) {
     String message = String.valueOf(e.getMessage());
     return message.contains("No space left on device") || message.contains("Disk quota exceeded");
+  }
+
+  /** A file that could not be written: the disk full (a refusal), or an I/O failure. */
+  static RuntimeException writeFailure(IOException e, String what) {
+    return full(e) ? diskFull() : new UncheckedIOException(what, e);
   }
 
   // Copies the content into a new file, within the limits; a refused file is not left behind.

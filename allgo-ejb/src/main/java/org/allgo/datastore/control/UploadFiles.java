@@ -45,10 +45,7 @@ public class UploadFiles {
                       + Storage.mib(settings.maxInputBytes())
                       + ": submit a job with them, or delete some."));
     } catch (IOException e) {
-      if (Storage.full(e)) {
-        throw Storage.diskFull();
-      }
-      throw new UncheckedIOException("Cannot store upload " + name, e);
+      throw Storage.writeFailure(e, "Cannot store upload " + name);
     }
   }
 

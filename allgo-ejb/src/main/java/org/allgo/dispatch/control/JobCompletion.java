@@ -55,9 +55,7 @@ public class JobCompletion {
 
   @Inject LiveLogCopier copier;
 
-  static final String DISK_FULL =
-      "The server's data disk was full when the job ended: its files may be incomplete, and its"
-          + " log could not be kept.";
+  @Inject EndReasons reasons;
 
   /** Finishes the job if its container has stopped; true when the job is no longer running. */
   public boolean complete(long jobId) {
@@ -84,9 +82,7 @@ public class JobCompletion {
   public boolean fail(long jobId, String reason) {
     boolean failed = transitions.fail(jobId, reason);
     if (failed) {
-      logs.deleteLiveLog(jobId);
-      copier.forget(jobId);
-      watch.changed(jobId);
+      released(jobId);
     }
     return failed;
   }
@@ -143,7 +139,7 @@ public class JobCompletion {
     try (FinalLog log = logs.finalLog(jobId, output.bytes(), cutAt)) {
       StopRequest stop = job.stopRequest();
       for (int attempt = 1; ; attempt++) {
-        String failure = failure(stop, output, written, exit);
+        String failure = reasons.failure(stop, output, written, exit);
         JobResult result = JobResult.of(stop, exit.exitCode(), exit.oomKilled(), failure);
         log.publish(footer(job, exit, result, failure, duration));
         Optional<JobView> finished =
@@ -184,7 +180,7 @@ public class JobCompletion {
               exit.exitCode(),
               exit.oomKilled(),
               written,
-              DISK_FULL,
+              EndReasons.DISK_FULL,
               running.get().stopRequest());
       if (finished.isPresent()) {
         ended(jobId, finished.get(), exit);
@@ -206,32 +202,15 @@ public class JobCompletion {
   }
 
   private void ended(long jobId, JobView view, ExitStatus exit) {
-    logs.deleteLiveLog(jobId);
-    copier.forget(jobId);
-    watch.changed(jobId);
+    released(jobId);
     LOG.log(Level.INFO, "Job {0} ended: {1}, exit code {2}", jobId, view.result(), exit.exitCode());
   }
 
-  // Why the platform failed a job whose program ended, if it did.
-  private String failure(
-      StopRequest stop, LiveLogCopier.Copied output, long written, ExitStatus exit) {
-    if (stop == StopRequest.LOG_LIMIT || output.overLimit()) {
-      return "The job printed more than the "
-          + Storage.mib(settings.maxLogBytes())
-          + " of output allowed: it was stopped, its log is cut there.";
-    }
-    if (stop == StopRequest.OUTPUT_LIMIT || written > settings.maxOutputBytes()) {
-      return "The job wrote "
-          + Storage.mib(written)
-          + ", more than the "
-          + Storage.mib(settings.maxOutputBytes())
-          + " allowed"
-          + (stop == StopRequest.OUTPUT_LIMIT ? ": it was stopped." : ".");
-    }
-    if (!files.hasSpace()) {
-      return DISK_FULL;
-    }
-    return exit.oomKilled() ? "The program ran out of memory." : exit.failure().orElse(null);
+  // Its live log no longer needed, those who watch it told.
+  private void released(long jobId) {
+    logs.deleteLiveLog(jobId);
+    copier.forget(jobId);
+    watch.changed(jobId);
   }
 
   private static String footer(

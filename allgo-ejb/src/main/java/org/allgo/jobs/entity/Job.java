@@ -116,23 +116,21 @@ public class Job {
 
   /** Its files are stored: it waits in its queue. */
   public void queue(long bytes, List<String> inputNames, Instant at) {
-    requireState(JobState.NEW);
+    state.require(JobState.NEW, id);
     this.inputBytes = bytes;
     this.inputs = new ArrayList<>(inputNames);
     this.state = JobState.WAITING;
     this.queuedAt = at;
   }
 
-  /**
-   * Its container runs: the job's time counts from now (claimed, it may have waited for a pull).
-   */
+  /** Its container runs: its time counts from now (claimed, it may have waited for a pull). */
   public void started(String container, String host, Instant at) {
     run().started(container, host, at);
   }
 
   /** Claimed, its program never started: it waits again, or ends as asked if it was to stop. */
   public void unclaim(Instant at) {
-    requireState(JobState.RUNNING);
+    state.require(JobState.RUNNING, id);
     if (run().stopRequest() != null) {
       failed(null, at);
     } else {
@@ -148,44 +146,35 @@ public class Job {
 
   /** Aborted before it started. */
   public void abortWaiting(Instant at) {
-    requireState(JobState.WAITING);
+    state.require(JobState.WAITING, id);
     end(JobResult.ABORTED, null, null, false, at);
   }
 
   /** The program ended: exit code and OOM flag as the engine saw them. */
   public void finished(long exit, boolean oom, long output, String failure, Instant at) {
-    requireState(JobState.RUNNING);
+    state.require(JobState.RUNNING, id);
     run().produced(output);
     end(JobResult.of(run().stopRequest(), exit, oom, failure), failure, (int) exit, oom, at);
   }
 
   /** The platform could not run it, or lost it. */
   public void failed(String why, Instant at) {
-    StopRequest stop = run().stopRequest();
-    end(stop != null ? stop.result() : JobResult.ERROR, why, null, false, at);
+    end(run().failedResult(), why, null, false, at);
   }
 
   public void archive() {
-    requireState(JobState.DONE);
+    state.require(JobState.DONE, id);
     this.state = JobState.ARCHIVED;
   }
 
   public void delete() {
-    if (state.active()) {
-      throw new IllegalStateException("Job " + id + " is " + state);
-    }
+    state.requireInactive(id);
     this.state = JobState.DELETED;
   }
 
   private void end(JobResult outcome, String why, Integer exit, boolean oom, Instant at) {
     this.state = JobState.DONE;
     run().ended(outcome, why, exit, oom, at);
-  }
-
-  private void requireState(JobState expected) {
-    if (state != expected) {
-      throw new IllegalStateException("Job " + id + " is " + state + ", not " + expected);
-    }
   }
 
   public Long id() {

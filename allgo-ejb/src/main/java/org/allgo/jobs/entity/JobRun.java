@@ -102,6 +102,11 @@ public class JobRun {
     return stopRequest;
   }
 
+  /** How a run that the platform could not finish ends: as its stop asked, else in error. */
+  JobResult failedResult() {
+    return stopRequest != null ? stopRequest.result() : JobResult.ERROR;
+  }
+
   public String claimedBy() {
     return claimedBy;
   }

@@ -17,4 +17,18 @@ public enum JobState {
   public boolean active() {
     return this == WAITING || this == RUNNING;
   }
+
+  /** Throws unless the job {@code id} is in the state {@code expected}. */
+  void require(JobState expected, Long id) {
+    if (this != expected) {
+      throw new IllegalStateException("Job " + id + " is " + this + ", not " + expected);
+    }
+  }
+
+  /** Throws while the job {@code id} still needs the platform. */
+  void requireInactive(Long id) {
+    if (active()) {
+      throw new IllegalStateException("Job " + id + " is " + this);
+    }
+  }
 }

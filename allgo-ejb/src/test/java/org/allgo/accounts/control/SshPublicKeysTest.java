@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.allgo.accounts.entity.PublicKeyLine;
+import org.allgo.connector.testing.SshKeygen;
 import org.allgo.platform.BusinessException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,13 +35,13 @@ class SshPublicKeysTest {
   })
   void acceptsWhatSshKeygenMakesWithItsFingerprint(String type, int bits, String name)
       throws Exception {
-    Path pub = keygen(type, bits, "alice@laptop");
+    Path pub = SshKeygen.keygen(dir, type, bits, "alice@laptop");
 
     PublicKeyLine key = SshPublicKeys.parse(Files.readString(pub));
 
     assertThat(key.type()).isEqualTo(name);
     assertThat(key.comment()).isEqualTo("alice@laptop");
-    assertThat(key.fingerprint()).isEqualTo(sshKeygenFingerprint(pub));
+    assertThat(key.fingerprint()).isEqualTo(SshKeygen.fingerprint(pub));
     assertThat(key.line()).isEqualTo(Files.readString(pub).strip());
     if (type.equals("rsa")) {
       assertThat(key.bits()).isEqualTo(bits);
@@ -50,7 +50,7 @@ class SshPublicKeysTest {
 
   @Test
   void keepsACommentWithSpacesAndAcceptsNone() throws Exception {
-    String line = Files.readString(keygen("ed25519", 0, "")).strip();
+    String line = Files.readString(SshKeygen.keygen(dir, "ed25519", 0, "")).strip();
 
     assertThat(SshPublicKeys.parse(line).comment()).isEmpty();
     assertThat(SshPublicKeys.parse(line + " my work key ").comment()).isEqualTo("my work key");
@@ -58,7 +58,7 @@ class SshPublicKeysTest {
 
   @Test
   void refusesRsaUnder2048Bits() throws Exception {
-    String line = Files.readString(keygen("rsa", 1024, "old"));
+    String line = Files.readString(SshKeygen.keygen(dir, "rsa", 1024, "old"));
 
     BusinessException e = assertThrows(BusinessException.class, () -> SshPublicKeys.parse(line));
 
@@ -68,7 +68,7 @@ class SshPublicKeysTest {
 
   @Test
   void refusesADeclaredTypeThatDiffersFromTheBlob() throws Exception {
-    String[] parts = Files.readString(keygen("ed25519", 0, "x")).split(" ");
+    String[] parts = Files.readString(SshKeygen.keygen(dir, "ed25519", 0, "x")).split(" ");
 
     BusinessException e =
         assertThrows(BusinessException.class, () -> SshPublicKeys.parse("ssh-rsa " + parts[1]));
@@ -95,7 +95,7 @@ class SshPublicKeysTest {
 
   @Test
   void refusesMalformedLines() throws Exception {
-    String good = Files.readString(keygen("ed25519", 0, "c")).strip();
+    String good = Files.readString(SshKeygen.keygen(dir, "ed25519", 0, "c")).strip();
     String[] parts = good.split(" ");
     for (String bad :
         List.of(
@@ -113,31 +113,6 @@ class SshPublicKeysTest {
       assertThat(e.kind()).isEqualTo(BusinessException.Kind.INVALID);
     }
     assertThrows(BusinessException.class, () -> SshPublicKeys.parse(null));
-  }
-
-  private Path keygen(String type, int bits, String comment) throws Exception {
-    Path key = dir.resolve(type + bits + "-" + System.nanoTime());
-    List<String> command =
-        new java.util.ArrayList<>(
-            List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-C", comment, "-f", key.toString()));
-    if (bits > 0) {
-      command.addAll(List.of("-b", Integer.toString(bits)));
-    }
-    run(command);
-    return Path.of(key + ".pub");
-  }
-
-  private static String sshKeygenFingerprint(Path pub) throws Exception {
-    // "256 SHA256:xxxx comment (ED25519)"
-    return run(List.of("ssh-keygen", "-l", "-E", "sha256", "-f", pub.toString())).split(" ")[1];
-  }
-
-  private static String run(List<String> command) throws Exception {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(out).isZero();
-    return out;
   }
 
   private static byte[] blob(String type, byte[] key) throws IOException {

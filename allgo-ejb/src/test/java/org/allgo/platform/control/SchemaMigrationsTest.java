@@ -2,8 +2,6 @@ package org.allgo.platform.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcDataSource;
@@ -22,17 +20,7 @@ class SchemaMigrationsTest {
   void migratesAnEmptyH2DatabaseAndSeedsTheStandardQueue() throws SQLException {
     JdbcDataSource ds = h2("fresh");
 
-    MigrateResult result = SchemaMigrations.configure(ds).migrate();
-
-    assertThat(result.success).isTrue();
-    assertThat(result.migrationsExecuted).isPositive();
-    try (Connection c = ds.getConnection();
-        ResultSet rs =
-            c.createStatement()
-                .executeQuery("SELECT name FROM job_queue WHERE is_default = TRUE")) {
-      assertThat(rs.next()).isTrue();
-      assertThat(rs.getString(1)).isEqualTo("standard");
-    }
+    SchemaChecks.checkFirstMigration(ds);
   }
 
   @Test
@@ -51,6 +39,6 @@ class SchemaMigrationsTest {
     JdbcDataSource ds = h2("accounts");
     SchemaMigrations.configure(ds).migrate();
 
-    AccountTables.checkUniqueness(ds);
+    SchemaChecks.checkUniqueness(ds);
   }
 }

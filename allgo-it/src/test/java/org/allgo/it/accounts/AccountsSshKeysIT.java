@@ -7,12 +7,9 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.allgo.connector.testing.SshKeygen;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +24,8 @@ class AccountsSshKeysIT {
     Users.signUpConfirmed(email);
     String token = Users.token(email, Users.PASSWORD);
     Browser client = new Browser();
-    Path ed25519 = keygen("ed25519", 0, "work laptop");
-    Path ecdsa = keygen("ecdsa", 384, "desktop");
+    Path ed25519 = SshKeygen.keygen(dir, "ed25519", 0, "work laptop");
+    Path ecdsa = SshKeygen.keygen(dir, "ecdsa", 384, "desktop");
 
     HttpResponse<String> added =
         client.json(
@@ -48,14 +45,15 @@ class AccountsSshKeysIT {
     assertThat(addedAsText.statusCode()).as(addedAsText.body()).isEqualTo(201);
     assertThat(added.headers().firstValue("Location")).isPresent();
     JsonObject key = Browser.object(added);
-    assertThat(key.getString("fingerprint")).isEqualTo(fingerprint(ed25519));
+    assertThat(key.getString("fingerprint")).isEqualTo(SshKeygen.fingerprint(ed25519));
     assertThat(key.getString("comment")).isEqualTo("work laptop");
     assertThat(key.getString("type")).isEqualTo("ssh-ed25519");
 
     JsonArray list =
         array(client.api("GET", "/api/v2/account/ssh-keys", Browser.bearer(token), null, null));
     assertThat(list).hasSize(2);
-    assertThat(list.getJsonObject(1).getString("fingerprint")).isEqualTo(fingerprint(ecdsa));
+    assertThat(list.getJsonObject(1).getString("fingerprint"))
+        .isEqualTo(SshKeygen.fingerprint(ecdsa));
     assertThat(list.getJsonObject(1).getString("type")).isEqualTo("ecdsa-sha2-nistp384");
 
     String id = key.get("id").toString();
@@ -82,13 +80,16 @@ class AccountsSshKeysIT {
     String other = Users.newAddress("sshother");
     Users.signUpConfirmed(other);
     String otherToken = Users.token(other, Users.PASSWORD);
-    String line = Files.readString(keygen("rsa", 3072, "rsa"));
+    String line = Files.readString(SshKeygen.keygen(dir, "rsa", 3072, "rsa"));
     assertThat(post(token, line).statusCode()).isEqualTo(201);
 
     assertRefused(post(token, line), 409, "ssh-key-duplicate");
     assertRefused(post(otherToken, line), 409, "ssh-key-duplicate");
-    assertRefused(post(token, Files.readString(keygen("rsa", 1024, "weak"))), 400, "ssh-key-weak");
-    String[] parts = Files.readString(keygen("ed25519", 0, "x")).split(" ");
+    assertRefused(
+        post(token, Files.readString(SshKeygen.keygen(dir, "rsa", 1024, "weak"))),
+        400,
+        "ssh-key-weak");
+    String[] parts = Files.readString(SshKeygen.keygen(dir, "ed25519", 0, "x")).split(" ");
     assertRefused(post(token, "ssh-rsa " + parts[1]), 400, "ssh-key-malformed");
     assertRefused(
         post(token, "ssh-ed25519 " + parts[1].substring(0, 30)), 400, "ssh-key-malformed");
@@ -112,7 +113,7 @@ class AccountsSshKeysIT {
     Users.signUpConfirmed(thief);
     String thiefToken = Users.token(thief, Users.PASSWORD);
     String id =
-        Browser.object(post(ownerToken, Files.readString(keygen("ed25519", 0, "o"))))
+        Browser.object(post(ownerToken, Files.readString(SshKeygen.keygen(dir, "ed25519", 0, "o"))))
             .get("id")
             .toString();
 
@@ -136,18 +137,20 @@ class AccountsSshKeysIT {
     Users.signUpConfirmed(email);
     Browser browser = new Browser();
     Page account = Users.signIn(browser, email, Users.PASSWORD);
-    Path key = keygen("ed25519", 0, "page key");
+    Path key = SshKeygen.keygen(dir, "ed25519", 0, "page key");
 
     Page added = account.form("addkey").set("key", Files.readString(key)).submit(browser);
     assertThat(added.messages()).contains("key is added");
-    assertThat(added.html()).contains(fingerprint(key)).contains("page key");
+    assertThat(added.html()).contains(SshKeygen.fingerprint(key)).contains("page key");
 
     Page refused = added.form("addkey").set("key", "ssh-ed25519 gar*bage").submit(browser);
     assertThat(refused.messages()).contains("not valid base64");
 
     Page deleted = refused.form("sshkeys").press(browser, "sshkeys:keys:0:delete");
     assertThat(deleted.messages()).contains("key is deleted");
-    assertThat(deleted.html()).doesNotContain(fingerprint(key)).contains("No SSH key yet.");
+    assertThat(deleted.html())
+        .doesNotContain(SshKeygen.fingerprint(key))
+        .contains("No SSH key yet.");
   }
 
   private static HttpResponse<String> post(String token, String line) {
@@ -163,30 +166,5 @@ class AccountsSshKeysIT {
   private static JsonArray array(HttpResponse<String> response) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return Json.createReader(new StringReader(response.body())).readArray();
-  }
-
-  private Path keygen(String type, int bits, String comment) throws Exception {
-    Path key = dir.resolve(type + bits + "-" + System.nanoTime());
-    List<String> command =
-        new ArrayList<>(
-            List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-C", comment, "-f", key.toString()));
-    if (bits > 0) {
-      command.addAll(List.of("-b", Integer.toString(bits)));
-    }
-    run(command);
-    return Path.of(key + ".pub");
-  }
-
-  /** What {@code ssh-keygen -l} prints as the key's SHA-256 fingerprint. */
-  private static String fingerprint(Path pub) throws Exception {
-    return run(List.of("ssh-keygen", "-l", "-E", "sha256", "-f", pub.toString())).split(" ")[1];
-  }
-
-  private static String run(List<String> command) throws Exception {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(out).isZero();
-    return out;
   }
 }

@@ -87,14 +87,7 @@ class JobRerunIT extends ToolJobTest {
 
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.json().getString("code")).isEqualTo("job-running");
-    assertThat(
-            devel
-                .get("/api/v2/jobs?limit=1")
-                .array()
-                .getJsonObject(0)
-                .getJsonNumber("id")
-                .longValue())
-        .isEqualTo(id);
+    assertThat(Jobs.newest(devel)).isEqualTo(id);
     devel.post("/api/v2/jobs/" + id + "/abort", null);
   }
 

@@ -83,21 +83,13 @@ class JobUploadsIT extends ToolJobTest {
   void anUploadIsTakenOnce() {
     String id = uploaded(devel, "once.txt", "x");
     assertThat(submit(devel, "exit 0", id, null).status()).isEqualTo(201);
-    long newest =
-        devel.get("/api/v2/jobs?limit=1").array().getJsonObject(0).getJsonNumber("id").longValue();
+    long newest = Jobs.newest(devel);
 
     Api.Response twice = submit(devel, "exit 0", id, null);
 
     assertThat(twice.status()).isEqualTo(409);
     assertThat(twice.json().getString("code")).isEqualTo("upload-used");
-    assertThat(
-            devel
-                .get("/api/v2/jobs?limit=1")
-                .array()
-                .getJsonObject(0)
-                .getJsonNumber("id")
-                .longValue())
-        .isEqualTo(newest);
+    assertThat(Jobs.newest(devel)).isEqualTo(newest);
   }
 
   @Test

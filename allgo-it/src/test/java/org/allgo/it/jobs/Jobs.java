@@ -45,6 +45,11 @@ public final class Jobs {
     return created.json().getJsonNumber("id").longValue();
   }
 
+  /** The id of the caller's newest job. */
+  public static long newest(Api api) {
+    return api.get("/api/v2/jobs?limit=1").array().getJsonObject(0).getJsonNumber("id").longValue();
+  }
+
   public static JsonObject get(Api api, long id) {
     return api.get("/api/v2/jobs/" + id).json();
   }

@@ -1,20 +1,13 @@
 package org.allgo.it.jobs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import jakarta.json.Json;
-import java.time.Duration;
-import java.util.UUID;
-import org.allgo.connector.testing.Commands;
-import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
+import org.allgo.it.ScriptWebapp;
 import org.allgo.it.Server;
+import org.allgo.it.faults.Engine;
 
 /**
- * A busybox webapp made through the API as an author would (sandbox, program, commit), whose
- * program does what its first argument says; 16 MiB of memory. Made once for the job tests, as a
- * fixture that no test changes.
+ * A busybox webapp whose program does what its first argument says. Made once for the job tests
+ * ({@link ScriptWebapp}).
  */
 final class ToolWebapp {
 
@@ -55,55 +48,12 @@ final class ToolWebapp {
   }
 
   private static String make() {
-    Api devel = Api.asDevelopmentUser("devel@localhost");
-    String dockerName = "it-tool-" + UUID.randomUUID().toString().substring(0, 8);
-    Api.Response created =
-        devel.post(
-            "/api/v2/webapps",
-            Json.createObjectBuilder()
-                .add("name", "Tool " + dockerName)
-                .add("dockerName", dockerName)
-                .add("entrypoint", PROGRAM)
-                .add("memoryMb", 16)
-                .build()
-                .toString());
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    assertThat(
-            devel
-                .post(
-                    "/api/v2/webapps/" + dockerName + "/sandbox/start",
-                    "{\"baseImage\":\"busybox\"}")
-                .status())
-        .isEqualTo(200);
-    Commands.Result install =
-        DockerCli.run(
-            "exec",
-            Server.ENVIRONMENT + "-user-" + dockerName,
-            "sh",
-            "-c",
-            "mkdir -p /usr/local/bin && printf '%s' \"$0\" > "
-                + PROGRAM
-                + " && chmod 755 "
-                + PROGRAM,
-            SCRIPT);
-    assertThat(install.exit()).as(install.output()).isZero();
-    long version =
-        devel
-            .post("/api/v2/webapps/" + dockerName + "/versions", "{\"number\":\"1\"}")
-            .json()
-            .getJsonNumber("id")
-            .longValue();
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .pollInterval(Duration.ofMillis(500))
-        .until(
-            () ->
-                devel
-                    .get("/api/v2/webapps/" + dockerName + "/versions/" + version)
-                    .json()
-                    .getString("state"),
-            state -> state.equals("READY") || state.equals("ERROR"));
-    devel.post("/api/v2/webapps/" + dockerName + "/sandbox/stop", null);
-    return dockerName;
+    return ScriptWebapp.make(
+        Api.asDevelopmentUser("devel@localhost"),
+        Engine.HOST,
+        Server.ENVIRONMENT,
+        "tool",
+        PROGRAM,
+        SCRIPT);
   }
 }

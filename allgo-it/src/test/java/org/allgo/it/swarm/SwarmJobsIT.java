@@ -1,7 +1,6 @@
 package org.allgo.it.swarm;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -59,14 +58,6 @@ class SwarmJobsIT {
     assertThat(started.values())
         .as("jobs started by each node")
         .allSatisfy(s -> assertThat(s).isNotEmpty());
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () -> {
-              assertThat(swarm.services()).isEmpty();
-              for (int n : swarm.numbers()) {
-                assertThat(swarm.jobContainers(n)).as("job containers on node " + n).isEmpty();
-              }
-            });
+    swarm.awaitNoJobsLeft(Set.of());
   }
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.allgo.it.Api;
 import org.allgo.it.jobs.Jobs;
 import org.junit.jupiter.api.Test;
@@ -64,17 +65,7 @@ class SwarmNodeLossIT {
               .map(Jobs::containerName)
               .toList();
       assertThat(startedOnSurvivors).containsExactlyInAnyOrderElementsOf(expected);
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .untilAsserted(
-              () -> {
-                assertThat(swarm.services()).isEmpty();
-                for (int n : swarm.numbers()) {
-                  if (n != victim) {
-                    assertThat(swarm.jobContainers(n)).as("job containers on node " + n).isEmpty();
-                  }
-                }
-              });
+      swarm.awaitNoJobsLeft(Set.of(victim));
     } finally {
       starts.close();
       SwarmNodes.whole();

@@ -1,15 +1,19 @@
 package org.allgo.it.swarm;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import org.allgo.connector.testing.Commands;
 import org.allgo.it.AllgoScript;
 import org.allgo.it.Server;
 
@@ -152,6 +156,24 @@ final class SwarmNodes {
         .toList();
   }
 
+  /**
+   * Waits until the environment has no service left on the swarm, nor job container on its nodes
+   * but {@code skipped} (a node that cannot answer).
+   */
+  void awaitNoJobsLeft(Set<Integer> skipped) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              assertThat(services()).isEmpty();
+              for (int n : numbers()) {
+                if (!skipped.contains(n)) {
+                  assertThat(jobContainers(n)).as("job containers on node " + n).isEmpty();
+                }
+              }
+            });
+  }
+
   String docker(int n, String... args) {
     List<String> command = new ArrayList<>(List.of("docker", "-H", engines.get(n)));
     command.addAll(List.of(args));
@@ -165,35 +187,12 @@ final class SwarmNodes {
     return run(command);
   }
 
-  // Output into a file: the daemons the script may start must not hold a pipe of this process.
   private static String run(List<String> command) {
-    try {
-      Path output = Files.createTempFile("allgo-swarm", ".out");
-      try {
-        ProcessBuilder builder =
-            new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().put("ALLGO_SWARM_NAME", NAME);
-        Process process = builder.start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-          process.destroyForcibly();
-          throw new IllegalStateException(command + " did not end within 3 minutes");
-        }
-        String text = Files.readString(output, StandardCharsets.UTF_8);
-        if (process.exitValue() != 0) {
-          throw new IllegalStateException(command + " failed: " + text);
-        }
-        return text;
-      } finally {
-        Files.deleteIfExists(output);
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot run " + command, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    Commands.Result result =
+        Commands.runDetached(command, Map.of("ALLGO_SWARM_NAME", NAME), Duration.ofMinutes(3));
+    if (result.exit() != 0) {
+      throw new IllegalStateException(command + " failed: " + result.stdout());
     }
+    return result.stdout();
   }
 }

@@ -12,8 +12,6 @@ import java.util.zip.ZipFile;
 import org.allgo.it.Server;
 import org.allgo.it.accounts.Mailbox;
 import org.allgo.it.accounts.Users;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -23,21 +21,7 @@ import org.openqa.selenium.By;
  * {@code sleep} with a file, watch it end without reloading, download its output, follow the link
  * of the job's mail.
  */
-class UiAccountIT {
-
-  private Chromium browser;
-  private UiPage page;
-
-  @BeforeEach
-  void startBrowser() {
-    browser = Chromium.start();
-    page = new UiPage(browser);
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    browser.close();
-  }
+class UiAccountIT extends BrowserTest {
 
   @Test
   void signUpConfirmSignInAddAnSshKeyAndRunAFirstJob(@TempDir Path keys, @TempDir Path inputs)

@@ -10,10 +10,10 @@ import java.util.UUID;
 import org.allgo.it.Api;
 import org.allgo.it.Server;
 import org.allgo.it.accounts.Users;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
@@ -21,22 +21,17 @@ import org.openqa.selenium.WebElement;
  * An administrator in the browser: locks a user, creates a queue, aborts someone's job from the
  * list of all jobs, looks at the engine and batch jobs.
  */
-class UiAdminIT {
+class UiAdminIT extends BrowserTest {
 
   private static final String ADMIN = "admin@localhost";
 
-  private Chromium browser;
-  private UiPage page;
-
-  @BeforeEach
-  void startBrowser() {
-    browser = Chromium.start(new org.openqa.selenium.Dimension(1280, 1400));
-    page = new UiPage(browser).signedIn(ADMIN, "allgo");
+  UiAdminIT() {
+    super(new Dimension(1280, 1400));
   }
 
-  @AfterEach
-  void stopBrowser() {
-    browser.close();
+  @BeforeEach
+  void signIn() {
+    page.signedIn(ADMIN, "allgo");
   }
 
   @Test

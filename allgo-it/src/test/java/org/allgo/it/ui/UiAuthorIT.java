@@ -9,9 +9,9 @@ import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
 import org.allgo.it.Server;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -21,23 +21,18 @@ import org.openqa.selenium.support.ui.Select;
  * (with docker exec, as SSH would), commits a version and watches the batch job bring it to READY
  * without reloading the page.
  */
-class UiAuthorIT {
+class UiAuthorIT extends BrowserTest {
 
   private static final String AUTHOR = "devel@localhost";
 
-  private Chromium browser;
-  private UiPage page;
   private final String name = "ui-" + UUID.randomUUID().toString().substring(0, 8);
 
-  @BeforeEach
-  void startBrowser() {
-    browser = Chromium.start(new org.openqa.selenium.Dimension(1280, 1600));
-    page = new UiPage(browser);
+  UiAuthorIT() {
+    super(new Dimension(1280, 1600));
   }
 
   @AfterEach
   void cleanUp() {
-    browser.close();
     Api.asDevelopmentUser(AUTHOR).delete("/api/v2/webapps/" + name);
     DockerCli.run("rm", "-f", sandbox());
   }

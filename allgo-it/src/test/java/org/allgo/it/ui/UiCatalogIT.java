@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -15,21 +13,7 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * A visitor browses the catalog: the seeded {@code sleep} webapp, search, its page, on a phone too.
  */
-class UiCatalogIT {
-
-  private Chromium browser;
-  private UiPage page;
-
-  @BeforeEach
-  void startBrowser() {
-    browser = Chromium.start();
-    page = new UiPage(browser);
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    browser.close();
-  }
+class UiCatalogIT extends BrowserTest {
 
   @Test
   void catalogShowsSleepAndSearchFindsIt() {

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Set;
 import org.allgo.it.Api;
 import org.allgo.it.Server;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -27,22 +25,12 @@ import org.openqa.selenium.support.ui.Select;
  * (its log as it is written, abort, run again), what others may not see, a forged post, the
  * author's chart of runs, on a phone too.
  */
-class UiJobsIT {
+class UiJobsIT extends BrowserTest {
 
   private static final Set<String> ENDED = Set.of("DONE", "ARCHIVED", "DELETED");
 
-  private Chromium browser;
-  private UiPage page;
-
-  @BeforeEach
-  void startBrowser() {
-    browser = Chromium.start(new Dimension(1280, 1400));
-    page = new UiPage(browser);
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    browser.close();
+  UiJobsIT() {
+    super(new Dimension(1280, 1400));
   }
 
   @Test

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import org.allgo.connector.testing.Commands;
 import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * dpkg install a package (files of other owners, a set-group-id directory, a maintainer script that
  * changes owners, apt's own unprivileged user), and files go where pip puts them.
  */
-class SandboxCapabilitiesIT {
+class SandboxCapabilitiesIT extends NewWebappTest {
 
   // CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, SETGID, SETUID and SETFCAP: bits 0, 1, 3 to 7, 31.
   private static final String INSTALL_CAPABILITIES = "00000000800000fb";
@@ -38,22 +36,6 @@ class SandboxCapabilitiesIT {
       python3 -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()['purelib'], 'allgo_test.py').write_text('ok = True')"
       cd / && python3 -c "import allgo_test; print('python module', allgo_test.ok)"
       """;
-
-  private Api devel;
-  private String name;
-
-  @BeforeEach
-  void createWebapp() {
-    devel = Api.asDevelopmentUser("devel@localhost");
-    name = Webapps.uniqueDockerName();
-    assertThat(Webapps.create(devel, name).status()).isEqualTo(201);
-  }
-
-  @AfterEach
-  void deleteWebapp() {
-    devel.delete("/api/v2/webapps/" + name);
-    DockerCli.run("rm", "-f", Webapps.sandboxName(name));
-  }
 
   @Test
   void aSandboxHasTheCapabilitiesOfInstallingSoftwareOnly() {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import org.allgo.connector.testing.Commands;
-import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
 import org.junit.jupiter.api.Test;
 
@@ -30,20 +29,8 @@ class SleepWebappIT {
     assertThat(sleep.getString("defaultVersion")).isEqualTo("1.0");
     String image = Webapps.repository("sleep") + ":1.0";
     Commands.Result run =
-        DockerCli.run(
-            "run",
-            "--rm",
-            "--label",
-            "allgo.test=true",
-            "--network",
-            "none",
-            "--user",
-            "65534:65534",
-            "--workdir",
-            "/tmp",
-            image,
-            "/usr/local/bin/allgo-sleep",
-            "1");
+        Webapps.runTestContainer(
+            "--user", "65534:65534", "--workdir", "/tmp", image, "/usr/local/bin/allgo-sleep", "1");
     assertThat(run.output()).isEqualTo("sleeping 1 seconds\ndone\n");
   }
 }

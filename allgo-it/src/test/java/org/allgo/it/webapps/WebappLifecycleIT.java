@@ -16,33 +16,15 @@ import org.allgo.connector.testing.Commands;
 import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
 import org.allgo.it.Server;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * An author's path: create a webapp, start its sandbox, install a program, commit a version, and
  * find that version in the registry and in a container made from the pulled image.
  */
-class WebappLifecycleIT {
+class WebappLifecycleIT extends NewWebappTest {
 
   private static final String PROGRAM = "#!/bin/sh\necho \"hello $1\"\n";
-
-  private Api devel;
-  private String name;
-
-  @BeforeEach
-  void createWebapp() {
-    devel = Api.asDevelopmentUser("devel@localhost");
-    name = Webapps.uniqueDockerName();
-    assertThat(Webapps.create(devel, name).status()).isEqualTo(201);
-  }
-
-  @AfterEach
-  void deleteWebapp() {
-    devel.delete("/api/v2/webapps/" + name);
-    DockerCli.run("rm", "-f", Webapps.sandboxName(name));
-  }
 
   @Test
   void committedSandboxBecomesAReadyVersionInTheRegistry() throws Exception {
@@ -84,17 +66,7 @@ class WebappLifecycleIT {
     String image = Webapps.repository(name) + ":1.0";
     DockerCli.run("rmi", "-f", image);
     assertThat(DockerCli.run("pull", image).exit()).isZero();
-    Commands.Result run =
-        DockerCli.run(
-            "run",
-            "--rm",
-            "--label",
-            "allgo.test=true",
-            "--network",
-            "none",
-            image,
-            "/usr/local/bin/hello",
-            "world");
+    Commands.Result run = Webapps.runTestContainer(image, "/usr/local/bin/hello", "world");
     assertThat(run.output()).isEqualTo("hello world\n");
   }
 

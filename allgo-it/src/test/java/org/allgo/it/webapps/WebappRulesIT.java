@@ -6,34 +6,21 @@ import jakarta.json.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
 import org.allgo.it.Server;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Who may do what with a webapp, and what a webapp may be called; refusals change nothing. */
-class WebappRulesIT {
+class WebappRulesIT extends NewWebappTest {
 
-  private Api devel;
   private Api guest;
-  private String name;
 
   @BeforeEach
-  void createWebapp() {
-    devel = Api.asDevelopmentUser("devel@localhost");
+  void signInGuest() {
     guest = Api.asDevelopmentUser("guest@localhost");
-    name = Webapps.uniqueDockerName();
-    assertThat(Webapps.create(devel, name).status()).isEqualTo(201);
-  }
-
-  @AfterEach
-  void deleteWebapp() {
-    devel.delete("/api/v2/webapps/" + name);
-    DockerCli.run("rm", "-f", Webapps.sandboxName(name));
   }
 
   @Test

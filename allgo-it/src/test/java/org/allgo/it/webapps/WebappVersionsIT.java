@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
 import org.allgo.it.Server;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,25 +14,13 @@ import org.junit.jupiter.api.Test;
  * A webapp's versions: the same number committed again replaces the earlier version, the author
  * pins the one jobs run, and version numbers follow their rule.
  */
-class WebappVersionsIT {
-
-  private Api devel;
-  private String name;
+class WebappVersionsIT extends NewWebappTest {
 
   @BeforeEach
-  void createWebappWithARunningSandbox() {
-    devel = Api.asDevelopmentUser("devel@localhost");
-    name = Webapps.uniqueDockerName();
-    assertThat(Webapps.create(devel, name).status()).isEqualTo(201);
+  void startSandbox() {
     Api.Response started =
         devel.post("/api/v2/webapps/" + name + "/sandbox/start", "{\"baseImage\":\"busybox\"}");
     assertThat(started.status()).as(started.body()).isEqualTo(200);
-  }
-
-  @AfterEach
-  void deleteWebapp() {
-    devel.delete("/api/v2/webapps/" + name);
-    DockerCli.run("rm", "-f", Webapps.sandboxName(name));
   }
 
   @Test

@@ -11,11 +11,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.allgo.connector.testing.Commands;
+import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
+import org.allgo.it.ScriptWebapp;
 import org.allgo.it.Server;
 import org.allgo.it.faults.Engine;
 import org.allgo.it.jobs.Multipart;
@@ -67,13 +71,18 @@ final class Webapps {
 
   /** The same in the sandbox container of that name on an engine, of whichever server. */
   static Commands.Result installIn(Engine engine, String sandbox, String script) {
-    return engine.run(
-        "exec",
-        sandbox,
-        "sh",
-        "-c",
-        "mkdir -p /usr/local/bin && printf '%s' \"$0\" > /usr/local/bin/hello && chmod 755 /usr/local/bin/hello",
-        script);
+    return ScriptWebapp.install(engine, sandbox, "/usr/local/bin/hello", script);
+  }
+
+  /**
+   * Runs {@code docker run} of a test container without a network, removed once it exits, with
+   * these options, image and command; its exit status and output.
+   */
+  static Commands.Result runTestContainer(String... args) {
+    List<String> command =
+        new ArrayList<>(List.of("run", "--rm", "--label", "allgo.test=true", "--network", "none"));
+    command.addAll(List.of(args));
+    return DockerCli.run(command.toArray(String[]::new));
   }
 
   /** Commits the running sandbox as {@code number}; returns the new version's id. */

@@ -12,19 +12,16 @@ import org.allgo.pages.Pages;
  */
 @Named
 @RequestScoped
-public class PasswordResetBacking {
+public class PasswordResetBacking extends NewPasswordForm {
 
   @Inject RegistrationService registration;
 
-  private String email;
   private String token;
-  private String password;
-  private String passwordAgain;
   private boolean linkValid;
   private boolean done;
 
   public void requestMail() {
-    done = Pages.attempt(() -> registration.requestPasswordReset(email));
+    done = Pages.attempt(() -> registration.requestPasswordReset(getEmail()));
     if (done) {
       Pages.info(
           "If an account has this address, a mail with a link to choose a new password is"
@@ -43,22 +40,13 @@ public class PasswordResetBacking {
 
   public void reset() {
     linkValid = true;
-    if (password != null && !password.equals(passwordAgain)) {
-      Pages.error("The two passwords differ.");
+    if (!passwordsMatch()) {
       return;
     }
-    done = Pages.attempt(() -> registration.resetPassword(token, password));
+    done = Pages.attempt(() -> registration.resetPassword(token, getPassword()));
     if (done) {
       Pages.info("Your password is changed: you can sign in with it now.");
     }
-  }
-
-  public String getEmail() {
-    return email;
-  }
-
-  public void setEmail(String email) {
-    this.email = email;
   }
 
   public String getToken() {
@@ -67,22 +55,6 @@ public class PasswordResetBacking {
 
   public void setToken(String token) {
     this.token = token;
-  }
-
-  public String getPassword() {
-    return password;
-  }
-
-  public void setPassword(String password) {
-    this.password = password;
-  }
-
-  public String getPasswordAgain() {
-    return passwordAgain;
-  }
-
-  public void setPasswordAgain(String passwordAgain) {
-    this.passwordAgain = passwordAgain;
   }
 
   public boolean isLinkValid() {

@@ -9,26 +9,22 @@ import org.allgo.pages.Pages;
 /** {@code /users/sign_up}: opens an account and says where the confirmation mail went. */
 @Named
 @RequestScoped
-public class SignUpBacking {
+public class SignUpBacking extends NewPasswordForm {
 
   @Inject RegistrationService registration;
 
   private String name;
-  private String email;
-  private String password;
-  private String passwordAgain;
   private boolean done;
 
   public void signUp() {
-    if (password != null && !password.equals(passwordAgain)) {
-      Pages.error("The two passwords differ.");
+    if (!passwordsMatch()) {
       return;
     }
-    done = Pages.attempt(() -> registration.signUp(name, email, password));
+    done = Pages.attempt(() -> registration.signUp(name, getEmail(), getPassword()));
     if (done) {
       Pages.info(
           "Welcome! A mail with a confirmation link is on its way to "
-              + email.strip()
+              + getEmail().strip()
               + ": follow it to activate your account.");
     }
   }
@@ -39,30 +35,6 @@ public class SignUpBacking {
 
   public void setName(String name) {
     this.name = name;
-  }
-
-  public String getEmail() {
-    return email;
-  }
-
-  public void setEmail(String email) {
-    this.email = email;
-  }
-
-  public String getPassword() {
-    return password;
-  }
-
-  public void setPassword(String password) {
-    this.password = password;
-  }
-
-  public String getPasswordAgain() {
-    return passwordAgain;
-  }
-
-  public void setPasswordAgain(String passwordAgain) {
-    this.passwordAgain = passwordAgain;
   }
 
   public boolean isDone() {

@@ -95,22 +95,20 @@ public class DockerResourceAdapter implements ResourceAdapter, Serializable {
 
   @Override
   public void start(BootstrapContext context) throws ResourceAdapterInternalException {
-    AdapterConfig config;
-    Optional<SwarmConfig> swarm;
     try {
-      config = config();
-      swarm = swarm();
+      AdapterConfig config = config();
+      Optional<SwarmConfig> swarm = swarm();
+      events = new EventDispatch(context.getWorkManager(), swarm, swarmActivity());
+      LOG.log(
+          Level.INFO,
+          "Docker adapter started for environment {0} on {1}{2}",
+          config.environment(),
+          config.dockerHost(),
+          swarm.map(s -> ", jobs " + s.selector() + " on its swarm").orElse(""));
     } catch (IllegalArgumentException e) {
       throw new ResourceAdapterInternalException(
           "Invalid Docker adapter configuration: " + e.getMessage(), e);
     }
-    events = new EventDispatch(context.getWorkManager(), swarm, swarmActivity());
-    LOG.log(
-        Level.INFO,
-        "Docker adapter started for environment {0} on {1}{2}",
-        config.environment(),
-        config.dockerHost(),
-        swarm.map(s -> ", jobs " + s.selector() + " on its swarm").orElse(""));
   }
 
   @Override
@@ -156,14 +154,8 @@ public class DockerResourceAdapter implements ResourceAdapter, Serializable {
    * IllegalArgumentException} when invalid.
    */
   public Optional<SwarmConfig> swarm() {
-    return switch (engine == null ? "" : engine.trim()) {
-      case "docker" -> Optional.empty();
-      case "swarm" ->
-          Optional.of(
-              SwarmConfig.parse(swarmLabels, swarmNetwork, swarmConstraints, swarmHelperDir));
-      default ->
-          throw new IllegalArgumentException("engine must be docker or swarm, got " + engine);
-    };
+    return SwarmConfig.forEngine(
+        engine, swarmLabels, swarmNetwork, swarmConstraints, swarmHelperDir);
   }
 
   /** Shared by the connections and the event subscriptions of this adapter. */

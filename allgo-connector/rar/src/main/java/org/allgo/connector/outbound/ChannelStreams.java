@@ -17,14 +17,7 @@ final class ChannelStreams {
   private ChannelStreams() {}
 
   static InputStream in(SocketChannel channel) {
-    return new InputStream() {
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
-      }
-
+    return new BulkInputStream() {
       @Override
       public int read(byte[] bytes, int offset, int length) throws IOException {
         if (length == 0) {

@@ -112,18 +112,11 @@ final class Demultiplexer {
     }
   }
 
-  private final class Part extends InputStream {
+  private final class Part extends BulkInputStream {
     private final LogChunk.Stream stream;
 
     Part(LogChunk.Stream stream) {
       this.stream = stream;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.allgo.connector.adapter.AdapterConfig;
 import org.allgo.connector.adapter.EngineClient;
 import org.allgo.connector.adapter.EnvironmentPolicy;
 import org.allgo.connector.adapter.Failures;
+import org.allgo.connector.api.ContainerOperations;
 import org.allgo.connector.api.EngineInfo;
 
 /** Everything one managed connection can do, over its own engine client. */

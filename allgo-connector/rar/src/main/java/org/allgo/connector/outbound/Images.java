@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.allgo.connector.adapter.EngineClient;
@@ -94,6 +96,26 @@ final class Images {
         return Optional.empty();
       }
       throw failure;
+    }
+  }
+
+  /**
+   * The image's own entry point, which the engine runs before a container's arguments; the image is
+   * pulled first when the engine does not have it.
+   */
+  List<String> entrypoint(ImageRef image) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        String[] entrypoint =
+            client.docker().inspectImageCmd(image.toString()).exec().getConfig().getEntrypoint();
+        return entrypoint == null ? List.of() : Arrays.asList(entrypoint);
+      } catch (RuntimeException e) {
+        RuntimeException failure = Failures.translate(e, "Cannot inspect image " + image);
+        if (!(failure instanceof NotFoundException) || attempt == 2) {
+          throw failure;
+        }
+        pull(image);
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.allgo.connector.api.ContainerInfo;
 import org.allgo.connector.api.ContainerLogs;
+import org.allgo.connector.api.ContainerOperations;
 import org.allgo.connector.api.ContainerSpec;
 import org.allgo.connector.api.ContainerSummary;
 import org.allgo.connector.api.ExitStatus;

@@ -1,12 +1,15 @@
 package org.allgo.connector.outbound;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.allgo.connector.api.ContainerInfo;
+import org.allgo.connector.api.ExitStatus;
 import org.allgo.connector.api.LogEntry;
+import org.allgo.connector.swarm.ServiceState;
 
 /**
  * What the swarm placement remembers between calls, shared by the connections of one factory: the
@@ -20,7 +23,31 @@ final class ServiceRecords {
   private static final int CAPACITY = 1024;
 
   /** A killed job: the service it was, its state then, its log. */
-  record Killed(SwarmJobs.Service service, ContainerInfo info, List<LogEntry> log) {}
+  record Killed(SwarmJobs.Service service, ContainerInfo info, List<LogEntry> log) {
+
+    private static final long KILLED = 137;
+
+    /** The job killed now, in this state (started when its task says), with the log it wrote. */
+    static Killed now(SwarmJobs.Service service, ServiceState state, List<LogEntry> log) {
+      Instant now = Instant.now();
+      Instant started =
+          state.started()
+              ? state
+                  .task()
+                  .map(t -> Instant.parse(t.path("Status").path("Timestamp").asText()))
+                  .orElse(now)
+              : now;
+      ContainerInfo ended =
+          new ContainerInfo(
+              service.id(),
+              service.name(),
+              service.image(),
+              ServiceState.EXITED,
+              service.labels(),
+              Optional.of(new ExitStatus(KILLED, false, false, started, now)));
+      return new Killed(service, ended, log);
+    }
+  }
 
   private final Map<String, Killed> killed = bounded();
   private final Map<String, List<String>> entrypoints = bounded();

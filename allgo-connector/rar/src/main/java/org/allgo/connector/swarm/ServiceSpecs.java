@@ -1,16 +1,13 @@
 package org.allgo.connector.swarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.StreamSupport;
 
 /**
  * A job's service, made from the very request the container mode sends to create its container: one
@@ -29,25 +26,6 @@ import java.util.stream.StreamSupport;
  */
 public final class ServiceSpecs {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> CREATE =
-      Set.of("User", "Env", "Cmd", "Entrypoint", "Image", "WorkingDir", "Labels", "HostConfig");
-  private static final Set<String> HOST =
-      Set.of(
-          "Binds",
-          "NanoCpus",
-          "CapAdd",
-          "CapDrop",
-          "LogConfig",
-          "Memory",
-          "MemorySwap",
-          "NetworkMode",
-          "Init",
-          "Privileged",
-          "ReadonlyRootfs",
-          "SecurityOpt",
-          "PidsLimit",
-          "Tmpfs");
   private static final Pattern TMPFS_SIZE = Pattern.compile("(?:^|,)size=(\\d+)(?:,|$)");
   private static final Pattern TMPFS_MODE = Pattern.compile("(?:^|,)mode=([0-7]+)(?:,|$)");
 
@@ -78,70 +56,66 @@ public final class ServiceSpecs {
       SwarmConfig swarm,
       List<String> entrypoint,
       boolean job) {
-    refuseUnknown(create, CREATE, "");
+    UnsupportedSettings.refuse(create);
     JsonNode host = create.path("HostConfig");
-    refuseUnknown(host, HOST, "HostConfig.");
-    requireEqual(host, "Privileged", false, "privileged containers");
-    requireMemorySwapIsMemory(host);
-    requireSecurityOptions(host);
 
-    ObjectNode container = JSON.createObjectNode();
+    ObjectNode container = SpecJson.JSON.createObjectNode();
     container.put("Image", create.path("Image").asText());
-    List<String> argv = strings(create.path("Cmd"));
-    if (!strings(create.path("Entrypoint")).isEmpty()) {
+    List<String> argv = SpecJson.strings(create.path("Cmd"));
+    if (!SpecJson.strings(create.path("Entrypoint")).isEmpty()) {
       throw new IllegalStateException("A job's request names an entry point: not supported");
     }
     if (swarm.helperDir().isPresent()) {
-      container.set("Command", array(Witness.command(entrypoint, argv)));
+      container.set("Command", SpecJson.array(Witness.command(entrypoint, argv)));
     } else {
-      container.set("Args", array(argv));
+      container.set("Args", SpecJson.array(argv));
     }
     ObjectNode containerLabels = container.putObject("Labels");
     containerLabels.put("allgo.env", environment);
     containerLabels.put("allgo.service", name);
-    copyText(create, "User", container, "User");
-    copyText(create, "WorkingDir", container, "Dir");
-    if (isSet(create.path("Env"))) {
+    SpecJson.copyText(create, "User", container, "User");
+    SpecJson.copyText(create, "WorkingDir", container, "Dir");
+    if (SpecJson.isSet(create.path("Env"))) {
       container.set("Env", create.path("Env"));
     }
     container.put("Init", host.path("Init").asBoolean(false));
     container.put("ReadOnly", host.path("ReadonlyRootfs").asBoolean(false));
     container.put("StopSignal", "SIGKILL");
     container.set("Mounts", mounts(host, swarm));
-    if (isSet(host.path("CapDrop"))) {
+    if (SpecJson.isSet(host.path("CapDrop"))) {
       container.set("CapabilityDrop", host.path("CapDrop"));
     }
-    if (isSet(host.path("CapAdd"))) {
+    if (SpecJson.isSet(host.path("CapAdd"))) {
       container.set("CapabilityAdd", host.path("CapAdd"));
     }
 
-    ObjectNode task = JSON.createObjectNode();
+    ObjectNode task = SpecJson.JSON.createObjectNode();
     task.set("ContainerSpec", container);
     task.set("Resources", resources(host));
     task.putObject("RestartPolicy").put("Condition", "none").put("MaxAttempts", 0);
     ObjectNode placement = task.putObject("Placement");
-    placement.set("Constraints", array(swarm.constraints()));
+    placement.set("Constraints", SpecJson.array(swarm.constraints()));
     ArrayNode networks = network(host.path("NetworkMode").asText("none"), swarm);
     if (!networks.isEmpty()) {
       task.set("Networks", networks);
     }
     JsonNode log = host.path("LogConfig");
-    if (isSet(log)) {
+    if (SpecJson.isSet(log)) {
       ObjectNode driver = task.putObject("LogDriver");
       driver.put("Name", log.path("Type").asText());
-      if (isSet(log.path("Config"))) {
+      if (SpecJson.isSet(log.path("Config"))) {
         driver.set("Options", log.path("Config"));
       }
     }
     task.put("ForceUpdate", 0);
 
-    ObjectNode service = JSON.createObjectNode();
+    ObjectNode service = SpecJson.JSON.createObjectNode();
     service.put("Name", name);
     service.set(
         "Labels",
         create.path("Labels").isObject()
             ? create.path("Labels").deepCopy()
-            : JSON.createObjectNode());
+            : SpecJson.JSON.createObjectNode());
     service.set("TaskTemplate", task);
     if (job) {
       service
@@ -156,8 +130,8 @@ public final class ServiceSpecs {
   }
 
   private static ArrayNode mounts(JsonNode host, SwarmConfig swarm) {
-    ArrayNode mounts = JSON.createArrayNode();
-    for (String bind : strings(host.path("Binds"))) {
+    ArrayNode mounts = SpecJson.JSON.createArrayNode();
+    for (String bind : SpecJson.strings(host.path("Binds"))) {
       String[] parts = bind.split(":");
       if (parts.length < 2 || parts.length > 3) {
         throw new IllegalStateException("Unexpected bind mount " + bind);
@@ -200,18 +174,18 @@ public final class ServiceSpecs {
   }
 
   private static ObjectNode resources(JsonNode host) {
-    ObjectNode resources = JSON.createObjectNode();
+    ObjectNode resources = SpecJson.JSON.createObjectNode();
     ObjectNode limits = resources.putObject("Limits");
     ObjectNode reservations = resources.putObject("Reservations");
-    if (isSet(host.path("Memory"))) {
+    if (SpecJson.isSet(host.path("Memory"))) {
       limits.put("MemoryBytes", host.path("Memory").asLong());
       reservations.put("MemoryBytes", host.path("Memory").asLong());
     }
-    if (isSet(host.path("NanoCpus"))) {
+    if (SpecJson.isSet(host.path("NanoCpus"))) {
       limits.put("NanoCPUs", host.path("NanoCpus").asLong());
       reservations.put("NanoCPUs", host.path("NanoCpus").asLong());
     }
-    if (isSet(host.path("PidsLimit"))) {
+    if (SpecJson.isSet(host.path("PidsLimit"))) {
       limits.put("Pids", host.path("PidsLimit").asLong());
     }
     return resources;
@@ -220,78 +194,12 @@ public final class ServiceSpecs {
   // A task without a network has none on a node without a default bridge (a node requirement):
   // the swarm has no "none" network for services. "bridge" is the swarm network of the settings.
   private static ArrayNode network(String mode, SwarmConfig swarm) {
-    ArrayNode networks = JSON.createArrayNode();
+    ArrayNode networks = SpecJson.JSON.createArrayNode();
     switch (mode) {
       case "none", "" -> {}
       case "bridge", "default" -> networks.addObject().put("Target", swarm.network());
       default -> networks.addObject().put("Target", mode);
     }
     return networks;
-  }
-
-  private static void requireMemorySwapIsMemory(JsonNode host) {
-    if (isSet(host.path("MemorySwap"))
-        && host.path("MemorySwap").asLong() != host.path("Memory").asLong()) {
-      throw new IllegalStateException(
-          "The swarm cannot limit swap apart from memory: HostConfig.MemorySwap must be Memory");
-    }
-  }
-
-  private static void requireSecurityOptions(JsonNode host) {
-    List<String> options = strings(host.path("SecurityOpt"));
-    if (!List.of("no-new-privileges").containsAll(options)) {
-      throw new IllegalStateException(
-          "The swarm cannot apply the security options " + options + " (only no-new-privileges)");
-    }
-  }
-
-  private static void requireEqual(JsonNode node, String field, boolean value, String what) {
-    if (node.path(field).asBoolean(false) != value) {
-      throw new IllegalStateException("The swarm cannot run " + what);
-    }
-  }
-
-  private static void refuseUnknown(JsonNode node, Set<String> known, String prefix) {
-    node.fields()
-        .forEachRemaining(
-            field -> {
-              String key = field.getKey();
-              if (!known.contains(key) && isSet(field.getValue())) {
-                throw new IllegalStateException(
-                    "The swarm placement does not know how to apply "
-                        + prefix
-                        + key
-                        + "="
-                        + field.getValue());
-              }
-            });
-  }
-
-  private static boolean isSet(JsonNode value) {
-    return !(value.isMissingNode()
-        || value.isNull()
-        || (value.isBoolean() && !value.asBoolean())
-        || (value.isContainerNode() && value.isEmpty())
-        || (value.isTextual() && value.asText().isEmpty()));
-  }
-
-  private static void copyText(JsonNode from, String field, ObjectNode to, String target) {
-    String text = from.path(field).asText("");
-    if (!text.isEmpty()) {
-      to.put(target, text);
-    }
-  }
-
-  private static List<String> strings(JsonNode array) {
-    if (!array.isArray()) {
-      return List.of();
-    }
-    return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
-  }
-
-  private static ArrayNode array(List<String> values) {
-    ArrayNode array = JSON.createArrayNode();
-    values.forEach(array::add);
-    return array;
   }
 }

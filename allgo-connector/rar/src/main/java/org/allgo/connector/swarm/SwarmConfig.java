@@ -56,6 +56,20 @@ public record SwarmConfig(
             });
   }
 
+  /**
+   * The settings in the adapter's engine mode: none for {@code docker} (all on the engine), parsed
+   * for {@code swarm}; any other mode is refused.
+   */
+  public static Optional<SwarmConfig> forEngine(
+      String engine, String selector, String network, String constraints, String helperDir) {
+    return switch (engine == null ? "" : engine.trim()) {
+      case "docker" -> Optional.empty();
+      case "swarm" -> Optional.of(parse(selector, network, constraints, helperDir));
+      default ->
+          throw new IllegalArgumentException("engine must be docker or swarm, got " + engine);
+    };
+  }
+
   /** Reads the adapter's string properties: {@code k=v} pairs and constraints comma-separated. */
   public static SwarmConfig parse(
       String selector, String network, String constraints, String helperDir) {

@@ -4,55 +4,34 @@ import static org.allgo.connector.testing.AdapterFixture.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.allgo.connector.api.ContainerEvent;
-import org.allgo.connector.api.DockerConnection;
 import org.allgo.connector.api.ExitStatus;
-import org.allgo.connector.api.ImageRef;
 import org.allgo.connector.api.Limits;
 import org.allgo.connector.inbound.ContainerEventActivationSpec;
 import org.allgo.connector.testing.AdapterFixture;
 import org.allgo.connector.testing.RecordingEndpoints;
 import org.allgo.connector.testing.Swarm;
-import org.allgo.connector.testing.SwarmExtension;
 import org.allgo.connector.testing.TestBootstrapContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Nodes of the test swarm that die, hang or are drained under jobs, with the adapter's event
  * subscription on (it reports the ends and retries the jobs that had not started).
  */
-@ExtendWith(SwarmExtension.class)
-class NodeLossIT {
+class NodeLossIT extends SwarmJobsTest {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
-  private final Swarm swarm;
-  private final Path volumes;
-  private final AdapterFixture fixture;
-  private final DockerConnection docker;
-  private final ImageRef image;
   private final TestBootstrapContext bootstrap = new TestBootstrapContext();
   private final RecordingEndpoints endpoints = new RecordingEndpoints();
   private final ContainerEventActivationSpec activation = new ContainerEventActivationSpec();
 
   NodeLossIT(Swarm swarm) throws Exception {
-    this.swarm = swarm;
-    volumes = Files.createTempDirectory("allgo-swarm-it");
-    fixture = swarm.adapter(volumes);
-    docker = fixture.factory().getConnection();
-    image = SwarmJobsIT.pushed(swarm, docker);
+    super(swarm);
     activation.setLabelFilter(
         "allgo.env=" + AdapterFixture.ENVIRONMENT + "," + Swarm.PLACED + "=yes");
     activation.setActions("die");
@@ -61,19 +40,13 @@ class NodeLossIT {
   }
 
   @AfterEach
-  void cleanUp() throws Exception {
+  void stopEventsAndMakeTheSwarmWhole() throws Exception {
     try {
       fixture.adapter().endpointDeactivation(endpoints, activation);
       fixture.adapter().stop();
       bootstrap.close();
-      docker.close();
-      fixture.close();
-      swarm.whole();
-      swarm.removeTestLeftovers();
     } finally {
-      try (Stream<Path> files = Files.walk(volumes)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
+      swarm.whole();
     }
   }
 

@@ -11,14 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.allgo.connector.api.ContainerEvent;
 import org.allgo.connector.api.ContainerInfo;
 import org.allgo.connector.api.ContainerSpec;
-import org.allgo.connector.api.DockerConnection;
 import org.allgo.connector.api.ExitStatus;
 import org.allgo.connector.api.ImageRef;
 import org.allgo.connector.api.Limits;
@@ -29,50 +26,14 @@ import org.allgo.connector.inbound.ContainerEventActivationSpec;
 import org.allgo.connector.testing.AdapterFixture;
 import org.allgo.connector.testing.RecordingEndpoints;
 import org.allgo.connector.testing.Swarm;
-import org.allgo.connector.testing.SwarmExtension;
 import org.allgo.connector.testing.TestBootstrapContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Jobs placed on the test swarm through the adapter, as the application places them. */
-@ExtendWith(SwarmExtension.class)
-class SwarmJobsIT {
-
-  private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
-  private final Swarm swarm;
-  private final Path volumes;
-  private final AdapterFixture fixture;
-  private final DockerConnection docker;
-  private final ImageRef image;
+class SwarmJobsIT extends SwarmJobsTest {
 
   SwarmJobsIT(Swarm swarm) throws IOException {
-    this.swarm = swarm;
-    volumes = Files.createTempDirectory("allgo-swarm-it");
-    fixture = swarm.adapter(volumes);
-    docker = fixture.factory().getConnection();
-    image = pushed(swarm, docker);
-  }
-
-  @AfterEach
-  void cleanUp() throws Exception {
-    try {
-      docker.close();
-      fixture.close();
-      swarm.removeTestLeftovers();
-    } finally {
-      try (Stream<Path> files = Files.walk(volumes)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
-  }
-
-  /** Busybox in the test namespace of the swarm's registry, by digest, as jobs run versions. */
-  static ImageRef pushed(Swarm swarm, DockerConnection docker) {
-    ImageRef tagged = ImageRef.parse(swarm.namespace() + "swarm-busybox:1");
-    docker.tag(BUSYBOX, tagged);
-    return tagged.withTag(docker.push(tagged));
+    super(swarm);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.allgo.connector.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -86,6 +87,40 @@ public final class Commands {
       return new Running(builder.start(), List.copyOf(command), out, err);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot run " + command, e);
+    }
+  }
+
+  /**
+   * Runs a script that may leave daemons behind: its input from /dev/null, its standard output and
+   * error together into a file, so that no daemon it starts holds a pipe of this process open; with
+   * {@code env} added to this process's environment. The result's stdout is all it printed.
+   */
+  public static Result runDetached(
+      List<String> command, Map<String, String> env, Duration timeout) {
+    Path output = null;
+    try {
+      output = Files.createTempFile("allgo-test", ".out");
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      builder.environment().putAll(env);
+      Process process = builder.start();
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(command + " did not end within " + timeout);
+      }
+      return new Result(process.exitValue(), output(output), "");
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot run " + command, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted running " + command, e);
+    } finally {
+      if (output != null) {
+        delete(output);
+      }
     }
   }
 

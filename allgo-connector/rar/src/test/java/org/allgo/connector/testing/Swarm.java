@@ -1,15 +1,13 @@
 package org.allgo.connector.testing;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -184,30 +182,8 @@ public final class Swarm implements ExtensionContext.Store.CloseableResource, Au
   }
 
   private static Result run(List<String> command) {
-    try {
-      // Into a file: the daemons the script starts must not hold a pipe of this process open.
-      Path output = Files.createTempFile("allgo-swarm", ".out");
-      try {
-        Process process =
-            new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-          throw new IllegalStateException(command + " did not end within 3 minutes");
-        }
-        return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-      } finally {
-        Files.deleteIfExists(output);
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot run " + command, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted running " + command, e);
-    }
+    Commands.Result result = Commands.runDetached(command, Map.of(), Duration.ofMinutes(3));
+    return new Result(result.exit(), result.stdout());
   }
 
   private static Map<String, String> parse(String output) {

@@ -8,11 +8,32 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.output.MigrateResult;
 
-/** Checks of the account tables, the same on H2 and MariaDB. */
-final class AccountTables {
+/**
+ * Checks of the migrated schema, the same on H2 and MariaDB: the first migration of an empty
+ * database seeds the standard queue, the account tables keep emails and fingerprints unique.
+ */
+final class SchemaChecks {
 
-  private AccountTables() {}
+  private SchemaChecks() {}
+
+  /** Migrates the empty database: every migration applied, a default standard queue seeded. */
+  static void checkFirstMigration(DataSource ds) throws SQLException {
+    MigrateResult result = SchemaMigrations.configure(ds).migrate();
+
+    assertThat(result.success).isTrue();
+    assertThat(result.migrationsExecuted).isPositive();
+    try (Connection c = ds.getConnection();
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT name, timeout_seconds FROM job_queue WHERE is_default = TRUE")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("standard");
+      assertThat(rs.getInt(2)).isPositive();
+    }
+  }
 
   static void checkUniqueness(DataSource ds) throws SQLException {
     try (Connection c = ds.getConnection();
