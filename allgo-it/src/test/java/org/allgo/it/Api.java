@@ -94,6 +94,11 @@ public final class Api {
     return send(request(path).DELETE());
   }
 
+  /** A call of any method, asking for the answer as {@code accept}, with a JSON body or none. */
+  public Response call(String method, String path, String accept, String json) {
+    return send(request(path).setHeader("Accept", accept).method(method, body(json)));
+  }
+
   /** Posts a body of another type than JSON, such as a multipart form. */
   public Response post(String path, String contentType, HttpRequest.BodyPublisher body) {
     return send(request(path).setHeader("Content-Type", contentType).POST(body));

@@ -106,6 +106,12 @@ public class JobCompletion {
         return;
       }
     } catch (UncheckedIOException e) {
+      if (transitions.findRunning(jobId).isEmpty()) {
+        // Another completion (the container's event, an abort) finished the job meanwhile and took
+        // its output with it: this one has nothing left to do.
+        LOG.log(Level.DEBUG, "Job {0} was finished elsewhere: {1}", jobId, e.getMessage());
+        return;
+      }
       if (files.hasSpace()) {
         // Left RUNNING with its container: the next completion does it all again.
         throw e;

@@ -8,10 +8,6 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +20,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.allgo.connector.testing.Commands;
+import org.allgo.connector.testing.SshKeygen;
 import org.allgo.it.Api;
-import org.allgo.it.Server;
 import org.allgo.it.accounts.Users;
 import org.allgo.it.jobs.Jobs;
 import org.allgo.it.jobs.Multipart;
@@ -55,8 +50,6 @@ class AuthorizationMatrixIT {
   private static final Set<String> ACCESSES =
       Set.of("public", "caller", "owner", "self", "superuser");
   private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @TempDir static Path dir;
 
@@ -91,8 +84,8 @@ class AuthorizationMatrixIT {
 
   @BeforeAll
   static void callersAndFixtures() {
-    HttpResponse<String> openApi = send("GET", "/openapi", null, "application/json", null);
-    assertThat(openApi.statusCode()).isEqualTo(200);
+    Api.Response openApi = send("GET", "/openapi", null, "application/json", null);
+    assertThat(openApi.status()).isEqualTo(200);
     document = Json.createReader(new StringReader(openApi.body())).readObject();
     owner = user("matrix-owner");
     other = user("matrix-other");
@@ -131,9 +124,9 @@ class AuthorizationMatrixIT {
     List<String> before = changes ? fixtures.ownersView() : List.of();
     for (Caller caller : List.of(ANONYMOUS, BAD_TOKEN, other, superuser, owner)) {
       if (refused(operation, caller)) {
-        HttpResponse<String> answer = call(operation, caller);
+        Api.Response answer = call(operation, caller);
         softly
-            .assertThat(answer.statusCode())
+            .assertThat(answer.status())
             .as("%s as %s: %s", operation.label(), caller.label, answer.body())
             .isIn(refusal(operation, caller));
       }
@@ -146,9 +139,9 @@ class AuthorizationMatrixIT {
     }
     for (Caller caller : List.of(ANONYMOUS, other, superuser, owner)) {
       if (!refused(operation, caller)) {
-        HttpResponse<String> answer = call(operation, caller);
+        Api.Response answer = call(operation, caller);
         softly
-            .assertThat(answer.statusCode())
+            .assertThat(answer.status())
             .as("%s as %s: %s", operation.label(), caller.label, answer.body())
             .isNotEqualTo(403)
             .isLessThan(500);
@@ -156,13 +149,13 @@ class AuthorizationMatrixIT {
         // caller.
         if (!answer.body().contains("\"code\":\"bad-credentials\"")) {
           softly
-              .assertThat(answer.statusCode())
+              .assertThat(answer.status())
               .as("%s as %s: %s", operation.label(), caller.label, answer.body())
               .isNotEqualTo(401);
         }
         if (operation.access().equals("owner") || operation.access().equals("self")) {
           softly
-              .assertThat(answer.statusCode())
+              .assertThat(answer.status())
               .as("%s as %s: %s", operation.label(), caller.label, answer.body())
               .isNotEqualTo(404);
         }
@@ -198,7 +191,7 @@ class AuthorizationMatrixIT {
     };
   }
 
-  private static HttpResponse<String> call(Operation operation, Caller caller) {
+  private static Api.Response call(Operation operation, Caller caller) {
     Caller as =
         caller == owner && fixtures.ownedBySleepOwner(operation.path()) ? sleepOwner : caller;
     String body =
@@ -253,31 +246,10 @@ class AuthorizationMatrixIT {
     return new Caller(label.substring("matrix-".length()), Users.token(email, Users.PASSWORD));
   }
 
-  private static HttpResponse<String> send(
+  private static Api.Response send(
       String method, String path, String token, String accept, String body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(Server.BASE_URL + path))
-            .timeout(Duration.ofSeconds(60))
-            .header("Accept", accept)
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Api api = token == null ? Api.anonymous() : Api.as(token);
+    return api.call(method, path, accept, body);
   }
 
   /**
@@ -339,8 +311,8 @@ class AuthorizationMatrixIT {
     }
 
     /** A deleted fixture is made again; a caller whose token was replaced keeps the new one. */
-    void after(Operation operation, Caller caller, HttpResponse<String> answer) {
-      if (answer.statusCode() / 100 != 2) {
+    void after(Operation operation, Caller caller, Api.Response answer) {
+      if (answer.status() / 100 != 2) {
         return;
       }
       if (operation.method().equals("delete")) {
@@ -366,8 +338,8 @@ class AuthorizationMatrixIT {
               "/api/v2/webapps/" + values.get("/api/v2/webapps/{name}").get(),
               "/api/v2/queues",
               "/api/v2/base-images")) {
-        HttpResponse<String> answer = send("GET", path, owner.token, "application/json", null);
-        view.add(path + " " + answer.statusCode() + " " + answer.body());
+        Api.Response answer = send("GET", path, owner.token, "application/json", null);
+        view.add(path + " " + answer.status() + " " + answer.body());
       }
       return view;
     }
@@ -394,17 +366,16 @@ class AuthorizationMatrixIT {
     }
 
     private String sshKey() {
-      Path key = dir.resolve("key-" + System.nanoTime());
-      Commands.Result made =
-          Commands.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString());
-      assertThat(made.exit()).as(made.stderr()).isZero();
+      Path key = SshKeygen.keygen(dir, "ed25519", 0, "matrix");
       try {
-        String line = Files.readString(Path.of(key + ".pub"));
         Api.Response added =
             Api.as(owner.token)
                 .post(
                     "/api/v2/account/ssh-keys",
-                    Json.createObjectBuilder().add("key", line).build().toString());
+                    Json.createObjectBuilder()
+                        .add("key", Files.readString(key))
+                        .build()
+                        .toString());
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         return Long.toString(added.json().getJsonNumber("id").longValue());
       } catch (IOException e) {
@@ -432,8 +403,7 @@ class AuthorizationMatrixIT {
     }
 
     private static long userId(Caller caller) {
-      HttpResponse<String> account =
-          send("GET", "/api/v2/account", caller.token, "application/json", null);
+      Api.Response account = send("GET", "/api/v2/account", caller.token, "application/json", null);
       return Json.createReader(new StringReader(account.body()))
           .readObject()
           .getJsonNumber("id")
