@@ -8,7 +8,6 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +23,7 @@ import org.allgo.connector.testing.SshKeygen;
 import org.allgo.it.Api;
 import org.allgo.it.accounts.Users;
 import org.allgo.it.jobs.Jobs;
-import org.allgo.it.jobs.Multipart;
+import org.allgo.it.webapps.Webapps;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,24 +139,15 @@ class AuthorizationMatrixIT {
     for (Caller caller : List.of(ANONYMOUS, other, superuser, owner)) {
       if (!refused(operation, caller)) {
         Api.Response answer = call(operation, caller);
-        softly
-            .assertThat(answer.status())
-            .as("%s as %s: %s", operation.label(), caller.label, answer.body())
-            .isNotEqualTo(403)
-            .isLessThan(500);
+        String said = operation.label() + " as " + caller.label + ": " + answer.body();
+        softly.assertThat(answer.status()).as(said).isNotEqualTo(403).isLessThan(500);
         // A 401 of its own for credentials in the body (wrong password) is not a refusal of the
         // caller.
         if (!answer.body().contains("\"code\":\"bad-credentials\"")) {
-          softly
-              .assertThat(answer.status())
-              .as("%s as %s: %s", operation.label(), caller.label, answer.body())
-              .isNotEqualTo(401);
+          softly.assertThat(answer.status()).as(said).isNotEqualTo(401);
         }
         if (operation.access().equals("owner") || operation.access().equals("self")) {
-          softly
-              .assertThat(answer.status())
-              .as("%s as %s: %s", operation.label(), caller.label, answer.body())
-              .isNotEqualTo(404);
+          softly.assertThat(answer.status()).as(said).isNotEqualTo(404);
         }
         fixtures.after(operation, caller, answer);
       }
@@ -357,12 +347,7 @@ class AuthorizationMatrixIT {
     }
 
     private String upload() {
-      Multipart form =
-          new Multipart().file("file", "matrix.txt", "rows\n".getBytes(StandardCharsets.UTF_8));
-      Api.Response created =
-          Api.as(owner.token).post("/api/v2/uploads", form.contentType(), form.body());
-      assertThat(created.status()).as(created.body()).isEqualTo(201);
-      return created.json().getString("id");
+      return Jobs.uploaded(Api.as(owner.token), "matrix.txt", "rows\n");
     }
 
     private String sshKey() {
@@ -384,19 +369,8 @@ class AuthorizationMatrixIT {
     }
 
     private String webapp() {
-      String name = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
-      Api.Response created =
-          Api.as(owner.token)
-              .post(
-                  "/api/v2/webapps",
-                  Json.createObjectBuilder()
-                      .add("name", "Matrix " + name)
-                      .add("dockerName", name)
-                      .add("description", "A webapp of the authorization matrix")
-                      .add("entrypoint", "/usr/local/bin/hello")
-                      .add("memoryMb", 64)
-                      .build()
-                      .toString());
+      String name = Webapps.uniqueDockerName();
+      Api.Response created = Webapps.create(Api.as(owner.token), name);
       assertThat(created.status()).as(created.body()).isEqualTo(201);
       webapps.add(name);
       return name;

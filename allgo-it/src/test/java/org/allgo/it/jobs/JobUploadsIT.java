@@ -6,7 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,17 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** Files uploaded ahead, then a job submitted as JSON that takes them. */
 class JobUploadsIT extends ToolJobTest {
-
-  private static Api.Response upload(Api api, String name, String content) {
-    Multipart form = new Multipart().file("file", name, content.getBytes(StandardCharsets.UTF_8));
-    return api.post("/api/v2/uploads", form.contentType(), form.body());
-  }
-
-  private static String uploaded(Api api, String name, String content) {
-    Api.Response created = upload(api, name, content);
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return created.json().getString("id");
-  }
 
   private static Api.Response submit(Api api, String param, String... uploadsAndNames) {
     JsonArrayBuilder files = Json.createArrayBuilder();
@@ -51,7 +39,7 @@ class JobUploadsIT extends ToolJobTest {
 
   @Test
   void uploadedFilesGoIntoTheJobThatNamesThem() {
-    Api.Response created = upload(devel, "data.txt", "uploaded ahead\n");
+    Api.Response created = Jobs.upload(devel, "data.txt", "uploaded ahead\n");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     JsonObject upload = created.json();
     String id = upload.getString("id");
@@ -62,7 +50,7 @@ class JobUploadsIT extends ToolJobTest {
         .isAfter(Instant.now().plus(Duration.ofHours(1)));
     assertThat(created.header("Location")).hasValue(Server.BASE_URL + "/api/v2/uploads/" + id);
     assertThat(devel.get("/api/v2/uploads").body()).contains(id);
-    String other = uploaded(devel, "kept-name.txt", "second\n");
+    String other = Jobs.uploaded(devel, "kept-name.txt", "second\n");
 
     Api.Response job = submit(devel, "copy in.txt", id, "in.txt", other, null);
 
@@ -81,7 +69,7 @@ class JobUploadsIT extends ToolJobTest {
 
   @Test
   void anUploadIsTakenOnce() {
-    String id = uploaded(devel, "once.txt", "x");
+    String id = Jobs.uploaded(devel, "once.txt", "x");
     assertThat(submit(devel, "exit 0", id, null).status()).isEqualTo(201);
     long newest = Jobs.newest(devel);
 
@@ -94,7 +82,7 @@ class JobUploadsIT extends ToolJobTest {
 
   @Test
   void someoneElsesUploadsAreNotFound() {
-    String id = uploaded(devel, "mine.txt", "x");
+    String id = Jobs.uploaded(devel, "mine.txt", "x");
     Api guest = Api.asDevelopmentUser("guest@localhost");
 
     Api.Response taken = submit(guest, "exit 0", id, null);
@@ -111,7 +99,7 @@ class JobUploadsIT extends ToolJobTest {
 
   @Test
   void aDeletedUploadIsGone() {
-    String id = uploaded(devel, "gone.txt", "x");
+    String id = Jobs.uploaded(devel, "gone.txt", "x");
 
     assertThat(devel.delete("/api/v2/uploads/" + id).status()).isEqualTo(204);
 
@@ -129,7 +117,7 @@ class JobUploadsIT extends ToolJobTest {
         .isEqualTo("one-file");
     assertThat(devel.post("/api/v2/uploads", none.contentType(), none.body()).status())
         .isEqualTo(400);
-    assertThat(upload(devel, "../escape.txt", "x").json().getString("code"))
+    assertThat(Jobs.upload(devel, "../escape.txt", "x").json().getString("code"))
         .isEqualTo("invalid-file-name");
   }
 
@@ -153,10 +141,10 @@ class JobUploadsIT extends ToolJobTest {
     List<String> ids = new ArrayList<>();
     try {
       for (int i = guest.get("/api/v2/uploads").array().size(); i < maxFiles; i++) {
-        ids.add(uploaded(guest, "f" + i + ".txt", "x"));
+        ids.add(Jobs.uploaded(guest, "f" + i + ".txt", "x"));
       }
 
-      Api.Response refused = upload(guest, "one-more.txt", "x");
+      Api.Response refused = Jobs.upload(guest, "one-more.txt", "x");
 
       assertThat(refused.status()).isEqualTo(409);
       assertThat(refused.json().getString("code")).isEqualTo("too-many-uploads");
@@ -167,7 +155,7 @@ class JobUploadsIT extends ToolJobTest {
 
   @Test
   void badJsonSubmissionsSayWhy() {
-    String id = uploaded(devel, "twice.txt", "x");
+    String id = Jobs.uploaded(devel, "twice.txt", "x");
 
     assertThat(submit(devel, "exit 0", id, "a.txt", id, "b.txt").json().getString("code"))
         .isEqualTo("duplicate-upload");

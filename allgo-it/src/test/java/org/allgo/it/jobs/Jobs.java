@@ -33,6 +33,19 @@ public final class Jobs {
     return api.post("/api/v2/jobs", form.contentType(), form.body());
   }
 
+  /** Uploads a file ahead of a job; the answer as it came. */
+  public static Api.Response upload(Api api, String name, String content) {
+    Multipart form = new Multipart().file("file", name, content.getBytes(StandardCharsets.UTF_8));
+    return api.post("/api/v2/uploads", form.contentType(), form.body());
+  }
+
+  /** Uploads a file ahead of a job and returns the upload's id, failing the test if refused. */
+  public static String uploaded(Api api, String name, String content) {
+    Api.Response created = upload(api, name, content);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().getString("id");
+  }
+
   /** Submits and returns the new job's id, failing the test if it was refused. */
   public static long run(Api api, String webapp, String param, String queue) {
     Multipart form = new Multipart().field("webapp", webapp).field("param", param);

@@ -25,7 +25,7 @@ import org.allgo.it.faults.Engine;
 import org.allgo.it.jobs.Multipart;
 
 /** Shared steps of the webapp tests. */
-final class Webapps {
+public final class Webapps {
 
   static final String REGISTRY = System.getProperty("allgo.registry", "127.0.0.1:5000");
   private static final String MANIFEST_V2 = "application/vnd.docker.distribution.manifest.v2+json";
@@ -34,11 +34,11 @@ final class Webapps {
 
   private Webapps() {}
 
-  static String uniqueDockerName() {
+  public static String uniqueDockerName() {
     return "it-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  static Api.Response create(Api api, String dockerName) {
+  public static Api.Response create(Api api, String dockerName) {
     return api.post(
         "/api/v2/webapps",
         Json.createObjectBuilder()
