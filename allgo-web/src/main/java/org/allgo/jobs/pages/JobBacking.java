@@ -178,18 +178,23 @@ public class JobBacking implements Serializable {
 
   /** Elapsed time against the usual duration, in percent; never 100 before it ends. */
   public int getProgress() {
-    return meanSeconds <= 0 ? 0 : (int) Math.min(99, getElapsedSeconds() * 100 / meanSeconds);
+    return !isHistory() ? 0 : (int) Math.min(99, getElapsedSeconds() * 100 / meanSeconds);
   }
 
   public String getProgressLabel() {
     String elapsed = formats.seconds(getElapsedSeconds());
-    if (meanSeconds <= 0) {
+    if (!isHistory()) {
       return elapsed + " so far (no earlier run to compare with)";
     }
     String usual = formats.seconds(meanSeconds);
     return getElapsedSeconds() <= meanSeconds
         ? elapsed + " of about " + usual
         : elapsed + ": longer than usual (about " + usual + ")";
+  }
+
+  /** Earlier runs lasted a second or more: a shorter mean says nothing about this run. */
+  public boolean isHistory() {
+    return meanSeconds >= 1;
   }
 
   public double getMeanSeconds() {

@@ -1,0 +1,75 @@
+package org.allgo.it.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Set;
+import org.allgo.it.Api;
+import org.allgo.it.jobs.Jobs;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+
+/**
+ * The job page and My jobs as people read them: a long parameter string wraps inside the window; a
+ * waiting job shows no progress bar, and aborted before it started says it never did.
+ */
+class UiJobPageIT extends BrowserTest {
+
+  private static final Set<String> ENDED = Set.of("DONE", "ARCHIVED", "DELETED");
+
+  UiJobPageIT() {
+    super(new Dimension(1280, 800));
+  }
+
+  @Test
+  void aLongParameterWrapsOnTheJobPageAndInMyJobs() {
+    String email = UiJobs.signedInNewUser(page, "long-param");
+    Api api = UiJobs.api(email);
+    String param = "a".repeat(4096);
+    long id = UiJobs.submit(api, "sleep", param);
+    UiJobs.awaitApiState(api, id, ENDED);
+
+    page.open("/jobs/" + id);
+    assertThat(page.driver.findElement(By.id("job-param")).getAttribute("textContent"))
+        .isEqualTo(param);
+    assertFitsTheWindow();
+
+    page.open("/jobs");
+    assertFitsTheWindow();
+    assertThat(UiJobs.row(page, id).getSize().getHeight()).isLessThan(150);
+  }
+
+  @Test
+  void aWaitingJobShowsNoProgressAndAbortedSaysItNeverStarted() {
+    Api devel = Api.asDevelopmentUser("devel@localhost");
+    String singleSlot = Jobs.queue(300, 1, 30);
+    long running = Jobs.run(devel, "sleep", "120", singleSlot);
+    Jobs.awaitState(devel, running, "RUNNING", Duration.ofSeconds(60));
+    long waiting = Jobs.run(devel, "sleep", "120", singleSlot);
+    try {
+      page.signedIn("devel@localhost", "allgo");
+      page.open("/jobs/" + waiting);
+      assertThat(page.text("job-state")).isEqualTo("WAITING");
+      assertThat(page.driver.findElements(By.cssSelector(".ui-progressbar"))).isEmpty();
+      assertThat(page.body()).contains("Waiting in queue");
+
+      devel.post("/api/v2/jobs/" + waiting + "/abort", null);
+      page.open("/jobs/" + waiting);
+      assertThat(page.text("job-times")).startsWith("Never started");
+      assertThat(page.body()).doesNotContain("Started ,").doesNotContain("Waiting in queue");
+      assertThat(page.driver.findElements(By.id("job-log"))).isEmpty();
+      assertThat(page.driver.findElements(By.cssSelector(".ui-progressbar"))).isEmpty();
+    } finally {
+      devel.post("/api/v2/jobs/" + running + "/abort", null);
+      devel.post("/api/v2/jobs/" + waiting + "/abort", null);
+    }
+  }
+
+  private void assertFitsTheWindow() {
+    Object overflow =
+        page.driver.executeScript(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    assertThat(((Number) overflow).longValue()).as(page.path()).isLessThanOrEqualTo(0);
+  }
+}
