@@ -9,6 +9,8 @@ import org.allgo.it.jobs.Jobs;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 /**
  * The job page and My jobs as people read them: a long parameter string wraps inside the window; a
@@ -64,6 +66,26 @@ class UiJobPageIT extends BrowserTest {
       devel.post("/api/v2/jobs/" + running + "/abort", null);
       devel.post("/api/v2/jobs/" + waiting + "/abort", null);
     }
+  }
+
+  @Test
+  void enterOnChooseFilesNeverSubmitsTheForm() {
+    UiJobs.signedInNewUser(page, "enter-choose");
+    page.open("/app?name=sleep");
+    WebElement choose =
+        page.driver.findElement(By.cssSelector("#job\\:files .ui-fileupload-choose"));
+    choose.sendKeys(Keys.ENTER);
+    assertThat(page.path()).isEqualTo("/app");
+
+    // Had Enter run a job, the form would have gone to its page before this run (Faces queues
+    // the requests of a page): only this one job exists.
+    long id = UiJobs.run(page, "0", false);
+    page.open("/jobs");
+    assertThat(
+            page.driver.findElements(By.cssSelector("#jobs\\:table a.job-link")).stream()
+                .map(a -> Long.parseLong(a.getAttribute("data-job")))
+                .toList())
+        .containsExactly(id);
   }
 
   private void assertFitsTheWindow() {
