@@ -84,6 +84,13 @@ class OpenApiDocumentIT {
   }
 
   @Test
+  void theTokensAsSecuritySchemes() {
+    JsonObject schemes = document.getJsonObject("components").getJsonObject("securitySchemes");
+    assertThat(schemes.getJsonObject("bearer").getString("scheme")).isEqualTo("bearer");
+    assertThat(schemes.getJsonObject("v1Token").getString("name")).isEqualTo("Authorization");
+  }
+
+  @Test
   void everyTagDeclaredOnce() {
     List<String> names =
         document.getJsonArray("tags").stream()
