@@ -13,9 +13,12 @@ import jakarta.ws.rs.core.Response;
 import org.allgo.accounts.boundary.AccountService;
 import org.allgo.accounts.entity.AccountView;
 import org.allgo.api.Access;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller's own account (protected: API token). */
+@Tag(name = "account")
 @Path("v2/account")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
@@ -26,6 +29,7 @@ public class AccountResource {
   /** Who am I. */
   @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @GET
+  @Operation(operationId = "getAccount")
   public AccountView get() {
     return accounts.getAccount();
   }
@@ -33,6 +37,7 @@ public class AccountResource {
   @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(operationId = "updateAccount")
   public AccountView update(Payloads.Profile body) {
     Payloads.Profile profile = Payloads.required(body);
     boolean notify =
@@ -46,6 +51,7 @@ public class AccountResource {
   @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @POST
   @Path("token")
+  @Operation(operationId = "regenerateAccountToken")
   public Response regenerateToken() {
     return Response.status(Response.Status.CREATED)
         .entity(new Payloads.Token(accounts.regenerateApiToken()))

@@ -11,12 +11,15 @@ import jakarta.ws.rs.core.MediaType;
 import org.allgo.accounts.boundary.UserAdministration;
 import org.allgo.accounts.entity.AccountView;
 import org.allgo.api.Access;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Account administration for superusers (protected: API token of a superuser), through the same
  * service as the admin page.
  */
+@Tag(name = "admin")
 @Path("v2/admin/users")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +32,7 @@ public class AdminUsersResource {
   @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @PUT
   @Path("{id: [0-9]{1,18}}/state")
+  @Operation(operationId = "changeUserState")
   public AccountView changeState(@PathParam("id") long id, Payloads.State body) {
     return users.changeState(id, Payloads.required(body).state());
   }

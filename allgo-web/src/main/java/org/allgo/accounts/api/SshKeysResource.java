@@ -17,12 +17,15 @@ import java.util.List;
 import org.allgo.accounts.boundary.SshKeyService;
 import org.allgo.accounts.entity.SshKeyView;
 import org.allgo.api.Access;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The caller's SSH public keys (protected: API token). A key is added as JSON {@code {"key":
  * "<line>"}} or as the {@code .pub} line in plain text.
  */
+@Tag(name = "ssh-keys")
 @Path("v2/account/ssh-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
@@ -34,6 +37,7 @@ public class SshKeysResource {
 
   @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @GET
+  @Operation(operationId = "listSshKeys")
   public List<SshKeyView> list() {
     return keys.list();
   }
@@ -41,6 +45,7 @@ public class SshKeysResource {
   @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(operationId = "addSshKey")
   public Response add(Payloads.NewSshKey body) {
     return added(keys.add(Payloads.required(body).key()));
   }
@@ -48,6 +53,7 @@ public class SshKeysResource {
   @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @POST
   @Consumes(MediaType.TEXT_PLAIN)
+  @Operation(operationId = "addSshKey")
   public Response addLine(String line) {
     return added(keys.add(line));
   }
@@ -55,6 +61,7 @@ public class SshKeysResource {
   @Extension(name = Access.EXTENSION, value = Access.SELF)
   @DELETE
   @Path("{id: [0-9]{1,18}}")
+  @Operation(operationId = "deleteSshKey")
   public Response delete(@PathParam("id") long id) {
     keys.delete(id);
     return Response.noContent().build();

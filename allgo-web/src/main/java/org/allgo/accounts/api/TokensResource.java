@@ -14,12 +14,15 @@ import org.allgo.accounts.boundary.AccountService;
 import org.allgo.accounts.boundary.CallerScope;
 import org.allgo.accounts.entity.LoginResult;
 import org.allgo.api.Access;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * API tokens for clients that know the user's password: signs in (throttled like the form) and
  * replaces the account's token, returned this once.
  */
+@Tag(name = "tokens")
 @Path("v2/tokens")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +35,7 @@ public class TokensResource {
 
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @POST
+  @Operation(operationId = "issueToken")
   public Response issue(Payloads.Credentials body, @Context HttpServletRequest request) {
     Payloads.Credentials credentials = Payloads.required(body);
     // Two transactions: the failure count of a refused sign-in must be committed.

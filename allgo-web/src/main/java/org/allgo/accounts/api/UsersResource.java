@@ -10,12 +10,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.allgo.accounts.boundary.RegistrationService;
 import org.allgo.api.Access;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Public account operations: sign-up, new confirmation mail, password reset. Confirmation and reset
  * need the secret from the mail: there is no other way.
  */
+@Tag(name = "users")
 @Path("v2/users")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +33,7 @@ public class UsersResource {
    */
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @POST
+  @Operation(operationId = "signUp")
   public Response signUp(Payloads.SignUp body) {
     Payloads.SignUp signUp = Payloads.required(body);
     registration.signUp(signUp.name(), signUp.email(), signUp.password());
@@ -42,6 +46,7 @@ public class UsersResource {
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @POST
   @Path("confirmation")
+  @Operation(operationId = "resendConfirmation")
   public Response resendConfirmation(Payloads.EmailOnly body) {
     registration.resendConfirmation(Payloads.required(body).email());
     return Response.accepted(
@@ -55,6 +60,7 @@ public class UsersResource {
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @POST
   @Path("password-reset")
+  @Operation(operationId = "requestPasswordReset")
   public Response requestPasswordReset(Payloads.EmailOnly body) {
     registration.requestPasswordReset(Payloads.required(body).email());
     return Response.accepted(
@@ -68,6 +74,7 @@ public class UsersResource {
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @POST
   @Path("password")
+  @Operation(operationId = "resetPassword")
   public Response resetPassword(Payloads.PasswordReset body) {
     Payloads.PasswordReset reset = Payloads.required(body);
     registration.resetPassword(reset.token(), reset.password());

@@ -14,9 +14,12 @@ import org.allgo.api.Access;
 import org.allgo.batch.boundary.BatchMonitor;
 import org.allgo.batch.entity.ExecutionView;
 import org.allgo.datastore.boundary.PurgeService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Batch jobs on demand, for superusers: {@code purge-jobs}, and how an execution went. */
+@Tag(name = "admin")
 @Path("v2/admin/batch")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
@@ -39,6 +42,7 @@ public class BatchResource {
   @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @POST
   @Path(PurgeService.PURGE_JOB)
+  @Operation(operationId = "purgeJobs")
   public Response purgeJobs() {
     return Response.accepted(execution(purge.startNow())).build();
   }
@@ -46,6 +50,7 @@ public class BatchResource {
   @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @GET
   @Path("executions/{id: [0-9]{1,18}}")
+  @Operation(operationId = "getBatchExecution")
   public BatchExecution execution(@PathParam("id") long id) {
     return BatchExecution.of(executions.get(id));
   }

@@ -31,12 +31,14 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * One job of the caller (anyone's for superusers): read it, abort it, run it again, delete it, its
  * files and its log, or follow it as Server-Sent Events. Files download from {@code
  * /datastore/<id>/<name>}.
  */
+@Tag(name = "jobs")
 @Path("v2/jobs/{id: [0-9]{1,18}}")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
@@ -61,6 +63,7 @@ public class JobResource {
 
   @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @GET
+  @Operation(operationId = "getJob")
   public JobView get(@PathParam("id") long id) {
     return jobs.get(id);
   }
@@ -68,6 +71,7 @@ public class JobResource {
   @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @POST
   @Path("abort")
+  @Operation(operationId = "abortJob")
   public JobView abort(@PathParam("id") long id) {
     return aborts.abort(id);
   }
@@ -76,6 +80,7 @@ public class JobResource {
   @POST
   @Path("rerun")
   @Operation(
+      operationId = "rerunJob",
       summary = "Run a job again",
       description =
           "A new job of the caller on the same webapp (its version chosen as for any submission), with the"
@@ -95,6 +100,7 @@ public class JobResource {
   @GET
   @Path("log")
   @Operation(
+      operationId = "getJobLog",
       summary = "Read a job's allgo.log",
       description =
           "The program's output while it runs, then its footer: whole lines from byte 'from' (from the end"
@@ -113,6 +119,7 @@ public class JobResource {
   @Path("events")
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @Operation(
+      operationId = "followJobEvents",
       summary = "Follow a job as Server-Sent Events",
       description =
           "Events 'state' (the job, when it changes) and 'log' ({offset, next, text}: new whole lines of its"
@@ -137,6 +144,7 @@ public class JobResource {
 
   @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @DELETE
+  @Operation(operationId = "deleteJob")
   public Response delete(@PathParam("id") long id) {
     datastore.delete(id);
     return Response.noContent().build();
@@ -145,6 +153,7 @@ public class JobResource {
   @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @GET
   @Path("files")
+  @Operation(operationId = "listJobFiles")
   public List<FileLink> files(@PathParam("id") long id) {
     return datastore.files(id).stream()
         .map(f -> new FileLink(f.name(), f.size(), links.link(Datastore.path(id, f.name()))))

@@ -37,12 +37,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Jobs of the caller: submit (multipart form: {@code webapp}, {@code param}, optional {@code queue}
  * and {@code notify}, and files; or JSON naming uploads), list them, and what a job may be sent.
  * One job is {@link JobResource}.
  */
+@Tag(name = "jobs")
 @Path("v2/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
@@ -203,6 +205,7 @@ public class JobsResource {
   @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @GET
   @Operation(
+      operationId = "listJobs",
       summary = "The caller's jobs, newest first",
       description =
           "Filters on state, webapp and creation time; a page of at most 'limit' jobs, whose Link header"
@@ -242,6 +245,7 @@ public class JobsResource {
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
   @Path("limits")
+  @Operation(operationId = "getJobLimits")
   public JobLimits limits() {
     return submissions.limits();
   }

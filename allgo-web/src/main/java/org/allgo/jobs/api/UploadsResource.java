@@ -23,12 +23,14 @@ import org.allgo.submission.entity.UploadView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Files uploaded ahead of a job, one per request (multipart, one file part), then named by id in a
  * JSON job submission ({@code POST /api/v2/jobs}). They are the caller's and expire after a few
  * hours.
  */
+@Tag(name = "uploads")
 @Path("v2/uploads")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
@@ -44,6 +46,7 @@ public class UploadsResource {
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Operation(
+      operationId = "addUpload",
       summary = "Upload a file for a job to come",
       description =
           "A multipart form with one file. The answer's id names the file in a JSON job submission before"
@@ -71,7 +74,9 @@ public class UploadsResource {
 
   @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @GET
-  @Operation(summary = "The caller's uploads that wait for a job, oldest first")
+  @Operation(
+      operationId = "listUploads",
+      summary = "The caller's uploads that wait for a job, oldest first")
   public List<UploadView> list() {
     return uploads.list();
   }
@@ -79,6 +84,7 @@ public class UploadsResource {
   @Extension(name = Access.EXTENSION, value = Access.SELF)
   @GET
   @Path(ID)
+  @Operation(operationId = "getUpload")
   public UploadView get(@PathParam("id") String id) {
     return uploads.get(id);
   }
@@ -86,6 +92,7 @@ public class UploadsResource {
   @Extension(name = Access.EXTENSION, value = Access.SELF)
   @DELETE
   @Path(ID)
+  @Operation(operationId = "deleteUpload")
   public Response delete(@PathParam("id") String id) {
     uploads.delete(id);
     return Response.noContent().build();

@@ -28,7 +28,9 @@ import org.allgo.jobs.boundary.JobService;
 import org.allgo.jobs.entity.JobView;
 import org.allgo.submission.boundary.SubmissionService;
 import org.allgo.submission.entity.JobDraft;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The original platform's job API, for its Python client and the scripts built on it: a multipart
@@ -36,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
  * {@code job[queue]} and {@code files[N]}; {@code GET /api/v1/jobs/N} with the job's files under
  * the key {@code "N"}. A thin layer over the same service as v2.
  */
+@Tag(name = "v1")
 @Path("v1/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
@@ -55,6 +58,7 @@ public class V1JobsResource {
   @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Operation(operationId = "submitV1Job")
   public JsonObject create(List<EntityPart> parts) {
     return submit(JobForm.read(parts, JobForm.V1));
   }
@@ -63,6 +67,7 @@ public class V1JobsResource {
   @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(operationId = "submitV1Job")
   public JsonObject createFromForm(MultivaluedMap<String, String> fields) {
     return submit(JobForm.read(fields, JobForm.V1));
   }
@@ -84,6 +89,7 @@ public class V1JobsResource {
   @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @GET
   @Path("{id: [0-9]{1,18}}")
+  @Operation(operationId = "getV1Job")
   public JsonObject get(@PathParam("id") long id) {
     JobWithFiles read = datastore.withFiles(id);
     JobView job = read.job();

@@ -19,9 +19,12 @@ import org.allgo.platform.BusinessException;
 import org.allgo.queues.boundary.QueueService;
 import org.allgo.queues.entity.QueueDraft;
 import org.allgo.queues.entity.QueueView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Job queues: listed for everyone, created and changed by superusers. */
+@Tag(name = "queues")
 @Path("v2/queues")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -36,6 +39,7 @@ public class QueuesResource {
 
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
+  @Operation(operationId = "listQueues")
   public List<QueueView> list() {
     return queues.list();
   }
@@ -43,12 +47,14 @@ public class QueuesResource {
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
   @Path(NAME)
+  @Operation(operationId = "getQueue")
   public QueueView get(@PathParam("name") String name) {
     return queues.get(name);
   }
 
   @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @POST
+  @Operation(operationId = "createQueue")
   public Response create(QueueDraft draft) {
     QueueView created = queues.create(required(draft));
     return Response.created(uri.getAbsolutePathBuilder().path(created.name()).build())
@@ -59,6 +65,7 @@ public class QueuesResource {
   @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @PATCH
   @Path(NAME)
+  @Operation(operationId = "updateQueue")
   public QueueView update(@PathParam("name") String name, QueueDraft draft) {
     return queues.update(name, required(draft));
   }

@@ -15,9 +15,12 @@ import java.util.List;
 import org.allgo.api.Access;
 import org.allgo.webapps.boundary.BaseImageService;
 import org.allgo.webapps.entity.BaseImageView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The base images sandboxes start from; superusers add and remove them. */
+@Tag(name = "base-images")
 @Path("v2/base-images")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -30,12 +33,14 @@ public class BaseImagesResource {
 
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
+  @Operation(operationId = "listBaseImages")
   public List<BaseImageView> list() {
     return images.list();
   }
 
   @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @POST
+  @Operation(operationId = "addBaseImage")
   public Response add(NewBaseImage body) {
     NewBaseImage image = WebappsResource.required(body);
     return Response.status(Response.Status.CREATED)
@@ -46,6 +51,7 @@ public class BaseImagesResource {
   @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @DELETE
   @Path("{name}")
+  @Operation(operationId = "removeBaseImage")
   public Response remove(@PathParam("name") String name) {
     images.remove(name);
     return Response.noContent().build();

@@ -24,9 +24,12 @@ import org.allgo.webapps.boundary.WebappService;
 import org.allgo.webapps.entity.VersionView;
 import org.allgo.webapps.entity.WebappDraft;
 import org.allgo.webapps.entity.WebappView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Webapps, their sandbox and their versions. */
+@Tag(name = "webapps")
 @Path("v2/webapps")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -54,12 +57,14 @@ public class WebappsResource {
 
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
+  @Operation(operationId = "listWebapps")
   public List<WebappView> list() {
     return webapps.list();
   }
 
   @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @POST
+  @Operation(operationId = "createWebapp")
   public Response create(WebappDraft draft) {
     WebappView created = webapps.create(required(draft));
     return Response.created(uri.getAbsolutePathBuilder().path(created.dockerName()).build())
@@ -70,6 +75,7 @@ public class WebappsResource {
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
   @Path(NAME)
+  @Operation(operationId = "getWebapp")
   public WebappView get(@PathParam("name") String name) {
     return webapps.get(name);
   }
@@ -77,6 +83,7 @@ public class WebappsResource {
   @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @PATCH
   @Path(NAME)
+  @Operation(operationId = "updateWebapp")
   public WebappView update(@PathParam("name") String name, WebappDraft draft) {
     return webapps.update(name, required(draft));
   }
@@ -84,6 +91,7 @@ public class WebappsResource {
   @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @DELETE
   @Path(NAME)
+  @Operation(operationId = "deleteWebapp")
   public Response delete(@PathParam("name") String name) {
     webapps.delete(name);
     return Response.noContent().build();
@@ -92,6 +100,7 @@ public class WebappsResource {
   @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @POST
   @Path(NAME + "/sandbox/start")
+  @Operation(operationId = "startSandbox")
   public WebappView startSandbox(@PathParam("name") String name, SandboxStart start) {
     SandboxStart from = start == null ? new SandboxStart(null, null) : start;
     return sandboxes.start(name, from.baseImage(), from.version());
@@ -100,6 +109,7 @@ public class WebappsResource {
   @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @POST
   @Path(NAME + "/sandbox/stop")
+  @Operation(operationId = "stopSandbox")
   public WebappView stopSandbox(@PathParam("name") String name) {
     return sandboxes.stop(name);
   }
@@ -107,6 +117,7 @@ public class WebappsResource {
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
   @Path(NAME + "/versions")
+  @Operation(operationId = "listVersions")
   public List<VersionView> versions(@PathParam("name") String name) {
     return versions.list(name);
   }
@@ -115,6 +126,7 @@ public class WebappsResource {
   @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @POST
   @Path(NAME + "/versions")
+  @Operation(operationId = "commitVersion")
   public Response commit(@PathParam("name") String name, Commit commit) {
     Commit body = commit == null ? new Commit(null, null) : commit;
     VersionView version = versions.commit(name, body.number(), body.description());
@@ -126,6 +138,7 @@ public class WebappsResource {
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
   @Path(NAME + "/versions/{id: [0-9]{1,18}}")
+  @Operation(operationId = "getVersion")
   public VersionView version(@PathParam("name") String name, @PathParam("id") long id) {
     return versions.get(name, id);
   }
@@ -133,6 +146,7 @@ public class WebappsResource {
   @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @PUT
   @Path(NAME + "/pinned-version")
+  @Operation(operationId = "pinVersion")
   public WebappView pin(@PathParam("name") String name, Pin pin) {
     return versions.pin(name, required(pin).number());
   }
@@ -140,6 +154,7 @@ public class WebappsResource {
   @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @PUT
   @Path(NAME + "/network")
+  @Operation(operationId = "setNetwork")
   public WebappView network(@PathParam("name") String name, Network network) {
     return webapps.allowNetwork(name, required(network).allowed());
   }
