@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.allgo.accounts.control.Callers;
 import org.allgo.accounts.entity.Role;
 import org.allgo.accounts.entity.User;
@@ -21,6 +22,7 @@ import org.allgo.webapps.control.WebappRules;
 import org.allgo.webapps.control.WebappSettings;
 import org.allgo.webapps.control.WebappStore;
 import org.allgo.webapps.entity.SandboxView;
+import org.allgo.webapps.entity.Visibility;
 import org.allgo.webapps.entity.Webapp;
 import org.allgo.webapps.entity.WebappDraft;
 import org.allgo.webapps.entity.WebappVersion;
@@ -156,6 +158,19 @@ public class WebappService {
   public List<WebappView> list() {
     User caller = access.caller().orElse(null);
     return webapps.visibleTo(caller).stream().map(w -> view(w, caller)).toList();
+  }
+
+  /**
+   * The catalog: public webapps that can run, i.e. that have a READY version. A webapp without one
+   * is never listed, whatever its visibility.
+   */
+  public List<WebappView> catalog() {
+    User caller = access.caller().orElse(null);
+    Set<Long> runnable = webapps.withReadyVersion();
+    return webapps.visibleTo(caller).stream()
+        .filter(w -> w.visibility() == Visibility.PUBLIC && runnable.contains(w.id()))
+        .map(w -> view(w, caller))
+        .toList();
   }
 
   /** Only superusers may let a webapp's jobs and sandbox reach the network. */

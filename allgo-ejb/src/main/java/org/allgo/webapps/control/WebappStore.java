@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.allgo.accounts.entity.User;
 import org.allgo.platform.BusinessException;
 import org.allgo.webapps.entity.BaseImage;
@@ -46,6 +47,12 @@ public class WebappStore {
     return em.createNamedQuery(Webapp.PUBLIC_OR_OWNED, Webapp.class)
         .setParameter("email", user == null ? "" : user.email())
         .getResultList();
+  }
+
+  /** The ids of the webapps that have a READY version: the runnable ones. */
+  public Set<Long> withReadyVersion() {
+    return Set.copyOf(
+        em.createNamedQuery(WebappVersion.WEBAPPS_WITH_READY, Long.class).getResultList());
   }
 
   /** Webapps whose sandbox has been running since before {@code before}. */

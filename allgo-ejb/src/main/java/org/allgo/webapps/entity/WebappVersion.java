@@ -27,10 +27,16 @@ import java.util.Objects;
     query =
         "SELECT v FROM WebappVersion v WHERE v.webapp = :webapp"
             + " AND v.state = org.allgo.webapps.entity.VersionState.READY ORDER BY v.createdAt DESC, v.id DESC")
+@NamedQuery(
+    name = WebappVersion.WEBAPPS_WITH_READY,
+    query =
+        "SELECT DISTINCT v.webapp.id FROM WebappVersion v"
+            + " WHERE v.state = org.allgo.webapps.entity.VersionState.READY")
 public class WebappVersion {
 
   public static final String OF_WEBAPP = "WebappVersion.ofWebapp";
   public static final String READY_OF_WEBAPP = "WebappVersion.readyOfWebapp";
+  public static final String WEBAPPS_WITH_READY = "WebappVersion.webappsWithReady";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -7,7 +7,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.allgo.it.Api;
+import org.allgo.it.ScriptWebapp;
 import org.allgo.it.Server;
+import org.allgo.it.faults.Engine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,7 +91,7 @@ class WebappRulesIT extends NewWebappTest {
 
   @Test
   void privateWebappsAreHiddenFromOthers() throws Exception {
-    assertThat(Server.get("/?q=" + name).body()).contains("/app?name=" + name);
+    assertThat(Server.get("/app?name=" + name).statusCode()).isEqualTo(200);
 
     devel.patch("/api/v2/webapps/" + name, "{\"visibility\":\"PRIVATE\"}");
 
@@ -105,7 +107,26 @@ class WebappRulesIT extends NewWebappTest {
   }
 
   @Test
+  void theCatalogNeverListsAWebappWithoutAReadyVersion() throws Exception {
+    assertThat(devel.get("/api/v2/webapps/" + name).json().getString("visibility"))
+        .isEqualTo("PUBLIC");
+
+    assertThat(Server.get("/?q=" + name).body()).doesNotContain("/app?name=" + name);
+    assertThat(Server.get("/").body()).doesNotContain("/app?name=" + name);
+    assertThat(Server.get("/app?name=" + name).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void markdownIsRenderedWithoutRawHtmlOrScriptLinks() throws Exception {
+    // Listed in the catalog only once it has a READY version.
+    String name =
+        ScriptWebapp.make(
+            devel,
+            Engine.HOST,
+            Server.ENVIRONMENT,
+            "markdown",
+            "/usr/local/bin/md",
+            "#!/bin/sh\necho md\n");
     // The catalog shows the first paragraph; a line starting with <script> is an HTML block.
     String hostile =
         "Some **bold**, <img src=x onerror=alert(2)>, [click](javascript:alert(3)),"

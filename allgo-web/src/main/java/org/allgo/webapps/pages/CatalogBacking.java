@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.allgo.jobs.boundary.JobHistoryService;
 import org.allgo.webapps.boundary.WebappService;
-import org.allgo.webapps.entity.Visibility;
 import org.allgo.webapps.entity.WebappView;
 
 /**
@@ -41,12 +40,7 @@ public class CatalogBacking {
 
   public List<WebappView> getWebapps() {
     if (found == null) {
-      found =
-          webapps.list().stream()
-              .filter(w -> w.visibility() == Visibility.PUBLIC)
-              .filter(this::matches)
-              .sorted(order())
-              .toList();
+      found = webapps.catalog().stream().filter(this::matches).sorted(order()).toList();
     }
     return found;
   }
