@@ -138,10 +138,12 @@ class SwarmJobsIT extends SwarmJobsTest {
                     "sh",
                     "-c",
                     // tail is the process the kernel kills (whichever is largest otherwise: on a
-                    // loaded machine, at times the shell), so that the program outlives it.
-                    "echo eating; head -c 100m /dev/zero"
+                    // loaded machine, at times the shell), so that the program outlives it. The
+                    // program forks nothing after it: a fork while the killed tail's memory is
+                    // still charged is a second out-of-memory, whose victim can be the program.
+                    "sleep 1; echo eating; head -c 100m /dev/zero"
                         + " | sh -c 'echo 1000 > /proc/self/oom_score_adj; exec tail';"
-                        + " sleep 1; echo alive")
+                        + " echo alive")
                 .withLimits(Limits.of(16L << 20, 1, 32)));
 
     ExitStatus exit = awaitEnd(id);
