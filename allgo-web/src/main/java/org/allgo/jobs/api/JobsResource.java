@@ -53,7 +53,7 @@ public class JobsResource {
   private static final String SUBMIT =
       "Either a multipart form (webapp, param, optional queue and notify, and the"
           + " files), or JSON naming files uploaded ahead ({webapp, param, queue, notify, files: [{upload: <id>, name:"
-          + " <optional new name>}]}; each upload is the caller's, taken by this job only). ";
+          + " <optional new name>}]}; each upload is the caller's, taken by this job only).";
   private static final String CREATED = "The job, waiting in its queue; Location names it.";
   private static final String NOT_FOUND = "No such webapp, or an upload is not the caller's.";
   private static final String CONFLICT =
