@@ -1,5 +1,6 @@
 # bin/allgo test: starts the real services the tests need, runs the unit and module integration
-# tests, then the in-container tests and the black-box tests against a server on MariaDB, the
+# tests, then the in-container tests and the black-box tests against a server on MariaDB (then a job
+# through the client generated from its OpenAPI document), the
 # health test against one on the H2 default, then the container deployment's tests
 # (ALLGO_TEST_DOCKER=false skips them), and stops everything it started. Sourced by bin/allgo.
 
@@ -64,7 +65,7 @@ run_tests() {
     "ALLGO_REGISTRY=$(sed -n 's/^ALLGO_SWARM_REGISTRY=//p' <<<"$swarm_settings")")
 
   log "unit and module integration tests"
-  mvn -B -ntp -f "$ALLGO_ROOT/pom.xml" install -pl '!allgo-it,!allgo-itc' \
+  mvn -B -ntp -f "$ALLGO_ROOT/pom.xml" install -pl '!allgo-it,!allgo-itc,!allgo-client-it' \
     -Dallgo.test.mariadb.url="jdbc:mariadb://127.0.0.1:$ALLGO_MARIADB_PORT/" \
     -Dallgo.test.mariadb.user="$ALLGO_DB_USER" -Dallgo.test.mariadb.password="$ALLGO_DB_PASSWORD" \
     -Dallgo.test.mariadb.database="allgo_${TEST_ENV}_migrations" \
@@ -80,6 +81,10 @@ run_tests() {
     log "black-box tests against a server on MariaDB"
     test_allgo up "${TEST_MARIADB_ENV[@]}" \
       && black_box "$TEST_PORTBASE" "$TEST_ENV" -Dallgo.test.server.settings="${TEST_MARIADB_ENV[*]} $(test_services)" || status=1
+  fi
+  if [ "$status" = 0 ]; then
+    log "a job through the client generated from the OpenAPI document, on the same server"
+    test_allgo up "${TEST_MARIADB_ENV[@]}" && generated_client "$TEST_PORTBASE" || status=1
   fi
   if [ "$status" = 0 ]; then
     log "jobs on the test swarm, through a server placing them there"
@@ -123,6 +128,13 @@ black_box() {
     -Dallgo.api.rate-limit="$TEST_RATE_LIMIT" -Dallgo.test.python=/usr/bin/python3 \
     -Dallgo.imap.port="$ALLGO_IMAP_PORT" -Dallgo.registry="$ALLGO_REGISTRY" \
     -Dallgo.test.chromedriver="$(command -v chromedriver)" -Dallgo.test.chromium="$(command -v chromium)" "$@"
+}
+
+# The client generated from the OpenAPI document (allgo-client-it), against a running server.
+generated_client() {
+  local portbase=$1; shift
+  mvn -B -ntp -f "$ALLGO_ROOT/pom.xml" verify -pl allgo-client-it \
+    -Dallgo.base.url="http://localhost:$((portbase + 80))" "$@"
 }
 
 # Every test run starts from an empty database and data directory.

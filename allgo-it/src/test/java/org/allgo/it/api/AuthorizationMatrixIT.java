@@ -290,6 +290,10 @@ class AuthorizationMatrixIT {
       if (path.startsWith("/api/v2/base-images/{name}")) {
         return path.replace("{name}", "matrix-none");
       }
+      if (path.startsWith("/api/v2/jobs/{id}/files/{name}")) {
+        // Every job that ran has its log.
+        return resolve(path.replace("{name}", "allgo.log"));
+      }
       for (Map.Entry<String, Lazy> value : values.entrySet()) {
         if (path.startsWith(value.getKey())) {
           String parameter = value.getKey().substring(value.getKey().lastIndexOf('{'));

@@ -15,6 +15,9 @@ import org.allgo.accounts.entity.AccountView;
 import org.allgo.api.Access;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller's own account (protected: API token). */
@@ -29,7 +32,12 @@ public class AccountResource {
   /** Who am I. */
   @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @GET
-  @Operation(operationId = "getAccount")
+  @Operation(operationId = "getAccount", summary = "The caller's account")
+  @APIResponse(
+      responseCode = "200",
+      description = "The account.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AccountView")))
   public AccountView get() {
     return accounts.getAccount();
   }
@@ -37,7 +45,12 @@ public class AccountResource {
   @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(operationId = "updateAccount")
+  @Operation(operationId = "updateAccount", summary = "Change the caller's name or job mail choice")
+  @APIResponse(
+      responseCode = "200",
+      description = "The account, changed.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AccountView")))
   public AccountView update(Payloads.Profile body) {
     Payloads.Profile profile = Payloads.required(body);
     boolean notify =
@@ -51,7 +64,14 @@ public class AccountResource {
   @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @POST
   @Path("token")
-  @Operation(operationId = "regenerateAccountToken")
+  @Operation(
+      operationId = "regenerateAccountToken",
+      summary = "Replace the caller's API token",
+      description = "The token of this request stops working at once.")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new token, shown this once.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Token")))
   public Response regenerateToken() {
     return Response.status(Response.Status.CREATED)
         .entity(new Payloads.Token(accounts.regenerateApiToken()))

@@ -13,6 +13,9 @@ import org.allgo.accounts.entity.AccountView;
 import org.allgo.api.Access;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -32,7 +35,12 @@ public class AdminUsersResource {
   @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @PUT
   @Path("{id: [0-9]{1,18}}/state")
-  @Operation(operationId = "changeUserState")
+  @Operation(operationId = "changeUserState", summary = "Lock or reactivate an account")
+  @APIResponse(
+      responseCode = "200",
+      description = "The account, changed.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AccountView")))
   public AccountView changeState(@PathParam("id") long id, Payloads.State body) {
     return users.changeState(id, Payloads.required(body).state());
   }

@@ -18,7 +18,12 @@ import org.allgo.accounts.boundary.SshKeyService;
 import org.allgo.accounts.entity.SshKeyView;
 import org.allgo.api.Access;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -37,31 +42,54 @@ public class SshKeysResource {
 
   @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @GET
-  @Operation(operationId = "listSshKeys")
+  @Operation(operationId = "listSshKeys", summary = "The caller's SSH public keys")
+  @APIResponse(
+      responseCode = "200",
+      description = "The keys.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SshKeyView[]")))
   public List<SshKeyView> list() {
     return keys.list();
+  }
+
+  // One operation for both bodies: the OpenAPI document keeps one per path and method, the last
+  // read, in declaration order. This one is read first and hidden (Payara then has no operation
+  // for an x-allgo-access extension here: the caller is the one below's); the next declares both.
+  @POST
+  @Consumes(MediaType.TEXT_PLAIN)
+  @Operation(hidden = true)
+  public Response addLine(String line) {
+    return added(keys.add(line));
   }
 
   @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(operationId = "addSshKey")
+  @Operation(
+      operationId = "addSshKey",
+      summary = "Add an SSH public key",
+      description = "As JSON {\"key\": \"<line>\"}, or the .pub file's line in plain text.")
+  @RequestBody(
+      required = true,
+      content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "NewSshKey")),
+        @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING))
+      })
+  @APIResponse(
+      responseCode = "201",
+      description = "The key; Location names it.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SshKeyView")))
+  @APIResponse(responseCode = "409", description = "The caller has this key already.")
   public Response add(Payloads.NewSshKey body) {
     return added(keys.add(Payloads.required(body).key()));
-  }
-
-  @Extension(name = Access.EXTENSION, value = Access.CALLER)
-  @POST
-  @Consumes(MediaType.TEXT_PLAIN)
-  @Operation(operationId = "addSshKey")
-  public Response addLine(String line) {
-    return added(keys.add(line));
   }
 
   @Extension(name = Access.EXTENSION, value = Access.SELF)
   @DELETE
   @Path("{id: [0-9]{1,18}}")
-  @Operation(operationId = "deleteSshKey")
+  @Operation(operationId = "deleteSshKey", summary = "Remove one of the caller's SSH keys")
+  @APIResponse(responseCode = "204", description = "The key is removed.")
   public Response delete(@PathParam("id") long id) {
     keys.delete(id);
     return Response.noContent().build();

@@ -16,6 +16,9 @@ import org.allgo.accounts.entity.LoginResult;
 import org.allgo.api.Access;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -35,7 +38,19 @@ public class TokensResource {
 
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @POST
-  @Operation(operationId = "issueToken")
+  @Operation(
+      operationId = "issueToken",
+      summary = "Sign in and get a new API token",
+      description =
+          "Replaces the account's token. Failed sign-ins are counted per account and address: five,"
+              + " then a wait.")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new token, shown this once.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Token")))
+  @APIResponse(
+      responseCode = "401",
+      description = "The e-mail or password is wrong (code bad-credentials).")
   public Response issue(Payloads.Credentials body, @Context HttpServletRequest request) {
     Payloads.Credentials credentials = Payloads.required(body);
     // Two transactions: the failure count of a refused sign-in must be committed.

@@ -12,6 +12,9 @@ import org.allgo.accounts.boundary.RegistrationService;
 import org.allgo.api.Access;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -33,7 +36,11 @@ public class UsersResource {
    */
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @POST
-  @Operation(operationId = "signUp")
+  @Operation(operationId = "signUp", summary = "Open an account; a mail confirms it")
+  @APIResponse(
+      responseCode = "202",
+      description = "The same whether the address had an account or not.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Message")))
   public Response signUp(Payloads.SignUp body) {
     Payloads.SignUp signUp = Payloads.required(body);
     registration.signUp(signUp.name(), signUp.email(), signUp.password());
@@ -46,7 +53,11 @@ public class UsersResource {
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @POST
   @Path("confirmation")
-  @Operation(operationId = "resendConfirmation")
+  @Operation(operationId = "resendConfirmation", summary = "Send the confirmation mail again")
+  @APIResponse(
+      responseCode = "202",
+      description = "The same whether the address had an unconfirmed account or not.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Message")))
   public Response resendConfirmation(Payloads.EmailOnly body) {
     registration.resendConfirmation(Payloads.required(body).email());
     return Response.accepted(
@@ -60,7 +71,11 @@ public class UsersResource {
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @POST
   @Path("password-reset")
-  @Operation(operationId = "requestPasswordReset")
+  @Operation(operationId = "requestPasswordReset", summary = "Mail a link to choose a new password")
+  @APIResponse(
+      responseCode = "202",
+      description = "The same whether the address had an account or not.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Message")))
   public Response requestPasswordReset(Payloads.EmailOnly body) {
     registration.requestPasswordReset(Payloads.required(body).email());
     return Response.accepted(
@@ -74,7 +89,10 @@ public class UsersResource {
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @POST
   @Path("password")
-  @Operation(operationId = "resetPassword")
+  @Operation(
+      operationId = "resetPassword",
+      summary = "Set a new password with a reset mail's secret")
+  @APIResponse(responseCode = "204", description = "The password is changed.")
   public Response resetPassword(Payloads.PasswordReset body) {
     Payloads.PasswordReset reset = Payloads.required(body);
     registration.resetPassword(reset.token(), reset.password());

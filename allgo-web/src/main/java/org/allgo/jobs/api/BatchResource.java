@@ -16,6 +16,9 @@ import org.allgo.batch.entity.ExecutionView;
 import org.allgo.datastore.boundary.PurgeService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Batch jobs on demand, for superusers: {@code purge-jobs}, and how an execution went. */
@@ -42,7 +45,14 @@ public class BatchResource {
   @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @POST
   @Path(PurgeService.PURGE_JOB)
-  @Operation(operationId = "purgeJobs")
+  @Operation(operationId = "purgeJobs", summary = "Start the purge-jobs batch job now")
+  @APIResponse(
+      responseCode = "202",
+      description = "Its execution, started.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "BatchExecution")))
   public Response purgeJobs() {
     return Response.accepted(execution(purge.startNow())).build();
   }
@@ -50,7 +60,14 @@ public class BatchResource {
   @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @GET
   @Path("executions/{id: [0-9]{1,18}}")
-  @Operation(operationId = "getBatchExecution")
+  @Operation(operationId = "getBatchExecution", summary = "How a batch execution went")
+  @APIResponse(
+      responseCode = "200",
+      description = "The execution.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "BatchExecution")))
   public BatchExecution execution(@PathParam("id") long id) {
     return BatchExecution.of(executions.get(id));
   }

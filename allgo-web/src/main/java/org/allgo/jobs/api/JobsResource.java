@@ -30,7 +30,6 @@ import org.allgo.submission.entity.JobDraft;
 import org.allgo.submission.entity.JobLimits;
 import org.allgo.submission.entity.UploadedFile;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,7 +53,7 @@ public class JobsResource {
   private static final String SUBMIT =
       "Either a multipart form (webapp, param, optional queue and notify, and the"
           + " files), or JSON naming files uploaded ahead ({webapp, param, queue, notify, files: [{upload: <id>, name:"
-          + " <optional new name>}]}; each upload is the caller's, taken by this job only). ";
+          + " <optional new name>}]}; each upload is the caller's, taken by this job only).";
   private static final String CREATED = "The job, waiting in its queue; Location names it.";
   private static final String NOT_FOUND = "No such webapp, or an upload is not the caller's.";
   private static final String CONFLICT =
@@ -81,19 +80,15 @@ public class JobsResource {
       String webapp,
       String param,
       String queue,
-      @Schema(name = "notify") Boolean notifyByMail,
-      @Schema(
-              description = "The files: any part with a file name.",
-              type = SchemaType.ARRAY,
-              implementation = byte[].class)
-          List<byte[]> files) {}
+      @JsonbProperty("notify") Boolean notifyByMail,
+      @Schema(description = "The files: any part with a file name.") List<byte[]> files) {}
 
   /** A job submission as JSON: its files were uploaded ahead ({@code POST /api/v2/uploads}). */
   public record JobRequest(
       String webapp,
       String param,
       String queue,
-      @JsonbProperty("notify") @Schema(name = "notify") Boolean notifyByMail,
+      @JsonbProperty("notify") Boolean notifyByMail,
       List<FileRequest> files) {}
 
   /**
@@ -101,70 +96,12 @@ public class JobsResource {
    */
   public record FileRequest(String upload, String name) {}
 
-  // Both submissions carry the whole documentation: the OpenAPI document keeps one operation per
-  // path and method, the last one read.
-  @Extension(name = Access.EXTENSION, value = Access.CALLER)
-  @POST
-  @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @Operation(
-      operationId = "submitJob",
-      summary = "Submit a job",
-      description = SUBMIT + IDEMPOTENCY)
-  @RequestBody(
-      content = {
-        @Content(
-            mediaType = MediaType.MULTIPART_FORM_DATA,
-            schema = @Schema(implementation = JobFormFields.class)),
-        @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = JobRequest.class))
-      })
-  @APIResponse(
-      responseCode = "201",
-      description = CREATED,
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = JobView.class)))
-  @APIResponse(responseCode = "404", description = NOT_FOUND)
-  @APIResponse(responseCode = "409", description = CONFLICT)
-  @APIResponse(responseCode = "410", description = GONE)
-  @APIResponse(responseCode = "413", description = TOO_LARGE)
-  @APIResponse(responseCode = "422", description = REUSED)
-  public Response create(
-      List<EntityPart> parts, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
-    JobForm form = JobForm.read(parts);
-    return created(submissions.submit(form.draft(), form.uploads(), idempotencyKey));
-  }
-
-  @Extension(name = Access.EXTENSION, value = Access.CALLER)
+  // One operation for both bodies: the OpenAPI document keeps one per path and method, the last
+  // read, in declaration order. This one is read first and hidden (Payara then has no operation
+  // for an x-allgo-access extension here: the caller is the one below's); the next declares both.
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(
-      operationId = "submitJob",
-      summary = "Submit a job",
-      description = SUBMIT + IDEMPOTENCY)
-  @RequestBody(
-      content = {
-        @Content(
-            mediaType = MediaType.MULTIPART_FORM_DATA,
-            schema = @Schema(implementation = JobFormFields.class)),
-        @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = JobRequest.class))
-      })
-  @APIResponse(
-      responseCode = "201",
-      description = CREATED,
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = JobView.class)))
-  @APIResponse(responseCode = "404", description = NOT_FOUND)
-  @APIResponse(responseCode = "409", description = CONFLICT)
-  @APIResponse(responseCode = "410", description = GONE)
-  @APIResponse(responseCode = "413", description = TOO_LARGE)
-  @APIResponse(responseCode = "422", description = REUSED)
+  @Operation(hidden = true)
   public Response createFromUploads(
       JobRequest request, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
     if (request == null) {
@@ -190,6 +127,34 @@ public class JobsResource {
     return created(submissions.submitUploaded(draft, files, idempotencyKey));
   }
 
+  @Extension(name = Access.EXTENSION, value = Access.CALLER)
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Operation(operationId = "submitJob", summary = "Submit a job", description = SUBMIT)
+  @RequestBody(
+      required = true,
+      content = {
+        @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(ref = "JobFormFields")),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobRequest"))
+      })
+  @APIResponse(
+      responseCode = "201",
+      description = CREATED,
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobView")))
+  @APIResponse(responseCode = "404", description = NOT_FOUND)
+  @APIResponse(responseCode = "409", description = CONFLICT)
+  @APIResponse(responseCode = "410", description = GONE)
+  @APIResponse(responseCode = "413", description = TOO_LARGE)
+  @APIResponse(responseCode = "422", description = REUSED)
+  public Response create(
+      List<EntityPart> parts,
+      @Parameter(description = IDEMPOTENCY) @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+    JobForm form = JobForm.read(parts);
+    return created(submissions.submit(form.draft(), form.uploads(), idempotencyKey));
+  }
+
   private Response created(JobView job) {
     return created(uri, job);
   }
@@ -210,6 +175,11 @@ public class JobsResource {
       description =
           "Filters on state, webapp and creation time; a page of at most 'limit' jobs, whose Link header"
               + " (<url>; rel=\"next\") names the next page when there may be one.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of jobs.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobView[]")))
   public List<JobView> list(
       @QueryParam("state") String state,
       @QueryParam("webapp") String webapp,
@@ -245,7 +215,12 @@ public class JobsResource {
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
   @Path("limits")
-  @Operation(operationId = "getJobLimits")
+  @Operation(operationId = "getJobLimits", summary = "What a job may be sent: its files' sizes")
+  @APIResponse(
+      responseCode = "200",
+      description = "The limits.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JobLimits")))
   public JobLimits limits() {
     return submissions.limits();
   }

@@ -22,6 +22,8 @@ import org.allgo.submission.entity.Upload;
 import org.allgo.submission.entity.UploadView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,6 +44,9 @@ public class UploadsResource {
 
   @Context UriInfo uri;
 
+  /** The multipart form of an upload, for the OpenAPI document. */
+  public record UploadForm(@Schema(description = "The file.") byte[] file) {}
+
   @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -51,7 +56,11 @@ public class UploadsResource {
       description =
           "A multipart form with one file. The answer's id names the file in a JSON job submission before"
               + " expiresAt.")
-  @APIResponse(responseCode = "201", description = "The upload; Location names it.")
+  @APIResponse(
+      responseCode = "201",
+      description = "The upload; Location names it.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UploadView")))
   @APIResponse(responseCode = "409", description = "Too many of the caller's files wait for a job.")
   @APIResponse(
       responseCode = "413",
@@ -77,6 +86,11 @@ public class UploadsResource {
   @Operation(
       operationId = "listUploads",
       summary = "The caller's uploads that wait for a job, oldest first")
+  @APIResponse(
+      responseCode = "200",
+      description = "The uploads.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UploadView[]")))
   public List<UploadView> list() {
     return uploads.list();
   }
@@ -84,7 +98,12 @@ public class UploadsResource {
   @Extension(name = Access.EXTENSION, value = Access.SELF)
   @GET
   @Path(ID)
-  @Operation(operationId = "getUpload")
+  @Operation(operationId = "getUpload", summary = "One of the caller's uploads")
+  @APIResponse(
+      responseCode = "200",
+      description = "The upload.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UploadView")))
   public UploadView get(@PathParam("id") String id) {
     return uploads.get(id);
   }
@@ -92,7 +111,8 @@ public class UploadsResource {
   @Extension(name = Access.EXTENSION, value = Access.SELF)
   @DELETE
   @Path(ID)
-  @Operation(operationId = "deleteUpload")
+  @Operation(operationId = "deleteUpload", summary = "Remove one of the caller's uploads")
+  @APIResponse(responseCode = "204", description = "The upload is removed.")
   public Response delete(@PathParam("id") String id) {
     uploads.delete(id);
     return Response.noContent().build();

@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,6 +31,10 @@ import org.allgo.submission.boundary.SubmissionService;
 import org.allgo.submission.entity.JobDraft;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -55,21 +60,72 @@ public class V1JobsResource {
 
   @Inject Links links;
 
+  /** The answer to a submission, for the OpenAPI document. */
+  public record V1Submitted(
+      long id,
+      @Schema(description = "Where to follow the job.") String url,
+      @JsonbProperty("avg_time")
+          @Schema(description = "The webapp's mean job duration, in seconds.")
+          long averageSeconds) {}
+
+  /** The form of a v1 submission, for the OpenAPI document. */
+  @Schema(description = "The webapp by id or by name; files[N]: any part with a file name.")
+  public record V1JobForm(
+      @JsonbProperty("job[webapp_id]") String webappId,
+      @JsonbProperty("job[webapp_name]") String webappName,
+      @JsonbProperty("job[param]") String param,
+      @JsonbProperty("job[queue]") String queue,
+      List<byte[]> files) {}
+
+  /** A job as v1 shows it, for the OpenAPI document. */
+  @Schema(
+      description =
+          "The job; its files, name to download URL, are an object under the job's id as key.")
+  public record V1Job(
+      long id,
+      @Schema(
+              description =
+                  "created, waiting, running, done, aborted, timeout, error, archived or deleted")
+          String status,
+      String result,
+      @JsonbProperty("exit_code") Integer exitCode,
+      @JsonbProperty("created_at") Instant createdAt,
+      @JsonbProperty("started_at") Instant startedAt,
+      @JsonbProperty("finished_at") Instant finishedAt) {}
+
+  // One operation for both bodies: the OpenAPI document keeps one per path and method, the last
+  // read, in declaration order. This one is read first and hidden (Payara then has no operation
+  // for an x-allgo-access extension here: the caller is the one below's); the next declares both.
+  /** A submission without files, URL-encoded, as the original platform also took it. */
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(hidden = true)
+  public JsonObject createFromForm(MultivaluedMap<String, String> fields) {
+    return submit(JobForm.read(fields, JobForm.V1));
+  }
+
   @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @Operation(operationId = "submitV1Job")
+  @Operation(
+      operationId = "submitV1Job",
+      summary = "Submit a job (the original API)",
+      description =
+          "A multipart form (job[webapp_id] or job[webapp_name], job[param], job[queue], and files[N]),"
+              + " or the same fields URL-encoded, without files.")
+  @RequestBody(
+      required = true,
+      content = {
+        @Content(mediaType = MediaType.MULTIPART_FORM_DATA),
+        @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED)
+      })
+  @APIResponse(
+      responseCode = "200",
+      description = "The job, waiting in its queue.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "V1Submitted")))
   public JsonObject create(List<EntityPart> parts) {
     return submit(JobForm.read(parts, JobForm.V1));
-  }
-
-  /** A submission without files, URL-encoded, as the original platform also took it. */
-  @Extension(name = Access.EXTENSION, value = Access.CALLER)
-  @POST
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  @Operation(operationId = "submitV1Job")
-  public JsonObject createFromForm(MultivaluedMap<String, String> fields) {
-    return submit(JobForm.read(fields, JobForm.V1));
   }
 
   private JsonObject submit(JobForm form) {
@@ -89,7 +145,11 @@ public class V1JobsResource {
   @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @GET
   @Path("{id: [0-9]{1,18}}")
-  @Operation(operationId = "getV1Job")
+  @Operation(operationId = "getV1Job", summary = "Read a job and its files (the original API)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The job.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "V1Job")))
   public JsonObject get(@PathParam("id") long id) {
     JobWithFiles read = datastore.withFiles(id);
     JobView job = read.job();

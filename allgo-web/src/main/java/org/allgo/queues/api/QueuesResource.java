@@ -21,6 +21,10 @@ import org.allgo.queues.entity.QueueDraft;
 import org.allgo.queues.entity.QueueView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Job queues: listed for everyone, created and changed by superusers. */
@@ -39,7 +43,12 @@ public class QueuesResource {
 
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
-  @Operation(operationId = "listQueues")
+  @Operation(operationId = "listQueues", summary = "The job queues")
+  @APIResponse(
+      responseCode = "200",
+      description = "The queues.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "QueueView[]")))
   public List<QueueView> list() {
     return queues.list();
   }
@@ -47,14 +56,29 @@ public class QueuesResource {
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
   @Path(NAME)
-  @Operation(operationId = "getQueue")
+  @Operation(operationId = "getQueue", summary = "A job queue")
+  @APIResponse(
+      responseCode = "200",
+      description = "The queue.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "QueueView")))
   public QueueView get(@PathParam("name") String name) {
     return queues.get(name);
   }
 
   @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @POST
-  @Operation(operationId = "createQueue")
+  @Operation(operationId = "createQueue", summary = "Create a job queue")
+  @APIResponse(
+      responseCode = "201",
+      description = "The queue; Location names it.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "QueueView")))
+  @APIResponse(responseCode = "409", description = "A queue has this name.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "QueueDraft")))
   public Response create(QueueDraft draft) {
     QueueView created = queues.create(required(draft));
     return Response.created(uri.getAbsolutePathBuilder().path(created.name()).build())
@@ -65,7 +89,16 @@ public class QueuesResource {
   @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @PATCH
   @Path(NAME)
-  @Operation(operationId = "updateQueue")
+  @Operation(operationId = "updateQueue", summary = "Change a job queue")
+  @APIResponse(
+      responseCode = "200",
+      description = "The queue, changed.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "QueueView")))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "QueueDraft")))
   public QueueView update(@PathParam("name") String name, QueueDraft draft) {
     return queues.update(name, required(draft));
   }

@@ -17,6 +17,9 @@ import org.allgo.webapps.boundary.BaseImageService;
 import org.allgo.webapps.entity.BaseImageView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The base images sandboxes start from; superusers add and remove them. */
@@ -33,14 +36,27 @@ public class BaseImagesResource {
 
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
-  @Operation(operationId = "listBaseImages")
+  @Operation(operationId = "listBaseImages", summary = "The base images sandboxes start from")
+  @APIResponse(
+      responseCode = "200",
+      description = "The base images.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "BaseImageView[]")))
   public List<BaseImageView> list() {
     return images.list();
   }
 
   @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @POST
-  @Operation(operationId = "addBaseImage")
+  @Operation(operationId = "addBaseImage", summary = "Add a base image")
+  @APIResponse(
+      responseCode = "201",
+      description = "The base image.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BaseImageView")))
+  @APIResponse(responseCode = "409", description = "A base image has this name.")
   public Response add(NewBaseImage body) {
     NewBaseImage image = WebappsResource.required(body);
     return Response.status(Response.Status.CREATED)
@@ -51,7 +67,8 @@ public class BaseImagesResource {
   @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @DELETE
   @Path("{name}")
-  @Operation(operationId = "removeBaseImage")
+  @Operation(operationId = "removeBaseImage", summary = "Remove a base image")
+  @APIResponse(responseCode = "204", description = "The base image is removed.")
   public Response remove(@PathParam("name") String name) {
     images.remove(name);
     return Response.noContent().build();

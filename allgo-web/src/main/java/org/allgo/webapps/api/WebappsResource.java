@@ -26,6 +26,10 @@ import org.allgo.webapps.entity.WebappDraft;
 import org.allgo.webapps.entity.WebappView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Webapps, their sandbox and their versions. */
@@ -46,25 +50,31 @@ public class WebappsResource {
 
   @Context UriInfo uri;
 
-  /** Start a sandbox from a base image (by name) or from a ready version (by number). */
-  public record SandboxStart(String baseImage, String version) {}
-
-  public record Commit(String number, String description) {}
-
-  public record Pin(String number) {}
-
-  public record Network(boolean allowed) {}
-
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
-  @Operation(operationId = "listWebapps")
+  @Operation(operationId = "listWebapps", summary = "The webapps the caller may see")
+  @APIResponse(
+      responseCode = "200",
+      description = "The webapps.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebappView[]")))
   public List<WebappView> list() {
     return webapps.list();
   }
 
   @Extension(name = Access.EXTENSION, value = Access.CALLER)
   @POST
-  @Operation(operationId = "createWebapp")
+  @Operation(operationId = "createWebapp", summary = "Publish a new webapp")
+  @APIResponse(
+      responseCode = "201",
+      description = "The webapp; Location names it.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebappView")))
+  @APIResponse(responseCode = "409", description = "A webapp has this name.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebappDraft")))
   public Response create(WebappDraft draft) {
     WebappView created = webapps.create(required(draft));
     return Response.created(uri.getAbsolutePathBuilder().path(created.dockerName()).build())
@@ -75,7 +85,12 @@ public class WebappsResource {
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
   @Path(NAME)
-  @Operation(operationId = "getWebapp")
+  @Operation(operationId = "getWebapp", summary = "A webapp")
+  @APIResponse(
+      responseCode = "200",
+      description = "The webapp.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebappView")))
   public WebappView get(@PathParam("name") String name) {
     return webapps.get(name);
   }
@@ -83,7 +98,16 @@ public class WebappsResource {
   @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @PATCH
   @Path(NAME)
-  @Operation(operationId = "updateWebapp")
+  @Operation(operationId = "updateWebapp", summary = "Change a webapp's settings")
+  @APIResponse(
+      responseCode = "200",
+      description = "The webapp, changed.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebappView")))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebappDraft")))
   public WebappView update(@PathParam("name") String name, WebappDraft draft) {
     return webapps.update(name, required(draft));
   }
@@ -91,7 +115,9 @@ public class WebappsResource {
   @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @DELETE
   @Path(NAME)
-  @Operation(operationId = "deleteWebapp")
+  @Operation(operationId = "deleteWebapp", summary = "Delete a webapp, its sandbox and versions")
+  @APIResponse(responseCode = "204", description = "The webapp is gone.")
+  @APIResponse(responseCode = "409", description = "The webapp has jobs waiting or running.")
   public Response delete(@PathParam("name") String name) {
     webapps.delete(name);
     return Response.noContent().build();
@@ -100,16 +126,33 @@ public class WebappsResource {
   @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @POST
   @Path(NAME + "/sandbox/start")
-  @Operation(operationId = "startSandbox")
-  public WebappView startSandbox(@PathParam("name") String name, SandboxStart start) {
-    SandboxStart from = start == null ? new SandboxStart(null, null) : start;
+  @Operation(
+      operationId = "startSandbox",
+      summary = "Start the sandbox from a base image or a version")
+  @APIResponse(
+      responseCode = "200",
+      description = "The webapp, its sandbox running.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebappView")))
+  @APIResponse(
+      responseCode = "409",
+      description = "The sandbox runs already, or the version is not ready.")
+  public WebappView startSandbox(
+      @PathParam("name") String name, WebappPayloads.SandboxStart start) {
+    WebappPayloads.SandboxStart from =
+        start == null ? new WebappPayloads.SandboxStart(null, null) : start;
     return sandboxes.start(name, from.baseImage(), from.version());
   }
 
   @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @POST
   @Path(NAME + "/sandbox/stop")
-  @Operation(operationId = "stopSandbox")
+  @Operation(operationId = "stopSandbox", summary = "Stop the webapp's sandbox")
+  @APIResponse(
+      responseCode = "200",
+      description = "The webapp, its sandbox stopped.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebappView")))
   public WebappView stopSandbox(@PathParam("name") String name) {
     return sandboxes.stop(name);
   }
@@ -117,18 +160,33 @@ public class WebappsResource {
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
   @Path(NAME + "/versions")
-  @Operation(operationId = "listVersions")
+  @Operation(operationId = "listVersions", summary = "A webapp's versions, newest first")
+  @APIResponse(
+      responseCode = "200",
+      description = "The versions.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VersionView[]")))
   public List<VersionView> versions(@PathParam("name") String name) {
     return versions.list(name);
   }
 
-  /** Commits the running sandbox; the version is READY when its batch job has ended well. */
   @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @POST
   @Path(NAME + "/versions")
-  @Operation(operationId = "commitVersion")
-  public Response commit(@PathParam("name") String name, Commit commit) {
-    Commit body = commit == null ? new Commit(null, null) : commit;
+  @Operation(
+      operationId = "commitVersion",
+      summary = "Commit the running sandbox as a new version, READY when its batch job ends well")
+  @APIResponse(
+      responseCode = "202",
+      description =
+          "The version, being committed (the commit-version batch job); Location names it.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VersionView")))
+  @APIResponse(
+      responseCode = "409",
+      description = "The sandbox does not run, or a version has this number.")
+  public Response commit(@PathParam("name") String name, WebappPayloads.Commit commit) {
+    WebappPayloads.Commit body = commit == null ? new WebappPayloads.Commit(null, null) : commit;
     VersionView version = versions.commit(name, body.number(), body.description());
     return Response.accepted(version)
         .location(uri.getAbsolutePathBuilder().path(Long.toString(version.id())).build())
@@ -138,7 +196,12 @@ public class WebappsResource {
   @Extension(name = Access.EXTENSION, value = Access.PUBLIC)
   @GET
   @Path(NAME + "/versions/{id: [0-9]{1,18}}")
-  @Operation(operationId = "getVersion")
+  @Operation(operationId = "getVersion", summary = "A version of a webapp")
+  @APIResponse(
+      responseCode = "200",
+      description = "The version.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VersionView")))
   public VersionView version(@PathParam("name") String name, @PathParam("id") long id) {
     return versions.get(name, id);
   }
@@ -146,16 +209,29 @@ public class WebappsResource {
   @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @PUT
   @Path(NAME + "/pinned-version")
-  @Operation(operationId = "pinVersion")
-  public WebappView pin(@PathParam("name") String name, Pin pin) {
+  @Operation(
+      operationId = "pinVersion",
+      summary = "Choose the version jobs run (null: newest ready)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The webapp, changed.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebappView")))
+  @APIResponse(responseCode = "409", description = "The version is not ready.")
+  public WebappView pin(@PathParam("name") String name, WebappPayloads.Pin pin) {
     return versions.pin(name, required(pin).number());
   }
 
   @Extension(name = Access.EXTENSION, value = Access.SUPERUSER)
   @PUT
   @Path(NAME + "/network")
-  @Operation(operationId = "setNetwork")
-  public WebappView network(@PathParam("name") String name, Network network) {
+  @Operation(operationId = "setNetwork", summary = "Let the sandbox and jobs reach the network")
+  @APIResponse(
+      responseCode = "200",
+      description = "The webapp, changed.",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebappView")))
+  public WebappView network(@PathParam("name") String name, WebappPayloads.Network network) {
     return webapps.allowNetwork(name, required(network).allowed());
   }
 

@@ -1,4 +1,4 @@
-package org.allgo.platform.control;
+package org.allgo.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.allgo.platform.control;
+package org.allgo.api;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * Writes the API's paths as OpenAPI templates: the resources' path parameters carry regular
  * expressions ({@code {id: [0-9]{1,18}}}), which the document must name only ({@code {id}}). Keeps
  * the document to the OpenAPI schema: each tag declared once (resources that share a tag each
- * declare it), and without Payara's own top-level {@code endpoints} list.
+ * declare it), and without Payara's own top-level {@code endpoints} list. Then each operation's
+ * error answers and token ({@link OpenApiResponses}).
  */
 public class OpenApiPaths implements OASFilter {
 
@@ -24,6 +25,8 @@ public class OpenApiPaths implements OASFilter {
   @Override
   public void filterOpenAPI(OpenAPI openApi) {
     dropEndpoints(openApi);
+    ApiSchemas.describe(openApi);
+    OpenApiResponses.describe(openApi);
     if (openApi.getTags() != null) {
       Map<String, Tag> tags = new LinkedHashMap<>();
       openApi.getTags().forEach(tag -> tags.putIfAbsent(tag.getName(), tag));
