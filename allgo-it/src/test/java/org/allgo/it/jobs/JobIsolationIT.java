@@ -19,8 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class JobIsolationIT extends ToolJobTest {
 
-  private static final boolean WARM =
-      System.getProperty("allgo.test.server.settings", "").contains("ALLGO_WARM_ENABLED=true");
+  private static final boolean WARM = Jobs.WARM;
 
   @Test
   void theSecondUsersJobSeesNothingOfTheFirstUsersJob() {
