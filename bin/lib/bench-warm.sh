@@ -23,7 +23,7 @@ bench_warm() {
   log "warm series: raw, cold and warm in turn, $rounds rounds of $jobs jobs at concurrency 1 and 4"
   java -cp "$ALLGO_ROOT/allgo-bench/target/allgo-bench.jar:$ALLGO_ROOT/allgo-bench/target/lib/*" \
     -Dbench.machine="$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB" \
-    org.allgo.bench.WarmBench http://localhost:50080 "$cold_token" "$cold_pid" \
+    -Dbench.warmup="${BENCH_WARMUP:-200}" org.allgo.bench.WarmBench http://localhost:50080 "$cold_token" "$cold_pid" \
     http://localhost:50580 "$warm_token" "$warm_pid" "$BENCH_WEBAPP" "$jobs" "$rounds" "$results" 1 4 \
     || die "the warm benchmark failed"
   bench_warm_rest >> "$file"
@@ -36,6 +36,9 @@ bench_warm() {
   python3 "$ALLGO_ROOT/bench/chart.py" "$file" "${file%.md}.svg" \
     && printf '![Trivial jobs: jobs/s and submit→done p50, raw, cold and warm](%s)\n' "$(basename "${file%.md}.svg")" >> "$file" \
     || log "no chart drawn"
+  trap - EXIT
+  bench_warm_server down "${cold[@]}"
+  bench_warm_server down "${warm[@]}"
   log "results in $file"
 }
 
@@ -48,6 +51,8 @@ bench_warm_server() {
   env $(printf -- '-u %s ' "${ALLGO_DERIVED[@]}") "${server[@]}" "$ALLGO_ROOT/bin/allgo" down >/dev/null
   mariadb_ok || start_mariadb
   mariadb --socket="$(mariadb_sock)" -uroot -e "DROP DATABASE IF EXISTS allgo_$env"
+  # Warm containers outlive their server (the next start removes them): not a bench server's.
+  docker ps -aq --filter label=allgo.warm --filter "label=allgo.env=$env" | xargs -r docker rm -f >/dev/null
   [ "$command" = up ] || return 0
   rm -rf "$ALLGO_ROOT/var/$env" "$ALLGO_ROOT/var/domains/allgo-$env.deployed"
   env $(printf -- '-u %s ' "${ALLGO_DERIVED[@]}") "${server[@]}" "$ALLGO_ROOT/bin/allgo" up >/dev/null \
