@@ -1,13 +1,17 @@
-"""Draws the jobs/s of a benchmark result as an SVG bar chart, raw docker-java beside allgo.
+"""Draws a benchmark result's trivial jobs as an SVG bar chart: jobs/s of each series, raw
+docker-java beside allgo (and, in a warm-start result, allgo cold and warm); with a warm-start
+result, a second panel of submit→done p50.
 
 Usage: chart.py <results.md> <chart.svg>. Reads the "Trivial jobs" table the benchmark writes.
 """
 import re
 import sys
 
+PALETTE = ['#7a7a7a', '#2f6fb0', '#d08a1e', '#3b9a57']
 
-def series(markdown):
-    rates = {}
+
+def series(markdown, column=3):
+    values = {}
     section = ''
     for line in markdown.splitlines():
         if line.startswith('## '):
@@ -15,42 +19,58 @@ def series(markdown):
         if not section.startswith('## Trivial jobs'):
             continue
         cells = [c.strip() for c in line.strip().strip('|').split('|')]
-        if len(cells) >= 4 and cells[0] in ('raw docker-java', 'allgo REST') and re.fullmatch(r'\d+', cells[2]):
-            rates.setdefault(cells[0], {})[int(cells[2])] = float(cells[3])
-    return rates
+        if len(cells) >= 6 and re.fullmatch(r'\d+', cells[2]) and cells[0] != 'series':
+            values.setdefault(cells[0], {})[int(cells[2])] = float(cells[column].split('/')[0])
+    return values
 
 
-def svg(rates):
-    width, height, left, bottom, top = 520, 300, 50, 40, 40
-    concurrencies = sorted(rates.get('raw docker-java', {}))
-    highest = max(v for s in rates.values() for v in s.values())
-    scale = (height - bottom - top) / (highest * 1.1)
+def panel(values, title, unit, x_offset, width, height):
+    left, bottom, top = 50, 40, 40
+    names = list(values)
+    concurrencies = sorted({c for s in values.values() for c in s})
+    highest = max(v for s in values.values() for v in s.values()) or 1
+    scale = (height - bottom - top - 40) / (highest * 1.1)
     group = (width - left - 20) / max(len(concurrencies), 1)
-    colours = {'raw docker-java': '#7a7a7a', 'allgo REST': '#2f6fb0'}
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="12">',
-             f'<text x="{left}" y="20" font-size="14">Trivial jobs per second, raw docker-java and allgo</text>',
+    parts = [f'<g transform="translate({x_offset},0)">',
+             f'<text x="{left}" y="20" font-size="14">{title}</text>',
              f'<line x1="{left}" y1="{height - bottom}" x2="{width - 10}" y2="{height - bottom}" stroke="black"/>']
+    bar = group * 0.7 / len(names)
     for i, c in enumerate(concurrencies):
         x0 = left + i * group + group * 0.15
-        bar = group * 0.35
-        for j, name in enumerate(('raw docker-java', 'allgo REST')):
-            value = rates.get(name, {}).get(c, 0.0)
+        for j, name in enumerate(names):
+            value = values[name].get(c, 0.0)
             h = value * scale
             x = x0 + j * bar
-            parts.append(f'<rect x="{x:.1f}" y="{height - bottom - h:.1f}" width="{bar - 4:.1f}" height="{h:.1f}" fill="{colours[name]}"/>')
-            parts.append(f'<text x="{x + bar / 2 - 2:.1f}" y="{height - bottom - h - 4:.1f}" text-anchor="middle">{value:.2f}</text>')
-        parts.append(f'<text x="{x0 + bar:.1f}" y="{height - bottom + 16}" text-anchor="middle">concurrency {c}</text>')
-    for j, name in enumerate(('raw docker-java', 'allgo REST')):
-        parts.append(f'<rect x="{width - 170}" y="{30 + j * 16}" width="10" height="10" fill="{colours[name]}"/>')
-        parts.append(f'<text x="{width - 155}" y="{39 + j * 16}">{name}</text>')
+            parts.append(f'<rect x="{x:.1f}" y="{height - bottom - h:.1f}" width="{bar - 4:.1f}" height="{h:.1f}" fill="{PALETTE[j % len(PALETTE)]}"/>')
+            label = f'{value:.2f}' if unit == '' else f'{value:.0f}'
+            parts.append(f'<text x="{x + bar / 2 - 2:.1f}" y="{height - bottom - h - 4:.1f}" text-anchor="middle" font-size="10">{label}</text>')
+        parts.append(f'<text x="{x0 + bar * len(names) / 2:.1f}" y="{height - bottom + 16}" text-anchor="middle">concurrency {c}</text>')
+    for j, name in enumerate(names):
+        parts.append(f'<rect x="{width - 150}" y="{30 + j * 16}" width="10" height="10" fill="{PALETTE[j % len(PALETTE)]}"/>')
+        parts.append(f'<text x="{width - 135}" y="{39 + j * 16}">{name}</text>')
+    parts.append('</g>')
+    return parts
+
+
+def svg(markdown):
+    rates = series(markdown, 3)
+    done = series(markdown, 5)
+    two = len(rates) > 2
+    width, height = 520, 300
+    total = width * 2 if two else width
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{total}" height="{height}" font-family="sans-serif" font-size="12">']
+    title = 'Trivial jobs per second, raw docker-java and allgo'
+    parts += panel(rates, title if not two else 'Trivial jobs per second', '', 0, width, height)
+    if two:
+        parts += panel(done, 'Submit→done p50 (ms)', 'ms', width, width, height)
     parts.append('</svg>')
     return '\n'.join(parts) + '\n'
 
 
 if __name__ == '__main__':
     with open(sys.argv[1], encoding='utf-8') as f:
-        rates = series(f.read())
-    if not rates:
+        text = f.read()
+    if not series(text):
         sys.exit('no job table in ' + sys.argv[1])
     with open(sys.argv[2], 'w', encoding='utf-8') as f:
-        f.write(svg(rates))
+        f.write(svg(text))

@@ -15,6 +15,7 @@ bench_api() {
 
 run_bench() {
   if [ "${1:-}" = swarm ]; then bench_swarm; return; fi
+  if [ "${1:-}" = warm ]; then . "$ALLGO_ROOT/bin/lib/bench-warm.sh"; bench_warm; return; fi
   ensure_services
   command -v wrk >/dev/null || apt_install wrk
   mvn -B -q -f "$ALLGO_ROOT/pom.xml" package -DskipTests -pl allgo-bench -am || die "the build failed"

@@ -51,6 +51,14 @@ export ALLGO_JOB_MAX_LOG_MB=${ALLGO_JOB_MAX_LOG_MB:-64}
 export ALLGO_JOB_TMP_MB=${ALLGO_JOB_TMP_MB:-256}
 export ALLGO_JOB_MAX_PER_USER=${ALLGO_JOB_MAX_PER_USER:-2}
 
+# Warm starts (single engine only): jobs start in pre-started containers, one job each; the pool's
+# cap (containers, memory), the containers kept per kind, how long an unused kind keeps them.
+export ALLGO_WARM_ENABLED=${ALLGO_WARM_ENABLED:-false}
+export ALLGO_WARM_MAX_CONTAINERS=${ALLGO_WARM_MAX_CONTAINERS:-8}
+export ALLGO_WARM_MAX_MEMORY_MB=${ALLGO_WARM_MAX_MEMORY_MB:-4096}
+export ALLGO_WARM_PER_KIND=${ALLGO_WARM_PER_KIND:-4}
+export ALLGO_WARM_IDLE=${ALLGO_WARM_IDLE:-PT10M}
+
 # How long (seconds) bin/allgo up waits for the application to answer once its domain runs.
 export ALLGO_START_TIMEOUT=${ALLGO_START_TIMEOUT:-300}
 

@@ -144,7 +144,8 @@ docker_stage() {
       ;;
     toolbox)
       mkdir -p "$ctx/allgo/bin/lib"
-      cp "$ALLGO_ROOT/bin/lib/common.sh" "$ALLGO_ROOT/bin/lib/images.sh" "$ctx/allgo/bin/lib/"
+      cp "$ALLGO_ROOT/bin/lib/common.sh" "$ALLGO_ROOT/bin/lib/images.sh" \
+        "$ALLGO_ROOT/bin/lib/allgo-waiter.c" "$ctx/allgo/bin/lib/"
       ;;
   esac
 }

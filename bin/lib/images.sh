@@ -4,19 +4,30 @@
 # The toolbox (the original's allgo/toolbox): editors and file-transfer programs for authors, mounted
 # read-only at /.toolbox in every sandbox, usable whatever the sandbox's image (even without a libc):
 # busybox-static applets, and Debian's scp, sftp-server and nano run through their own loader.
+# It also holds libexec/allgo-waiter, the waiting process of warm job containers (bin/lib/allgo-waiter.c, static).
 TOOLBOX_PROGRAMS=(/usr/bin/scp /usr/lib/openssh/sftp-server /bin/nano)
-TOOLBOX_VERSION=1
+TOOLBOX_VERSION=2
 
 toolbox_dir() { echo "$ALLGO_DATA/ro/toolbox"; }
 
 ensure_toolbox() {
   local dir; dir=$(toolbox_dir)
   [ "$(cat "$dir/VERSION" 2>/dev/null)" = "$TOOLBOX_VERSION" ] && return 0
-  dpkg -s busybox-static openssh-client openssh-sftp-server nano ncurses-base >/dev/null 2>&1 \
-    || apt_install busybox-static openssh-client openssh-sftp-server nano ncurses-base
+  # The waiter comes compiled in the toolbox image; on a host, gcc makes it.
+  local waiter=$ALLGO_ROOT/libexec/allgo-waiter compiler=(gcc libc6-dev)
+  [ -x "$waiter" ] && compiler=()
+  dpkg -s busybox-static openssh-client openssh-sftp-server nano ncurses-base "${compiler[@]}" >/dev/null 2>&1 \
+    || apt_install busybox-static openssh-client openssh-sftp-server nano ncurses-base "${compiler[@]}"
   log "making the sandbox toolbox in $dir"
   rm -rf "$dir" && mkdir -p "$dir"/{bin,lib,libexec,share}
   cp /bin/busybox "$dir/bin/busybox"
+  if [ -x "$waiter" ]; then
+    cp "$waiter" "$dir/libexec/allgo-waiter"
+  else
+    gcc -static -Os -s -o "$dir/libexec/allgo-waiter" "$ALLGO_ROOT/bin/lib/allgo-waiter.c" \
+      || die "could not compile the warm containers' waiter"
+  fi
+  chmod 755 "$dir/libexec/allgo-waiter"
   for applet in $("$dir/bin/busybox" --list); do
     [ "$applet" = busybox ] || ln -sf busybox "$dir/bin/$applet"
   done

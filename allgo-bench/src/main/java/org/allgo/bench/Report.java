@@ -54,7 +54,12 @@ final class Report {
 
   /** allgo against raw docker-java at the same concurrency. */
   void ratios(List<Series> raw, List<Series> allgo) {
-    lines.add("## allgo ÷ raw");
+    ratios(raw, allgo, "allgo ÷ raw");
+  }
+
+  /** A series against raw docker-java at the same concurrency, under its own title. */
+  void ratios(List<Series> raw, List<Series> allgo, String title) {
+    lines.add("## " + title);
     lines.add("");
     lines.add(
         "| concurrency | jobs/s ratio | added submit→start p50 / p95 (ms) | added submit→done p50 / p95 (ms) |");
@@ -111,8 +116,12 @@ final class Report {
   }
 
   Path write(Path directory) throws IOException {
+    return write(directory, LocalDate.now() + ".md");
+  }
+
+  Path write(Path directory, String name) throws IOException {
     Files.createDirectories(directory);
-    Path file = directory.resolve(LocalDate.now() + ".md");
+    Path file = directory.resolve(name);
     Files.write(file, lines);
     return file;
   }

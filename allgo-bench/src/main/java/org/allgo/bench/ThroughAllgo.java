@@ -27,15 +27,22 @@ final class ThroughAllgo {
   private final String baseUrl;
   private final String token;
   private final String webapp;
+  private final String name;
 
   ThroughAllgo(String baseUrl, String token, String webapp) {
+    this(baseUrl, token, webapp, "allgo REST");
+  }
+
+  /** Jobs through the server at {@code baseUrl}, their series named {@code name}. */
+  ThroughAllgo(String baseUrl, String token, String webapp, String name) {
     this.baseUrl = baseUrl;
     this.token = token;
     this.webapp = webapp;
+    this.name = name;
   }
 
   Series run(int jobs, int concurrency) throws Exception {
-    return Load.run("allgo REST", jobs, concurrency, this::oneJob);
+    return Load.run(name, jobs, concurrency, this::oneJob);
   }
 
   private void oneJob(Latencies latency, Latencies toStart)

@@ -13,6 +13,7 @@ import org.allgo.connector.api.DockerException;
 import org.allgo.dispatch.control.BackgroundWork;
 import org.allgo.dispatch.control.JobCompletion;
 import org.allgo.dispatch.control.JobContainers;
+import org.allgo.dispatch.control.WarmPool;
 import org.allgo.jobs.control.JobSettings;
 
 /**
@@ -44,6 +45,10 @@ public class ContainerExits implements ContainerEventListener {
 
   @Inject BackgroundWork work;
 
+  @Inject JobContainers containers;
+
+  @Inject WarmPool warm;
+
   @Override
   public void onEvent(ContainerEvent event) {
     if (!settings.environment().equals(event.labels().get("allgo.env"))) {
@@ -61,7 +66,11 @@ public class ContainerExits implements ContainerEventListener {
   }
 
   private void finish(ContainerEvent event) {
-    JobContainers.jobId(event.labels())
+    if (event.labels().containsKey(JobContainers.WARM_LABEL)) {
+      warm.died(event.containerId());
+    }
+    containers
+        .jobId(event.name(), event.labels())
         .ifPresent(
             jobId -> {
               try {

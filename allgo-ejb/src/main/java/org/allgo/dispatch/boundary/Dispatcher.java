@@ -27,6 +27,8 @@ import org.allgo.dispatch.control.JobContainers;
 import org.allgo.dispatch.control.JobStarts;
 import org.allgo.dispatch.control.JobTransitions;
 import org.allgo.dispatch.control.RunningJob;
+import org.allgo.dispatch.control.WarmPool;
+import org.allgo.dispatch.control.WarmSlots;
 import org.allgo.jobs.control.JobSettings;
 import org.allgo.jobs.entity.StopRequest;
 
@@ -74,22 +76,28 @@ public class Dispatcher {
 
   @Inject BackgroundWork work;
 
+  @Inject WarmPool warm;
+
+  @Inject WarmSlots slots;
+
   @Resource SessionContext context;
 
   @PostConstruct
   void reconcile() {
     try {
+      warm.reset();
       Map<Long, ContainerSummary> found = containers.list();
       int adopted = 0;
       int finished = 0;
       int again = 0;
       for (RunningJob job : transitions.running()) {
         ContainerSummary container = found.remove(job.jobId());
-        if (container != null && container.running()) {
+        if (container != null && container.running() && !slots.neverHanded(job, container)) {
           adopted++;
-        } else if (mine(job) && neverRan(job, container)) {
+        } else if (mine(job) && (neverRan(job, container) || slots.neverHanded(job, container))) {
           if (container != null) {
             containers.remove(container.id());
+            warm.released(container.labels());
           }
           transitions.unclaim(job.jobId());
           again++;
@@ -120,6 +128,7 @@ public class Dispatcher {
   // of business methods only): the pass runs as a business method, outside any.
   @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
   void tick() {
+    warm.shrink();
     supervisionDue.set(true);
     context.getBusinessObject(Dispatcher.class).wake();
   }

@@ -57,6 +57,8 @@ public class JobCompletion {
 
   @Inject EndReasons reasons;
 
+  @Inject WarmPool warm;
+
   /** Finishes the job if its container has stopped; true when the job is no longer running. */
   public boolean complete(long jobId) {
     Optional<RunningJob> job = transitions.findRunning(jobId);
@@ -99,8 +101,7 @@ public class JobCompletion {
     long jobId = job.jobId();
     Instant now = Instant.now();
     ExitStatus exit = container.exit().orElse(new ExitStatus(-1, false, false, now, now));
-    Duration duration =
-        exit.finishedAt().isBefore(exit.startedAt()) ? Duration.ZERO : exit.duration();
+    Duration duration = job.ran(container, exit);
     try {
       if (!finishWithLog(job, container, exit, duration)) {
         return;
@@ -122,6 +123,7 @@ public class JobCompletion {
       }
     }
     containers.remove(container.id());
+    warm.released(container.labels());
   }
 
   // False when another completion is finishing the job.
@@ -227,7 +229,13 @@ public class JobCompletion {
 
   private void removeContainer(long jobId) {
     try {
-      containers.find(jobId).ifPresent(c -> containers.remove(c.id()));
+      containers
+          .find(jobId)
+          .ifPresent(
+              c -> {
+                containers.remove(c.id());
+                warm.released(c.labels());
+              });
     } catch (DockerException e) {
       LOG.log(
           Level.WARNING, "Could not remove the container of job {0}: {1}", jobId, e.getMessage());

@@ -40,46 +40,76 @@ public class JobContainers {
   public static final String ROLE = "job";
   public static final String JOB_LABEL = "allgo.job";
 
+  /** On warm containers: the name of their slot (folder) in the pool. */
+  public static final String WARM_LABEL = "allgo.warm";
+
   @Resource(lookup = Resources.DOCKER)
   DockerConnectionFactory docker;
 
   @Inject JobSettings settings;
 
-  /**
-   * The container a job runs in, started. Created straight away: a container of an earlier start of
-   * this job (left by a crash) is replaced, and an image the engine lacks is pulled, only when the
-   * engine says so — two lookups fewer per job.
-   */
+  /** The container a job runs in, started straight away ({@link #create}). */
   public String run(JobLaunch launch) {
-    List<String> argv = new ArrayList<>();
-    argv.add(launch.entrypoint());
-    argv.addAll(Parameters.of(launch.param()).argv());
+    List<String> argv = argv(launch);
     String name = settings.containerName(launch.jobId());
     ImageRef image = ImageRef.parse(launch.image());
     ContainerSpec spec =
-        ContainerSpec.of(name, image, argv)
-            .withMount(
-                Mount.readWrite(
-                    settings.directory(launch.jobId()).toString(), JobSettings.WORK_DIR))
-            .withWorkingDir(JobSettings.WORK_DIR)
-            .withEnv("HOME", JobSettings.WORK_DIR)
-            .withUser(JobSettings.JOB_USER)
-            .withLimits(
-                Limits.of(
-                    (long) launch.memoryMb() << 20,
-                    launch.cpuMillis() / 1000.0,
-                    settings.pidsLimit()))
-            .withNetwork(launch.networkAllowed() ? "bridge" : "none")
-            // The program writes its directory and /tmp only; the engine keeps twice what the job
-            // may print, so that the live log loses nothing between two copies.
-            .withStorage(
-                Storage.DEFAULT
-                    .withReadOnlyRoot(true)
-                    .withTmpfs("/tmp", settings.tmpBytes(launch.memoryMb()))
-                    .withLogBytes(2 * settings.maxLogBytes()))
-            .withLabel(ROLE_LABEL, ROLE)
+        confined(
+                name,
+                image,
+                argv,
+                settings.directory(launch.jobId()).toString(),
+                launch.memoryMb(),
+                launch.cpuMillis(),
+                launch.networkAllowed())
             .withLabel(JOB_LABEL, Long.toString(launch.jobId()))
             .withLabel("allgo.webapp", launch.webapp());
+    return create(spec, name, image);
+  }
+
+  /** The program's argument vector: the entrypoint, then the parameters split as a shell would. */
+  public static List<String> argv(JobLaunch launch) {
+    List<String> argv = new ArrayList<>();
+    argv.add(launch.entrypoint());
+    argv.addAll(Parameters.of(launch.param()).argv());
+    return argv;
+  }
+
+  /**
+   * A job's container as the platform confines it, its working directory {@code directory}: user
+   * 65534, no capability, the webapp's memory and the queue's CPU, no network unless allowed, a
+   * read-only root with a {@code /tmp} of its own, its log capped.
+   */
+  public ContainerSpec confined(
+      String name,
+      ImageRef image,
+      List<String> argv,
+      String directory,
+      int memoryMb,
+      int cpuMillis,
+      boolean networkAllowed) {
+    return ContainerSpec.of(name, image, argv)
+        .withMount(Mount.readWrite(directory, JobSettings.WORK_DIR))
+        .withWorkingDir(JobSettings.WORK_DIR)
+        .withEnv("HOME", JobSettings.WORK_DIR)
+        .withUser(JobSettings.JOB_USER)
+        .withLimits(Limits.of((long) memoryMb << 20, cpuMillis / 1000.0, settings.pidsLimit()))
+        .withNetwork(networkAllowed ? "bridge" : "none")
+        // The program writes its directory and /tmp only; the engine keeps twice what the job
+        // may print, so that the live log loses nothing between two copies.
+        .withStorage(
+            Storage.DEFAULT
+                .withReadOnlyRoot(true)
+                .withTmpfs("/tmp", settings.tmpBytes(memoryMb))
+                .withLogBytes(2 * settings.maxLogBytes()))
+        .withLabel(ROLE_LABEL, ROLE);
+  }
+
+  /**
+   * Creates and starts the container; one of the same name left by a crash is replaced, and an
+   * image the engine lacks is pulled, only when the engine says so — two lookups fewer per job.
+   */
+  public String create(ContainerSpec spec, String name, ImageRef image) {
     try (DockerConnection connection = docker.getConnection()) {
       for (int attempt = 1; ; attempt++) {
         try {
@@ -125,12 +155,17 @@ public class JobContainers {
 
   /** The environment's job containers, by job id. */
   public Map<Long, ContainerSummary> list() {
+    Map<Long, ContainerSummary> byJob = new HashMap<>();
+    for (ContainerSummary container : listAll()) {
+      jobId(container.name(), container.labels()).ifPresent(id -> byJob.put(id, container));
+    }
+    return byJob;
+  }
+
+  /** The environment's job containers, warm ones included. */
+  public List<ContainerSummary> listAll() {
     try (DockerConnection connection = docker.getConnection()) {
-      Map<Long, ContainerSummary> byJob = new HashMap<>();
-      for (ContainerSummary container : connection.list(Map.of(ROLE_LABEL, ROLE))) {
-        jobId(container.labels()).ifPresent(id -> byJob.put(id, container));
-      }
-      return byJob;
+      return connection.list(Map.of(ROLE_LABEL, ROLE));
     }
   }
 
@@ -144,6 +179,13 @@ public class JobContainers {
   public void readLogs(String container, Instant since, LogSink sink) {
     try (DockerConnection connection = docker.getConnection()) {
       connection.readLogs(container, since, sink);
+    }
+  }
+
+  /** Gives the container another name of the environment's. */
+  public void rename(String container, String newName) {
+    try (DockerConnection connection = docker.getConnection()) {
+      connection.rename(container, newName);
     }
   }
 
@@ -162,6 +204,23 @@ public class JobContainers {
     } catch (NotFoundException | ConflictException e) {
       // Gone already, or going.
     }
+  }
+
+  /**
+   * The job a container runs: its label, or for a warm container (made before its job was known)
+   * the job's name it took at its hand-over.
+   */
+  public Optional<Long> jobId(String name, Map<String, String> labels) {
+    Optional<Long> labelled = jobId(labels);
+    String prefix = settings.environment() + "-job-";
+    if (labelled.isPresent() || name == null || !labels.containsKey(WARM_LABEL)) {
+      return labelled;
+    }
+    String bare = name.startsWith("/") ? name.substring(1) : name;
+    if (!bare.startsWith(prefix) || !bare.substring(prefix.length()).matches("[0-9]{1,18}")) {
+      return Optional.empty();
+    }
+    return Optional.of(Long.valueOf(bare.substring(prefix.length())));
   }
 
   public static Optional<Long> jobId(Map<String, String> labels) {

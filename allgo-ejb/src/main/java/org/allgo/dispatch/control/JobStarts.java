@@ -59,6 +59,8 @@ public class JobStarts {
 
   @Inject BackgroundWork work;
 
+  @Inject WarmPool warm;
+
   private ThreadPoolExecutor starts;
 
   @PostConstruct
@@ -134,7 +136,9 @@ public class JobStarts {
     }
     String container;
     try {
-      container = containers.run(launch.get());
+      container =
+          warm.start(launch.get(), JobContainers.argv(launch.get()))
+              .orElseGet(() -> containers.run(launch.get()));
     } catch (RuntimeException e) {
       if (e instanceof EngineUnavailableException || engineGoingAway(e)) {
         // Nothing ran: the job waits in its place until the engine answers again.

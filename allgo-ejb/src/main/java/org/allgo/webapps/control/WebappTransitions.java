@@ -1,10 +1,14 @@
 package org.allgo.webapps.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Optional;
 import org.allgo.platform.BusinessException;
+import org.allgo.queues.control.QueueStore;
 import org.allgo.webapps.entity.SandboxState;
+import org.allgo.webapps.entity.VersionReady;
 import org.allgo.webapps.entity.VersionState;
 import org.allgo.webapps.entity.Webapp;
 import org.allgo.webapps.entity.WebappVersion;
@@ -19,6 +23,10 @@ public class WebappTransitions {
   private static final int MAX_REASON = 1000;
 
   @Inject WebappStore webapps;
+
+  @Inject QueueStore queues;
+
+  @Inject Event<VersionReady> readyVersions;
 
   public Webapp sandboxStarting(long webappId, String image) {
     Webapp webapp = webapp(webappId);
@@ -101,6 +109,18 @@ public class WebappTransitions {
         .filter(v -> v.number().equals(version.number()))
         .forEach(WebappVersion::replaced);
     version.ready(size);
+    Webapp webapp = version.webapp();
+    Optional.ofNullable(webapp.defaultQueue())
+        .or(queues::defaultQueue)
+        .ifPresent(
+            queue ->
+                readyVersions.fire(
+                    new VersionReady(
+                        version.runnableImage(),
+                        webapp.memoryMb(),
+                        queue.cpuMillis(),
+                        webapp.networkAllowed(),
+                        webapp.dockerName())));
   }
 
   public void versionFailed(long versionId, String reason) {

@@ -19,6 +19,10 @@ public final class Jobs {
 
   public static final Set<String> ENDED = Set.of("DONE", "ARCHIVED", "DELETED");
 
+  /** The server under test starts jobs warm when it can ({@code ALLGO_WARM_ENABLED=true}). */
+  public static final boolean WARM =
+      System.getProperty("allgo.test.server.settings", "").contains("ALLGO_WARM_ENABLED=true");
+
   private Jobs() {}
 
   public static Api.Response submit(Api api, String webapp, String param) {

@@ -32,6 +32,8 @@ final class ToolWebapp {
         write) i=0; while [ "$i" -lt "$1" ]; do dd if=/dev/zero bs=1M count=1 2>/dev/null >> big; i=$((i + 1)); sleep 0.1; done; echo "wrote $1 MiB"; sleep 30; echo "done" ;;
         print) head -c "$(($1 * 1048576))" /dev/zero | tr '\\0' y; echo; echo "printed $1 MiB"; sleep 30; echo "done" ;;
         filltmp) echo "filling /tmp"; dd if=/dev/zero of=/tmp/fill bs=1M ;;
+        leave) echo "$1" > "left-$1"; echo "$1" > "/tmp/left-$1"; export LEFT="$1"; sleep 601 & echo "left $1 in $(hostname)"; ls /.allgo 2>&1; true ;;
+        look) echo "in $(hostname)"; ls -a . /tmp; ps -o pid,args; cat /proc/[0-9]*/environ 2>/dev/null | tr '\\0' '\\n'; ls /.allgo 2>&1; true ;;
         *) echo "unknown command $cmd" >&2; exit 2 ;;
       esac
       """;

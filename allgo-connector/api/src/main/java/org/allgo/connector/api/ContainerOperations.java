@@ -56,6 +56,13 @@ public interface ContainerOperations {
    */
   long diskUse(String container);
 
+  /**
+   * Gives the container another name of the environment's, as a warm job container takes its job's
+   * name. Only on the engine itself: a swarm's jobs cannot be renamed ({@link
+   * PolicyRefusedException}).
+   */
+  void rename(String container, String newName);
+
   /** Kills the container (SIGKILL); does nothing when it already stopped. */
   void kill(String container);
 

@@ -118,6 +118,15 @@ final class ConnectionHandle implements DockerConnection {
   }
 
   @Override
+  public void rename(String container, String newName) {
+    call(
+        ops -> {
+          ops.containers.rename(container, newName);
+          return null;
+        });
+  }
+
+  @Override
   public void kill(String container) {
     call(
         ops -> {

@@ -148,6 +148,16 @@ final class Containers {
     }
   }
 
+  void rename(String container, String newName) {
+    policy.checkContainerName(newName);
+    String id = ownedId(container);
+    try {
+      client.docker().renameContainerCmd(id).withName(newName).exec();
+    } catch (RuntimeException e) {
+      throw Failures.translate(e, "Cannot rename container " + container + " to " + newName);
+    }
+  }
+
   void remove(String container) {
     String id = ownedId(container);
     try {

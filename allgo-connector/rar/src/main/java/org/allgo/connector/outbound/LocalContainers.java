@@ -69,6 +69,11 @@ final class LocalContainers implements ContainerOperations {
   }
 
   @Override
+  public void rename(String container, String newName) {
+    containers.rename(container, newName);
+  }
+
+  @Override
   public void kill(String container) {
     containers.kill(container);
   }

@@ -15,6 +15,7 @@ import org.allgo.connector.api.ExitStatus;
 import org.allgo.connector.api.LogEntry;
 import org.allgo.connector.api.LogSink;
 import org.allgo.connector.api.NotFoundException;
+import org.allgo.connector.api.PolicyRefusedException;
 import org.allgo.connector.swarm.SwarmConfig;
 
 /**
@@ -102,6 +103,14 @@ final class Placement implements ContainerOperations {
   public List<LogEntry> tail(String container, int count) {
     Optional<SwarmJobs.Service> service = swarm.lookup(container);
     return service.isPresent() ? swarm.tail(service.get(), count) : local.tail(container, count);
+  }
+
+  @Override
+  public void rename(String container, String newName) {
+    if (swarm.lookup(container).isPresent()) {
+      throw new PolicyRefusedException("Refused by policy: a swarm job cannot be renamed");
+    }
+    local.rename(container, newName);
   }
 
   @Override

@@ -180,6 +180,20 @@ class PolicyIT {
         .isEqualTo(AdapterFixture.ENVIRONMENT);
   }
 
+  @Test
+  void aContainerTakesOnlyANameOfTheEnvironment() {
+    ContainerSpec spec = spec("rename", "sleep", "60");
+    String id = docker.run(spec);
+    assertRefused(
+        () -> docker.rename(id, "prod-job-1"), "must start with '" + AdapterFixture.ENVIRONMENT);
+    assertThat(DockerCli.output("ps", "-aq", "--filter", "name=^prod-job-1$")).isEmpty();
+
+    docker.rename(id, spec.name() + "-renamed");
+
+    assertThat(docker.inspect(spec.name() + "-renamed").id()).isEqualTo(id);
+    assertThat(docker.find(spec.name())).isEmpty();
+  }
+
   private static void assertRefused(Runnable call, String reason) {
     PolicyRefusedException refusal = assertThrows(PolicyRefusedException.class, call::run);
     assertThat(refusal.getMessage()).startsWith("Refused by policy: ").contains(reason);

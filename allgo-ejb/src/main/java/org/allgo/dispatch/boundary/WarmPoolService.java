@@ -1,0 +1,92 @@
+package org.allgo.dispatch.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import org.allgo.accounts.entity.Role;
+import org.allgo.dispatch.control.WarmPool;
+import org.allgo.dispatch.control.WarmSettings;
+import org.allgo.platform.BusinessException;
+
+/**
+ * The warm pool as superusers see and cap it: per kind (webapp version, memory, CPU, network) the
+ * containers ready, being started and serving jobs, how many the kind wants, their memory; the cap
+ * of all together, which a superuser may change until the server stops.
+ */
+@Stateless
+@RolesAllowed(Role.SUPERUSER_ROLE)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class WarmPoolService {
+
+  /** The most a superuser may let the pool hold. */
+  public static final int MOST_CONTAINERS = 256;
+
+  /** A kind of warm containers. */
+  public record KindRow(
+      String webapp,
+      String image,
+      int memoryMb,
+      int cpuMillis,
+      boolean networkAllowed,
+      int ready,
+      int starting,
+      int busy,
+      int wanted,
+      long poolMemoryMb,
+      Instant lastUsed) {}
+
+  /** The pool: on or off, its cap, its kinds. */
+  public record Pool(boolean enabled, int maxContainers, long maxMemoryMb, List<KindRow> kinds) {}
+
+  @Inject WarmPool pool;
+
+  @Inject WarmSettings settings;
+
+  public Pool pool() {
+    List<KindRow> kinds =
+        pool.view().stream()
+            .map(
+                v ->
+                    new KindRow(
+                        v.kind().webapp(),
+                        v.kind().image(),
+                        v.kind().memoryMb(),
+                        v.kind().cpuMillis(),
+                        v.kind().networkAllowed(),
+                        v.ready(),
+                        v.starting(),
+                        v.busy(),
+                        v.wanted(),
+                        v.memoryMb(),
+                        v.lastUsed()))
+            .toList();
+    return new Pool(settings.enabled(), settings.maxContainers(), settings.maxMemoryMb(), kinds);
+  }
+
+  /**
+   * Sets the cap of the whole pool (containers, MiB of memory) until the server stops; the ready
+   * containers go and the pool fills again within it. 0 containers keeps none.
+   */
+  public Pool cap(int containers, long memoryMb) {
+    if (containers < 0 || containers > MOST_CONTAINERS) {
+      throw BusinessException.invalid(
+          "warm-cap-invalid",
+          "The pool may hold from 0 to "
+              + MOST_CONTAINERS
+              + " containers, not "
+              + containers
+              + ".");
+    }
+    if (memoryMb < 0 || memoryMb > 1L << 24) {
+      throw BusinessException.invalid(
+          "warm-cap-invalid", "The pool's memory is a number of MiB from 0, not " + memoryMb + ".");
+    }
+    settings.cap(containers, memoryMb);
+    pool.drain();
+    return pool();
+  }
+}
