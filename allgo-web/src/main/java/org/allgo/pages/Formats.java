@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.allgo.webapps.entity.Visibility;
+import org.allgo.webapps.entity.WebappView;
 
 /** {@code #{formats.…}}: sizes, dates and durations as pages show them. */
 @Named
@@ -29,6 +31,17 @@ public class Formats {
       unit++;
     }
     return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
+  }
+
+  /**
+   * Who sees a webapp, in words: a public one without a version to run stays private to its
+   * managers until its first version is READY.
+   */
+  public String visibility(WebappView webapp) {
+    if (webapp.visibility() == Visibility.PRIVATE) {
+      return "Private";
+    }
+    return webapp.defaultVersion() == null ? "Private until a version is ready" : "Public";
   }
 
   public String when(Instant instant) {

@@ -24,7 +24,7 @@ public class Access {
   /** The webapp if the caller may see it; a private one is "not found" to others. */
   public Webapp visible(String dockerName) {
     Webapp webapp = webapps.getByDockerName(dockerName);
-    if (!webapp.isVisibleTo(caller().orElse(null))) {
+    if (!maySee(webapp)) {
       throw BusinessException.notFound(
           "webapp-not-found", "There is no webapp named " + dockerName + ".");
     }
@@ -39,7 +39,7 @@ public class Access {
     if (idOrName != null && idOrName.matches("\\d{1,18}")) {
       return webapps
           .findById(Long.parseLong(idOrName))
-          .filter(w -> w.isVisibleTo(caller().orElse(null)))
+          .filter(this::maySee)
           .map(Webapp::dockerName)
           .orElseThrow(
               () ->
@@ -47,6 +47,13 @@ public class Access {
                       "webapp-not-found", "There is no webapp " + idOrName + "."));
     }
     return idOrName;
+  }
+
+  /** Its managers, and everyone once it is public with a READY version. */
+  private boolean maySee(Webapp webapp) {
+    User caller = caller().orElse(null);
+    return webapp.isManagedBy(caller)
+        || webapp.isVisibleTo(caller, webapps.hasReadyVersion(webapp));
   }
 
   /** The webapp if the caller may change it: its owner or a superuser. */

@@ -39,7 +39,10 @@ public class WebappStore {
     return Optional.ofNullable(em.find(Webapp.class, id));
   }
 
-  /** Public webapps, and the private ones {@code user} manages (all of them for superusers). */
+  /**
+   * Public webapps that have a READY version, and those {@code user} manages (all of them for
+   * superusers).
+   */
   public List<Webapp> visibleTo(User user) {
     if (user != null && user.isSuperuser()) {
       return em.createNamedQuery(Webapp.ALL, Webapp.class).getResultList();
@@ -84,6 +87,14 @@ public class WebappStore {
     return em.createNamedQuery(WebappVersion.READY_OF_WEBAPP, WebappVersion.class)
         .setParameter("webapp", webapp)
         .getResultList();
+  }
+
+  public boolean hasReadyVersion(Webapp webapp) {
+    return !em.createNamedQuery(WebappVersion.READY_OF_WEBAPP, WebappVersion.class)
+        .setParameter("webapp", webapp)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
   }
 
   /** The version jobs run on: the pinned one, else the newest READY one. */

@@ -30,7 +30,9 @@ import org.allgo.queues.entity.JobQueue;
 @NamedQuery(
     name = Webapp.PUBLIC_OR_OWNED,
     query =
-        "SELECT w FROM Webapp w WHERE w.visibility = org.allgo.webapps.entity.Visibility.PUBLIC"
+        "SELECT w FROM Webapp w WHERE (w.visibility = org.allgo.webapps.entity.Visibility.PUBLIC"
+            + " AND EXISTS (SELECT v.id FROM WebappVersion v WHERE v.webapp = w"
+            + " AND v.state = org.allgo.webapps.entity.VersionState.READY))"
             + " OR w.owner.email = :email ORDER BY w.name")
 @NamedQuery(name = Webapp.ALL, query = "SELECT w FROM Webapp w ORDER BY w.name")
 @NamedQuery(
@@ -118,8 +120,13 @@ public class Webapp {
     return user != null && user.mayActFor(owner);
   }
 
-  public boolean isVisibleTo(User user) {
-    return visibility == Visibility.PUBLIC || isManagedBy(user);
+  /**
+   * Its managers always see it; others only when it is public and {@code runnable}, i.e. has a
+   * READY version: a webapp is private until its first version is READY, and hidden again when it
+   * has none left.
+   */
+  public boolean isVisibleTo(User user, boolean runnable) {
+    return isManagedBy(user) || (visibility == Visibility.PUBLIC && runnable);
   }
 
   public Long id() {

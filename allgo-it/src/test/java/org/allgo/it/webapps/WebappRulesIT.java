@@ -64,56 +64,90 @@ class WebappRulesIT extends NewWebappTest {
     Api.Response commit = guest.post("/api/v2/webapps/" + name + "/versions", "{\"number\":\"1\"}");
     Api.Response pin =
         guest.put("/api/v2/webapps/" + name + "/pinned-version", "{\"number\":\"1\"}");
+    // A published webapp (the development data's sleep): seen by all, changed by its owner only.
+    Api.Response editPublished = guest.patch("/api/v2/webapps/sleep", "{\"name\":\"Taken over\"}");
+    Api.Response commitPublished =
+        guest.post("/api/v2/webapps/sleep/versions", "{\"number\":\"9\"}");
 
-    assertThat(edit.status()).isEqualTo(403);
-    assertThat(start.status()).isEqualTo(403);
-    assertThat(delete.status()).isEqualTo(403);
-    assertThat(stop.status()).isEqualTo(403);
-    assertThat(commit.status()).isEqualTo(403);
-    assertThat(pin.status()).isEqualTo(403);
+    // Not yet published (no READY version): to anyone but its managers it does not exist.
+    assertThat(edit.status()).isEqualTo(404);
+    assertThat(start.status()).isEqualTo(404);
+    assertThat(delete.status()).isEqualTo(404);
+    assertThat(stop.status()).isEqualTo(404);
+    assertThat(commit.status()).isEqualTo(404);
+    assertThat(pin.status()).isEqualTo(404);
+    assertThat(editPublished.status()).isEqualTo(403);
+    assertThat(commitPublished.status()).isEqualTo(403);
     assertThat(
             devel.get("/api/v2/webapps/" + name).json().getJsonObject("sandbox").getString("state"))
         .isEqualTo("IDLE");
     assertThat(devel.get("/api/v2/webapps/" + name).json().getString("name"))
         .isEqualTo("Test " + name);
+    assertThat(Api.anonymous().get("/api/v2/webapps/sleep").json().getString("name"))
+        .isNotEqualTo("Taken over");
   }
 
   @Test
   void anonymousCallersMayReadButNotChange() {
     Api anonymous = Api.anonymous();
 
-    assertThat(anonymous.get("/api/v2/webapps/" + name).status()).isEqualTo(200);
-    assertThat(anonymous.get("/api/v2/webapps/" + name).json()).doesNotContainKey("sandbox");
+    assertThat(anonymous.get("/api/v2/webapps/sleep").status()).isEqualTo(200);
+    assertThat(anonymous.get("/api/v2/webapps/sleep").json())
+        .doesNotContainKey("sandbox")
+        .doesNotContainKey("ownerEmail");
+    assertThat(anonymous.patch("/api/v2/webapps/sleep", "{\"name\":\"x\"}").status())
+        .isEqualTo(401);
     assertThat(anonymous.patch("/api/v2/webapps/" + name, "{\"name\":\"x\"}").status())
         .isEqualTo(401);
     assertThat(Webapps.create(anonymous, Webapps.uniqueDockerName()).status()).isEqualTo(401);
   }
 
   @Test
-  void privateWebappsAreHiddenFromOthers() throws Exception {
-    assertThat(Server.get("/app?name=" + name).statusCode()).isEqualTo(200);
+  void aWebappIsPrivateUntilItsFirstReadyVersion() throws Exception {
+    assertThat(devel.get("/api/v2/webapps/" + name).json().getString("visibility"))
+        .isEqualTo("PUBLIC");
 
-    devel.patch("/api/v2/webapps/" + name, "{\"visibility\":\"PRIVATE\"}");
-
-    assertThat(guest.get("/api/v2/webapps/" + name).status()).isEqualTo(404);
-    assertThat(guest.get("/api/v2/webapps").body()).doesNotContain(name);
-    assertThat(Api.anonymous().get("/api/v2/webapps/" + name + "/versions").status())
-        .isEqualTo(404);
-    assertThat(Server.get("/?q=" + name).body()).doesNotContain("/app?name=" + name);
+    for (Api other : new Api[] {guest, Api.anonymous()}) {
+      assertThat(other.get("/api/v2/webapps/" + name).status()).isEqualTo(404);
+      assertThat(other.get("/api/v2/webapps/" + name + "/versions").status()).isEqualTo(404);
+      assertThat(other.get("/api/v2/webapps").body()).doesNotContain("\"" + name + "\"");
+    }
     assertThat(Server.get("/app?name=" + name).statusCode()).isEqualTo(404);
-    assertThat(devel.get("/api/v2/webapps").body()).contains(name);
+    assertThat(Server.get("/?q=" + name).body()).doesNotContain("/app?name=" + name);
+    assertThat(Server.get("/").body()).doesNotContain("/app?name=" + name);
+    // Its managers see it, to build it.
+    assertThat(devel.get("/api/v2/webapps/" + name).status()).isEqualTo(200);
+    assertThat(devel.get("/api/v2/webapps").body()).contains("\"" + name + "\"");
     assertThat(Api.asDevelopmentUser("admin@localhost").get("/api/v2/webapps/" + name).status())
         .isEqualTo(200);
   }
 
   @Test
-  void theCatalogNeverListsAWebappWithoutAReadyVersion() throws Exception {
-    assertThat(devel.get("/api/v2/webapps/" + name).json().getString("visibility"))
-        .isEqualTo("PUBLIC");
+  void privateWebappsAreHiddenFromOthers() throws Exception {
+    String ready =
+        ScriptWebapp.make(
+            devel, Engine.HOST, Server.ENVIRONMENT, "hidden", "/usr/local/bin/h", "#!/bin/sh\n");
+    try {
+      // Public with a READY version: everyone sees it.
+      assertThat(guest.get("/api/v2/webapps/" + ready).status()).isEqualTo(200);
+      assertThat(guest.get("/api/v2/webapps").body()).contains("\"" + ready + "\"");
+      assertThat(Server.get("/app?name=" + ready).statusCode()).isEqualTo(200);
+      assertThat(Server.get("/?q=" + ready).body()).contains("/app?name=" + ready);
 
-    assertThat(Server.get("/?q=" + name).body()).doesNotContain("/app?name=" + name);
-    assertThat(Server.get("/").body()).doesNotContain("/app?name=" + name);
-    assertThat(Server.get("/app?name=" + name).statusCode()).isEqualTo(200);
+      devel.patch("/api/v2/webapps/" + ready, "{\"visibility\":\"PRIVATE\"}");
+
+      assertThat(guest.get("/api/v2/webapps/" + ready).status()).isEqualTo(404);
+      assertThat(guest.get("/api/v2/webapps").body()).doesNotContain("\"" + ready + "\"");
+      assertThat(Api.anonymous().get("/api/v2/webapps/" + ready + "/versions").status())
+          .isEqualTo(404);
+      assertThat(Server.get("/?q=" + ready).body()).doesNotContain("/app?name=" + ready);
+      assertThat(Server.get("/app?name=" + ready).statusCode()).isEqualTo(404);
+      assertThat(devel.get("/api/v2/webapps").body()).contains("\"" + ready + "\"");
+      assertThat(Api.asDevelopmentUser("admin@localhost").get("/api/v2/webapps/" + ready).status())
+          .isEqualTo(200);
+    } finally {
+      devel.delete("/api/v2/webapps/" + ready);
+    }
   }
 
   @Test

@@ -46,7 +46,7 @@ class WebappServiceIT {
   }
 
   @Test
-  void aNewWebappTakesItsDefaultsAndIsSeenByAllButManagedByItsOwner() {
+  void aNewWebappTakesItsDefaultsAndStaysItsOwnersUntilAVersionIsReady() {
     TestUser owner = users.active("author");
     TestUser other = users.active("reader");
     String name = TestWebapps.uniqueDockerName();
@@ -65,10 +65,15 @@ class WebappServiceIT {
     assertThat(created.memoryMb()).isEqualTo(512);
     assertThat(created.defaultVersion()).isNull();
     assertThat(created.sandbox().state()).isEqualTo(SandboxState.IDLE);
-    WebappView seen = callers.asCaller(other, () -> webapps.get(name));
-    assertThat(seen.id()).isEqualTo(created.id());
-    assertThat(seen.sandbox()).isNull();
+    // Public by choice, but without a READY version it is not there for others.
+    BusinessException unseen =
+        assertThrows(
+            BusinessException.class, () -> callers.asCaller(other, () -> webapps.get(name)));
+    assertThat(unseen.code()).isEqualTo("webapp-not-found");
     assertThat(callers.asCaller(other, () -> webapps.list()))
+        .extracting(WebappView::dockerName)
+        .doesNotContain(name);
+    assertThat(callers.asCaller(owner, () -> webapps.list()))
         .extracting(WebappView::dockerName)
         .contains(name);
     callers.asCaller(owner, () -> webapps.delete(name));
@@ -120,7 +125,7 @@ class WebappServiceIT {
   void aDockerNameIsTakenOnce() {
     TestUser owner = users.active("first");
     TestUser other = users.active("second");
-    WebappView webapp = testWebapps.create(owner, "/bin/true");
+    WebappView webapp = testWebapps.ready(owner, "/bin/true");
 
     BusinessException refused =
         assertThrows(
@@ -142,7 +147,8 @@ class WebappServiceIT {
     TestUser owner = users.active("owner");
     TestUser other = users.active("stranger");
     TestUser admin = users.superuser("admin");
-    String name = testWebapps.create(owner, "/bin/true").dockerName();
+    // Published (a READY version), so that others see it until it is made private.
+    String name = testWebapps.ready(owner, "/bin/true").dockerName();
     WebappDraft rename =
         new WebappDraft("Renamed", null, null, null, null, null, null, null, null, null);
 
