@@ -53,14 +53,15 @@ class JobRunIT extends ToolJobTest {
   }
 
   @Test
-  void downloadsHaveTypeLengthAndRanges() {
+  void downloadsHaveTypeLengthDispositionAndRanges() {
     long id =
         Jobs.submit(
                 devel,
                 new Multipart()
                     .field("webapp", tool)
                     .field("param", "copy in.txt")
-                    .file("files", "in.txt", "0123456789\n".getBytes(StandardCharsets.UTF_8)))
+                    .file("files", "in.txt", "0123456789\n".getBytes(StandardCharsets.UTF_8))
+                    .file("files", "données.json", "{}".getBytes(StandardCharsets.UTF_8)))
             .json()
             .getJsonNumber("id")
             .longValue();
@@ -72,6 +73,21 @@ class JobRunIT extends ToolJobTest {
     assertThat(whole.body()).hasSize(11);
     assertThat(whole.headers().firstValueAsLong("Content-Length")).hasValue(11);
     assertThat(whole.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+    // Text opens in the browser; JSON is saved under its own name, never shown as a raw page.
+    assertThat(whole.headers().firstValue("Content-Disposition"))
+        .hasValue("inline; filename=\"copy.txt\"; filename*=UTF-8''copy.txt");
+    HttpResponse<byte[]> json = devel.fetch("/datastore/" + id + "/donn%C3%A9es.json");
+    assertThat(json.statusCode()).isEqualTo(200);
+    assertThat(json.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    assertThat(json.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"donn_es.json\"; filename*=UTF-8''donn%C3%A9es.json");
+    assertThat(
+            devel
+                .fetch("/api/v2/jobs/" + id + "/files/copy.txt")
+                .headers()
+                .firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"copy.txt\"; filename*=UTF-8''copy.txt");
 
     HttpResponse<byte[]> part = devel.fetch("/datastore/" + id + "/copy.txt", "Range", "bytes=2-5");
     assertThat(part.statusCode()).isEqualTo(206);

@@ -28,8 +28,8 @@ import org.allgo.platform.BusinessException;
 /**
  * Downloads of job files: {@code GET /datastore/<job id>/<file name>}, for the job's owner (API
  * token in the {@code Authorization} header, or a signed-in session) and superusers. Answers with
- * the file's type and length, honours a single byte range, and tells browsers never to run what it
- * serves: job files are whatever a program wrote.
+ * the file's type, length and disposition (shown or saved, under its name), honours a single byte
+ * range, and tells browsers never to run what it serves: job files are whatever a program wrote.
  */
 @WebServlet(urlPatterns = "/datastore/*")
 public class Datastore extends HttpServlet {
@@ -101,7 +101,9 @@ public class Datastore extends HttpServlet {
     response.setHeader("Accept-Ranges", "bytes");
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Content-Security-Policy", "sandbox");
-    response.setContentType(type(name));
+    String type = type(name);
+    response.setContentType(type);
+    response.setHeader("Content-Disposition", Disposition.of(name, type));
     String range = request.getHeader("Range");
     Matcher matcher = range == null ? null : RANGE.matcher(range.strip());
     if (matcher != null

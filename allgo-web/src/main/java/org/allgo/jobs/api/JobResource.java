@@ -231,6 +231,7 @@ public class JobResource {
           "file-not-found", "Job " + id + " has no file named " + name + ".");
     }
     return Response.ok(bytes, MediaType.APPLICATION_OCTET_STREAM)
+        .header("Content-Disposition", Disposition.attachment(name))
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", "sandbox")
         .build();
