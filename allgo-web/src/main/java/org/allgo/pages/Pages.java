@@ -58,6 +58,9 @@ public final class Pages {
     }
   }
 
+  /** The request attribute that tells the error page what is missing or refused. */
+  public static final String ERROR = "allgo.error";
+
   /**
    * Answers with an HTTP error (its error page) instead of the page: 404 for what the caller may
    * not see, 403 for what they may not do.
@@ -69,6 +72,8 @@ public final class Pages {
           default -> 400;
         };
     FacesContext faces = FacesContext.getCurrentInstance();
+    // What is missing, in words, for the error page (the container's own message is not ours).
+    faces.getExternalContext().getRequestMap().put(ERROR, e.getMessage());
     try {
       faces.getExternalContext().responseSendError(status, e.getMessage());
     } catch (IOException io) {

@@ -20,12 +20,15 @@ public class JobAccess {
     return callers.require("Sign in (or send your API token) to run and follow jobs.");
   }
 
-  /** The job if the caller owns it or is a superuser. */
+  /**
+   * The job if the caller owns it or is a superuser; to anyone else it does not exist, with the
+   * same answer as a job that never did: a stranger learns nothing of other users' jobs.
+   */
   public Job job(long id) {
     User caller = caller();
     Job job = jobs.get(id);
     if (!caller.mayActFor(job.user())) {
-      throw BusinessException.forbidden("not-your-job", "Job " + id + " is not yours.");
+      throw BusinessException.notFound("job-not-found", "There is no job " + id + ".");
     }
     return job;
   }

@@ -63,10 +63,19 @@ class ApiProblemsIT {
 
   @Test
   void forbidden403() {
+    problem(
+        Api.asDevelopmentUser("guest@localhost")
+            .patch("/api/v2/webapps/sleep", "{\"name\":\"Not yours\"}"),
+        403,
+        "not-your-webapp");
+  }
+
+  @Test
+  void anotherUsersJobIs404LikeAMissingOne() {
     long id = endedJob(null);
 
     problem(
-        Api.asDevelopmentUser("guest@localhost").get("/api/v2/jobs/" + id), 403, "not-your-job");
+        Api.asDevelopmentUser("guest@localhost").get("/api/v2/jobs/" + id), 404, "job-not-found");
   }
 
   @Test

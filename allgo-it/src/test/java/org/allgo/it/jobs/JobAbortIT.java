@@ -85,6 +85,6 @@ class JobAbortIT {
             Api.asDevelopmentUser("guest@localhost")
                 .post("/api/v2/jobs/" + id + "/abort", null)
                 .status())
-        .isEqualTo(403);
+        .isEqualTo(404);
   }
 }

@@ -93,10 +93,10 @@ class JobEventsIT extends ToolJobTest {
                 "/api/v2/jobs/" + id + "/events");
         EventStream anonymous = EventStream.open(null, "/api/v2/jobs/" + id + "/events");
         EventStream unknown = EventStream.open(devel.token(), "/api/v2/jobs/999999999/events")) {
-      assertThat(guest.status()).isEqualTo(403);
+      assertThat(guest.status()).isEqualTo(404);
       assertThat(guest.header("Content-Type"))
           .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-      assertThat(guest.json().getString("code")).isEqualTo("not-your-job");
+      assertThat(guest.json().getString("code")).isEqualTo("job-not-found");
       assertThat(anonymous.status()).isEqualTo(401);
       assertThat(unknown.status()).isEqualTo(404);
     }

@@ -86,7 +86,7 @@ class JobLogIT extends ToolJobTest {
     long id = Jobs.run(devel, tool, "exit 0", null);
 
     assertThat(Api.asDevelopmentUser("guest@localhost").get("/api/v2/jobs/" + id + "/log").status())
-        .isEqualTo(403);
+        .isEqualTo(404);
     assertThat(Api.anonymous().get("/api/v2/jobs/" + id + "/log").status()).isEqualTo(401);
     assertThat(devel.get("/api/v2/jobs/999999999/log").status()).isEqualTo(404);
     assertThat(devel.get("/api/v2/jobs/" + id + "/log?from=x").status()).isIn(400, 404);

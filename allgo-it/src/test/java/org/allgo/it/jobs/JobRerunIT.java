@@ -66,7 +66,7 @@ class JobRerunIT extends ToolJobTest {
 
     Api.Response guest =
         Api.asDevelopmentUser("guest@localhost").post("/api/v2/jobs/" + id + "/rerun", null);
-    assertThat(guest.status()).isEqualTo(403);
+    assertThat(guest.status()).isEqualTo(404);
     assertThat(guest.header("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     assertThat(Api.anonymous().post("/api/v2/jobs/" + id + "/rerun", null).status()).isEqualTo(401);

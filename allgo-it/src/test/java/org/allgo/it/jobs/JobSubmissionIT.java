@@ -98,8 +98,12 @@ class JobSubmissionIT extends ToolJobTest {
     long id = Jobs.run(devel, tool, "exit 0", null);
     Api guest = Api.asDevelopmentUser("guest@localhost");
 
-    assertThat(guest.get("/api/v2/jobs/" + id).status()).isEqualTo(403);
-    assertThat(guest.fetch("/datastore/" + id + "/allgo.log").statusCode()).isEqualTo(403);
+    // Another user's job is answered as one that does not exist.
+    Api.Response strangers = guest.get("/api/v2/jobs/" + id);
+    Api.Response missing = guest.get("/api/v2/jobs/999999999");
+    assertThat(strangers.status()).isEqualTo(404);
+    assertThat(strangers.json().getString("code")).isEqualTo(missing.json().getString("code"));
+    assertThat(guest.fetch("/datastore/" + id + "/allgo.log").statusCode()).isEqualTo(404);
     assertThat(Api.anonymous().fetch("/datastore/" + id + "/allgo.log").statusCode())
         .isEqualTo(401);
     assertThat(Api.as("not-a-token").fetch("/datastore/" + id + "/allgo.log").statusCode())

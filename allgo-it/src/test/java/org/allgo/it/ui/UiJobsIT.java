@@ -226,10 +226,12 @@ class UiJobsIT extends BrowserTest {
     UiJobs.signedInNewUser(page, "other");
 
     page.open("/jobs/" + id);
-    assertThat(page.title()).isEqualTo("Not allowed");
+    // Answered as a job that does not exist, in words.
+    assertThat(page.title()).isEqualTo("Not found");
+    assertThat(page.body()).contains("There is no job " + id + ".");
     assertThat(page.body()).doesNotContain("sleep-output.txt");
-    assertThat(status("/datastore/zip/" + id)).isEqualTo(403);
-    assertThat(status("/datastore/" + id + "/allgo.log")).isEqualTo(403);
+    assertThat(status("/datastore/zip/" + id)).isEqualTo(404);
+    assertThat(status("/datastore/" + id + "/allgo.log")).isEqualTo(404);
     page.open("/jobs?webapp=sleep");
     assertThat(jobIds()).doesNotContain(id);
     page.open("/jobs/999999999");

@@ -72,14 +72,14 @@ class V1ErrorsIT {
   }
 
   @Test
-  void someoneElsesJobIs403AndInvalidParametersAre422() throws Exception {
+  void someoneElsesJobIs404AndInvalidParametersAre422() throws Exception {
     String devel = "Token token=" + Api.asDevelopmentUser("devel@localhost").token();
     String guest = "Token token=" + Api.asDevelopmentUser("guest@localhost").token();
     HttpResponse<String> created = submit(devel, "sleep", "0");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
     String id = created.body().replaceAll(".*\"id\":(\\d+).*", "$1");
 
-    assertThat(get(guest, "/api/v1/jobs/" + id).statusCode()).isEqualTo(403);
+    assertThat(get(guest, "/api/v1/jobs/" + id).statusCode()).isEqualTo(404);
     HttpResponse<String> unbalanced = submit(devel, "sleep", "'unbalanced quote");
     assertThat(unbalanced.statusCode()).isEqualTo(422);
     assertThat(unbalanced.body()).contains("\"error\"");

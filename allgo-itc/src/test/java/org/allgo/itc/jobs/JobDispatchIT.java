@@ -114,7 +114,7 @@ class JobDispatchIT {
                             List.of(
                                 new Upload("../escape", new ByteArrayInputStream(new byte[1]))))));
 
-    assertThat(hidden.code()).isEqualTo("not-your-job");
+    assertThat(hidden.code()).isEqualTo("job-not-found");
     assertThat(badFile.code()).isEqualTo("invalid-file-name");
     assertThat(awaitEnd(user, job.id()).exitCode()).isZero();
     assertThat(callers.asCaller(user, () -> jobs.list(null, webapp, null, null)))
