@@ -112,10 +112,18 @@ public class AccountService {
     return caller().view();
   }
 
-  public AccountView updateProfile(String name, boolean notifyJobFinished) {
+  /**
+   * Changes the caller's name and job mail choice: whether to mail at all, and from how long a run
+   * (null keeps the threshold as it is).
+   */
+  public AccountView updateProfile(
+      String name, boolean notifyJobFinished, Integer notifyAfterSeconds) {
     User user = caller();
     user.rename(AccountRules.name(name));
     user.notifyJobFinished(notifyJobFinished);
+    if (notifyAfterSeconds != null) {
+      user.notifyAfterSeconds(AccountRules.notifyAfterSeconds(notifyAfterSeconds));
+    }
     return user.view();
   }
 

@@ -40,6 +40,16 @@ public final class AccountRules {
   }
 
   /** A display name: trimmed, not empty, no control characters. */
+  /** The shortest run a job mail is sent for: from none (every job) to a day. */
+  public static int notifyAfterSeconds(int seconds) {
+    if (seconds < 0 || seconds > 86_400) {
+      throw BusinessException.invalid(
+          "invalid-notify-after",
+          "Job mails start after 0 seconds (every job) to 86400 seconds (a day) of running.");
+    }
+    return seconds;
+  }
+
   public static String name(String name) {
     if (name == null || name.isBlank()) {
       throw BusinessException.invalid("name-missing", "Please give your name.");

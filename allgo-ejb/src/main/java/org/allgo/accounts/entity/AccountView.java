@@ -11,6 +11,7 @@ public record AccountView(
     Role role,
     AccountState state,
     boolean notifyJobFinished,
+    int notifyAfterSeconds,
     boolean hasApiToken,
     Instant createdAt)
     implements Serializable {}

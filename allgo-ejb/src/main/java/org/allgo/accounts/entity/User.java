@@ -53,12 +53,19 @@ public class User {
   @Column(name = "notify_job_finished", nullable = false)
   private boolean notifyJobFinished;
 
+  // A finished job is mailed about when it ran at least this long.
+  @Column(name = "notify_after_seconds", nullable = false)
+  private int notifyAfterSeconds;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
   // One more each time the password is set: sessions signed in with an older one end.
   @Column(name = "credentials_version", nullable = false)
   private int credentialsVersion;
+
+  /** New accounts are mailed about jobs that ran three minutes or more, not about short ones. */
+  public static final int NOTIFY_AFTER_SECONDS = 180;
 
   protected User() {}
 
@@ -76,6 +83,7 @@ public class User {
     this.state = Objects.requireNonNull(state, "state");
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     this.notifyJobFinished = true;
+    this.notifyAfterSeconds = NOTIFY_AFTER_SECONDS;
   }
 
   public Long id() {
@@ -168,6 +176,22 @@ public class User {
     this.notifyJobFinished = notify;
   }
 
+  public int notifyAfterSeconds() {
+    return notifyAfterSeconds;
+  }
+
+  public void notifyAfterSeconds(int seconds) {
+    this.notifyAfterSeconds = seconds;
+  }
+
+  /**
+   * Whether a job of this user's that asked for a mail gets one, having run {@code ran}: only when
+   * it ran at least the account's threshold, so short jobs send nothing.
+   */
+  public boolean wantsMailAfter(java.time.Duration ran) {
+    return (ran == null ? 0 : ran.toSeconds()) >= notifyAfterSeconds;
+  }
+
   /** Replaces the API token: the previous one stops working with this change. */
   /** The SHA-256 of the account's API token, or null when it has none. */
   public String apiTokenHash() {
@@ -180,7 +204,15 @@ public class User {
 
   public AccountView view() {
     return new AccountView(
-        id, name, email, role, state, notifyJobFinished, apiTokenHash != null, createdAt);
+        id,
+        name,
+        email,
+        role,
+        state,
+        notifyJobFinished,
+        notifyAfterSeconds,
+        apiTokenHash != null,
+        createdAt);
   }
 
   public Caller caller() {

@@ -207,10 +207,10 @@ public class JobTransitions {
   }
 
   private void notifyOwner(Job job) {
-    if (!job.notifyWhenFinished()) {
+    Duration duration = job.run().duration();
+    if (!job.notifyWhenFinished() || !job.user().wantsMailAfter(duration)) {
       return;
     }
-    Duration duration = job.run().duration();
     mails.fire(
         new Mail(
             job.user().email(),
@@ -221,7 +221,19 @@ public class JobTransitions {
                 "webapp", job.webappName(),
                 "state", job.run().result().name(),
                 "duration", duration == null ? "0 s" : JobLog.duration(duration),
-                "link", settings.link("/jobs/" + job.id()))));
+                "link", settings.link("/jobs/" + job.id()),
+                "after", span(job.user().notifyAfterSeconds()))));
+  }
+
+  /** A mail threshold in words: {@code 45 seconds}, {@code 3 minutes}, {@code 2 hours}. */
+  static String span(int seconds) {
+    if (seconds >= 3600 && seconds % 3600 == 0) {
+      return seconds / 3600 + (seconds == 3600 ? " hour" : " hours");
+    }
+    if (seconds >= 60 && seconds % 60 == 0) {
+      return seconds / 60 + (seconds == 60 ? " minute" : " minutes");
+    }
+    return seconds + (seconds == 1 ? " second" : " seconds");
   }
 
   private static RunningJob running(Job job) {

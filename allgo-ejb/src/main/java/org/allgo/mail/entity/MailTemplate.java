@@ -16,7 +16,8 @@ public enum MailTemplate {
   /** Lets a user choose a new password: name, link. */
   PASSWORD_RESET("password-reset", Set.of("name", "link")),
   /** A job ended: name, job, webapp, state (its result), duration, link. */
-  JOB_FINISHED("job-finished", Set.of("name", "job", "webapp", "state", "duration", "link")),
+  JOB_FINISHED(
+      "job-finished", Set.of("name", "job", "webapp", "state", "duration", "link", "after")),
   /** A sandbox was stopped after being left running: name, webapp, idle (as "24 hours"), link. */
   SANDBOX_STOPPED("sandbox-stopped", Set.of("name", "webapp", "idle", "link"));
 

@@ -97,4 +97,14 @@ class AccountRulesTest {
                 .code())
         .isEqualTo("password-too-long");
   }
+
+  @Test
+  void aJobMailThresholdIsFromNoneToADay() {
+    assertThat(AccountRules.notifyAfterSeconds(0)).isZero();
+    assertThat(AccountRules.notifyAfterSeconds(86_400)).isEqualTo(86_400);
+    assertThat(
+            assertThrows(BusinessException.class, () -> AccountRules.notifyAfterSeconds(-1)).code())
+        .isEqualTo("invalid-notify-after");
+    assertThrows(BusinessException.class, () -> AccountRules.notifyAfterSeconds(86_401));
+  }
 }

@@ -13,23 +13,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MailTemplatesTest {
 
   private static final Map<String, String> VALUES =
-      Map.of(
-          "name",
-          "Ada <Lovelace>",
-          "link",
-          "http://localhost:8080/x?t=a&b",
-          "job",
-          "42",
-          "webapp",
-          "sleep",
-          "state",
-          "DONE",
-          "duration",
-          "3 s",
-          "idle",
-          "24 hours",
-          "reset",
-          "http://localhost:8080/users/password/new");
+      Map.ofEntries(
+          Map.entry("name", "Ada <Lovelace>"),
+          Map.entry("link", "http://localhost:8080/x?t=a&b"),
+          Map.entry("job", "42"),
+          Map.entry("webapp", "sleep"),
+          Map.entry("state", "DONE"),
+          Map.entry("duration", "3 s"),
+          Map.entry("idle", "24 hours"),
+          Map.entry("after", "3 minutes"),
+          Map.entry("reset", "http://localhost:8080/users/password/new"));
 
   @ParameterizedTest
   @EnumSource(MailTemplate.class)

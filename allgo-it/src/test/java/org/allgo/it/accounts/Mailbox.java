@@ -68,7 +68,8 @@ public final class Mailbox {
   }
 
   /** The mails to the address whose subject contains the text, oldest first. */
-  static List<Mail> mails(String address, String subject) throws MessagingException, IOException {
+  public static List<Mail> mails(String address, String subject)
+      throws MessagingException, IOException {
     List<Mail> mails = new ArrayList<>(read(address, address, address, subject));
     mails.addAll(read("sink", "sink", address, subject));
     return mails;

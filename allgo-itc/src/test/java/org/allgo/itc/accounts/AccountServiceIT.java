@@ -98,12 +98,12 @@ class AccountServiceIT {
   @Test
   void aRefusedProfileChangeChangesNothing() {
     TestUser user = users.active("profile");
-    callers.asCaller(user, () -> accounts.updateProfile("Renamed", false));
+    callers.asCaller(user, () -> accounts.updateProfile("Renamed", false, null));
 
     BusinessException refused =
         assertThrows(
             BusinessException.class,
-            () -> callers.asCaller(user, () -> accounts.updateProfile(" ", true)));
+            () -> callers.asCaller(user, () -> accounts.updateProfile(" ", true, null)));
 
     assertThat(refused.code()).isEqualTo("name-missing");
     AccountView account = callers.asCaller(user, () -> accounts.getAccount());

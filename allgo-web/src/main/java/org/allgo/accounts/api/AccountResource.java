@@ -57,7 +57,7 @@ public class AccountResource {
         profile.notifyJobFinished() != null
             ? profile.notifyJobFinished()
             : accounts.getAccount().notifyJobFinished();
-    return accounts.updateProfile(profile.name(), notify);
+    return accounts.updateProfile(profile.name(), notify, profile.notifyAfterSeconds());
   }
 
   /** Replaces the API token; the one used for this request stops working at once. */

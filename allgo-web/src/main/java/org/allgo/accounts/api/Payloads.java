@@ -16,7 +16,12 @@ public final class Payloads {
 
   public record Credentials(String email, String password) {}
 
-  public record Profile(String name, Boolean notifyJobFinished) {}
+  /**
+   * @param notifyJobFinished mail the user when a job of theirs finishes
+   * @param notifyAfterSeconds only when it ran at least this long (0: every job; 180 for a new
+   *     account)
+   */
+  public record Profile(String name, Boolean notifyJobFinished, Integer notifyAfterSeconds) {}
 
   public record NewSshKey(String key) {}
 

@@ -34,6 +34,7 @@ public class AccountBacking implements Serializable {
   private List<SshKeyView> keys;
   private String name;
   private boolean notifyJobFinished;
+  private int notifyAfterSeconds;
   private String newEmail;
   private String currentPassword;
   private String newPassword;
@@ -46,11 +47,13 @@ public class AccountBacking implements Serializable {
     account = accounts.getAccount();
     name = account.name();
     notifyJobFinished = account.notifyJobFinished();
+    notifyAfterSeconds = account.notifyAfterSeconds();
     keys = sshKeys.list();
   }
 
   public void saveProfile() {
-    if (Pages.attempt(() -> account = accounts.updateProfile(name, notifyJobFinished))) {
+    if (Pages.attempt(
+        () -> account = accounts.updateProfile(name, notifyJobFinished, notifyAfterSeconds))) {
       Pages.info("Your profile is saved.");
     }
   }
@@ -136,6 +139,14 @@ public class AccountBacking implements Serializable {
 
   public void setNotifyJobFinished(boolean notifyJobFinished) {
     this.notifyJobFinished = notifyJobFinished;
+  }
+
+  public int getNotifyAfterSeconds() {
+    return notifyAfterSeconds;
+  }
+
+  public void setNotifyAfterSeconds(int notifyAfterSeconds) {
+    this.notifyAfterSeconds = notifyAfterSeconds;
   }
 
   public String getNewEmail() {
