@@ -85,6 +85,22 @@ public class SandboxService {
     }
   }
 
+  /**
+   * Whether the running sandbox holds the webapp's program at its entrypoint, a file the job user
+   * may run; empty when the sandbox does not run or the engine cannot tell now.
+   */
+  public Optional<Boolean> holdsProgram(String dockerName) {
+    Webapp webapp = access.managed(dockerName);
+    if (webapp.sandboxState() != SandboxState.RUNNING) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(sandboxes.holdsProgram(webapp));
+    } catch (DockerException e) {
+      return Optional.empty();
+    }
+  }
+
   private ImageRef image(Webapp webapp, String baseImage, String version) {
     if (baseImage != null && version != null) {
       throw BusinessException.invalid(

@@ -113,6 +113,27 @@ public class Sandboxes {
     }
   }
 
+  /**
+   * Whether the running sandbox holds the webapp's program: its entrypoint a file the job user may
+   * run, checked as the version check does in a committed image.
+   */
+  public boolean holdsProgram(Webapp webapp) {
+    try (DockerConnection connection = docker.getConnection();
+        ExecSession session =
+            connection.exec(
+                settings.sandboxName(webapp.dockerName()),
+                ExecSpec.of(
+                        TOOLBOX + "/bin/sh",
+                        "-c",
+                        VersionChecks.CHECK,
+                        "check",
+                        webapp.entrypoint())
+                    .withUser(VersionChecks.JOB_USER))) {
+      session.closeStdin();
+      return session.waitFor(Duration.ofSeconds(30)) == 0;
+    }
+  }
+
   /** Commits the running sandbox as {@code target}. */
   public void commit(Webapp webapp, ImageRef target, Map<String, String> labels) {
     try (DockerConnection connection = docker.getConnection()) {

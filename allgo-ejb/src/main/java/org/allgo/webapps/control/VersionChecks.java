@@ -29,7 +29,9 @@ public class VersionChecks {
   static final String JOB_USER = "65534:65534";
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
-  private static final String CHECK =
+
+  /** {@code sh -c CHECK check <path>}: exits 0 when the path is a file the user may run. */
+  static final String CHECK =
       "[ -f \"$1\" ] || { echo \"$1 is not a file in the image\"; exit 3; };"
           + " [ -x \"$1\" ] || { echo \"$1 may not be run by the job user (uid 65534)\"; exit 4; }";
 

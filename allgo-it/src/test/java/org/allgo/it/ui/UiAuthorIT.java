@@ -3,6 +3,7 @@ package org.allgo.it.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.allgo.connector.testing.Commands;
 import org.allgo.connector.testing.DockerCli;
@@ -49,11 +50,21 @@ class UiAuthorIT extends BrowserTest {
     assertThat(page.path()).isEqualTo("/webapps/manage");
     assertThat(page.messages()).contains("is created");
     assertThat(page.text("sandbox-state")).isEqualTo("IDLE");
+    assertThat(page.text("visibility")).isEqualTo("Private until a version is ready");
+    assertThat(steps("todo"))
+        .contains("step-sandbox", "step-program", "step-version", "step-public");
 
     new Select(page.driver.findElement(By.id("sandbox:baseImage"))).selectByValue("busybox");
     page.press("sandbox:startBase");
     assertThat(page.text("sandbox-state")).as(page.messages()).isEqualTo("RUNNING");
     assertThat(page.text("ssh-command")).matches("ssh -p \\d+ " + name + "@\\S+");
+    // The checklist asks the running sandbox: no program yet.
+    assertThat(steps("done")).contains("step-sandbox").doesNotContain("step-program");
+    assertThat(page.text("program-missing")).contains("does not hold it");
+    WebElement copy = page.driver.findElement(By.id("copy-ssh"));
+    assertThat(copy.getAttribute("data-copy")).isEqualTo(page.text("ssh-command"));
+    copy.click();
+    page.waitFor(Duration.ofSeconds(5)).until(d -> copy.getText().equals("Copied"));
 
     Commands.Result install =
         DockerCli.run(
@@ -64,6 +75,9 @@ class UiAuthorIT extends BrowserTest {
             "mkdir -p /usr/local/bin && printf '#!/bin/sh\\necho hello $1\\n' > /usr/local/bin/hello"
                 + " && chmod 755 /usr/local/bin/hello");
     assertThat(install.exit()).as(install.output()).isZero();
+    page.press("checklist:again");
+    assertThat(steps("done")).contains("step-sandbox", "step-program");
+    assertThat(page.text("program-found")).contains("holds it");
     page.open("/webapps/manage?name=" + name);
     assertThat(page.text("sandbox-disk"))
         .as("what the sandbox holds")
@@ -90,6 +104,10 @@ class UiAuthorIT extends BrowserTest {
         .as(page.body())
         .isEqualTo("READY");
     assertThat(page.driver.executeScript("return window.allgoNoReload === true;")).isEqualTo(true);
+    page.open("/webapps/manage?name=" + name);
+    assertThat(steps("done"))
+        .contains("step-sandbox", "step-program", "step-version", "step-public");
+    assertThat(page.text("visibility")).isEqualTo("Public");
     page.screenshot("author-manage");
 
     page.open("/app?name=" + name);
@@ -107,6 +125,13 @@ class UiAuthorIT extends BrowserTest {
     assertThat(page.title()).isEqualTo("Not allowed");
     page.open("/admin/users");
     assertThat(page.title()).isEqualTo("Not allowed");
+  }
+
+  /** The ids of the checklist's steps in that state ("done" or "todo"). */
+  private List<String> steps(String state) {
+    return page.driver.findElements(By.cssSelector("ol.checklist li." + state)).stream()
+        .map(e -> e.getAttribute("id"))
+        .toList();
   }
 
   private String sandbox() {

@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import org.allgo.accounts.boundary.SshKeyService;
 import org.allgo.batch.entity.ExecutionView;
 import org.allgo.pages.Pages;
 import org.allgo.platform.BusinessException;
@@ -39,6 +40,8 @@ public class ManageBacking implements Serializable {
 
   @Inject VersionService versions;
 
+  @Inject SshKeyService sshKeys;
+
   private String name;
   private WebappView webapp;
   private WebappForm form;
@@ -50,6 +53,7 @@ public class ManageBacking implements Serializable {
   private String commitNumber;
   private String commitDescription;
   private Long sandboxDisk;
+  private Checklist checklist;
 
   /** View action: only those who manage the webapp get this page. */
   public void load() {
@@ -66,14 +70,32 @@ public class ManageBacking implements Serializable {
       baseImage = baseImages.isEmpty() ? null : baseImages.get(0).name();
       readVersions();
       sandboxDisk = isSandboxRunning() ? sandboxes.diskUse(name).orElse(null) : null;
+      check();
     } catch (BusinessException e) {
       Pages.fail(e);
     }
   }
 
+  /** Ticks the author's checklist from what is true now; the program is asked of the sandbox. */
+  public void check() {
+    boolean ready = !getReadyVersions().isEmpty();
+    checklist =
+        new Checklist(
+            !sshKeys.list().isEmpty(),
+            isSandboxRunning(),
+            isSandboxRunning() ? sandboxes.holdsProgram(name).orElse(null) : null,
+            ready,
+            ready && webapp.visibility() == Visibility.PUBLIC);
+  }
+
+  public Checklist getChecklist() {
+    return checklist;
+  }
+
   public void save() {
     if (Pages.attempt(() -> webapp = webapps.update(name, form.draft(name)))) {
       Pages.info("The settings of " + webapp.name() + " are saved.");
+      check();
     }
   }
 
@@ -90,6 +112,7 @@ public class ManageBacking implements Serializable {
       Pages.info("The sandbox runs, from " + what + ". Reach it with: " + webapp.sandbox().ssh());
     }
     refresh();
+    check();
   }
 
   public void stop() {
@@ -97,6 +120,7 @@ public class ManageBacking implements Serializable {
       Pages.info("The sandbox is stopped.");
     }
     refresh();
+    check();
   }
 
   public void commit() {
