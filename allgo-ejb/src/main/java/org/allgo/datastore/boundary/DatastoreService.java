@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.allgo.datastore.control.JobFiles;
 import org.allgo.datastore.control.JobLogs;
@@ -75,7 +76,11 @@ public class DatastoreService {
   }
 
   private List<JobFileView> files(Job job) {
-    List<JobFileView> list = files.list(job.id());
+    Set<String> inputs = Set.copyOf(job.inputs());
+    List<JobFileView> list =
+        files.list(job.id()).stream()
+            .map(f -> inputs.contains(f.name()) ? f.asInput() : f)
+            .toList();
     Optional<Path> live = liveLog(job);
     if (live.isEmpty()) {
       return list;

@@ -34,8 +34,8 @@ class JobRunIT extends ToolJobTest {
     assertThat(job.getInt("exitCode")).isZero();
     assertThat(job.getJsonNumber("outputBytes").longValue()).isPositive();
     assertThat(devel.get("/api/v2/jobs/" + id + "/files").array().getValuesAs(JsonObject.class))
-        .extracting(f -> f.getString("name"))
-        .containsExactly("allgo.log", "copy.txt", "in.txt");
+        .extracting(f -> f.getString("name") + (f.getBoolean("input") ? " (input)" : ""))
+        .containsExactly("allgo.log", "copy.txt", "in.txt (input)");
     assertThat(Jobs.file(devel, id, "copy.txt")).isEqualTo("hello allgo\n");
     assertThat(Jobs.file(devel, id, "allgo.log"))
         .startsWith("copied in.txt\n")

@@ -60,11 +60,11 @@ class UiAccountIT extends BrowserTest {
     UiJobs.stage(page, input);
     page.screenshot("job-form");
     long id = UiJobs.run(page, "2", true);
-    assertThat(page.messages()).contains("Job " + id + " is submitted");
     // A mark on this very page: it must survive until the end shows, so no reload happened.
     page.driver.executeScript("window.allgoNoReload = true;");
     page.screenshot("job-running");
     assertThat(UiJobs.awaitEnd(page, Duration.ofSeconds(90))).as(page.body()).isEqualTo("SUCCESS");
+    assertThat(page.driver.findElements(By.id("job-submitted"))).as("the banner, gone").isEmpty();
     assertThat(page.driver.executeScript("return window.allgoNoReload === true;")).isEqualTo(true);
     assertThat(page.text("job-log")).contains("sleeping 2 seconds").contains("result:    SUCCESS");
     page.screenshot("job-done");

@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The job page and My jobs as people read them: a long parameter string wraps inside the window; a
@@ -48,15 +49,21 @@ class UiJobPageIT extends BrowserTest {
     String singleSlot = Jobs.queue(300, 1, 30);
     long running = Jobs.run(devel, "sleep", "120", singleSlot);
     Jobs.awaitState(devel, running, "RUNNING", Duration.ofSeconds(60));
-    long waiting = Jobs.run(devel, "sleep", "120", singleSlot);
+    page.signedIn("devel@localhost", "allgo");
+    page.open("/app?name=sleep");
+    new Select(page.driver.findElement(By.id("job:queue"))).selectByValue(singleSlot);
+    long waiting = UiJobs.run(page, "120", false);
     try {
-      page.signedIn("devel@localhost", "allgo");
-      page.open("/jobs/" + waiting);
       assertThat(page.text("job-state")).isEqualTo("WAITING");
+      assertThat(page.text("job-submitted"))
+          .isEqualTo("Job " + waiting + " is submitted: it waits in queue " + singleSlot + ".");
       assertThat(page.driver.findElements(By.cssSelector(".ui-progressbar"))).isEmpty();
       assertThat(page.body()).contains("Waiting in queue");
 
       devel.post("/api/v2/jobs/" + waiting + "/abort", null);
+      // The banner goes when the job moves on, without a reload.
+      page.waitFor(Duration.ofSeconds(30))
+          .until(d -> d.findElements(By.id("job-submitted")).isEmpty());
       page.open("/jobs/" + waiting);
       assertThat(page.text("job-times")).startsWith("Never started");
       assertThat(page.body()).doesNotContain("Started ,").doesNotContain("Waiting in queue");

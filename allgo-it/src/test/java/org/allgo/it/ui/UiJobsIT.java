@@ -178,10 +178,12 @@ class UiJobsIT extends BrowserTest {
     assertThat(page.path()).matches("/jobs/\\d+");
     long second = Long.parseLong(page.path().substring("/jobs/".length()));
     assertThat(second).isNotEqualTo(first);
-    assertThat(page.messages()).contains("runs job " + first + " again");
     assertThat(UiJobs.awaitEnd(page, Duration.ofSeconds(90))).isEqualTo("SUCCESS");
     assertThat(page.text("job-param")).isEqualTo("1");
     assertThat(page.text("job-log")).contains("sleeping 1 seconds").contains("---- allgo ----");
+    // What it was given and what it made, apart.
+    assertThat(page.text("job-inputs")).contains("input.txt");
+    assertThat(page.text("job-outputs")).contains("allgo.log").doesNotContain("input.txt");
     page.driver.findElement(By.cssSelector("a.job-file[data-name='input.txt']")).click();
     assertThat(Files.readString(page.downloaded("input.txt"))).isEqualTo("again\n");
     assertThat(UiJobs.api(email).get("/api/v2/jobs/" + second).json().getString("owner"))

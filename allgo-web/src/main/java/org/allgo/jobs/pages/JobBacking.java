@@ -20,6 +20,7 @@ import org.allgo.pages.Formats;
 import org.allgo.pages.Pages;
 import org.allgo.platform.BusinessException;
 import org.allgo.submission.boundary.SubmissionService;
+import org.omnifaces.util.Faces;
 
 /**
  * {@code /jobs/<id>}: a job for its owner or a superuser, followed live while it waits or runs
@@ -47,6 +48,7 @@ public class JobBacking implements Serializable {
 
   private long id;
   private JobView job;
+  private String banner;
   private double meanSeconds;
   private List<JobFileView> files = List.of();
   private final StringBuilder log = new StringBuilder();
@@ -58,6 +60,7 @@ public class JobBacking implements Serializable {
   public void load() {
     try {
       job = jobs.get(id);
+      banner = (String) Faces.getFlash().get(bannerKey(id));
       meanSeconds = mean();
       readFiles();
       readLog(-LOG_TAIL);
@@ -81,6 +84,23 @@ public class JobBacking implements Serializable {
     }
   }
 
+  /**
+   * Tells the job page that opens next what was just done to job {@code id} ("submitted: it waits
+   * in queue …"); the page shows it while the job waits, and it goes when the job moves on.
+   */
+  static void announce(long id, String text) {
+    Faces.getFlash().put(bannerKey(id), text);
+  }
+
+  private static String bannerKey(long id) {
+    return "allgo.job.banner." + id;
+  }
+
+  /** What was just done to the job, while it still waits; null once it moved on. */
+  public String getBanner() {
+    return job != null && job.state() == JobState.WAITING ? banner : null;
+  }
+
   public void abort() {
     if (Pages.attempt(() -> job = aborts.abort(id))) {
       Pages.info("Job " + id + " is aborted.");
@@ -92,7 +112,8 @@ public class JobBacking implements Serializable {
   public void rerun() {
     JobView[] again = new JobView[1];
     if (Pages.attempt(() -> again[0] = submissions.rerun(id))) {
-      Pages.info(
+      announce(
+          again[0].id(),
           "Job "
               + again[0].id()
               + " runs job "
@@ -217,6 +238,16 @@ public class JobBacking implements Serializable {
   /** Whether the log shown lacks its beginning (the whole is in {@code allgo.log}). */
   public boolean isLogCut() {
     return logCut;
+  }
+
+  /** What the job made: its outputs and its log. */
+  public List<JobFileView> getOutputs() {
+    return files.stream().filter(f -> !f.input()).toList();
+  }
+
+  /** What it was submitted with. */
+  public List<JobFileView> getInputs() {
+    return files.stream().filter(JobFileView::input).toList();
   }
 
   public List<JobFileView> getFiles() {

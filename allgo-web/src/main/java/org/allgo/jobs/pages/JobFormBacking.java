@@ -100,7 +100,8 @@ public class JobFormBacking implements Serializable {
               files.stream().map(f -> new UploadedFile(f.id(), null)).toList(),
               null);
       files.clear();
-      Pages.info("Job " + job.id() + " is submitted: it waits in queue " + job.queue() + ".");
+      JobBacking.announce(
+          job.id(), "Job " + job.id() + " is submitted: it waits in queue " + job.queue() + ".");
       Pages.redirect(JobAddress.path(job.id()));
     } catch (BusinessException e) {
       refuse(e.getMessage());
