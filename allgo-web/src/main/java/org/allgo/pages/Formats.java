@@ -44,6 +44,23 @@ public class Formats {
     return webapp.defaultVersion() == null ? "Private until a version is ready" : "Public";
   }
 
+  /**
+   * A state or kind as a word on a badge: {@code RUNNING} reads "Running", {@code OUT_OF_MEMORY}
+   * "Out of memory", a job's result {@code NONE} nothing. The page keeps the value itself in the
+   * badge's class (its colour) and {@code data-state}.
+   */
+  public String word(Object value) {
+    if (value == null) {
+      return "";
+    }
+    String name = value.toString();
+    if (name.equals("NONE")) {
+      return "";
+    }
+    String words = name.replace('_', ' ').toLowerCase(Locale.ROOT);
+    return words.isEmpty() ? "" : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
   public String when(Instant instant) {
     return instant == null ? "" : WHEN.format(instant);
   }

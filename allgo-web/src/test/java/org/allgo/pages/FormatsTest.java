@@ -21,6 +21,15 @@ class FormatsTest {
   }
 
   @Test
+  void statesReadAsWords() {
+    assertThat(formats.word("RUNNING")).isEqualTo("Running");
+    assertThat(formats.word("OUT_OF_MEMORY")).isEqualTo("Out of memory");
+    assertThat(formats.word("NONE")).isEmpty();
+    assertThat(formats.word(null)).isEmpty();
+    assertThat(formats.word(java.time.DayOfWeek.MONDAY)).isEqualTo("Monday");
+  }
+
+  @Test
   void aPublicWebappWithoutAVersionToRunReadsAsPrivateUntilOneIsReady() {
     assertThat(formats.visibility(webapp(Visibility.PUBLIC, null)))
         .isEqualTo("Private until a version is ready");

@@ -42,7 +42,7 @@ class UiAccountIT extends BrowserTest {
 
     page.signIn(email, Users.PASSWORD);
     assertThat(page.path()).isEqualTo("/account");
-    assertThat(page.text("account-summary")).contains(email).contains("ACTIVE");
+    assertThat(page.text("account-summary")).isEqualTo(email + " · User · Active");
 
     String publicKey = generateKey(keys.resolve("id_ed25519"), "ui-test-key");
     page.fill("addkey:key", publicKey).press("addkey:submit");
@@ -87,7 +87,8 @@ class UiAccountIT extends BrowserTest {
     assertThat(jobLink).isEqualTo(Server.BASE_URL + "/jobs/" + id);
     page.open(jobLink);
     assertThat(page.title()).isEqualTo("Job " + id);
-    assertThat(page.text("job-result")).isEqualTo("SUCCESS");
+    assertThat(page.state("job-result")).isEqualTo("SUCCESS");
+    assertThat(page.text("job-result")).isEqualTo("Success");
   }
 
   private static String generateKey(Path file, String comment) throws Exception {

@@ -43,7 +43,7 @@ class UiAdminIT extends BrowserTest {
     WebElement row =
         page.driver.findElement(
             By.xpath("//tr[.//span[@class='user-email' and text()='" + email + "']]"));
-    assertThat(row.getText()).contains("ACTIVE");
+    assertThat(row.getText()).contains("Active").doesNotContain("ACTIVE");
     page.press(row.findElement(By.cssSelector("input[value='Lock']")));
     assertThat(page.messages()).contains(email + " is locked.");
     assertThat(
@@ -106,7 +106,7 @@ class UiAdminIT extends BrowserTest {
       assertThat(page.title()).isEqualTo("All jobs");
       page.fill("owner", email).press("filter-submit");
       WebElement row = UiJobs.row(page, id);
-      assertThat(row.getText()).contains(email).contains("sleep").contains("RUNNING");
+      assertThat(row.getText()).contains(email).contains("sleep").contains("Running");
       page.screenshot("admin-jobs");
 
       row.findElement(By.cssSelector("button[id$=':abort']")).click();
@@ -114,7 +114,7 @@ class UiAdminIT extends BrowserTest {
       page.waitFor(Duration.ofSeconds(60))
           .ignoring(StaleElementReferenceException.class)
           .until(d -> page.messages().contains("Job " + id + " is aborted."));
-      assertThat(UiJobs.row(page, id).getText()).contains("ABORTED");
+      assertThat(UiJobs.row(page, id).getText()).contains("Aborted");
       assertThat(api.get("/api/v2/jobs/" + id).json().getString("result")).isEqualTo("ABORTED");
 
       page.open(

@@ -49,14 +49,15 @@ class UiAuthorIT extends BrowserTest {
         .press("webapp:submit");
     assertThat(page.path()).isEqualTo("/webapps/manage");
     assertThat(page.messages()).contains("is created");
-    assertThat(page.text("sandbox-state")).isEqualTo("IDLE");
+    assertThat(page.state("sandbox-state")).isEqualTo("IDLE");
+    assertThat(page.text("sandbox-state")).isEqualTo("Idle");
     assertThat(page.text("visibility")).isEqualTo("Private until a version is ready");
     assertThat(steps("todo"))
         .contains("step-sandbox", "step-program", "step-version", "step-public");
 
     new Select(page.driver.findElement(By.id("sandbox:baseImage"))).selectByValue("busybox");
     page.press("sandbox:startBase");
-    assertThat(page.text("sandbox-state")).as(page.messages()).isEqualTo("RUNNING");
+    assertThat(page.state("sandbox-state")).as(page.messages()).isEqualTo("RUNNING");
     assertThat(page.text("ssh-command")).matches("ssh -p \\d+ " + name + "@\\S+");
     // The checklist asks the running sandbox: no program yet.
     assertThat(steps("done")).contains("step-sandbox").doesNotContain("step-program");
@@ -97,10 +98,13 @@ class UiAuthorIT extends BrowserTest {
             d -> {
               WebElement state =
                   d.findElement(By.cssSelector(".version-state[data-version='1.0']"));
-              return state.getText().equals("READY") || state.getText().equals("ERROR");
+              String value = state.getAttribute("data-state");
+              return value.equals("READY") || value.equals("ERROR");
             });
     assertThat(
-            page.driver.findElement(By.cssSelector(".version-state[data-version='1.0']")).getText())
+            page.driver
+                .findElement(By.cssSelector(".version-state[data-version='1.0']"))
+                .getAttribute("data-state"))
         .as(page.body())
         .isEqualTo("READY");
     assertThat(page.driver.executeScript("return window.allgoNoReload === true;")).isEqualTo(true);

@@ -54,7 +54,8 @@ class UiJobPageIT extends BrowserTest {
     new Select(page.driver.findElement(By.id("job:queue"))).selectByValue(singleSlot);
     long waiting = UiJobs.run(page, "120", false);
     try {
-      assertThat(page.text("job-state")).isEqualTo("WAITING");
+      assertThat(page.state("job-state")).isEqualTo("WAITING");
+      assertThat(page.text("job-state")).as("the badge, in words").isEqualTo("Waiting");
       assertThat(page.text("job-submitted"))
           .isEqualTo("Job " + waiting + " is submitted: it waits in queue " + singleSlot + ".");
       assertThat(page.driver.findElements(By.cssSelector(".ui-progressbar"))).isEmpty();

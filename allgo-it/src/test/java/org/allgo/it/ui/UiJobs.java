@@ -62,15 +62,15 @@ final class UiJobs {
   static String awaitEnd(UiPage page, Duration within) {
     page.waitFor(within)
         .ignoring(StaleElementReferenceException.class)
-        .until(d -> d.findElement(By.id("job-state")).getText().equals("DONE"));
-    return page.text("job-result");
+        .until(d -> "DONE".equals(d.findElement(By.id("job-state")).getAttribute("data-state")));
+    return page.state("job-result");
   }
 
   /** Waits on the open job page until it shows the state. */
   static void awaitState(UiPage page, String state) {
     page.waitFor(Duration.ofSeconds(60))
         .ignoring(StaleElementReferenceException.class)
-        .until(d -> d.findElement(By.id("job-state")).getText().equals(state));
+        .until(d -> state.equals(d.findElement(By.id("job-state")).getAttribute("data-state")));
   }
 
   /** The user's API client. */

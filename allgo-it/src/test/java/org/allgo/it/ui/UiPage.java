@@ -89,6 +89,11 @@ final class UiPage {
     return driver.findElement(By.id(id)).getText();
   }
 
+  /** The value behind a state badge (its {@code data-state}); the badge itself shows a word. */
+  String state(String id) {
+    return driver.findElement(By.id(id)).getAttribute("data-state");
+  }
+
   String body() {
     return driver.findElement(By.tagName("body")).getText();
   }
