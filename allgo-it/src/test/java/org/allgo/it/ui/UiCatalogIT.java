@@ -95,6 +95,12 @@ class UiCatalogIT extends BrowserTest {
           phone.driver.executeScript(
               "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
       assertThat(overflow).isEqualTo(false);
+      // The navigation folds behind "Menu" and opens with it.
+      assertThat(phone.driver.findElement(By.id("nav-sign-in")).isDisplayed()).isFalse();
+      phone.driver.findElement(By.id("menu-toggle")).click();
+      assertThat(phone.driver.findElement(By.id("nav-sign-in")).isDisplayed()).isTrue();
+      assertThat(phone.driver.findElement(By.id("menu-toggle")).getAttribute("aria-expanded"))
+          .isEqualTo("true");
       small.screenshot("catalog-phone");
     }
   }
