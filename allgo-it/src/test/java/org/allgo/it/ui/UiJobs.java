@@ -51,7 +51,11 @@ final class UiJobs {
           .ignoring(StaleElementReferenceException.class)
           .until(
               d ->
-                  d.findElements(By.cssSelector("#staged-files .staged-name")).stream()
+                  d
+                      .findElements(
+                          By.cssSelector(
+                              "#job\\:files .ui-fileupload-content #staged-files .staged-name"))
+                      .stream()
                       .anyMatch(e -> e.getText().equals(name)));
     }
   }
