@@ -35,6 +35,31 @@ class UiAdminIT extends BrowserTest {
   }
 
   @Test
+  void adminTablesFitAPhoneOrScrollInsideTheirBox() {
+    page.driver.manage().window().setSize(new Dimension(390, 844));
+    for (String path :
+        new String[] {
+          "/admin/users",
+          "/admin/webapps",
+          "/admin/jobs",
+          "/admin/queues",
+          "/admin/images",
+          "/admin/engine",
+          "/batch/"
+        }) {
+      page.open(path);
+      assertThat(page.title()).as(path).isNotEqualTo("Not allowed");
+      assertThat(
+              page.driver.executeScript(
+                  "return document.documentElement.scrollWidth"
+                      + " > document.documentElement.clientWidth;"))
+          .as("the page scrolls sideways on " + path)
+          .isEqualTo(false);
+    }
+    page.open("/admin/users").screenshot("admin-users-phone");
+  }
+
+  @Test
   void lockedUserCanNoLongerSignIn() {
     String email = Users.newAddress("locked");
     Users.signUpConfirmed(email);
