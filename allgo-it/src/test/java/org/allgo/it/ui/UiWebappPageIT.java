@@ -23,7 +23,7 @@ class UiWebappPageIT extends BrowserTest {
   void theJobFormComesFirstAboveTheFoldAndOnAPhone() throws Exception {
     page.signedIn("devel@localhost", "allgo").open("/app?name=sleep");
     WebElement run = page.driver.findElement(By.id("job:submit"));
-    long height = ((Number) page.driver.executeScript("return window.innerHeight;")).longValue();
+    int height = ((Number) page.driver.executeScript("return window.innerHeight;")).intValue();
     assertThat(run.getLocation().getY() + run.getSize().getHeight())
         .as("the bottom of Run, in a window %d high", height)
         .isLessThanOrEqualTo(height);
