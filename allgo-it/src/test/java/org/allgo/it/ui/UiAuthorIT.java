@@ -113,6 +113,9 @@ class UiAuthorIT extends BrowserTest {
         .contains("step-sandbox", "step-program", "step-version", "step-public");
     assertThat(page.text("visibility")).isEqualTo("Public");
     page.screenshot("author-manage");
+    page.driver.manage().window().setSize(new Dimension(390, 844));
+    page.open("/webapps/manage?name=" + name).screenshot("author-manage-phone");
+    page.driver.manage().window().setSize(new Dimension(1280, 1600));
 
     page.open("/app?name=" + name);
     assertThat(page.driver.findElement(By.id("description")).getText())
