@@ -15,6 +15,7 @@ import org.allgo.it.accounts.Users;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * A newcomer in the browser: sign up, confirm by mail, sign in, add an SSH key, run a first job on
@@ -43,6 +44,16 @@ class UiAccountIT extends BrowserTest {
     page.signIn(email, Users.PASSWORD);
     assertThat(page.path()).isEqualTo("/account");
     assertThat(page.text("account-summary")).isEqualTo(email + " · User · Active");
+    // A mail for every job, even a 2-second one: a new account hears of jobs of 3 minutes or more.
+    page.open("/account");
+    assertThat(
+            new Select(page.driver.findElement(By.id("profile:notify-after")))
+                .getFirstSelectedOption()
+                .getText())
+        .isEqualTo("3 minutes");
+    new Select(page.driver.findElement(By.id("profile:notify-after"))).selectByValue("0");
+    page.press("profile:submit");
+    assertThat(page.messages()).contains("Your profile is saved.");
 
     String publicKey = generateKey(keys.resolve("id_ed25519"), "ui-test-key");
     page.fill("addkey:key", publicKey).press("addkey:submit");

@@ -77,7 +77,7 @@ class UiAdminIT extends BrowserTest {
                 .findElement(
                     By.xpath("//tr[.//span[@class='user-email' and text()='" + email + "']]"))
                 .getText())
-        .contains("LOCKED");
+        .contains("Locked");
     page.screenshot("admin-users");
 
     try (Chromium other = Chromium.start()) {

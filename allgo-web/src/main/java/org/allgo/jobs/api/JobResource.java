@@ -65,8 +65,13 @@ public class JobResource {
 
   @Context UriInfo uri;
 
-  /** A file of a job and where to download it. */
-  public record FileLink(String name, long size, String url) {}
+  /**
+   * A file of a job and where to download it.
+   *
+   * @param input whether the job was submitted with it (false for what the program wrote and the
+   *     log)
+   */
+  public record FileLink(String name, long size, boolean input, String url) {}
 
   @Extension(name = Access.EXTENSION, value = Access.OWNER)
   @GET
@@ -200,7 +205,10 @@ public class JobResource {
           @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FileLink[]")))
   public List<FileLink> files(@PathParam("id") long id) {
     return datastore.files(id).stream()
-        .map(f -> new FileLink(f.name(), f.size(), links.link(Datastore.path(id, f.name()))))
+        .map(
+            f ->
+                new FileLink(
+                    f.name(), f.size(), f.input(), links.link(Datastore.path(id, f.name()))))
         .toList();
   }
 
