@@ -135,7 +135,8 @@ class WebappVersionsIT {
             BusinessException.class,
             () -> callers.asCaller(other, () -> sandboxes.start(name, null, null)));
 
-    assertThat(refused.code()).isEqualTo("not-your-webapp");
+    // Without a READY version the webapp is not there for anyone but its managers.
+    assertThat(refused.code()).isEqualTo("webapp-not-found");
     assertThat(callers.asCaller(owner, () -> webapps.get(name)).sandbox().state())
         .isEqualTo(SandboxState.IDLE);
   }
