@@ -166,7 +166,7 @@ class AccountsPasswordIT {
     Page confirmed = Users.followConfirmation(newEmail, 1);
 
     assertThat(confirmed.messages()).contains(newEmail + " is confirmed");
-    assertThat(new Page(browser.get("/account")).html()).contains(newEmail + " · USER");
+    assertThat(new Page(browser.get("/account")).html()).contains(newEmail + " · User");
     assertThat(Users.requestToken(email, Users.PASSWORD).statusCode()).isEqualTo(401);
     assertThat(Users.requestToken(newEmail, Users.PASSWORD).statusCode()).isEqualTo(201);
   }

@@ -37,7 +37,7 @@ class AccountsSignUpIT {
 
     Page account = Users.signIn(browser, email, Users.PASSWORD);
     assertThat(account.path()).isEqualTo("/account");
-    assertThat(account.html()).contains(email + " · USER · ACTIVE");
+    assertThat(account.html()).contains(email + " · User · Active");
 
     Page home = account.form("signout").submit(browser);
     assertThat(home.path()).isEqualTo("/");

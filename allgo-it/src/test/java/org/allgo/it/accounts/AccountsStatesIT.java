@@ -114,7 +114,7 @@ class AccountsStatesIT {
     for (String user : new String[] {"devel@localhost", "guest@localhost"}) {
       Page account = Users.signIn(new Browser(), user, "allgo");
       assertThat(account.path()).as(account.messages()).isEqualTo("/account");
-      assertThat(account.html()).contains(user + " · USER · ACTIVE");
+      assertThat(account.html()).contains(user + " · User · Active");
     }
   }
 
