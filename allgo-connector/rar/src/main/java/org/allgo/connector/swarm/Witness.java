@@ -26,16 +26,21 @@ public final class Witness {
   /** Where the helper folder is seen in a task. */
   public static final String MOUNT = "/.allgo";
 
-  // read(1) and arithmetic are the shell's own; /proc/uptime counts hundredths of a second.
+  // The program runs with the highest oom_score_adj (a value anyone may raise), inherited by what
+  // it
+  // forks: when memory runs out the kernel kills one of the program's processes, never the witness.
+  // After the program, nothing forks (a fork while a killed process's memory is still charged can
+  // run out again): read(1), test, loops and arithmetic are the shell's own; /proc/uptime counts
+  // hundredths of a second; the oom_kill counter is memory.events (cgroup v2) or memory.oom_control
+  // (v1).
   private static final String SCRIPT =
-      "read a b < /proc/uptime; \"$@\"; s=$?; read c d < /proc/uptime; "
-          + "k=$("
-          + MOUNT
-          + "/bin/cat /sys/fs/cgroup/memory/memory.oom_control /sys/fs/cgroup/memory.events"
-          + " 2>/dev/null | "
-          + MOUNT
-          + "/bin/grep -m1 '^oom_kill '); "
-          + "echo \"allgo-witness ran=$(( ${c%.*}${c#*.} - ${a%.*}${a#*.} ))0ms ${k:-oom_kill 0}\" >&2; "
+      "read a b < /proc/uptime; "
+          + "( { echo 1000 > /proc/self/oom_score_adj; } 2>/dev/null; exec \"$@\" ); s=$?; "
+          + "read c d < /proc/uptime; k=0; "
+          + "for f in /sys/fs/cgroup/memory.events /sys/fs/cgroup/memory/memory.oom_control; do "
+          + "[ -r \"$f\" ] && while read n v; do [ \"$n\" = oom_kill ] && k=$v; done < \"$f\"; "
+          + "done; "
+          + "echo \"allgo-witness ran=$(( ${c%.*}${c#*.} - ${a%.*}${a#*.} ))0ms oom_kill $k\" >&2; "
           + "exit $s";
 
   private static final Pattern LINE =

@@ -63,6 +63,12 @@ class WitnessTest {
 
     assertThat(command.subList(0, 2)).containsExactly("/.allgo/bin/sh", "-c");
     assertThat(command.get(2)).contains("\"$@\"").endsWith("exit $s");
+    // The program is the kernel's choice when memory runs out; the witness forks nothing after it.
+    assertThat(command.get(2))
+        .contains("echo 1000 > /proc/self/oom_score_adj")
+        .doesNotContain("/bin/cat")
+        .doesNotContain("/bin/grep")
+        .doesNotContainPattern("\\$\\([^(]");
     assertThat(command.subList(3, command.size()))
         .containsExactly("allgo", "/bin/tool", "a b", "$HOME");
   }
