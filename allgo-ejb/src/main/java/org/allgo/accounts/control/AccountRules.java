@@ -39,7 +39,6 @@ public final class AccountRules {
     return clean;
   }
 
-  /** A display name: trimmed, not empty, no control characters. */
   /** The shortest run a job mail is sent for: from none (every job) to a day. */
   public static int notifyAfterSeconds(int seconds) {
     if (seconds < 0 || seconds > 86_400) {
@@ -50,6 +49,7 @@ public final class AccountRules {
     return seconds;
   }
 
+  /** A display name: trimmed, not empty, no control characters. */
   public static String name(String name) {
     if (name == null || name.isBlank()) {
       throw BusinessException.invalid("name-missing", "Please give your name.");

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import org.eclipse.persistence.annotations.CacheIndex;
@@ -188,7 +189,7 @@ public class User {
    * Whether a job of this user's that asked for a mail gets one, having run {@code ran}: only when
    * it ran at least the account's threshold, so short jobs send nothing.
    */
-  public boolean wantsMailAfter(java.time.Duration ran) {
+  public boolean wantsMailAfter(Duration ran) {
     return (ran == null ? 0 : ran.toSeconds()) >= notifyAfterSeconds;
   }
 

@@ -34,8 +34,4 @@ public record Checklist(
     }
     return done;
   }
-
-  public boolean complete() {
-    return done() == 5;
-  }
 }

@@ -83,6 +83,7 @@ public class ManageBacking implements Serializable {
         new Checklist(
             !sshKeys.list().isEmpty(),
             isSandboxRunning(),
+            // Asked only of a running sandbox: no call at all for a stopped one.
             isSandboxRunning() ? sandboxes.holdsProgram(name).orElse(null) : null,
             ready,
             ready && webapp.visibility() == Visibility.PUBLIC);

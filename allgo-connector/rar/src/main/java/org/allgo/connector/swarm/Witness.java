@@ -26,13 +26,12 @@ public final class Witness {
   /** Where the helper folder is seen in a task. */
   public static final String MOUNT = "/.allgo";
 
-  // The program runs with the highest oom_score_adj (a value anyone may raise), inherited by what
-  // it
-  // forks: when memory runs out the kernel kills one of the program's processes, never the witness.
-  // After the program, nothing forks (a fork while a killed process's memory is still charged can
-  // run out again): read(1), test, loops and arithmetic are the shell's own; /proc/uptime counts
-  // hundredths of a second; the oom_kill counter is memory.events (cgroup v2) or memory.oom_control
-  // (v1).
+  // The program runs with the highest oom_score_adj (a value anyone may raise), inherited by
+  // what it forks: when memory runs out, the kernel kills one of the program's processes, never
+  // the witness. After the program nothing forks (a fork while a killed process's memory is still
+  // charged can run out again): read(1), test, loops and arithmetic are the shell's own.
+  // /proc/uptime counts hundredths of a second; the oom_kill counter is in memory.events (cgroup
+  // v2) or memory.oom_control (v1).
   private static final String SCRIPT =
       "read a b < /proc/uptime; "
           + "( { echo 1000 > /proc/self/oom_score_adj; } 2>/dev/null; exec \"$@\" ); s=$?; "
