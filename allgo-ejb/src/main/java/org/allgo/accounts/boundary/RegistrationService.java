@@ -2,6 +2,7 @@ package org.allgo.accounts.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.allgo.accounts.control.AccountMails;
@@ -24,6 +25,9 @@ import org.allgo.platform.BusinessException;
  */
 @Stateless
 public class RegistrationService {
+
+  /** Confirmation links an account may be sent in an hour, the sign-up's included. */
+  public static final int MAX_CONFIRMATIONS_PER_HOUR = 5;
 
   @Inject UserStore users;
 
@@ -63,11 +67,21 @@ public class RegistrationService {
     accountMails.sendConfirmation(user, cleanEmail);
   }
 
-  /** Mails a new confirmation link if the address belongs to an unconfirmed account. */
+  /**
+   * Mails a new confirmation link if the address belongs to an unconfirmed account that was sent
+   * fewer than {@value #MAX_CONFIRMATIONS_PER_HOUR} links in the last hour. The answer is the same
+   * either way: whether an address has an account is not told.
+   */
   public void resendConfirmation(String email) {
+    Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
     users
         .findByEmail(AccountRules.email(email))
         .filter(u -> u.state() == AccountState.UNCONFIRMED)
+        // A page anyone can post to must not become a way to flood an address with mail.
+        .filter(
+            u ->
+                links.countIssuedSince(u, TokenPurpose.CONFIRMATION, hourAgo)
+                    < MAX_CONFIRMATIONS_PER_HOUR)
         .ifPresent(u -> accountMails.sendConfirmation(u, u.email()));
   }
 

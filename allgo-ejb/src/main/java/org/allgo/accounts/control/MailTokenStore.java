@@ -32,6 +32,15 @@ public class MailTokenStore {
     return token;
   }
 
+  /** How many links of this purpose the user was sent from {@code since} on. */
+  public long countIssuedSince(User user, TokenPurpose purpose, Instant since) {
+    return em.createNamedQuery(MailToken.COUNT_ISSUED_SINCE, Long.class)
+        .setParameter("user", user)
+        .setParameter("purpose", purpose)
+        .setParameter("since", since)
+        .getSingleResult();
+  }
+
   public Optional<MailToken> find(String token, TokenPurpose purpose) {
     if (!Tokens.isWellFormed(token)) {
       return Optional.empty();

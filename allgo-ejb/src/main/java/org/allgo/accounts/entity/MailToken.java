@@ -30,10 +30,16 @@ import org.allgo.platform.BusinessException;
     query =
         "SELECT t FROM MailToken t WHERE t.user = :user AND t.purpose = :purpose"
             + " AND t.usedAt IS NULL")
+@NamedQuery(
+    name = MailToken.COUNT_ISSUED_SINCE,
+    query =
+        "SELECT COUNT(t) FROM MailToken t WHERE t.user = :user AND t.purpose = :purpose"
+            + " AND t.createdAt >= :since")
 public class MailToken {
 
   public static final String BY_HASH = "MailToken.byHash";
   public static final String UNUSED_OF_USER = "MailToken.unusedOfUser";
+  public static final String COUNT_ISSUED_SINCE = "MailToken.countIssuedSince";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
