@@ -33,7 +33,8 @@ import org.allgo.api.DatabaseOutage;
  *   <li>elsewhere: a sign-in from the form ({@code SecurityContext.authenticate} with the
  *       credential) goes through the identity store, changes the session id and keeps the user id
  *       in the session; later requests are signed in from the session while the account stays
- *       active; a protected page without a user redirects to {@code /users/sign_in}.
+ *       active; a protected page without a user redirects to {@code /users/sign_in}, with the page
+ *       (path and query) to go back to as {@code next}.
  * </ul>
  */
 @ApplicationScoped
@@ -72,9 +73,15 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
           request.getContextPath()
               + SIGN_IN
               + "?next="
-              + URLEncoder.encode(path, StandardCharsets.UTF_8));
+              + URLEncoder.encode(returnPath(path, request), StandardCharsets.UTF_8));
     }
     return context.doNothing();
+  }
+
+  // The page asked for with its parameters (/webapps/manage?name=…), for sign-in to go back to.
+  private static String returnPath(String path, HttpServletRequest request) {
+    String query = request.getQueryString();
+    return query == null || !"GET".equals(request.getMethod()) ? path : path + "?" + query;
   }
 
   @Override

@@ -27,7 +27,7 @@ class AccountsApiTokenIT {
     String email = Users.newAddress("token");
     Users.signUpConfirmed(email);
     Browser browser = new Browser();
-    Page account = Users.signIn(browser, email, Users.PASSWORD);
+    Page account = Users.signInToAccount(browser, email, Users.PASSWORD);
 
     Page withToken = account.form("token").submit(browser);
     Matcher m = TOKEN_ON_PAGE.matcher(withToken.html());

@@ -17,7 +17,7 @@ class AccountsPasswordIT {
     String email = Users.newAddress("reset");
     Users.signUpConfirmed(email);
     Browser signedIn = new Browser();
-    assertThat(Users.signIn(signedIn, email, Users.PASSWORD).path()).isEqualTo("/account");
+    assertThat(Users.signIn(signedIn, email, Users.PASSWORD).path()).isEqualTo("/");
     Browser browser = new Browser();
 
     Page asked =
@@ -47,7 +47,7 @@ class AccountsPasswordIT {
 
     assertThat(Users.signIn(new Browser(), email, Users.PASSWORD).messages())
         .contains("Wrong e-mail address or password");
-    assertThat(Users.signIn(new Browser(), email, NEW_PASSWORD).path()).isEqualTo("/account");
+    assertThat(Users.signIn(new Browser(), email, NEW_PASSWORD).path()).isEqualTo("/");
 
     Page reused = new Page(browser.get(mail.link("/users/password/edit")));
     assertThat(reused.messages()).contains("already been used");
@@ -100,9 +100,9 @@ class AccountsPasswordIT {
     Users.signUpConfirmed(email);
     String oldToken = Users.token(email, Users.PASSWORD);
     Browser elsewhere = new Browser();
-    assertThat(Users.signIn(elsewhere, email, Users.PASSWORD).path()).isEqualTo("/account");
+    assertThat(Users.signIn(elsewhere, email, Users.PASSWORD).path()).isEqualTo("/");
     Browser browser = new Browser();
-    Page account = Users.signIn(browser, email, Users.PASSWORD);
+    Page account = Users.signInToAccount(browser, email, Users.PASSWORD);
 
     Page wrongCurrent =
         account
@@ -143,7 +143,7 @@ class AccountsPasswordIT {
     String newEmail = Users.newAddress("after");
     Users.signUpConfirmed(email);
     Browser browser = new Browser();
-    Page account = Users.signIn(browser, email, Users.PASSWORD);
+    Page account = Users.signInToAccount(browser, email, Users.PASSWORD);
 
     Page invalid =
         account

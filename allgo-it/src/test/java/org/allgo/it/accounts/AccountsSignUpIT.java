@@ -35,12 +35,14 @@ class AccountsSignUpIT {
     String link = mail.link("/users/confirmation?confirmation_token=");
     assertThat(new Page(browser.get(link)).messages()).contains(email + " is confirmed");
 
-    Page account = Users.signIn(browser, email, Users.PASSWORD);
+    Page home = Users.signIn(browser, email, Users.PASSWORD);
+    assertThat(home.path()).as("signed in from the sign-in page: the catalog").isEqualTo("/");
+    Page account = new Page(browser.get("/account"));
     assertThat(account.path()).isEqualTo("/account");
     assertThat(account.html()).contains(email + " · User · Active");
 
-    Page home = account.form("signout").submit(browser);
-    assertThat(home.path()).isEqualTo("/");
+    Page signedOut = account.form("signout").submit(browser);
+    assertThat(signedOut.path()).isEqualTo("/");
     assertThat(new Page(browser.get("/account")).path()).isEqualTo("/users/sign_in");
   }
 
@@ -75,12 +77,12 @@ class AccountsSignUpIT {
     Page signIn = new Page(browser.get("/users/sign_in"));
     String before = Browser.sessionCookie(signIn.response);
 
-    Page account =
+    Page home =
         signIn.form("signin").set("email", email).set("password", Users.PASSWORD).submit(browser);
 
-    assertThat(account.path()).isEqualTo("/account");
+    assertThat(home.path()).isEqualTo("/");
     assertThat(before).isNotEmpty();
-    assertThat(account.response.previousResponse().map(Browser::sessionCookie))
+    assertThat(home.response.previousResponse().map(Browser::sessionCookie))
         .hasValueSatisfying(after -> assertThat(after).isNotEmpty().isNotEqualTo(before));
   }
 
@@ -155,7 +157,7 @@ class AccountsSignUpIT {
     assertThat(told.text()).contains("already has one").contains("/users/password/new");
     assertThat(Users.signIn(new Browser(), taken, Users.PASSWORD).path())
         .as("the account is as it was")
-        .isEqualTo("/account");
+        .isEqualTo("/");
   }
 
   @Test
@@ -172,7 +174,11 @@ class AccountsSignUpIT {
             .submit(browser);
 
     assertThat(page.response.statusCode()).isEqualTo(200);
-    assertThat(page.messages()).contains("too short");
+    assertThat(page.html())
+        .contains("too short")
+        .contains("id=\"signup:passwordMessage\"")
+        .contains("aria-describedby=\"signup:passwordMessage\"")
+        .contains("aria-invalid=\"true\"");
     assertThat(page.hasForm("signup")).isTrue();
   }
 

@@ -136,7 +136,7 @@ class AccountsSshKeysIT {
     String email = Users.newAddress("sshpage");
     Users.signUpConfirmed(email);
     Browser browser = new Browser();
-    Page account = Users.signIn(browser, email, Users.PASSWORD);
+    Page account = Users.signInToAccount(browser, email, Users.PASSWORD);
     Path key = SshKeygen.keygen(dir, "ed25519", 0, "page key");
 
     Page added = account.form("addkey").set("key", Files.readString(key)).submit(browser);

@@ -32,7 +32,7 @@ class AccountsStatesIT {
     long id = Users.signUpConfirmed(email);
     String userToken = Users.token(email, Users.PASSWORD);
     Browser browser = new Browser();
-    assertThat(Users.signIn(browser, email, Users.PASSWORD).path()).isEqualTo("/account");
+    assertThat(Users.signIn(browser, email, Users.PASSWORD).path()).isEqualTo("/");
     String admin = Users.token("admin@localhost", "allgo");
 
     HttpResponse<String> locked = state(admin, id, "LOCKED");
@@ -112,7 +112,7 @@ class AccountsStatesIT {
     assertThat(admin.getString("role")).isEqualTo("SUPERUSER");
     assertThat(admin.getString("state")).isEqualTo("ACTIVE");
     for (String user : new String[] {"devel@localhost", "guest@localhost"}) {
-      Page account = Users.signIn(new Browser(), user, "allgo");
+      Page account = Users.signInToAccount(new Browser(), user, "allgo");
       assertThat(account.path()).as(account.messages()).isEqualTo("/account");
       assertThat(account.html()).contains(user + " · User · Active");
     }

@@ -60,6 +60,18 @@ public final class Users {
         .submit(browser);
   }
 
+  /**
+   * Signs in through the form that {@code /account} leads to when signed out: back on the account
+   * page.
+   */
+  static Page signInToAccount(Browser browser, String email, String password) {
+    return new Page(browser.get("/account"))
+        .form("signin")
+        .set("email", email)
+        .set("password", password)
+        .submit(browser);
+  }
+
   static HttpResponse<String> requestToken(String email, String password) {
     return new Browser()
         .json(

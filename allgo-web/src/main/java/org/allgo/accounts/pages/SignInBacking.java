@@ -19,7 +19,7 @@ import org.allgo.security.SignInOutcome;
 
 /**
  * {@code /users/sign_in}: hands e-mail and password to the authentication mechanism, then goes to
- * the page asked for before ({@code next}) or to the account page.
+ * the page asked for before ({@code next}, a path of the application only) or to the catalog.
  */
 @Named
 @RequestScoped
@@ -48,7 +48,7 @@ public class SignInBacking {
                 .newAuthentication(true)
                 .credential(new UsernamePasswordCredential(email.strip(), new Password(password))));
     switch (status) {
-      case SUCCESS -> Pages.redirect(Pages.localPath(next, "/account"));
+      case SUCCESS -> Pages.redirect(Pages.localPath(next, "/"));
       case SEND_CONTINUE -> faces.responseComplete();
       default ->
           Pages.error(
