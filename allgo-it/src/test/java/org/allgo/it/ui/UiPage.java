@@ -91,7 +91,12 @@ final class UiPage {
 
   /** The value behind a state badge (its {@code data-state}); the badge itself shows a word. */
   String state(String id) {
-    return driver.findElement(By.id(id)).getAttribute("data-state");
+    return attribute(id, "data-state");
+  }
+
+  /** An attribute of the element as the page wrote it, or null when it has none. */
+  String attribute(String id, String name) {
+    return driver.findElement(By.id(id)).getDomAttribute(name);
   }
 
   String body() {
@@ -100,6 +105,11 @@ final class UiPage {
 
   String path() {
     return java.net.URI.create(driver.getCurrentUrl()).getPath();
+  }
+
+  /** The address the browser is at. */
+  java.net.URI url() {
+    return java.net.URI.create(driver.getCurrentUrl());
   }
 
   WebDriverWait waitFor(Duration timeout) {

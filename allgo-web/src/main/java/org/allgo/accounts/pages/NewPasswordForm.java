@@ -14,8 +14,16 @@ public abstract class NewPasswordForm {
 
   /** Whether the two passwords are the same; the page says so when they differ. */
   protected boolean passwordsMatch() {
+    return passwordsMatch(null);
+  }
+
+  /**
+   * Whether the two passwords are the same; when they differ, the page says so next to the field
+   * {@code againClientId} (for a null id, above the form).
+   */
+  protected boolean passwordsMatch(String againClientId) {
     if (password != null && !password.equals(passwordAgain)) {
-      Pages.error("The two passwords differ.");
+      Pages.error(againClientId, "The two passwords differ.");
       return false;
     }
     return true;

@@ -32,10 +32,15 @@ public class SignInBacking {
   private String email;
   private String password;
   private String next;
+  private boolean wrongCredentials;
+  private boolean unconfirmed;
 
   public void signIn() {
-    if (email == null || email.isBlank() || password == null || password.isEmpty()) {
-      Pages.error("Please give your e-mail address and your password.");
+    boolean complete =
+        given("email", email != null && !email.isBlank(), "Please give your e-mail address.");
+    complete &=
+        given("password", password != null && !password.isEmpty(), "Please give your password.");
+    if (!complete) {
       return;
     }
     FacesContext faces = FacesContext.getCurrentInstance();
@@ -50,13 +55,34 @@ public class SignInBacking {
     switch (status) {
       case SUCCESS -> Pages.redirect(Pages.localPath(next, "/"));
       case SEND_CONTINUE -> faces.responseComplete();
-      default ->
-          Pages.error(
-              outcome
-                  .failure()
-                  .map(LoginResult.Failure::message)
-                  .orElse("Wrong e-mail address or password."));
+      default -> refused(outcome.failure().orElse(null));
     }
+  }
+
+  // Wrong credentials are one answer for the form (which of the two is wrong is not told); the
+  // password field is marked as the one to type again.
+  private void refused(LoginResult.Failure failure) {
+    String code = failure == null ? "bad-credentials" : failure.code();
+    Pages.error(failure == null ? "Wrong e-mail address or password." : failure.message());
+    wrongCredentials = code.equals("bad-credentials");
+    unconfirmed = code.equals("account-unconfirmed");
+  }
+
+  private static boolean given(String field, boolean given, String message) {
+    if (!given) {
+      Pages.error("signin:" + field, message);
+    }
+    return given;
+  }
+
+  /** Whether the sign-in was refused for a wrong e-mail address or password. */
+  public boolean isWrongCredentials() {
+    return wrongCredentials;
+  }
+
+  /** Whether the sign-in was refused because the account's address is not confirmed yet. */
+  public boolean isUnconfirmed() {
+    return unconfirmed;
   }
 
   public String getEmail() {
