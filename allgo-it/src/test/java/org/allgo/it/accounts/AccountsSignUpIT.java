@@ -2,9 +2,11 @@ package org.allgo.it.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Sign-up, confirmation by mail, sign-in and sign-out, through the pages. */
@@ -44,6 +46,33 @@ class AccountsSignUpIT {
     Page signedOut = account.form("signout").submit(browser);
     assertThat(signedOut.path()).isEqualTo("/");
     assertThat(new Page(browser.get("/account")).path()).isEqualTo("/users/sign_in");
+  }
+
+  @Test
+  void theConfirmationMailIsSentAgainFiveTimesAnHourAtMost() {
+    String email = Users.newAddress("resend-cap");
+    assertThat(Users.signUp("Test User", email, Users.PASSWORD).statusCode()).isEqualTo(202);
+
+    for (int i = 0; i < 5; i++) {
+      HttpResponse<String> again =
+          new Browser()
+              .json(
+                  "POST",
+                  "/api/v2/users/confirmation",
+                  Optional.empty(),
+                  Json.createObjectBuilder().add("email", email).build());
+      assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+    }
+
+    // Five links went out, the sign-up's and four more: each ended the ones before, so exactly one
+    // of them works. A sixth would have ended all five.
+    long working =
+        IntStream.rangeClosed(1, 5)
+            .mapToObj(n -> Mailbox.await(email, Users.CONFIRMATION_SUBJECT, n))
+            .map(mail -> mail.link("/users/confirmation?confirmation_token="))
+            .filter(link -> new Page(new Browser().get(link)).messages().contains("is confirmed"))
+            .count();
+    assertThat(working).isEqualTo(1);
   }
 
   @Test
