@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.allgo.accounts.entity.LoginResult;
 import org.allgo.pages.Pages;
+import org.allgo.platform.BusinessException;
 import org.allgo.security.SignInOutcome;
 
 /**
@@ -24,6 +25,12 @@ import org.allgo.security.SignInOutcome;
 @Named
 @RequestScoped
 public class SignInBacking {
+
+  private static final LoginResult.Failure WRONG_CREDENTIALS =
+      new LoginResult.Failure(
+          BusinessException.Kind.UNAUTHORIZED,
+          "bad-credentials",
+          "Wrong e-mail address or password.");
 
   @Inject SecurityContext security;
 
@@ -55,17 +62,16 @@ public class SignInBacking {
     switch (status) {
       case SUCCESS -> Pages.redirect(Pages.localPath(next, "/"));
       case SEND_CONTINUE -> faces.responseComplete();
-      default -> refused(outcome.failure().orElse(null));
+      default -> refused(outcome.failure().orElse(WRONG_CREDENTIALS));
     }
   }
 
   // Wrong credentials are one answer for the form (which of the two is wrong is not told); the
   // password field is marked as the one to type again.
   private void refused(LoginResult.Failure failure) {
-    String code = failure == null ? "bad-credentials" : failure.code();
-    Pages.error(failure == null ? "Wrong e-mail address or password." : failure.message());
-    wrongCredentials = code.equals("bad-credentials");
-    unconfirmed = code.equals("account-unconfirmed");
+    Pages.error(failure.message());
+    wrongCredentials = failure.code().equals(WRONG_CREDENTIALS.code());
+    unconfirmed = failure.code().equals("account-unconfirmed");
   }
 
   private static boolean given(String field, boolean given, String message) {
