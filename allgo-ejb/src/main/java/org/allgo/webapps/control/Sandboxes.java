@@ -98,18 +98,23 @@ public class Sandboxes {
    * to prepare the development data, never with text from users.
    */
   public long exec(Webapp webapp, String input, String... argv) {
+    return exec(webapp, input, ExecSpec.of(argv), Duration.ofMinutes(1));
+  }
+
+  private long exec(Webapp webapp, String input, ExecSpec spec, Duration timeout) {
     try (DockerConnection connection = docker.getConnection();
-        ExecSession session =
-            connection.exec(settings.sandboxName(webapp.dockerName()), ExecSpec.of(argv))) {
-      try {
-        OutputStream stdin = session.stdin();
-        stdin.write(input.getBytes(StandardCharsets.UTF_8));
-        stdin.flush();
-      } catch (IOException e) {
-        throw new DockerException("Could not write to the sandbox of " + webapp.dockerName(), e);
+        ExecSession session = connection.exec(settings.sandboxName(webapp.dockerName()), spec)) {
+      if (!input.isEmpty()) {
+        try {
+          OutputStream stdin = session.stdin();
+          stdin.write(input.getBytes(StandardCharsets.UTF_8));
+          stdin.flush();
+        } catch (IOException e) {
+          throw new DockerException("Could not write to the sandbox of " + webapp.dockerName(), e);
+        }
       }
       session.closeStdin();
-      return session.waitFor(Duration.ofMinutes(1));
+      return session.waitFor(timeout);
     }
   }
 
@@ -118,20 +123,10 @@ public class Sandboxes {
    * run, checked as the version check does in a committed image.
    */
   public boolean holdsProgram(Webapp webapp) {
-    try (DockerConnection connection = docker.getConnection();
-        ExecSession session =
-            connection.exec(
-                settings.sandboxName(webapp.dockerName()),
-                ExecSpec.of(
-                        TOOLBOX + "/bin/sh",
-                        "-c",
-                        VersionChecks.CHECK,
-                        "check",
-                        webapp.entrypoint())
-                    .withUser(VersionChecks.JOB_USER))) {
-      session.closeStdin();
-      return session.waitFor(Duration.ofSeconds(30)) == 0;
-    }
+    ExecSpec check =
+        ExecSpec.of(TOOLBOX + "/bin/sh", "-c", VersionChecks.CHECK, "check", webapp.entrypoint())
+            .withUser(VersionChecks.JOB_USER);
+    return exec(webapp, "", check, Duration.ofSeconds(30)) == 0;
   }
 
   /** Commits the running sandbox as {@code target}. */
