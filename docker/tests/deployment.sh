@@ -212,14 +212,14 @@ test_health_through_the_front() {
 
 test_sign_in() {
   local jar=$TMP/cookies page state final
-  page=$(devcurl -c "$jar" -b "$jar" "$DEV_URL/users/sign_in")
+  page=$(devcurl -c "$jar" -b "$jar" "$DEV_URL/users/sign_in?next=/account")
   state=$(sed -n 's/.*name="jakarta.faces.ViewState"[^>]*value="\([^"]*\)".*/\1/p' <<<"$page" | head -n 1)
   final=$(devcurl -c "$jar" -b "$jar" -L -o "$TMP/account.html" -w '%{url_effective}' \
-    --data-urlencode signin=signin --data-urlencode 'signin:next=' \
+    --data-urlencode signin=signin --data-urlencode 'signin:next=/account' \
     --data-urlencode 'signin:email=devel@localhost' --data-urlencode 'signin:password=allgo' \
     --data-urlencode 'signin:submit=Sign in' --data-urlencode "jakarta.faces.ViewState=$state" \
     "$DEV_URL/users/sign_in")
-  assert_eq "signing in as devel@localhost lands on the account page, over https" "$DEV_URL/account" "$final"
+  assert_eq "signing in as devel@localhost from /account goes back to it, over https" "$DEV_URL/account" "$final"
   assert_contains "the account page shows devel@localhost" "$(cat "$TMP/account.html")" "devel@localhost"
   TOKEN=$(devcurl -H 'Content-Type: application/json' -d '{"email":"devel@localhost","password":"allgo"}' \
     "$DEV_URL/api/v2/tokens" | json token 2>/dev/null)
