@@ -24,6 +24,12 @@ public final class Access {
   public static final String OWNER = "owner";
 
   /**
+   * The owner of the resource named in the path, and superusers; to everyone else it does not exist
+   * (404, as an unknown id): a job, whose existence is its owner's business.
+   */
+  public static final String PRIVATE = "private";
+
+  /**
    * The caller's own thing named in the path (an SSH key, an upload): everyone else, superusers
    * included, gets 404.
    */

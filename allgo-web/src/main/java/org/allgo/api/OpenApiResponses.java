@@ -123,6 +123,7 @@ final class OpenApiResponses {
         errors.put("403", "The caller may see it, but only its owner and superusers may do this.");
         errors.put("404", "There is no such thing, or the caller may not know of it.");
       }
+      case "private" -> errors.put("404", "There is no such thing, or it is another user's.");
       case "self" -> errors.put("404", "There is no such thing of the caller's.");
       default -> {
         if (pathParameters) {

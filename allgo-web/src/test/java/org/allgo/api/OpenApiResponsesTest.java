@@ -35,6 +35,9 @@ class OpenApiResponsesTest {
         .doesNotContainKey("404");
     assertThat(OpenApiResponses.errors(false, "owner", true, false, false))
         .containsKeys("403", "404");
+    assertThat(OpenApiResponses.errors(false, "private", true, false, false))
+        .containsKey("404")
+        .doesNotContainKey("403");
     assertThat(OpenApiResponses.errors(false, "self", true, false, false))
         .containsKey("404")
         .doesNotContainKey("403");

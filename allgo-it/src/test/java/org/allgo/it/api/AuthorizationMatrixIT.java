@@ -35,19 +35,19 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every operation of the OpenAPI document, tried as each kind of caller: anonymous, with a bad
  * token, as another user, as the owner of what the path names, as a superuser. Who may call it is
- * what the operation declares in {@code x-allgo-access} (public, caller, owner, self, superuser);
- * an operation that declares nothing fails here, so a new endpoint is covered as soon as it is in
- * the document. A refused call answers 401 (no or bad token), 403 or 404 (another user's things;
- * 404 for what only its owner may know of; 403 for superusers' operations) and changes nothing the
- * owner can see; an allowed call is never 401, 403 or 500, nor 404 for the owner's things. Bodies
- * are empty JSON objects: the answer to an allowed caller may be a 400, which is enough to show
- * that the request got past authorization.
+ * what the operation declares in {@code x-allgo-access} (public, caller, owner, private, self,
+ * superuser); an operation that declares nothing fails here, so a new endpoint is covered as soon
+ * as it is in the document. A refused call answers 401 (no or bad token), 403 or 404 (another
+ * user's things; only 404 for what only its owner may know of, a job; 403 for superusers'
+ * operations) and changes nothing the owner can see; an allowed call is never 401, 403 or 500, nor
+ * 404 for the owner's things. Bodies are empty JSON objects: the answer to an allowed caller may be
+ * a 400, which is enough to show that the request got past authorization.
  */
 class AuthorizationMatrixIT {
 
   private static final String ACCESS = "x-allgo-access";
   private static final Set<String> ACCESSES =
-      Set.of("public", "caller", "owner", "self", "superuser");
+      Set.of("public", "caller", "owner", "private", "self", "superuser");
   private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
   @TempDir static Path dir;
@@ -146,7 +146,7 @@ class AuthorizationMatrixIT {
         if (!answer.body().contains("\"code\":\"bad-credentials\"")) {
           softly.assertThat(answer.status()).as(said).isNotEqualTo(401);
         }
-        if (operation.access().equals("owner") || operation.access().equals("self")) {
+        if (Set.of("owner", "private", "self").contains(operation.access())) {
           softly.assertThat(answer.status()).as(said).isNotEqualTo(404);
         }
         fixtures.after(operation, caller, answer);
@@ -164,7 +164,7 @@ class AuthorizationMatrixIT {
     }
     return switch (operation.access()) {
       case "public", "caller" -> false;
-      case "owner" -> caller == other;
+      case "owner", "private" -> caller == other;
       case "self" -> caller != owner;
       default -> caller != superuser;
     };
@@ -176,7 +176,7 @@ class AuthorizationMatrixIT {
     }
     return switch (operation.access()) {
       case "owner" -> Set.of(403, 404);
-      case "self" -> Set.of(404);
+      case "private", "self" -> Set.of(404);
       default -> Set.of(403);
     };
   }

@@ -73,7 +73,7 @@ public class JobResource {
    */
   public record FileLink(String name, long size, boolean input, String url) {}
 
-  @Extension(name = Access.EXTENSION, value = Access.OWNER)
+  @Extension(name = Access.EXTENSION, value = Access.PRIVATE)
   @GET
   @Operation(operationId = "getJob", summary = "Read a job: its state, result and times")
   @APIResponse(
@@ -84,7 +84,7 @@ public class JobResource {
     return jobs.get(id);
   }
 
-  @Extension(name = Access.EXTENSION, value = Access.OWNER)
+  @Extension(name = Access.EXTENSION, value = Access.PRIVATE)
   @POST
   @Path("abort")
   @Operation(
@@ -101,7 +101,7 @@ public class JobResource {
     return aborts.abort(id);
   }
 
-  @Extension(name = Access.EXTENSION, value = Access.OWNER)
+  @Extension(name = Access.EXTENSION, value = Access.PRIVATE)
   @POST
   @Path("rerun")
   @Operation(
@@ -124,7 +124,7 @@ public class JobResource {
     return JobsResource.created(uri, submissions.rerun(id));
   }
 
-  @Extension(name = Access.EXTENSION, value = Access.OWNER)
+  @Extension(name = Access.EXTENSION, value = Access.PRIVATE)
   @GET
   @Path("log")
   @Operation(
@@ -147,7 +147,7 @@ public class JobResource {
     return datastore.log(id, from);
   }
 
-  @Extension(name = Access.EXTENSION, value = Access.OWNER)
+  @Extension(name = Access.EXTENSION, value = Access.PRIVATE)
   @GET
   @Path("events")
   @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -178,7 +178,7 @@ public class JobResource {
     events.open(id, resumeAt(lastEventId, from), sink, sse);
   }
 
-  @Extension(name = Access.EXTENSION, value = Access.OWNER)
+  @Extension(name = Access.EXTENSION, value = Access.PRIVATE)
   @DELETE
   @Operation(
       operationId = "deleteJob",
@@ -191,7 +191,7 @@ public class JobResource {
     return Response.noContent().build();
   }
 
-  @Extension(name = Access.EXTENSION, value = Access.OWNER)
+  @Extension(name = Access.EXTENSION, value = Access.PRIVATE)
   @GET
   @Path("files")
   @Operation(
@@ -212,7 +212,7 @@ public class JobResource {
         .toList();
   }
 
-  @Extension(name = Access.EXTENSION, value = Access.OWNER)
+  @Extension(name = Access.EXTENSION, value = Access.PRIVATE)
   @GET
   @Path("files/{name}")
   @Produces(MediaType.APPLICATION_OCTET_STREAM)

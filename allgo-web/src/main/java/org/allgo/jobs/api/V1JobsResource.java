@@ -142,7 +142,7 @@ public class V1JobsResource {
         .build();
   }
 
-  @Extension(name = Access.EXTENSION, value = Access.OWNER)
+  @Extension(name = Access.EXTENSION, value = Access.PRIVATE)
   @GET
   @Path("{id: [0-9]{1,18}}")
   @Operation(operationId = "getV1Job", summary = "Read a job and its files (the original API)")
