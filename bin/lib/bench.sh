@@ -16,20 +16,9 @@ bench_api() {
 run_bench() {
   if [ "${1:-}" = swarm ]; then bench_swarm; return; fi
   if [ "${1:-}" = warm ]; then . "$ALLGO_ROOT/bin/lib/bench-warm.sh"; bench_warm; return; fi
-  ensure_services
+  if [ "${1:-}" = form ]; then . "$ALLGO_ROOT/bin/lib/bench-form.sh"; bench_form; return; fi
   command -v wrk >/dev/null || apt_install wrk
-  mvn -B -q -f "$ALLGO_ROOT/pom.xml" package -DskipTests -pl allgo-bench -am || die "the build failed"
-  # Every run starts from an empty database and data directory, as the tests do.
-  env $(printf -- '-u %s ' "${ALLGO_DERIVED[@]}") "${BENCH_ENV[@]}" "$ALLGO_ROOT/bin/allgo" down >/dev/null
-  mariadb_ok || start_mariadb
-  mariadb --socket="$(mariadb_sock)" -uroot -e "DROP DATABASE IF EXISTS allgo_bench"
-  rm -rf "$ALLGO_ROOT/var/bench" "$ALLGO_ROOT/var/domains/allgo-bench.deployed"
-  env $(printf -- '-u %s ' "${ALLGO_DERIVED[@]}") "${BENCH_ENV[@]}" "$ALLGO_ROOT/bin/allgo" up >/dev/null \
-    || die "the bench server did not start"
-  trap 'env $(printf -- "-u %s " "${ALLGO_DERIVED[@]}") "${BENCH_ENV[@]}" "$ALLGO_ROOT/bin/allgo" down' EXIT
-  BENCH_TOKEN=$(curl -sS -X POST -H 'Content-Type: application/json' \
-    --data '{"email":"admin@localhost","password":"allgo"}' "$BENCH_URL/api/v2/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
-  bench_prepare_webapp
+  bench_server_fresh
 
   local results=$ALLGO_ROOT/bench/results
   # A fresh server compiles its hot paths in the first minutes: 20 s of API requests and 500 jobs
@@ -58,6 +47,23 @@ run_bench() {
     && printf '![Trivial jobs per second, raw and through allgo](%s.svg)\n' "$(date +%F)" >> "$results/$(date +%F).md" \
     || log "no chart drawn"
   log "results in $results/$(date +%F).md"
+}
+
+# The bench server from nothing (an empty database and data directory, as the tests have), stopped
+# when the script ends; BENCH_TOKEN for admin@localhost and the bench webapp ready.
+bench_server_fresh() {
+  ensure_services
+  mvn -B -q -f "$ALLGO_ROOT/pom.xml" package -DskipTests -pl allgo-bench -am || die "the build failed"
+  env $(printf -- '-u %s ' "${ALLGO_DERIVED[@]}") "${BENCH_ENV[@]}" "$ALLGO_ROOT/bin/allgo" down >/dev/null
+  mariadb_ok || start_mariadb
+  mariadb --socket="$(mariadb_sock)" -uroot -e "DROP DATABASE IF EXISTS allgo_bench"
+  rm -rf "$ALLGO_ROOT/var/bench" "$ALLGO_ROOT/var/domains/allgo-bench.deployed"
+  env $(printf -- '-u %s ' "${ALLGO_DERIVED[@]}") "${BENCH_ENV[@]}" "$ALLGO_ROOT/bin/allgo" up >/dev/null \
+    || die "the bench server did not start"
+  trap 'env $(printf -- "-u %s " "${ALLGO_DERIVED[@]}") "${BENCH_ENV[@]}" "$ALLGO_ROOT/bin/allgo" down' EXIT
+  BENCH_TOKEN=$(curl -sS -X POST -H 'Content-Type: application/json' \
+    --data '{"email":"admin@localhost","password":"allgo"}' "$BENCH_URL/api/v2/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+  bench_prepare_webapp
 }
 
 # Java Flight Recorder's "profile" settings with a CPU sample of each running thread every
