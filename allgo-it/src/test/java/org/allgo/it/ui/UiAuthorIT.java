@@ -127,11 +127,53 @@ class UiAuthorIT extends BrowserTest {
   }
 
   @Test
+  void aVersionWhoseProgramIsMissingEndsInErrorWithItsReasonOnTheManagePage() {
+    page.signedIn(AUTHOR, "allgo").open("/webapps/new");
+    page.fill("webapp:name", "UI broken " + name)
+        .fill("webapp:dockerName", name)
+        .fill("webapp:entrypoint", "/usr/local/bin/hello")
+        .fill("webapp:memoryMb", "64")
+        .press("webapp:submit");
+    new Select(page.driver.findElement(By.id("sandbox:baseImage"))).selectByValue("busybox");
+    page.press("sandbox:startBase");
+    assertThat(page.state("sandbox-state")).as(page.messages()).isEqualTo("RUNNING");
+
+    // Nothing installed: the empty sandbox committed as it is.
+    page.fill("commit:number", "1.0").press("commit:submit");
+    page.waitFor(Duration.ofSeconds(120))
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> versionState("1.0").equals("ERROR") || versionState("1.0").equals("READY"));
+
+    assertThat(versionState("1.0")).as(page.body()).isEqualTo("ERROR");
+    page.open("/webapps/manage?name=" + name);
+    assertThat(
+            page.driver
+                .findElement(By.cssSelector(".version-reason[data-version='1.0']"))
+                .getText())
+        .contains("/usr/local/bin/hello is not a file in the image")
+        .contains("chmod 755");
+    assertThat(steps("todo")).contains("step-program", "step-version", "step-public");
+    assertThat(page.text("visibility")).isEqualTo("Private until a version is ready");
+    page.screenshot("author-broken-version");
+
+    assertThat(Api.asDevelopmentUser("guest@localhost").get("/api/v2/webapps/" + name).status())
+        .as("another user does not see a webapp without a READY version")
+        .isEqualTo(404);
+  }
+
+  @Test
   void anotherUsersWebappCannotBeManaged() {
     page.signedIn("guest@localhost", "allgo").open("/webapps/manage?name=sleep");
     assertThat(page.title()).isEqualTo("Not allowed");
     page.open("/admin/users");
     assertThat(page.title()).isEqualTo("Not allowed");
+  }
+
+  /** The state of a version in the manage page's list, or "" while it is not listed. */
+  private String versionState(String number) {
+    List<WebElement> states =
+        page.driver.findElements(By.cssSelector(".version-state[data-version='" + number + "']"));
+    return states.isEmpty() ? "" : states.get(0).getAttribute("data-state");
   }
 
   /** The ids of the checklist's steps in that state ("done" or "todo"). */
