@@ -39,6 +39,7 @@ public class BusinessException extends RuntimeException {
 
   private final Kind kind;
   private final String code;
+  private final java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
 
   /**
    * @param kind what went wrong
@@ -86,6 +87,17 @@ public class BusinessException extends RuntimeException {
 
   public static BusinessException forbidden(String code, String message) {
     return new BusinessException(Kind.FORBIDDEN, code, message);
+  }
+
+  /** The same refusal, with what is wrong with each named field of the request. */
+  public BusinessException withFields(java.util.Map<String, String> fieldMessages) {
+    fields.putAll(fieldMessages);
+    return this;
+  }
+
+  /** What is wrong with each named field of the request, in order; empty when it is the whole. */
+  public java.util.Map<String, String> fields() {
+    return java.util.Collections.unmodifiableMap(fields);
   }
 
   public Kind kind() {

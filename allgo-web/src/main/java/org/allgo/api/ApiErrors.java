@@ -1,8 +1,10 @@
 package org.allgo.api;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -46,23 +48,45 @@ public final class ApiErrors {
   }
 
   public static JsonObject body(String apiPath, int status, String code, String message) {
+    return body(apiPath, status, code, message, Map.of());
+  }
+
+  /**
+   * @param fields what is wrong with each named field of the request: v2 lists them in {@code
+   *     errors}, one entry per field, {@code {"field": name, "detail": sentence}}
+   */
+  public static JsonObject body(
+      String apiPath, int status, String code, String message, Map<String, String> fields) {
     if (!isV2(apiPath)) {
       return JSON.createObjectBuilder().add("error", message).build();
     }
-    return JSON.createObjectBuilder()
-        .add("type", "urn:allgo:problem:" + code)
-        .add("title", title(status))
-        .add("status", status)
-        .add("detail", message)
-        .add("code", code)
-        .build();
+    JsonObjectBuilder body =
+        JSON.createObjectBuilder()
+            .add("type", "urn:allgo:problem:" + code)
+            .add("title", title(status))
+            .add("status", status)
+            .add("detail", message)
+            .add("code", code);
+    if (!fields.isEmpty()) {
+      JsonArrayBuilder errors = JSON.createArrayBuilder();
+      fields.forEach(
+          (field, detail) ->
+              errors.add(JSON.createObjectBuilder().add("field", field).add("detail", detail)));
+      body.add("errors", errors);
+    }
+    return body.build();
   }
 
   public static Response response(String apiPath, int status, String code, String message) {
+    return response(apiPath, status, code, message, Map.of());
+  }
+
+  public static Response response(
+      String apiPath, int status, String code, String message, Map<String, String> fields) {
     Response.ResponseBuilder response =
         Response.status(status)
             .type(mediaType(apiPath) + ";charset=UTF-8")
-            .entity(body(apiPath, status, code, message).toString());
+            .entity(body(apiPath, status, code, message, fields).toString());
     // A 401 says how to authenticate (RFC 9110).
     return (status == 401 ? response.header("WWW-Authenticate", CHALLENGE) : response).build();
   }

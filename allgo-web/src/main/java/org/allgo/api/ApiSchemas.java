@@ -19,6 +19,7 @@ import org.allgo.queues.entity.QueueView;
 import org.allgo.submission.entity.JobLimits;
 import org.allgo.submission.entity.UploadView;
 import org.allgo.webapps.api.BaseImagesResource;
+import org.allgo.webapps.api.InputsResource;
 import org.allgo.webapps.api.WebappPayloads;
 import org.allgo.webapps.entity.BaseImageView;
 import org.allgo.webapps.entity.VersionView;
@@ -74,7 +75,10 @@ final class ApiSchemas {
           WebappPayloads.SandboxStart.class,
           WebappPayloads.Commit.class,
           WebappPayloads.Pin.class,
-          WebappPayloads.Network.class);
+          WebappPayloads.Network.class,
+          InputsResource.BoutiquesDescriptor.class,
+          InputsResource.BoutiquesInput.class,
+          InputsResource.InputsSchema.class);
 
   /**
    * The forms of the operations that read multipart bodies as parts ({@code List<EntityPart>}),

@@ -20,6 +20,6 @@ public class BusinessExceptionMapper implements ExceptionMapper<BusinessExceptio
     if (status == 400 && uri.getPath().startsWith("v1/")) {
       status = 422;
     }
-    return ApiErrors.response(uri.getPath(), status, e.code(), e.getMessage());
+    return ApiErrors.response(uri.getPath(), status, e.code(), e.getMessage(), e.fields());
   }
 }

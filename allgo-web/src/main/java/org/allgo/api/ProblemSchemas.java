@@ -29,6 +29,17 @@ final class ProblemSchemas {
         .addProperty("detail", text("What happened, in a sentence for people."))
         .addProperty(
             "code", text("allgo's name of the problem, for programs (e.g. webapp-not-found)."))
+        .addProperty(
+            "errors",
+            OASFactory.createSchema()
+                .type(Schema.SchemaType.ARRAY)
+                .description("When named fields of the request are refused: one entry per field.")
+                .items(
+                    OASFactory.createSchema()
+                        .type(Schema.SchemaType.OBJECT)
+                        .addProperty("field", text("The field, such as an input's name."))
+                        .addProperty("detail", text("What is wrong with it."))
+                        .required(List.of("field", "detail"))))
         .required(List.of("type", "title", "status", "detail", "code"));
   }
 

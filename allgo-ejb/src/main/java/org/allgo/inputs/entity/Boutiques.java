@@ -41,6 +41,31 @@ public final class Boutiques {
 
   private Boutiques() {}
 
+  /** The description of a descriptor kept as JSON text. */
+  public static InputDescription read(String descriptor) {
+    try (jakarta.json.JsonReader reader =
+        jakarta.json.Json.createReader(new java.io.StringReader(descriptor))) {
+      return read(reader.readObject());
+    }
+  }
+
+  /** Values by name, kept as JSON text, as Java values ({@link #java}). */
+  public static java.util.Map<String, Object> values(String json) {
+    java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+    try (jakarta.json.JsonReader reader =
+        jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+      reader.readObject().forEach((name, value) -> values.put(name, java(value)));
+    }
+    return values;
+  }
+
+  /** Values by name as JSON text. */
+  public static String valuesJson(java.util.Map<String, Object> values) {
+    JsonObjectBuilder json = jakarta.json.Json.createObjectBuilder();
+    values.forEach((name, value) -> json.add(name, json(value)));
+    return json.build().toString();
+  }
+
   /** The description of this descriptor; refuses what allgo does not support. */
   public static InputDescription read(JsonObject descriptor) {
     String commandLine = required(descriptor, "command-line", "the descriptor");

@@ -66,6 +66,10 @@ public class Job {
   @Column(nullable = false, length = 4096)
   private String param;
 
+  /** The values of a described version's inputs by name (JSON), or null: a free string. */
+  @Column(name = "input_values", updatable = false)
+  private String inputValues;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
   private JobState state;
@@ -207,6 +211,17 @@ public class Job {
 
   public String param() {
     return param;
+  }
+
+  /** The values its inputs were given by name (JSON), or null when it took a free string. */
+  public String inputValues() {
+    return inputValues;
+  }
+
+  /** Records the values by name its parameters were rendered from (before it is stored). */
+  public Job withInputValues(String json) {
+    this.inputValues = json;
+    return this;
   }
 
   public JobState state() {

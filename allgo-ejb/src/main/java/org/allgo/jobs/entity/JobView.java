@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param reason why the platform failed it, or null
  * @param exitCode the program's exit code once it ran to its end, or null
  * @param durationSeconds from start to end, or null while it has not ended
+ * @param inputs the values of its inputs by name, for a webapp that describes them; else null
  */
 public record JobView(
     long id,
@@ -29,7 +30,8 @@ public record JobView(
     Instant queuedAt,
     Instant startedAt,
     Instant finishedAt,
-    Double durationSeconds) {
+    Double durationSeconds,
+    java.util.Map<String, Object> inputs) {
 
   public static JobView of(Job job) {
     JobRun run = job.run();
@@ -53,6 +55,9 @@ public record JobView(
         job.queuedAt(),
         run.startedAt(),
         run.finishedAt(),
-        d == null ? null : d.toMillis() / 1000.0);
+        d == null ? null : d.toMillis() / 1000.0,
+        job.inputValues() == null
+            ? null
+            : org.allgo.inputs.entity.Boutiques.values(job.inputValues()));
   }
 }

@@ -30,6 +30,25 @@ public final class Parameters {
     return new Parameters(text, split(text));
   }
 
+  /**
+   * The parameters whose arguments are exactly these: each word kept as it is by single quotes
+   * where it needs them (a single quote itself as {@code '\''}).
+   */
+  public static Parameters quoted(List<String> argv) {
+    StringBuilder text = new StringBuilder();
+    for (String word : argv) {
+      if (text.length() > 0) {
+        text.append(' ');
+      }
+      if (!word.isEmpty() && word.matches("[A-Za-z0-9_@%+=:,./-]+")) {
+        text.append(word);
+      } else {
+        text.append('\'').append(word.replace("'", "'\\''")).append('\'');
+      }
+    }
+    return of(text.toString());
+  }
+
   /** The string as it was given, which the job records. */
   public String text() {
     return text;

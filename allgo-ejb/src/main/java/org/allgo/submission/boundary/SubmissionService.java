@@ -23,6 +23,7 @@ import org.allgo.submission.control.InputNames;
 import org.allgo.submission.control.JobUploads;
 import org.allgo.submission.control.RequestFingerprint;
 import org.allgo.submission.control.Submissions;
+import org.allgo.submission.control.UploadInputs;
 import org.allgo.submission.entity.JobDraft;
 import org.allgo.submission.entity.JobLimits;
 import org.allgo.submission.entity.Upload;
@@ -115,7 +116,9 @@ public class SubmissionService {
    * idempotency key works as for {@link #submit(String, JobDraft, List, String)}.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public JobView submitUploaded(JobDraft draft, List<UploadedFile> files, String idempotencyKey) {
+  public JobView submitUploaded(
+      JobDraft draft, List<UploadedFile> requested, String idempotencyKey) {
+    List<UploadedFile> files = UploadInputs.files(draft, requested);
     List<String> ids = files.stream().map(UploadedFile::upload).toList();
     if (ids.stream().distinct().count() < ids.size()) {
       throw BusinessException.invalid("duplicate-upload", "The same upload is named twice.");
@@ -143,7 +146,7 @@ public class SubmissionService {
                     + " MiB.");
           }
           return create(
-              draft,
+              UploadInputs.named(draft, ids, names),
               names,
               (id, limit) -> {
                 uploads.take(ids, id);
@@ -182,7 +185,7 @@ public class SubmissionService {
 
   // Records the job, stores its inputs, queues it; a failure leaves nothing behind.
   private JobView create(JobDraft draft, List<String> inputs, Inputs writer) {
-    long id = submissions.create(draft);
+    long id = submissions.create(draft, inputs);
     try {
       files.create(id);
       long total =

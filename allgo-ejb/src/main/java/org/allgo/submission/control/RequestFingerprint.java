@@ -30,6 +30,10 @@ public final class RequestFingerprint {
     add(draft.param());
     add(draft.queue());
     add(draft.notifyByMail() == null ? null : draft.notifyByMail().toString());
+    add(
+        draft.inputs() == null
+            ? null
+            : org.allgo.inputs.entity.Boutiques.valuesJson(draft.inputs()));
   }
 
   /**

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.allgo.accounts.entity.User;
+import org.allgo.inputs.entity.Boutiques;
 import org.allgo.jobs.control.JobAccess;
 import org.allgo.jobs.control.JobStore;
 import org.allgo.jobs.entity.Job;
@@ -44,9 +45,10 @@ public class Submissions {
 
   /**
    * A new job, NEW until its files are stored: the caller may run the webapp, it has a READY
-   * version, the queue exists and the parameters split.
+   * version, the queue exists and the parameters split, or the inputs by name suit the version's
+   * description (its file inputs name some of {@code files}, the job's input files).
    */
-  public long create(JobDraft draft) {
+  public long create(JobDraft draft, List<String> files) {
     User caller = access.caller();
     if (draft.webapp() == null || draft.webapp().isBlank()) {
       throw BusinessException.invalid("webapp-missing", "Name the webapp to run.");
@@ -72,10 +74,17 @@ public class Submissions {
                 .or(queues::defaultQueue)
                 .orElseThrow(
                     () -> BusinessException.conflict("no-queue", "There is no default job queue."));
-    String param = Parameters.of(draft.param()).text();
     boolean notify =
         draft.notifyByMail() != null ? draft.notifyByMail() : caller.notifyJobFinished();
-    return jobs.add(new Job(caller, version, queue, param, notify, Instant.now())).id();
+    if (draft.inputs() == null) {
+      String param = Parameters.of(draft.param()).text();
+      return jobs.add(new Job(caller, version, queue, param, notify, Instant.now())).id();
+    }
+    InputValues given = InputValues.check(version, draft, files);
+    return jobs.add(
+            new Job(caller, version, queue, given.param(), notify, Instant.now())
+                .withInputValues(given.json()))
+        .id();
   }
 
   /** The job's files are stored: it waits in its queue, and the dispatcher hears of it. */
@@ -129,7 +138,12 @@ public class Submissions {
               + " was submitted before allgo recorded which of its files were inputs: submit it again with its files.");
     }
     return new Resubmission(
-        new JobDraft(job.webappName(), job.param(), job.queue().name(), job.notifyWhenFinished()),
+        new JobDraft(
+            job.webappName(),
+            job.inputValues() == null ? job.param() : null,
+            job.queue().name(),
+            job.notifyWhenFinished(),
+            job.inputValues() == null ? null : Boutiques.values(job.inputValues())),
         inputs);
   }
 

@@ -1,7 +1,17 @@
 package org.allgo.submission.entity;
 
+import java.util.Map;
+
 /**
- * A job to submit: the webapp (docker name), the parameter string, and optionally the queue (else
- * the webapp's) and whether to mail the owner when it ends (else the account's choice).
+ * What a caller asks to run: the webapp's docker name, and either its parameter string or, for a
+ * webapp whose version describes its inputs, their values by name (null: none given); the queue
+ * (null: the webapp's default) and whether to mail the caller when it ends (null: the account's
+ * choice).
  */
-public record JobDraft(String webapp, String param, String queue, Boolean notifyByMail) {}
+public record JobDraft(
+    String webapp, String param, String queue, Boolean notifyByMail, Map<String, Object> inputs) {
+
+  public JobDraft(String webapp, String param, String queue, Boolean notifyByMail) {
+    this(webapp, param, queue, notifyByMail, null);
+  }
+}

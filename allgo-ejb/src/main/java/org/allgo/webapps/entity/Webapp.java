@@ -60,6 +60,9 @@ public class Webapp {
 
   private String documentation;
 
+  /** The description of the inputs the next version is committed with (Boutiques JSON), or null. */
+  private String inputs;
+
   @Column(name = "contact_email", length = 254)
   private String contactEmail;
 
@@ -246,5 +249,14 @@ public class Webapp {
   /** The sandbox moves to {@code state}; a reason goes with ERROR, the image with STARTING. */
   public void sandbox(SandboxState state, String reason, String image, Instant at) {
     sandbox.moveTo(state, reason, image, at);
+  }
+
+  /** The draft description of the inputs (a Boutiques descriptor), or null for a free string. */
+  public String inputs() {
+    return inputs;
+  }
+
+  public void describeInputs(String descriptor) {
+    this.inputs = descriptor;
   }
 }

@@ -74,6 +74,10 @@ public class WebappVersion {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** Its inputs' description, the webapp's draft when it was committed; null: a free string. */
+  @Column(updatable = false)
+  private String inputs;
+
   protected WebappVersion() {}
 
   public WebappVersion(
@@ -84,6 +88,12 @@ public class WebappVersion {
     this.image = Objects.requireNonNull(image, "image");
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     this.state = VersionState.SANDBOX;
+    this.inputs = webapp.inputs();
+  }
+
+  /** The description of its inputs (a Boutiques descriptor), or null for a free string. */
+  public String inputs() {
+    return inputs;
   }
 
   public Long id() {

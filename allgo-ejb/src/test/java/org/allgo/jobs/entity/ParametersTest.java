@@ -79,4 +79,16 @@ class ParametersTest {
   void unicodeIsKept() {
     assertThat(Parameters.of("été 'naïve ü' 日本").argv()).containsExactly("été", "naïve ü", "日本");
   }
+
+  @Test
+  void quotedArgumentsSplitBackExactly() {
+    java.util.List<String> argv =
+        java.util.List.of(
+            "plain", "two words", "it's", "\"double\"", "", "$(id);*", "back\\slash", "--n=3");
+    Parameters quoted = Parameters.quoted(argv);
+
+    assertThat(quoted.argv()).isEqualTo(argv);
+    assertThat(Parameters.of(quoted.text()).argv()).isEqualTo(argv);
+    assertThat(quoted.text()).startsWith("plain 'two words' 'it'\\''s'").endsWith(" --n=3");
+  }
 }

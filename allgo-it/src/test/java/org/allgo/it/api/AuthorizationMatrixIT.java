@@ -314,6 +314,10 @@ class AuthorizationMatrixIT {
             .filter(v -> operation.path().startsWith(v.getKey()))
             .forEach(v -> v.getValue().forget());
       }
+      if (operation.method().equals("delete")
+          && operation.path().equals("/api/v2/webapps/{name}/inputs/draft")) {
+        describeInputs(values.get("/api/v2/webapps/{name}").get());
+      }
       if (operation.path().equals("/api/v2/account/token")) {
         caller.token =
             Json.createReader(new StringReader(answer.body())).readObject().getString("token");
@@ -330,6 +334,7 @@ class AuthorizationMatrixIT {
               "/api/v2/jobs/" + values.get("/api/v2/jobs/{id}").get(),
               "/api/v2/uploads/" + values.get("/api/v2/uploads/{id}").get(),
               "/api/v2/webapps/" + values.get("/api/v2/webapps/{name}").get(),
+              "/api/v2/webapps/" + values.get("/api/v2/webapps/{name}").get() + "/inputs/draft",
               "/api/v2/queues",
               "/api/v2/base-images")) {
         Api.Response answer = send("GET", path, owner.token, "application/json", null);
@@ -377,7 +382,21 @@ class AuthorizationMatrixIT {
       Api.Response created = Webapps.create(Api.as(owner.token), name);
       assertThat(created.status()).as(created.body()).isEqualTo(201);
       webapps.add(name);
+      describeInputs(name);
       return name;
+    }
+
+    /** The owner's webapp has a draft description of its inputs, for the calls that read it. */
+    private void describeInputs(String name) {
+      Api.Response described =
+          send(
+              "PUT",
+              "/api/v2/webapps/" + name + "/inputs/draft",
+              owner.token,
+              "application/json",
+              "{\"name\": \"matrix\", \"command-line\": \"matrix [N]\", \"inputs\": [{\"id\": \"n\","
+                  + " \"name\": \"N\", \"type\": \"Number\", \"value-key\": \"[N]\"}]}");
+      assertThat(described.status()).as(described.body()).isEqualTo(200);
     }
 
     private static long userId(Caller caller) {

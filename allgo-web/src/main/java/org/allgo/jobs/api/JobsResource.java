@@ -22,6 +22,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.allgo.api.Access;
+import org.allgo.inputs.entity.Boutiques;
 import org.allgo.jobs.boundary.JobService;
 import org.allgo.jobs.entity.JobView;
 import org.allgo.platform.BusinessException;
@@ -89,7 +90,8 @@ public class JobsResource {
       String param,
       String queue,
       @JsonbProperty("notify") Boolean notifyByMail,
-      List<FileRequest> files) {}
+      List<FileRequest> files,
+      jakarta.json.JsonObject inputs) {}
 
   /**
    * A file of a JSON job submission: an upload's id, and optionally the name it takes in the job.
@@ -123,7 +125,8 @@ public class JobsResource {
             request.webapp() == null ? null : request.webapp().strip(),
             request.param(),
             request.queue(),
-            request.notifyByMail());
+            request.notifyByMail(),
+            request.inputs() == null ? null : Boutiques.values(request.inputs().toString()));
     return created(submissions.submitUploaded(draft, files, idempotencyKey));
   }
 
