@@ -53,7 +53,7 @@ class JobAbortIT {
     assertThat(aborted.json().getString("state")).isEqualTo("DONE");
     assertThat(aborted.json().getString("result")).isEqualTo("ABORTED");
     assertThat(took).isLessThan(Duration.ofSeconds(5));
-    assertThat(Jobs.containerExists(id)).isFalse();
+    Jobs.awaitContainerRemoved(id);
     assertThat(Jobs.file(devel, id, "allgo.log"))
         .contains("sleeping 60")
         .contains("result:    ABORTED");
@@ -72,7 +72,7 @@ class JobAbortIT {
     assertThat(aborted.containsKey("startedAt")).isFalse();
     assertThat(devel.post("/api/v2/jobs/" + running + "/abort", null).json().getString("result"))
         .isEqualTo("ABORTED");
-    assertThat(Jobs.containerExists(waiting)).isFalse();
+    Jobs.awaitContainerRemoved(waiting);
   }
 
   @Test

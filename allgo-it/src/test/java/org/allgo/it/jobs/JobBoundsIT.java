@@ -44,7 +44,7 @@ class JobBoundsIT {
         .doesNotContain("wrote " + mib + " MiB")
         .contains("result:    ERROR")
         .contains("reason:    The job wrote");
-    assertThat(Jobs.containerExists(id)).isFalse();
+    Jobs.awaitContainerRemoved(id);
     assertServerServes();
   }
 
@@ -65,7 +65,7 @@ class JobBoundsIT {
         .doesNotContain("printed 1024 MiB")
         .contains("[allgo: the output is cut here")
         .contains("reason:    The job printed more than");
-    assertThat(Jobs.containerExists(id)).isFalse();
+    Jobs.awaitContainerRemoved(id);
     assertServerServes();
   }
 

@@ -41,7 +41,7 @@ class JobLimitsIT {
         .contains("sleeping 60")
         .contains("result:    TIMEOUT")
         .doesNotContain("done");
-    assertThat(Jobs.containerExists(id)).isFalse();
+    Jobs.awaitContainerRemoved(id);
   }
 
   @Test

@@ -64,7 +64,7 @@ class JobRestartIT {
     assertThat(vanished.getString("result")).isEqualTo("ERROR");
     assertThat(vanished.getString("reason")).contains("vanished");
     assertThat(DockerCli.run("inspect", stray).exit()).as("stray container removed").isNotZero();
-    assertThat(Jobs.containerExists(ends)).isFalse();
+    Jobs.awaitContainerRemoved(ends);
   }
 
   private static void allgo(String command) {

@@ -42,7 +42,7 @@ class JobRunIT extends ToolJobTest {
         .contains("exit code: 0")
         .contains("result:    SUCCESS")
         .contains("webapp:    " + tool + " 1");
-    assertThat(Jobs.containerExists(id)).as("container removed").isFalse();
+    Jobs.awaitContainerRemoved(id);
     List<Instant> times =
         Stream.of("createdAt", "queuedAt", "startedAt", "finishedAt")
             .map(field -> Jobs.instant(job, field))

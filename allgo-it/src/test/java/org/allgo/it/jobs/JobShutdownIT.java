@@ -71,7 +71,7 @@ class JobShutdownIT {
           .contains("exiting with " + code)
           .contains("exit code: " + code)
           .contains("result:    ERROR");
-      assertThat(Jobs.containerExists(id)).as("container of job %d", id).isFalse();
+      Jobs.awaitContainerRemoved(id);
     }
     assertThat(stopLog)
         .as("the server log while it stopped")

@@ -101,6 +101,17 @@ public final class Jobs {
     return DockerCli.run("inspect", containerName(id)).exit() == 0;
   }
 
+  /**
+   * Waits until the job's container is gone: a job shows its end as soon as it is recorded, and its
+   * container is removed right after (a loaded machine makes that "after" visible).
+   */
+  public static void awaitContainerRemoved(long id) {
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> !containerExists(id));
+  }
+
   /** A queue of its own for a test, made by the development superuser. */
   public static String queue(int timeoutSeconds, int maxJobs, int retentionDays) {
     String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
