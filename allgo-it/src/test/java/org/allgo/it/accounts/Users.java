@@ -12,7 +12,7 @@ public final class Users {
 
   public static final String PASSWORD = "Correct-horse-7";
   public static final String CONFIRMATION_SUBJECT = "Confirm your e-mail address";
-  static final String RESET_SUBJECT = "Choose a new allgo password";
+  public static final String RESET_SUBJECT = "Choose a new allgo password";
 
   private Users() {}
 

@@ -58,6 +58,9 @@ final class UiJobs {
                       .stream()
                       .anyMatch(e -> e.getText().equals(name)));
     }
+    // The widget's own row of an upload fades out once it is done.
+    page.waitFor(Duration.ofSeconds(10))
+        .until(d -> d.findElements(By.cssSelector("#job\\:files .ui-fileupload-row")).isEmpty());
   }
 
   /**

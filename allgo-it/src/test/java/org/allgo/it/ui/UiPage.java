@@ -2,6 +2,8 @@ package org.allgo.it.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.allgo.it.Server;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -25,6 +28,9 @@ final class UiPage {
 
   static final Path SCREENSHOTS =
       Path.of(System.getProperty("allgo.test.screenshots", "target/screenshots"));
+
+  /** The impacts of axe-core's findings that fail a page. */
+  private static final Set<String> BLOCKING = Set.of("serious", "critical");
 
   final ChromeDriver driver;
   private final Path downloads;
@@ -139,6 +145,41 @@ final class UiPage {
                 Files.isRegularFile(file)
                     && !Files.exists(downloads.resolve(name + ".crdownload")));
     return file;
+  }
+
+  /**
+   * Runs axe-core (all its rules, on the page as the browser shows it now) and fails on any
+   * violation of serious or critical impact.
+   */
+  UiPage assertAccessible(String what) {
+    assertThat(accessibilityViolations(BLOCKING))
+        .as("serious or critical accessibility violations on %s (%s)", what, path())
+        .isEmpty();
+    return this;
+  }
+
+  /**
+   * What axe-core finds on the page as it is now, of those impacts: one line per element, with the
+   * rule, its impact, the element, the rule's help and what is wrong there.
+   */
+  List<String> accessibilityViolations(Set<String> impacts) {
+    Results results = new AxeBuilder().analyze(driver);
+    assertThat(results.isErrored()).as("axe-core: %s", results.getErrorMessage()).isFalse();
+    return results.getViolations().stream()
+        .flatMap(
+            rule ->
+                rule.getNodes().stream()
+                    .filter(node -> impacts.contains(node.getImpact()))
+                    .map(
+                        node ->
+                            String.format(
+                                "%s (%s) at %s: %s. %s",
+                                rule.getId(),
+                                node.getImpact(),
+                                node.getTarget(),
+                                rule.getHelp(),
+                                String.valueOf(node.getFailureSummary()).replaceAll("\\s+", " "))))
+        .toList();
   }
 
   /** Writes a screenshot of the window as {@code target/screenshots/<name>.png}. */
