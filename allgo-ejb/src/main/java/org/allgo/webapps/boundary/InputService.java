@@ -53,6 +53,17 @@ public class InputService {
     access.managed(dockerName).describeInputs(null);
   }
 
+  /**
+   * The description of the inputs of the version a job would run now; empty when it takes a free
+   * string or no version is ready.
+   */
+  public java.util.Optional<InputDescription> description(String dockerName) {
+    return webapps
+        .defaultVersion(access.visible(dockerName))
+        .map(WebappVersion::inputs)
+        .map(Boutiques::read);
+  }
+
   /** The JSON Schema of the inputs of the version a job would run now. */
   public JsonObject schema(String dockerName) {
     Webapp webapp = access.visible(dockerName);

@@ -22,14 +22,14 @@ import org.junit.jupiter.api.Test;
  * name are checked field by field and run with their rendered arguments (no shell: spaces and
  * quotes reach the program intact), and the v1-style parameter string still works on other webapps.
  */
-class WebappInputsIT extends NewWebappTest {
+public class WebappInputsIT extends NewWebappTest {
 
   /** Prints each argument on a line of its own between brackets, then each file named. */
-  private static final String PROGRAM =
+  public static final String PROGRAM =
       "#!/bin/sh\nfor a in \"$@\"; do echo \"[$a]\"; done\n"
           + "for f in *.txt; do [ -f \"$f\" ] && echo \"file $f: $(cat \"$f\")\"; done\n";
 
-  static final String DESCRIPTOR =
+  public static final String DESCRIPTOR =
       """
       {"name": "args", "tool-version": "1", "schema-version": "0.5",
        "command-line": "args [MODE] [VERBOSE] [LINES] [LABEL] [DATA]",

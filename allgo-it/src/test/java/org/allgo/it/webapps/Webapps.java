@@ -60,7 +60,7 @@ public final class Webapps {
   }
 
   /** What an author does over SSH: installs a program in the running sandbox. */
-  static Commands.Result install(String dockerName, String script) {
+  public static Commands.Result install(String dockerName, String script) {
     return installIn(sandboxName(dockerName), script);
   }
 

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.allgo.accounts.boundary.AccountService;
 import org.allgo.datastore.entity.FileNames;
 import org.allgo.jobs.entity.JobView;
@@ -22,6 +24,7 @@ import org.allgo.submission.entity.JobDraft;
 import org.allgo.submission.entity.Upload;
 import org.allgo.submission.entity.UploadView;
 import org.allgo.submission.entity.UploadedFile;
+import org.allgo.webapps.boundary.InputService;
 import org.allgo.webapps.pages.WebappBacking;
 import org.omnifaces.cdi.ViewScoped;
 import org.primefaces.event.FileUploadEvent;
@@ -52,6 +55,10 @@ public class JobFormBacking implements Serializable {
 
   @Inject WebappBacking page;
 
+  @Inject InputService inputService;
+
+  private List<InputField> fields;
+
   private final List<UploadView> files = new ArrayList<>();
   private String param = "";
   private String queue;
@@ -75,8 +82,9 @@ public class JobFormBacking implements Serializable {
     }
   }
 
-  /** Takes a file back out of the job. */
+  /** Takes a file back out of the job (and out of the file inputs that named it). */
   public void remove(String name) {
+    getFields().forEach(f -> f.getFiles().remove(name));
     files.removeIf(
         f -> {
           if (f.name().equals(name)) {
@@ -94,18 +102,67 @@ public class JobFormBacking implements Serializable {
       return;
     }
     try {
+      JobDraft draft =
+          isDescribed()
+              ? new JobDraft(
+                  page.getWebapp().dockerName(), null, getQueue(), getNotifyByMail(), values())
+              : new JobDraft(page.getWebapp().dockerName(), param, getQueue(), getNotifyByMail());
       JobView job =
           submissions.submitUploaded(
-              new JobDraft(page.getWebapp().dockerName(), param, getQueue(), getNotifyByMail()),
-              files.stream().map(f -> new UploadedFile(f.id(), null)).toList(),
-              null);
+              draft, files.stream().map(f -> new UploadedFile(f.id(), null)).toList(), null);
       files.clear();
       JobBacking.announce(
           job.id(), "Job " + job.id() + " is submitted: it waits in queue " + job.queue() + ".");
       Pages.redirect(JobAddress.path(job.id()));
     } catch (BusinessException e) {
-      refuse(e.getMessage());
+      if (e.fields().isEmpty()) {
+        refuse(e.getMessage());
+      }
+      e.fields().forEach((field, message) -> refuse(label(field) + ": " + message));
     }
+  }
+
+  /** The inputs of the version a job would run, when it describes them; else empty. */
+  public List<InputField> getFields() {
+    if (fields == null) {
+      fields =
+          page.getWebapp() == null
+              ? List.of()
+              : inputService
+                  .description(page.getWebapp().dockerName())
+                  .map(d -> d.inputs().stream().map(InputField::new).toList())
+                  .orElse(List.of());
+    }
+    return fields;
+  }
+
+  /** Whether the job form gives inputs by name rather than one parameter string. */
+  public boolean isDescribed() {
+    return !getFields().isEmpty();
+  }
+
+  /** The names of the files staged for the job, for the file inputs to choose from. */
+  public List<String> getStagedNames() {
+    return files.stream().map(UploadView::name).toList();
+  }
+
+  private Map<String, Object> values() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (InputField field : getFields()) {
+      Object value = field.value();
+      if (value != null) {
+        values.put(field.getId(), value);
+      }
+    }
+    return values;
+  }
+
+  private String label(String id) {
+    return getFields().stream()
+        .filter(f -> f.getId().equals(id))
+        .map(InputField::getLabel)
+        .findFirst()
+        .orElse(id);
   }
 
   @PreDestroy
