@@ -54,7 +54,11 @@ public class JobsResource {
   private static final String SUBMIT =
       "Either a multipart form (webapp, param, optional queue and notify, and the"
           + " files), or JSON naming files uploaded ahead ({webapp, param, queue, notify, files: [{upload: <id>, name:"
-          + " <optional new name>}]}; each upload is the caller's, taken by this job only).";
+          + " <optional new name>}]}; each upload is the caller's, taken by this job only). For a webapp"
+          + " whose version describes its inputs, JSON may give them by name instead of param: inputs:"
+          + " {<name>: <value>, ...}, files by upload id, as the JSON Schema of"
+          + " GET /api/v2/webapps/{name}/inputs (operation getWebappInputs) says; a refusal lists each"
+          + " field in errors.";
   private static final String CREATED = "The job, waiting in its queue; Location names it.";
   private static final String NOT_FOUND = "No such webapp, or an upload is not the caller's.";
   private static final String CONFLICT =
