@@ -1,12 +1,10 @@
 package org.allgo.it.webapps;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -207,18 +205,11 @@ public class WebappInputsIT extends NewWebappTest {
                 .toString());
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     long id = created.json().getJsonNumber("id").longValue();
-    return await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(250))
-        .until(
-            () -> devel.get("/api/v2/jobs/" + id).json(),
-            j -> List.of("DONE", "ARCHIVED", "DELETED").contains(j.getString("state")));
+    return Jobs.awaitEnd(devel, id, Duration.ofSeconds(60));
   }
 
   private String log(JsonObject job) {
-    return new String(
-        devel.fetch("/datastore/" + job.getJsonNumber("id") + "/allgo.log").body(),
-        StandardCharsets.UTF_8);
+    return Jobs.file(devel, job.getJsonNumber("id").longValue(), "allgo.log");
   }
 
   private static List<String> lines(String text) {
