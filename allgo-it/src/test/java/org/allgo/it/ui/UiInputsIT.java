@@ -135,6 +135,33 @@ class UiInputsIT extends BrowserTest {
             "file two.txt: second");
   }
 
+  @Test
+  void theAuthorDescribesTheInputsOnTheManagePage() {
+    assertThat(devel.delete("/api/v2/webapps/" + name + "/inputs/draft").status()).isEqualTo(204);
+    page.signedIn(AUTHOR, "allgo").open("/webapps/manage?name=" + name);
+    assertThat(page.driver.findElement(By.id("inputs:descriptor")).getDomProperty("value"))
+        .isEmpty();
+
+    page.fill("inputs:descriptor", "{\"name\": \"args\", \"inputs\": [").press("inputs:save");
+    assertThat(page.messages()).contains("not a JSON object");
+    page.fill("inputs:descriptor", "{\"name\": \"args\", \"inputs\": []}").press("inputs:save");
+    assertThat(page.messages()).contains("command-line");
+    assertThat(devel.get("/api/v2/webapps/" + name + "/inputs/draft").status())
+        .as("a refused descriptor changes nothing")
+        .isEqualTo(404);
+
+    page.fill("inputs:descriptor", WebappInputsIT.DESCRIPTOR).press("inputs:save");
+    assertThat(page.messages()).contains("the next version you commit takes them");
+    assertThat(devel.get("/api/v2/webapps/" + name + "/inputs/draft").json().getString("name"))
+        .isEqualTo("args");
+    assertThat(page.driver.findElement(By.id("inputs:descriptor")).getDomProperty("value"))
+        .contains("\"command-line\"");
+
+    page.press("inputs:clear");
+    assertThat(page.messages()).contains("takes a free string");
+    assertThat(devel.get("/api/v2/webapps/" + name + "/inputs/draft").status()).isEqualTo(404);
+  }
+
   /** The control of an input of the generated form. */
   private WebElement input(String id) {
     List<WebElement> found =

@@ -3,7 +3,15 @@ package org.allgo.webapps.pages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonGenerator;
 import java.io.Serializable;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import org.allgo.accounts.boundary.SshKeyService;
@@ -11,6 +19,7 @@ import org.allgo.batch.entity.ExecutionView;
 import org.allgo.pages.Pages;
 import org.allgo.platform.BusinessException;
 import org.allgo.webapps.boundary.BaseImageService;
+import org.allgo.webapps.boundary.InputService;
 import org.allgo.webapps.boundary.SandboxService;
 import org.allgo.webapps.boundary.VersionService;
 import org.allgo.webapps.boundary.WebappService;
@@ -42,6 +51,8 @@ public class ManageBacking implements Serializable {
 
   @Inject SshKeyService sshKeys;
 
+  @Inject InputService inputs;
+
   private String name;
   private WebappView webapp;
   private WebappForm form;
@@ -54,6 +65,7 @@ public class ManageBacking implements Serializable {
   private String commitDescription;
   private Long sandboxDisk;
   private Checklist checklist;
+  private String descriptor;
 
   /** View action: only those who manage the webapp get this page. */
   public void load() {
@@ -69,6 +81,7 @@ public class ManageBacking implements Serializable {
       baseImages = images.list();
       baseImage = baseImages.isEmpty() ? null : baseImages.get(0).name();
       readVersions();
+      readDescriptor();
       sandboxDisk = isSandboxRunning() ? sandboxes.diskUse(name).orElse(null) : null;
       check();
     } catch (BusinessException e) {
@@ -149,6 +162,59 @@ public class ManageBacking implements Serializable {
 
   public void unpin() {
     pin(null);
+  }
+
+  /** Keeps the Boutiques descriptor of the form as the draft the next version takes. */
+  public void describeInputs() {
+    if (descriptor == null || descriptor.isBlank()) {
+      Pages.error("Paste a Boutiques descriptor (JSON), or remove the description.");
+      return;
+    }
+    JsonObject given;
+    try (JsonReader reader = Json.createReader(new StringReader(descriptor))) {
+      given = reader.readObject();
+    } catch (JsonException e) {
+      Pages.error("The descriptor is not a JSON object: " + e.getMessage());
+      return;
+    }
+    if (Pages.attempt(() -> inputs.describe(name, given))) {
+      Pages.info("The inputs are described: the next version you commit takes them.");
+      readDescriptor();
+    }
+  }
+
+  /** The next version takes a free parameter string again. */
+  public void clearInputs() {
+    if (Pages.attempt(() -> inputs.clear(name))) {
+      Pages.info("The description is removed: the next version you commit takes a free string.");
+      descriptor = null;
+    }
+  }
+
+  private void readDescriptor() {
+    try {
+      descriptor = pretty(inputs.draft(name));
+    } catch (BusinessException e) {
+      descriptor = null;
+    }
+  }
+
+  private static String pretty(JsonObject json) {
+    StringWriter out = new StringWriter();
+    try (JsonWriter writer =
+        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+      writer.writeObject(json);
+    }
+    return out.toString().strip();
+  }
+
+  /** The draft description of the inputs, as Boutiques JSON; null when none. */
+  public String getDescriptor() {
+    return descriptor;
+  }
+
+  public void setDescriptor(String descriptor) {
+    this.descriptor = descriptor;
   }
 
   public void delete() {
