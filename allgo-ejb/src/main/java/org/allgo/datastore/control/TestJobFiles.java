@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.allgo.jobs.control.JobSettings;
 import org.allgo.platform.BusinessException;
+import org.allgo.webapps.control.WebappSettings;
 
 /**
  * The input files of webapps' test jobs, {@code <data>/rw/webapp-tests/<docker name>/}, and the
@@ -29,12 +30,10 @@ public class TestJobFiles {
 
   @Inject JobSettings settings;
 
-  Path root() {
-    return settings.datastore().getParent().resolve("webapp-tests");
-  }
+  @Inject WebappSettings webapps;
 
   Path directory(String dockerName) {
-    return root().resolve(dockerName);
+    return webapps.testFiles(dockerName);
   }
 
   /** Stores a test file under its (already sanitised) name, replacing one of that name. */

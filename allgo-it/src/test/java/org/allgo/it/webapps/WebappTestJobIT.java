@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.allgo.it.Api;
 import org.allgo.it.Server;
 import org.allgo.it.jobs.Multipart;
@@ -45,6 +46,17 @@ class WebappTestJobIT extends NewWebappTest {
 
     assertThat(passed.getString("state")).as(passed.toString()).isEqualTo("READY");
     assertThat(Webapps.registryDigest(Server.ENVIRONMENT, name, "2")).isPresent();
+    Path kept =
+        Path.of(
+            System.getProperty("allgo.root", ".."),
+            "var",
+            Server.ENVIRONMENT,
+            "rw",
+            "webapp-tests",
+            name);
+    assertThat(kept.resolve("in.txt")).hasContent("hello");
+    assertThat(devel.delete("/api/v2/webapps/" + name).status()).isEqualTo(204);
+    assertThat(kept).as("a deleted webapp's test files go with it").doesNotExist();
   }
 
   @Test
