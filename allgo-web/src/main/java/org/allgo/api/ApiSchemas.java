@@ -20,8 +20,10 @@ import org.allgo.submission.entity.JobLimits;
 import org.allgo.submission.entity.UploadView;
 import org.allgo.webapps.api.BaseImagesResource;
 import org.allgo.webapps.api.InputsResource;
+import org.allgo.webapps.api.TestJobResource;
 import org.allgo.webapps.api.WebappPayloads;
 import org.allgo.webapps.entity.BaseImageView;
+import org.allgo.webapps.entity.TestJobView;
 import org.allgo.webapps.entity.VersionView;
 import org.allgo.webapps.entity.WebappDraft;
 import org.allgo.webapps.entity.WebappView;
@@ -78,7 +80,10 @@ final class ApiSchemas {
           WebappPayloads.Network.class,
           InputsResource.BoutiquesDescriptor.class,
           InputsResource.BoutiquesInput.class,
-          InputsResource.InputsSchema.class);
+          InputsResource.InputsSchema.class,
+          TestJobView.class,
+          TestJobResource.TestParam.class,
+          TestJobResource.TestFilesForm.class);
 
   /**
    * The forms of the operations that read multipart bodies as parts ({@code List<EntityPart>}),
@@ -88,7 +93,8 @@ final class ApiSchemas {
       Map.of(
           "submitJob", JobsResource.JobFormFields.class,
           "addUpload", UploadsResource.UploadForm.class,
-          "submitV1Job", V1JobsResource.V1JobForm.class);
+          "submitV1Job", V1JobsResource.V1JobForm.class,
+          "addTestFiles", TestJobResource.TestFilesForm.class);
 
   private ApiSchemas() {}
 

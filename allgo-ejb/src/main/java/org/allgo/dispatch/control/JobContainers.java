@@ -17,8 +17,10 @@ import org.allgo.connector.api.ContainerSummary;
 import org.allgo.connector.api.DockerConnection;
 import org.allgo.connector.api.DockerConnectionFactory;
 import org.allgo.connector.api.EngineUnavailableException;
+import org.allgo.connector.api.ExitStatus;
 import org.allgo.connector.api.ImageRef;
 import org.allgo.connector.api.Limits;
+import org.allgo.connector.api.LogEntry;
 import org.allgo.connector.api.LogSink;
 import org.allgo.connector.api.Mount;
 import org.allgo.connector.api.NotFoundException;
@@ -186,6 +188,20 @@ public class JobContainers {
   public void rename(String container, String newName) {
     try (DockerConnection connection = docker.getConnection()) {
       connection.rename(container, newName);
+    }
+  }
+
+  /** Waits for the container's end, killing it after {@code timeout}. */
+  public ExitStatus waitFor(String container, Duration timeout) {
+    try (DockerConnection connection = docker.getConnection()) {
+      return connection.waitFor(container, timeout);
+    }
+  }
+
+  /** The last {@code count} lines the container printed. */
+  public List<LogEntry> tail(String container, int count) {
+    try (DockerConnection connection = docker.getConnection()) {
+      return connection.tail(container, count);
     }
   }
 

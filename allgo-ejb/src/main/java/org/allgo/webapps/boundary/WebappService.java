@@ -149,6 +149,7 @@ public class WebappService {
       sandboxes.removeImage(pushed);
     }
     webapps.remove(webapp);
+    TestFiles.delete(settings.testFiles(dockerName));
   }
 
   public WebappView get(String dockerName) {

@@ -79,6 +79,11 @@ public class WebappSettings {
     return new ImageRef(repository(dockerName), number);
   }
 
+  /** Where a webapp's test job keeps its input files. */
+  public Path testFiles(String dockerName) {
+    return Path.of(data, "rw", "webapp-tests").toAbsolutePath().normalize().resolve(dockerName);
+  }
+
   public Path toolbox() {
     return Path.of(data, "ro", "toolbox").toAbsolutePath();
   }

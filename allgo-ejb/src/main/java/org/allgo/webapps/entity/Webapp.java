@@ -1,6 +1,8 @@
 package org.allgo.webapps.entity;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,7 +16,11 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.allgo.accounts.entity.User;
 import org.allgo.queues.entity.JobQueue;
 
@@ -40,6 +46,9 @@ import org.allgo.queues.entity.JobQueue;
     query =
         "SELECT w FROM Webapp w WHERE w.sandbox.state = org.allgo.webapps.entity.SandboxState.RUNNING")
 public class Webapp {
+
+  /** The longest test parameter string. */
+  public static final int TEST_PARAM_MAX = 4096;
 
   public static final String BY_DOCKER_NAME = "Webapp.byDockerName";
   public static final String PUBLIC_OR_OWNED = "Webapp.publicOrOwned";
@@ -95,6 +104,14 @@ public class Webapp {
   private WebappVersion pinnedVersion;
 
   @Embedded private WebappSandbox sandbox = new WebappSandbox();
+
+  @Column(name = "test_param", length = TEST_PARAM_MAX)
+  private String testParam;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "webapp_test_file", joinColumns = @JoinColumn(name = "webapp_id"))
+  @Column(name = "name", length = 255)
+  private Set<String> testFiles = new TreeSet<>();
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -258,5 +275,30 @@ public class Webapp {
 
   public void describeInputs(String descriptor) {
     this.inputs = descriptor;
+  }
+
+  /** The test job's parameters; empty when the webapp has no test job. */
+  public Optional<String> testParam() {
+    return Optional.ofNullable(testParam);
+  }
+
+  public List<String> testFiles() {
+    return List.copyOf(new TreeSet<>(testFiles));
+  }
+
+  /** Sets the test job (its parameters; {@code null} clears it, files included). */
+  public void changeTest(String param) {
+    testParam = param;
+    if (param == null) {
+      testFiles.clear();
+    }
+  }
+
+  public void addTestFile(String name) {
+    testFiles.add(Objects.requireNonNull(name));
+  }
+
+  public void removeTestFile(String name) {
+    testFiles.remove(name);
   }
 }

@@ -162,6 +162,38 @@ class UiAuthorIT extends BrowserTest {
   }
 
   @Test
+  void theAuthorSetsAndRemovesATestJobOnTheManagePage() {
+    assertThat(Api.asDevelopmentUser(AUTHOR).post("/api/v2/webapps", webapp()).status())
+        .isEqualTo(201);
+    page.signedIn(AUTHOR, "allgo").open("/webapps/manage?name=" + name);
+    assertThat(page.text("test-state")).startsWith("No test job");
+
+    page.fill("test:param", "'unclosed").press("test:save");
+    assertThat(page.text("test-state")).as(page.messages()).startsWith("No test job");
+    page.fill("test:param", "--check data.txt").press("test:save");
+    assertThat(page.text("test-state"))
+        .as(page.messages())
+        .isEqualTo("Every commit runs this test job.");
+    assertThat(
+            Api.asDevelopmentUser(AUTHOR)
+                .get("/api/v2/webapps/" + name + "/test")
+                .json()
+                .getString("param"))
+        .isEqualTo("--check data.txt");
+
+    page.press("test:clear");
+    assertThat(page.text("test-state")).startsWith("No test job");
+  }
+
+  private String webapp() {
+    return "{\"name\": \"UI test job "
+        + name
+        + "\", \"dockerName\": \""
+        + name
+        + "\", \"entrypoint\": \"/usr/local/bin/hello\", \"memoryMb\": 64}";
+  }
+
+  @Test
   void anotherUsersWebappCannotBeManaged() {
     page.signedIn("guest@localhost", "allgo").open("/webapps/manage?name=sleep");
     assertThat(page.title()).isEqualTo("Not allowed");
