@@ -157,6 +157,9 @@ final class ApiSchemas {
     if (body.getContent().hasMediaType("application/x-www-form-urlencoded")) {
       body.getContent().getMediaType("application/x-www-form-urlencoded").schema(schema);
     }
+    // A method that consumes any type (to refuse a stranger before reading the form) still takes
+    // only the form.
+    body.getContent().removeMediaType("*/*");
   }
 
   private static void eachMediaSchema(Content content, Consumer<Schema> action) {
