@@ -30,7 +30,7 @@ public class WebappInputsIT extends NewWebappTest {
   public static final String DESCRIPTOR =
       """
       {"name": "args", "tool-version": "1", "schema-version": "0.5",
-       "command-line": "args [MODE] [VERBOSE] [LINES] [LABEL] [DATA]",
+       "command-line": "args [MODE] [VERBOSE] [LINES] [LABEL] [TAG] [DATA]",
        "inputs": [
         {"id": "lines", "name": "Lines", "type": "Number", "value-key": "[LINES]",
          "description": "How many lines", "command-line-flag": "-n", "default-value": 10,
@@ -41,6 +41,8 @@ public class WebappInputsIT extends NewWebappTest {
          "optional": true, "command-line-flag": "-v"},
         {"id": "label", "name": "Label", "type": "String", "value-key": "[LABEL]",
          "optional": true, "command-line-flag": "--label"},
+        {"id": "tag", "name": "Tag", "type": "String", "value-key": "[TAG]",
+         "optional": true, "command-line-flag": "--tag", "pattern": "[a-z]+"},
         {"id": "data", "name": "Data", "type": "File", "value-key": "[DATA]", "list": true}
        ]}
       """;
@@ -67,7 +69,7 @@ public class WebappInputsIT extends NewWebappTest {
     JsonObject schema = Api.anonymous().get(inputs("")).json();
     assertThat(schema.getString("type")).isEqualTo("object");
     assertThat(schema.getJsonObject("properties").keySet())
-        .containsExactlyInAnyOrder("lines", "mode", "verbose", "label", "data");
+        .containsExactlyInAnyOrder("lines", "mode", "verbose", "label", "tag", "data");
     assertThat(schema.getJsonObject("properties").getJsonObject("lines").getString("type"))
         .isEqualTo("integer");
 
@@ -145,6 +147,22 @@ public class WebappInputsIT extends NewWebappTest {
         .containsEntry("lines", "The value must be at most 100.")
         .containsEntry("data", "The job has no input file named nothing.txt.");
     assertThat(fields.get("mode")).contains("fast", "slow");
+    assertThat(devel.get("/api/v2/jobs?webapp=" + name).array()).hasSize(before);
+
+    Api.Response missing =
+        devel.post(
+            "/api/v2/jobs",
+            "{\"webapp\":\""
+                + name
+                + "\",\"notify\":false,\"inputs\":{\"lines\":2.5,\"tag\":\"Not Lower\"}}");
+    assertThat(missing.status()).as(missing.body()).isEqualTo(400);
+    assertThat(
+            missing.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(e -> e.getString("field"), e -> e.getString("detail"))))
+        .containsOnlyKeys("lines", "tag", "data")
+        .containsEntry("lines", "A whole number is expected.")
+        .containsEntry("tag", "The value must match [a-z]+.")
+        .containsEntry("data", "A value is required.");
     assertThat(devel.get("/api/v2/jobs?webapp=" + name).array()).hasSize(before);
 
     Api.Response both =
