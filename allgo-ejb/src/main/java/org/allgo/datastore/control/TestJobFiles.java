@@ -11,11 +11,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.allgo.jobs.control.JobSettings;
 import org.allgo.platform.BusinessException;
+import org.allgo.platform.control.FileTrees;
 import org.allgo.webapps.control.WebappSettings;
 
 /**
@@ -71,7 +70,7 @@ public class TestJobFiles {
   }
 
   public void deleteAll(String dockerName) {
-    deleteTree(directory(dockerName));
+    FileTrees.delete(directory(dockerName));
   }
 
   /**
@@ -81,7 +80,7 @@ public class TestJobFiles {
   public Path prepareRun(long versionId, String dockerName, List<String> names) {
     // In the datastore, the one place job containers may mount; job directories are numbers.
     Path run = settings.datastore().resolve("test-version-" + versionId);
-    deleteTree(run);
+    FileTrees.delete(run);
     try {
       Files.createDirectories(run);
       for (String name : names) {
@@ -94,20 +93,6 @@ public class TestJobFiles {
       return run;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot prepare the test job of " + dockerName, e);
-    }
-  }
-
-  /** Removes a directory and what it holds, links not followed; one missing is fine. */
-  public static void deleteTree(Path dir) {
-    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot remove " + dir, e);
     }
   }
 }

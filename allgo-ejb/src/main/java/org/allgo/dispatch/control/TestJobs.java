@@ -13,6 +13,7 @@ import org.allgo.connector.api.ExitStatus;
 import org.allgo.connector.api.ImageRef;
 import org.allgo.connector.api.LogEntry;
 import org.allgo.datastore.control.TestJobFiles;
+import org.allgo.platform.control.FileTrees;
 import org.allgo.queues.entity.JobQueue;
 import org.allgo.webapps.control.VersionTests;
 import org.allgo.webapps.control.WebappSettings;
@@ -83,7 +84,7 @@ public class TestJobs implements VersionTests {
       }
     } finally {
       try {
-        TestJobFiles.deleteTree(dir);
+        FileTrees.delete(dir);
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Cannot remove the test directory {0}: {1}", dir, e.getMessage());
       }

@@ -12,6 +12,7 @@ import org.allgo.accounts.entity.Role;
 import org.allgo.accounts.entity.User;
 import org.allgo.connector.api.ImageRef;
 import org.allgo.platform.BusinessException;
+import org.allgo.platform.control.FileTrees;
 import org.allgo.queues.control.QueueStore;
 import org.allgo.queues.entity.JobQueue;
 import org.allgo.webapps.control.Access;
@@ -149,7 +150,7 @@ public class WebappService {
       sandboxes.removeImage(pushed);
     }
     webapps.remove(webapp);
-    TestFiles.delete(settings.testFiles(dockerName));
+    FileTrees.delete(settings.testFiles(dockerName));
   }
 
   public WebappView get(String dockerName) {

@@ -1,4 +1,4 @@
-package org.allgo.webapps.boundary;
+package org.allgo.platform.control;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** The input files of a deleted webapp's test job go with it. */
-final class TestFiles {
+/** Folders on the data disk that go with what they belong to. */
+public final class FileTrees {
 
-  private TestFiles() {}
+  private FileTrees() {}
 
-  static void delete(Path dir) {
+  /** Removes a directory and what it holds, links not followed; one missing is fine. */
+  public static void delete(Path dir) {
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
