@@ -11,6 +11,7 @@ import java.security.DigestInputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.allgo.datastore.control.JobFiles;
 import org.allgo.datastore.control.UploadFiles;
@@ -118,7 +119,13 @@ public class SubmissionService {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public JobView submitUploaded(
       JobDraft draft, List<UploadedFile> requested, String idempotencyKey) {
-    List<UploadedFile> files = UploadInputs.files(draft, requested);
+    List<UploadedFile> files =
+        draft.inputs() == null
+            ? requested
+            : UploadInputs.files(
+                draft,
+                requested,
+                uploads.waiting().stream().map(UploadView::id).collect(Collectors.toSet()));
     List<String> ids = files.stream().map(UploadedFile::upload).toList();
     if (ids.stream().distinct().count() < ids.size()) {
       throw BusinessException.invalid("duplicate-upload", "The same upload is named twice.");

@@ -18,8 +18,12 @@ public final class UploadInputs {
 
   private UploadInputs() {}
 
-  /** The request's files, and after them the uploads only its inputs name. */
-  public static List<UploadedFile> files(JobDraft draft, List<UploadedFile> files) {
+  /**
+   * The request's files, and after them the caller's waiting uploads that only its inputs name (a
+   * text that merely looks like an upload id stays a text).
+   */
+  public static List<UploadedFile> files(
+      JobDraft draft, List<UploadedFile> files, java.util.Set<String> waiting) {
     if (draft.inputs() == null) {
       return files;
     }
@@ -28,6 +32,7 @@ public final class UploadInputs {
       for (Object one : value instanceof List<?> list ? list : List.of(value)) {
         if (one instanceof String id
             && UPLOAD_ID.matcher(id).matches()
+            && waiting.contains(id)
             && all.stream().noneMatch(f -> f.upload().equals(id))) {
           all.add(new UploadedFile(id, null));
         }
