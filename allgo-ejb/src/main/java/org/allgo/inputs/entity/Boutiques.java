@@ -51,11 +51,16 @@ public final class Boutiques {
 
   /** Values by name, kept as JSON text, as Java values ({@link #java}). */
   public static java.util.Map<String, Object> values(String json) {
-    java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
     try (jakarta.json.JsonReader reader =
         jakarta.json.Json.createReader(new java.io.StringReader(json))) {
-      reader.readObject().forEach((name, value) -> values.put(name, java(value)));
+      return values(reader.readObject());
     }
+  }
+
+  /** Values by name, as a request gives them, as Java values ({@link #java}). */
+  public static java.util.Map<String, Object> values(JsonObject json) {
+    java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+    json.forEach((name, value) -> values.put(name, java(value)));
     return values;
   }
 

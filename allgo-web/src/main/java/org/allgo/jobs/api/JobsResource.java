@@ -130,7 +130,7 @@ public class JobsResource {
             request.param(),
             request.queue(),
             request.notifyByMail(),
-            request.inputs() == null ? null : Boutiques.values(request.inputs().toString()));
+            request.inputs() == null ? null : Boutiques.values(request.inputs()));
     return created(submissions.submitUploaded(draft, files, idempotencyKey));
   }
 
