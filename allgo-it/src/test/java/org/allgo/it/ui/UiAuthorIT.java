@@ -40,13 +40,7 @@ class UiAuthorIT extends BrowserTest {
 
   @Test
   void authorCreatesStartsCommitsAndWatchesTheVersionBecomeReady() {
-    page.signedIn(AUTHOR, "allgo").open("/webapps/new");
-    page.fill("webapp:name", "UI test " + name)
-        .fill("webapp:dockerName", name)
-        .fill("webapp:description", "Says **hello**. <script>alert(1)</script>")
-        .fill("webapp:entrypoint", "/usr/local/bin/hello")
-        .fill("webapp:memoryMb", "64")
-        .press("webapp:submit");
+    createInTheBrowser("UI test " + name, "Says **hello**. <script>alert(1)</script>");
     assertThat(page.path()).isEqualTo("/webapps/manage");
     assertThat(page.messages()).contains("is created");
     assertThat(page.state("sandbox-state")).isEqualTo("IDLE");
@@ -55,9 +49,7 @@ class UiAuthorIT extends BrowserTest {
     assertThat(steps("todo"))
         .contains("step-sandbox", "step-program", "step-version", "step-public");
 
-    new Select(page.driver.findElement(By.id("sandbox:baseImage"))).selectByValue("busybox");
-    page.press("sandbox:startBase");
-    assertThat(page.state("sandbox-state")).as(page.messages()).isEqualTo("RUNNING");
+    startTheSandboxFromBusybox();
     assertThat(page.text("ssh-command")).matches("ssh -p \\d+ " + name + "@\\S+");
     // The checklist asks the running sandbox: no program yet.
     assertThat(steps("done")).contains("step-sandbox").doesNotContain("step-program");
@@ -128,15 +120,8 @@ class UiAuthorIT extends BrowserTest {
 
   @Test
   void aVersionWhoseProgramIsMissingEndsInErrorWithItsReasonOnTheManagePage() {
-    page.signedIn(AUTHOR, "allgo").open("/webapps/new");
-    page.fill("webapp:name", "UI broken " + name)
-        .fill("webapp:dockerName", name)
-        .fill("webapp:entrypoint", "/usr/local/bin/hello")
-        .fill("webapp:memoryMb", "64")
-        .press("webapp:submit");
-    new Select(page.driver.findElement(By.id("sandbox:baseImage"))).selectByValue("busybox");
-    page.press("sandbox:startBase");
-    assertThat(page.state("sandbox-state")).as(page.messages()).isEqualTo("RUNNING");
+    createInTheBrowser("UI broken " + name, "");
+    startTheSandboxFromBusybox();
 
     // Nothing installed: the empty sandbox committed as it is.
     page.fill("commit:number", "1.0").press("commit:submit");
@@ -199,6 +184,24 @@ class UiAuthorIT extends BrowserTest {
     assertThat(page.title()).isEqualTo("Not allowed");
     page.open("/admin/users");
     assertThat(page.title()).isEqualTo("Not allowed");
+  }
+
+  /** Signs in as the author and publishes the webapp through the "new webapp" form. */
+  private void createInTheBrowser(String title, String description) {
+    page.signedIn(AUTHOR, "allgo").open("/webapps/new");
+    page.fill("webapp:name", title)
+        .fill("webapp:dockerName", name)
+        .fill("webapp:description", description)
+        .fill("webapp:entrypoint", "/usr/local/bin/hello")
+        .fill("webapp:memoryMb", "64")
+        .press("webapp:submit");
+  }
+
+  /** Starts the sandbox from the busybox base image on the manage page; it runs. */
+  private void startTheSandboxFromBusybox() {
+    new Select(page.driver.findElement(By.id("sandbox:baseImage"))).selectByValue("busybox");
+    page.press("sandbox:startBase");
+    assertThat(page.state("sandbox-state")).as(page.messages()).isEqualTo("RUNNING");
   }
 
   /** The state of a version in the manage page's list, or "" while it is not listed. */
