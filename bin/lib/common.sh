@@ -8,7 +8,16 @@ export ALLGO_RUN=${ALLGO_RUN:-$ALLGO_ROOT/var/run}
 export ALLGO_CACHE=${ALLGO_CACHE:-$ALLGO_ROOT/var/cache}
 export PAYARA_VERSION=${PAYARA_VERSION:-6.2025.10}
 export PAYARA_HOME=${PAYARA_HOME:-$ALLGO_CACHE/payara-$PAYARA_VERSION/payara6}
-export ALLGO_DOMAIN=${ALLGO_DOMAIN:-allgo-$ALLGO_ENV}
+# Several application servers may share one environment (its database, data root and engine):
+# the first has no ALLGO_SERVER; each further one is named by it (letters and digits) and has a
+# port base of its own. A further server has its own domain and logs, and no SSH front end (the
+# first's serves the environment). docker/README.md, Several app servers.
+export ALLGO_SERVER=${ALLGO_SERVER:-}
+[[ "$ALLGO_SERVER" =~ ^[a-z0-9]{0,20}$ ]] || { echo "[allgo] error: ALLGO_SERVER is letters and digits" >&2; exit 1; }
+export ALLGO_DOMAIN=${ALLGO_DOMAIN:-allgo-$ALLGO_ENV${ALLGO_SERVER:+-$ALLGO_SERVER}}
+# The server's name among those of the environment, in the jobs it claims and in its lease.
+export ALLGO_NODE=${ALLGO_NODE:-$(hostname)${ALLGO_SERVER:+-$ALLGO_SERVER}}
+export ALLGO_LOG=${ALLGO_LOG:-$ALLGO_DATA/log${ALLGO_SERVER:+/$ALLGO_SERVER}}
 export ALLGO_PORTBASE=${ALLGO_PORTBASE:-8000}
 export ALLGO_HTTP_PORT=$((ALLGO_PORTBASE + 80))
 export ALLGO_ADMIN_PORT=$((ALLGO_PORTBASE + 48))
@@ -104,7 +113,7 @@ else
 fi
 
 # Settings derived from ALLGO_ENV and ALLGO_DB: a run for another environment must forget them.
-ALLGO_DERIVED=(ALLGO_DATA ALLGO_DOMAIN ALLGO_DEV_DATA ALLGO_HTTP_PORT ALLGO_ADMIN_PORT ALLGO_MONITOR_PORT ALLGO_BASE_URL
+ALLGO_DERIVED=(ALLGO_DATA ALLGO_DOMAIN ALLGO_NODE ALLGO_LOG ALLGO_DEV_DATA ALLGO_HTTP_PORT ALLGO_ADMIN_PORT ALLGO_MONITOR_PORT ALLGO_BASE_URL
   ALLGO_DB_URL ALLGO_DB_USER ALLGO_DB_PASSWORD ALLGO_DB_SCHEMA
   ALLGO_SSH_PORT ALLGO_SSH_HTTP_PORT ALLGO_SSH_DB_USER ALLGO_SSH_DB_PASSWORD)
 

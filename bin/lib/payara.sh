@@ -35,7 +35,7 @@ render_config() {
     export ALLGO_DB_DATASOURCE=org.h2.jdbcx.JdbcDataSource
   fi
   envsubst '$ALLGO_DB_DATASOURCE $ALLGO_DB_URL $ALLGO_DB_USER $ALLGO_ENV $ALLGO_DATA $ALLGO_DOCKER_HOST $ALLGO_ENGINE $ALLGO_SWARM_NETWORK
-    $ALLGO_REGISTRY $ALLGO_SMTP_HOST $ALLGO_SMTP_PORT $ALLGO_MAIL_FROM $ALLGO_BASE_URL $ALLGO_DEV_DATA
+    $ALLGO_REGISTRY $ALLGO_NODE $ALLGO_LOG $ALLGO_SMTP_HOST $ALLGO_SMTP_PORT $ALLGO_MAIL_FROM $ALLGO_BASE_URL $ALLGO_DEV_DATA
     $ALLGO_DB_SCHEMA $ALLGO_SSH_PORT $ALLGO_SANDBOX_NETWORK $ALLGO_SANDBOX_IDLE
     $ALLGO_API_RATE_LIMIT $ALLGO_JOB_MAX_FILE_MB $ALLGO_JOB_MAX_INPUT_MB $ALLGO_JOB_MAX_OUTPUT_MB
     $ALLGO_JOB_MAX_PER_USER $ALLGO_JOB_MAX_LOG_MB $ALLGO_JOB_TMP_MB $ALLGO_HEAP $ALLGO_MONITOR_PORT
@@ -48,7 +48,7 @@ render_config() {
 # Makes the domain when it is missing or was made from other settings.
 ensure_domain() {
   local applied=$ALLGO_DOMAINS/$ALLGO_DOMAIN.asadmin rendered
-  mkdir -p "$ALLGO_DOMAINS" "$ALLGO_DATA"/{rw,ro,cache,log} "$ALLGO_DATA/rw/datastore"
+  mkdir -p "$ALLGO_DOMAINS" "$ALLGO_DATA"/{rw,ro,cache,log} "$ALLGO_DATA/rw/datastore" "$ALLGO_LOG"
   [ "$ALLGO_DB" = mysql ] || { mkdir -p "$ALLGO_DATA/rw/h2" && chmod 700 "$ALLGO_DATA/rw/h2"; }
   rendered=$(render_config)
   if [ -d "$ALLGO_DOMAINS/$ALLGO_DOMAIN" ] && [ "$rendered" = "$(cat "$applied" 2>/dev/null)" ]; then
@@ -71,8 +71,8 @@ ensure_domain() {
     asadmin add-library --type common "$(mariadb_driver)" >/dev/null || die "could not add the MariaDB driver"
   fi
   printf '%s\n' "$rendered" > "$ALLGO_DOMAINS/$ALLGO_DOMAIN.rendered"
-  asadmin multimode --file "$ALLGO_DOMAINS/$ALLGO_DOMAIN.rendered" > "$ALLGO_DATA/log/configure.log" 2>&1 \
-    || die "configuring the domain failed, see $ALLGO_DATA/log/configure.log"
+  asadmin multimode --file "$ALLGO_DOMAINS/$ALLGO_DOMAIN.rendered" > "$ALLGO_LOG/configure.log" 2>&1 \
+    || die "configuring the domain failed, see $ALLGO_LOG/configure.log"
   rm -f "$ALLGO_DOMAINS/$ALLGO_DOMAIN.rendered" "$ALLGO_DOMAINS/$ALLGO_DOMAIN.deployed"
   stop_domain
   printf '%s\n' "$rendered" > "$applied"
@@ -95,7 +95,7 @@ start_domain() {
   domain_running && return 0
   log "starting Payara domain $ALLGO_DOMAIN"
   "$PAYARA_HOME/bin/asadmin" start-domain --domaindir "$ALLGO_DOMAINS" "$ALLGO_DOMAIN" >/dev/null \
-    || die "start-domain failed, see $ALLGO_DOMAINS/$ALLGO_DOMAIN/logs/server.log and $ALLGO_DATA/log/server.log"
+    || die "start-domain failed, see $ALLGO_DOMAINS/$ALLGO_DOMAIN/logs/server.log and $ALLGO_LOG/server.log"
 }
 
 stop_domain() {
@@ -128,8 +128,8 @@ deploy() {
   fi
   log "deploying $(basename "$ALLGO_EAR")"
   # On the public virtual server only: the monitoring listener's has the server's endpoints alone.
-  asadmin deploy --force=true --virtualservers server --name allgo "$ALLGO_EAR" > "$ALLGO_DATA/log/deploy.log" 2>&1 \
-    || { tail -n 40 "$ALLGO_DATA/log/server.log" >&2; die "deployment failed, see $ALLGO_DATA/log/deploy.log and server.log"; }
+  asadmin deploy --force=true --virtualservers server --name allgo "$ALLGO_EAR" > "$ALLGO_LOG/deploy.log" 2>&1 \
+    || { tail -n 40 "$ALLGO_LOG/server.log" >&2; die "deployment failed, see $ALLGO_LOG/deploy.log and server.log"; }
   echo "$sum" > "$marker"
 }
 
@@ -140,7 +140,7 @@ wait_healthy() {
   local tries=$((ALLGO_START_TIMEOUT * 2))
   while ! health_ok; do
     tries=$((tries - 1))
-    domain_running || die "the Payara domain $ALLGO_DOMAIN stopped, see $ALLGO_DATA/log/server.log"
+    domain_running || die "the Payara domain $ALLGO_DOMAIN stopped, see $ALLGO_LOG/server.log"
     if [ "$tries" -le 0 ]; then
       curl -sS "$ALLGO_BASE_URL/health" >&2 || true
       die "allgo is not healthy at $ALLGO_BASE_URL/health"
@@ -158,6 +158,9 @@ secure_h2_files() {
 }
 
 up() {
+  if [ -n "$ALLGO_SERVER" ] && [ "$ALLGO_DB" != mysql ]; then
+    die "a further server (ALLGO_SERVER=$ALLGO_SERVER) shares a MariaDB/MySQL database: ALLGO_DB=mysql"
+  fi
   ensure_services
   ensure_toolbox
   [ "$ALLGO_DEBIAN_IMAGE" = true ] && ensure_debian_image
@@ -167,18 +170,20 @@ up() {
   start_domain
   deploy
   wait_healthy
-  ensure_ssh_db_account
-  ensure_ssh_sidecar
+  if [ -z "$ALLGO_SERVER" ]; then
+    ensure_ssh_db_account
+    ensure_ssh_sidecar
+  fi
   secure_h2_files
   cat <<TEXT
 
-allgo ($ALLGO_ENV) is up:
+allgo ($ALLGO_ENV${ALLGO_SERVER:+, server $ALLGO_SERVER}) is up:
   web        $ALLGO_BASE_URL/
   health     $ALLGO_BASE_URL/health
   ssh        ssh -p $ALLGO_SSH_PORT <webapp>@localhost  (keys from your account page)
   mail sink  IMAP 127.0.0.1:$ALLGO_IMAP_PORT, user sink / password sink
   registry   http://$ALLGO_REGISTRY/v2/_catalog
-  logs       $ALLGO_DATA/log/server.log  (bin/allgo logs)
+  logs       $ALLGO_LOG/server.log  (bin/allgo logs)
   stop       bin/allgo down
 TEXT
   if [ "$ALLGO_DEV_DATA" = true ]; then
@@ -190,7 +195,7 @@ TEXT
 }
 
 down() {
-  stop_ssh_sidecar
+  [ -n "$ALLGO_SERVER" ] || stop_ssh_sidecar
   stop_domain
   if [ "${1:-}" = --all ]; then stop_services; fi
 }

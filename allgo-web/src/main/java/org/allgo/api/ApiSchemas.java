@@ -8,6 +8,7 @@ import org.allgo.accounts.api.Payloads;
 import org.allgo.accounts.entity.AccountView;
 import org.allgo.accounts.entity.SshKeyView;
 import org.allgo.datastore.entity.JobLogView;
+import org.allgo.dispatch.control.ServerLeases;
 import org.allgo.jobs.api.BatchResource;
 import org.allgo.jobs.api.JobResource;
 import org.allgo.jobs.api.JobsResource;
@@ -64,6 +65,7 @@ final class ApiSchemas {
           JobResource.FileLink.class,
           UploadsResource.UploadForm.class,
           BatchResource.BatchExecution.class,
+          ServerLeases.AppServer.class,
           V1JobsResource.V1Submitted.class,
           V1JobsResource.V1Job.class,
           V1JobsResource.V1JobForm.class,

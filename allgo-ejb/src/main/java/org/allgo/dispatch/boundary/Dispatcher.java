@@ -15,6 +15,7 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +28,7 @@ import org.allgo.dispatch.control.JobContainers;
 import org.allgo.dispatch.control.JobStarts;
 import org.allgo.dispatch.control.JobTransitions;
 import org.allgo.dispatch.control.RunningJob;
+import org.allgo.dispatch.control.ServerLeases;
 import org.allgo.dispatch.control.WarmPool;
 import org.allgo.dispatch.control.WarmSlots;
 import org.allgo.jobs.control.JobSettings;
@@ -41,10 +43,16 @@ import org.allgo.jobs.entity.StopRequest;
  * causes one more. Claims are made by the pass; the claimed jobs' containers start in parallel
  * ({@link JobStarts}), so that a slow start or a long pull holds no other job back.
  *
- * <p>At start-up it reconciles the RUNNING jobs with the engine: containers still running are
- * adopted, those that ended while the server was down are finished with their exit code, vanished
- * ones fail with a reason, jobs claimed whose program never started wait again, and job containers
- * without a running job are removed. A job whose start finds the engine away waits again too.
+ * <p>At start-up it reconciles the RUNNING jobs it claimed with the engine: containers still
+ * running are adopted, those that ended while the server was down are finished with their exit
+ * code, vanished ones fail with a reason, jobs claimed whose program never started wait again, and
+ * job containers without a running job are removed. A job whose start finds the engine away waits
+ * again too.
+ *
+ * <p>Several servers may share the database and the engine: each renews its lease every tick
+ * ({@link ServerLeases}), and each pass takes over the running jobs of servers whose lease ran out,
+ * which it then settles as its own after a restart. Every server supervises every running job's
+ * container (a job whose container ended is finished by whichever server sees it first, once).
  */
 @Singleton
 @Startup
@@ -80,45 +88,67 @@ public class Dispatcher {
 
   @Inject WarmSlots slots;
 
+  @Inject ServerLeases leases;
+
   @Resource SessionContext context;
 
   @PostConstruct
   void reconcile() {
     try {
+      leases.begin();
       warm.reset();
+      List<Long> taken = leases.takeOver();
       Map<Long, ContainerSummary> found = containers.list();
-      int adopted = 0;
-      int finished = 0;
-      int again = 0;
-      for (RunningJob job : transitions.running()) {
-        ContainerSummary container = found.remove(job.jobId());
-        if (container != null && container.running() && !slots.neverHanded(job, container)) {
-          adopted++;
-        } else if (mine(job) && (neverRan(job, container) || slots.neverHanded(job, container))) {
-          if (container != null) {
-            containers.remove(container.id());
-            warm.released(container.labels());
-          }
-          transitions.unclaim(job.jobId());
-          again++;
-        } else if (container != null || mine(job)) {
-          completion.complete(job.jobId());
-          finished++;
-        }
-      }
+      List<RunningJob> running = transitions.running();
+      Settled settled = settle(running.stream().filter(this::mine).toList(), found);
+      // The others' containers are theirs: only those of no running job are strays.
+      running.forEach(job -> found.remove(job.jobId()));
       found.values().forEach(stray -> containers.remove(stray.id()));
       LOG.log(
           Level.INFO,
           "Jobs reconciled with the engine: {0} running adopted, {1} finished, {2} waiting again"
-              + " (claimed, never started), {3} stray containers removed",
-          adopted,
-          finished,
-          again,
+              + " (claimed, never started), {3} of them taken over from servers gone; {4} stray"
+              + " containers removed",
+          settled.adopted(),
+          settled.finished(),
+          settled.again(),
+          taken.size(),
           found.size());
     } catch (DockerException | IllegalStateException e) {
       LOG.log(
           Level.WARNING, "Could not reconcile the running jobs at start-up: {0}", e.getMessage());
     }
+  }
+
+  /** How many of the jobs this server came to follow it adopted, finished, or let wait again. */
+  private record Settled(int adopted, int finished, int again) {}
+
+  /**
+   * Jobs this server follows that no start of this run of it launched: claimed here before a
+   * restart, or taken over from a server gone. A running container is adopted; a job whose program
+   * never started waits again; the others are finished with what the engine says.
+   */
+  private Settled settle(List<RunningJob> jobs, Map<Long, ContainerSummary> found) {
+    int adopted = 0;
+    int finished = 0;
+    int again = 0;
+    for (RunningJob job : jobs) {
+      ContainerSummary container = found.get(job.jobId());
+      if (container != null && container.running() && !slots.neverHanded(job, container)) {
+        adopted++;
+      } else if (neverRan(job, container) || slots.neverHanded(job, container)) {
+        if (container != null) {
+          containers.remove(container.id());
+          warm.released(container.labels());
+        }
+        transitions.unclaim(job.jobId());
+        again++;
+      } else {
+        completion.complete(job.jobId());
+        finished++;
+      }
+    }
+    return new Settled(adopted, finished, again);
   }
 
   /**
@@ -128,6 +158,11 @@ public class Dispatcher {
   // of business methods only): the pass runs as a business method, outside any.
   @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
   void tick() {
+    try {
+      leases.renew();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not renew the server''s lease: {0}", e.toString());
+    }
     warm.shrink();
     supervisionDue.set(true);
     context.getBusinessObject(Dispatcher.class).wake();
@@ -171,11 +206,26 @@ public class Dispatcher {
   }
 
   private void supervise() {
+    List<Long> taken = leases.takeOver();
     var running = transitions.running();
     if (running.isEmpty()) {
       return;
     }
     Map<Long, ContainerSummary> found = containers.list();
+    if (!taken.isEmpty()) {
+      Settled settled =
+          settle(running.stream().filter(job -> taken.contains(job.jobId())).toList(), found);
+      LOG.log(
+          Level.WARNING,
+          "{0} jobs taken over from servers gone: {1} running adopted, {2} finished, {3} waiting"
+              + " again",
+          taken.size(),
+          settled.adopted(),
+          settled.finished(),
+          settled.again());
+      // The next pass supervises them with the rest, as this server's.
+      return;
+    }
     Instant now = Instant.now();
     for (RunningJob job : running) {
       if (starts.isStarting(job.jobId())) {

@@ -96,6 +96,45 @@ public final class ClaimSql {
     return Optional.empty();
   }
 
+  /**
+   * The RUNNING jobs claimed by another server than {@code node} whose lease was not renewed since
+   * {@code since} (or that never held one), with the server that claimed each: job id → server.
+   */
+  public static Map<Long, String> orphans(Connection c, String node, Timestamp since)
+      throws SQLException {
+    Map<Long, String> orphans = new java.util.LinkedHashMap<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT id, claimed_by FROM job WHERE state = 'RUNNING' AND claimed_by IS NOT NULL"
+                + " AND claimed_by <> ? AND claimed_by NOT IN"
+                + " (SELECT name FROM app_server WHERE seen_at >= ?) ORDER BY id")) {
+      s.setString(1, node);
+      s.setTimestamp(2, since);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          orphans.put(rs.getLong(1), rs.getString(2));
+        }
+      }
+    }
+    return orphans;
+  }
+
+  /**
+   * {@code node} takes the job over from the server {@code from} that claimed it: true for the one
+   * server whose update found the job still RUNNING and still {@code from}'s.
+   */
+  public static boolean takeOver(Connection c, long jobId, String from, String node)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE job SET claimed_by = ? WHERE id = ? AND state = 'RUNNING' AND claimed_by = ?")) {
+      s.setString(1, node);
+      s.setLong(2, jobId);
+      s.setString(3, from);
+      return s.executeUpdate() == 1;
+    }
+  }
+
   private static Optional<Integer> lockQueue(Connection c, Dialect dialect, long queueId)
       throws SQLException {
     try (PreparedStatement s = c.prepareStatement(dialect.lockQueue())) {

@@ -115,6 +115,15 @@ public class JobTransitions {
       LOG.log(Level.WARNING, "Job {0} was claimed but is {1}: not started", jobId, job.state());
       return Optional.empty();
     }
+    if (!settings.node().equals(job.run().claimedBy())) {
+      // This server went unseen longer than its lease (a pause): another one took the job over.
+      LOG.log(
+          Level.WARNING,
+          "Job {0} was taken over by {1} before it started here: not started",
+          jobId,
+          job.run().claimedBy());
+      return Optional.empty();
+    }
     Webapp webapp = job.webapp();
     if (job.run().stopRequest() != null || webapp == null) {
       end(

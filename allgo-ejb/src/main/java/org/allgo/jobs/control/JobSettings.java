@@ -2,10 +2,9 @@ package org.allgo.jobs.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.time.Duration;
+import org.allgo.platform.control.ServerName;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The settings jobs depend on: where their files live, their limits, and this server's name. */
@@ -58,9 +57,11 @@ public class JobSettings {
   @ConfigProperty(name = "allgo.jobs.pids-limit", defaultValue = "256")
   long pidsLimit;
 
+  @Inject ServerName server;
+
   @Inject
-  @ConfigProperty(name = "allgo.jobs.node")
-  Optional<String> node;
+  @ConfigProperty(name = "allgo.jobs.lease-seconds", defaultValue = "15")
+  int leaseSeconds;
 
   public String environment() {
     return environment;
@@ -130,16 +131,17 @@ public class JobSettings {
     return pidsLimit;
   }
 
-  /** This server's name in the jobs it claims: the setting, else the host name. */
+  /** This server's name in the jobs it claims ({@link ServerName}). */
   public String node() {
-    if (node.isPresent() && !node.get().isBlank()) {
-      return node.get();
-    }
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return "localhost";
-    }
+    return server.get();
+  }
+
+  /**
+   * How long a server may go unseen before the others take over its jobs: it renews its lease every
+   * two seconds.
+   */
+  public Duration lease() {
+    return Duration.ofSeconds(Math.max(6, leaseSeconds));
   }
 
   public String link(String path) {

@@ -9,6 +9,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import org.allgo.datastore.control.UploadFiles;
+import org.allgo.platform.control.ClusterTasks;
 import org.allgo.submission.control.IdempotencyKeys;
 import org.allgo.submission.control.JobUploads;
 
@@ -32,10 +33,16 @@ public class Expiry {
 
   @Inject UploadFiles uploadFiles;
 
+  @Inject ClusterTasks cluster;
+
   // A failed pass is logged and the next one tries again: a timeout that fails twice is dropped.
   @Schedule(minute = "*/10", hour = "*", persistent = false)
   void run() {
     try {
+      // Once in the cluster every ten minutes, whichever server's timer fires first.
+      if (!cluster.once("expiry", Duration.ofMinutes(5))) {
+        return;
+      }
       expire(Instant.now());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Expiring uploads and idempotency keys failed: {0}", e.toString());

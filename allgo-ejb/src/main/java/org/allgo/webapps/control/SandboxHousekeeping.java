@@ -13,14 +13,15 @@ import java.util.Map;
 import org.allgo.connector.api.DockerException;
 import org.allgo.mail.entity.Mail;
 import org.allgo.mail.entity.MailTemplate;
+import org.allgo.platform.control.ClusterTasks;
 import org.allgo.webapps.entity.Webapp;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Stops sandboxes left running longer than {@code allgo.sandbox.idle-time} since their last start
- * or commit, and tells their authors by mail. A sandbox holds memory and a container name until
- * then. It looks every quarter of the idle time, between every {@link #SHORTEST_PERIOD} and every
- * {@link #LONGEST_PERIOD}.
+ * or commit, and tells their authors by mail; one server of the cluster looks each time. A sandbox
+ * holds memory and a container name until then. It looks every quarter of the idle time, between
+ * every {@link #SHORTEST_PERIOD} and every {@link #LONGEST_PERIOD}.
  */
 @Singleton
 // Bean-managed: no transaction a failed call could doom, which would end the timer (see
@@ -30,6 +31,8 @@ public class SandboxHousekeeping {
 
   static final Duration SHORTEST_PERIOD = Duration.ofSeconds(5);
   static final Duration LONGEST_PERIOD = Duration.ofMinutes(10);
+
+  static final String TASK = "idle-sandboxes";
 
   private static final System.Logger LOG = System.getLogger(SandboxHousekeeping.class.getName());
 
@@ -43,6 +46,8 @@ public class SandboxHousekeeping {
 
   @Inject Event<Mail> mails;
 
+  @Inject ClusterTasks cluster;
+
   @Inject
   @ConfigProperty(name = "allgo.base-url", defaultValue = "http://localhost:8080")
   String baseUrl;
@@ -55,11 +60,16 @@ public class SandboxHousekeeping {
   @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
   void tick() {
     Instant now = Instant.now();
-    if (now.isBefore(lastLook.plus(period(settings.sandboxIdleTime())).minusMillis(500))) {
+    Duration period = period(settings.sandboxIdleTime());
+    if (now.isBefore(lastLook.plus(period).minusMillis(500))) {
       return;
     }
     lastLook = now;
     try {
+      // One look in the cluster per period, whichever server's comes first.
+      if (!cluster.once(TASK, period.minusMillis(500))) {
+        return;
+      }
       stopIdleSandboxes(now);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Looking for idle sandboxes failed: {0}", e.toString());

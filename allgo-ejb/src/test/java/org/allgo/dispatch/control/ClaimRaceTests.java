@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,12 +21,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.allgo.platform.control.ClusterSql;
 import org.allgo.platform.control.SchemaMigrations;
 import org.junit.jupiter.api.Test;
 
 /**
  * The claim of {@link ClaimSql} on a real database, raced by two dispatchers with a connection
- * each, as two servers on one database would. Subclasses give the database.
+ * each, as two servers on one database would; so are the takeover of a gone server's jobs and the
+ * periodic tasks done once in the cluster ({@link ClusterSql}). Subclasses give the database.
  */
 abstract class ClaimRaceTests {
 
@@ -114,6 +118,124 @@ abstract class ClaimRaceTests {
 
     assertThat(claimed)
         .containsExactlyInAnyOrder(first.get(0), first.get(1), second.get(0), second.get(1));
+  }
+
+  @Test
+  void theJobsOfAServerGoneAreTakenOverEachByExactlyOneSurvivor() throws Exception {
+    DataSource ds = migrated();
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String gone = "gone-" + suffix;
+    String alive = "alive-" + suffix;
+    long queue = queue(ds, 1000);
+    List<Long> users = users(ds, 2);
+    List<Long> orphans = waitingJobs(ds, queue, users, 40);
+    List<Long> others = waitingJobs(ds, queue, users, 5);
+    Timestamp now;
+    try (Connection c = ds.getConnection()) {
+      now = ClusterSql.now(c);
+      ClusterSql.start(c, gone, ClusterSql.minus(now, Duration.ofMinutes(5)));
+      ClusterSql.start(c, alive, now);
+      // The survivors hold leases too: a job one took over is no orphan to the other.
+      ClusterSql.start(c, "survivor-a-" + suffix, now);
+      ClusterSql.start(c, "survivor-b-" + suffix, now);
+    }
+    claimAs(ds, orphans, gone);
+    claimAs(ds, others, alive);
+    Timestamp since = ClusterSql.minus(now, Duration.ofSeconds(15));
+
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<List<Long>>> survivors = new ArrayList<>();
+    for (String survivor : List.of("survivor-a-" + suffix, "survivor-b-" + suffix)) {
+      survivors.add(
+          pool.submit(
+              () -> {
+                List<Long> taken = new ArrayList<>();
+                try (Connection c = ds.getConnection()) {
+                  for (var orphan : ClaimSql.orphans(c, survivor, since).entrySet()) {
+                    if ((orphans.contains(orphan.getKey()) || others.contains(orphan.getKey()))
+                        && ClaimSql.takeOver(c, orphan.getKey(), orphan.getValue(), survivor)) {
+                      taken.add(orphan.getKey());
+                    }
+                  }
+                }
+                return taken;
+              }));
+    }
+    List<Long> all = new ArrayList<>(survivors.get(0).get());
+    all.addAll(survivors.get(1).get());
+    pool.shutdown();
+
+    assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(orphans);
+    assertThat(
+            count(
+                ds,
+                "SELECT COUNT(*) FROM job WHERE queue_id = "
+                    + queue
+                    + " AND state = 'RUNNING' AND claimed_by LIKE 'survivor-%-"
+                    + suffix
+                    + "'"))
+        .isEqualTo(40);
+    assertThat(
+            count(
+                ds,
+                "SELECT COUNT(*) FROM job WHERE queue_id = "
+                    + queue
+                    + " AND claimed_by = '"
+                    + alive
+                    + "'"))
+        .as("a live server keeps its jobs")
+        .isEqualTo(5);
+  }
+
+  @Test
+  void aPeriodicTaskIsDoneByOneServerEachTurn() throws Exception {
+    DataSource ds = migrated();
+    String task = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    Duration gap = Duration.ofHours(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int turn = 0; turn < 2; turn++) {
+        List<Future<Integer>> servers = new ArrayList<>();
+        for (String server : List.of("server-a", "server-b")) {
+          servers.add(
+              pool.submit(
+                  () -> {
+                    int done = 0;
+                    try (Connection c = ds.getConnection()) {
+                      for (int i = 0; i < 50; i++) {
+                        if (ClusterSql.claimTask(c, task, server, ClusterSql.now(c), gap)) {
+                          done++;
+                        }
+                      }
+                    }
+                    return done;
+                  }));
+        }
+        assertThat(servers.get(0).get() + servers.get(1).get()).as("turn " + turn).isEqualTo(1);
+        // The next turn: the last run two hours ago.
+        try (Connection c = ds.getConnection();
+            Statement s = c.createStatement()) {
+          s.executeUpdate(
+              "UPDATE cluster_task SET ran_at = '2000-01-01 00:00:00' WHERE name = '" + task + "'");
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void claimAs(DataSource ds, List<Long> jobs, String node) throws SQLException {
+    try (Connection c = ds.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE job SET state = 'RUNNING', started_at = CURRENT_TIMESTAMP, claimed_by = ?"
+                    + " WHERE id = ?")) {
+      for (long job : jobs) {
+        s.setString(1, node);
+        s.setLong(2, job);
+        s.executeUpdate();
+      }
+    }
   }
 
   // Two threads, a connection each, claim until {@code more} says to stop; their claims.

@@ -7,12 +7,15 @@ import java.util.List;
 import org.allgo.admin.boundary.PlatformOverview;
 import org.allgo.admin.entity.ContainerRow;
 import org.allgo.admin.entity.RepositoryView;
+import org.allgo.dispatch.boundary.ServerService;
+import org.allgo.dispatch.control.ServerLeases;
 import org.allgo.pages.Pages;
 import org.allgo.platform.BusinessException;
 
 /**
- * {@code /admin/engine}: the environment's containers, its registry repositories and tags, and the
- * disk use of the data directory. A part that cannot be read says why; the others still show.
+ * {@code /admin/engine}: the application servers sharing the database, the environment's
+ * containers, its registry repositories and tags, and the disk use of the data directory. A part
+ * that cannot be read says why; the others still show.
  */
 @Named
 @RequestScoped
@@ -20,7 +23,10 @@ public class EngineBacking {
 
   @Inject PlatformOverview overview;
 
+  @Inject ServerService serverService;
+
   private List<ContainerRow> containers;
+  private List<ServerLeases.AppServer> servers;
   private List<RepositoryView> repositories;
   private PlatformOverview.DiskReport disk;
 
@@ -29,6 +35,12 @@ public class EngineBacking {
     containers = read(() -> overview.containers());
     repositories = read(() -> overview.repositories());
     disk = overview.disk();
+    servers = serverService.list();
+  }
+
+  /** The application servers sharing the database, this one among them. */
+  public List<ServerLeases.AppServer> getServers() {
+    return servers;
   }
 
   public List<ContainerRow> getContainers() {

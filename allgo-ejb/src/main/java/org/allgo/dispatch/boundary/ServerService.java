@@ -1,0 +1,23 @@
+package org.allgo.dispatch.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.allgo.accounts.entity.Role;
+import org.allgo.dispatch.control.ServerLeases;
+
+/**
+ * The application servers sharing the database, as superusers see them: each one's lease (started,
+ * last seen, alive or gone) and the running jobs it follows.
+ */
+@Stateless
+@RolesAllowed(Role.SUPERUSER_ROLE)
+public class ServerService {
+
+  @Inject ServerLeases leases;
+
+  public List<ServerLeases.AppServer> list() {
+    return leases.servers();
+  }
+}
