@@ -25,6 +25,9 @@ TEST_SWARM_ENV=(ALLGO_ENV=${TEST_ENV}sw ALLGO_DB=mysql ALLGO_PORTBASE=$((TEST_PO
   ALLGO_DEBIAN_IMAGE=false ALLGO_API_RATE_LIMIT=$TEST_RATE_LIMIT ALLGO_ENGINE=swarm ALLGO_JOB_MAX_PER_USER=6
   ALLGO_MARIADB_PORT=$ALLGO_MARIADB_PORT ALLGO_SMTP_PORT=$ALLGO_SMTP_PORT ALLGO_IMAP_PORT=$ALLGO_IMAP_PORT
   ALLGO_JOB_MAX_OUTPUT_MB=16 ALLGO_JOB_MAX_LOG_MB=4)
+# The further server of the swarm tier's environment (SeveralServersIT starts and stops it): the same
+# database, data root and swarm, port base 100 above.
+TEST_PEER_ENV=(ALLGO_SERVER=b ALLGO_PORTBASE=$((TEST_PORTBASE + 1600)))
 # What the swarm tier runs: the swarm's own tests, and the job tests that hold on any engine.
 TEST_SWARM_ITS='org.allgo.it.swarm.*IT,JobRunIT,JobAbortIT,JobLogIT,JobEventsIT,JobLimitsIT#aJob*'
 
@@ -94,6 +97,7 @@ run_tests() {
         black_box $((TEST_PORTBASE + 1500)) "${TEST_ENV}sw" -Dit.test="$TEST_SWARM_ITS" -Dallgo.engine=swarm \
         -Dallgo.swarm.name="$TEST_ENV" -Dallgo.test.server.settings="${TEST_SWARM_ENV[*]}" \
         -Dallgo.registry="$(tr ' ' '\n' <<<"${TEST_SWARM_ENV[*]}" | sed -n 's/^ALLGO_REGISTRY=//p')" || status=1
+    test_allgo down "${TEST_SWARM_ENV[@]}" "${TEST_PEER_ENV[@]}" || true
     test_allgo down "${TEST_SWARM_ENV[@]}" || true
     log "swarm tier: $((SECONDS - started)) s"
   fi
@@ -142,6 +146,7 @@ reset_test_state() {
   test_allgo down "${TEST_MARIADB_ENV[@]}"
   test_allgo down "${TEST_H2_ENV[@]}"
   test_allgo down "${TEST_SWARM_ENV[@]}"
+  test_allgo down "${TEST_SWARM_ENV[@]}" "${TEST_PEER_ENV[@]}"
   mariadb --socket="$(mariadb_sock)" -uroot -e "DROP DATABASE IF EXISTS allgo_$TEST_ENV"
   mariadb --socket="$(mariadb_sock)" -uroot -e "DROP DATABASE IF EXISTS allgo_${TEST_ENV}sw"
   rm -rf "$ALLGO_ROOT/var/$TEST_ENV" "$ALLGO_ROOT/var/${TEST_ENV}h2" "$ALLGO_ROOT/var/${TEST_ENV}sw"
@@ -150,7 +155,7 @@ reset_test_state() {
   . "$ALLGO_ROOT/bin/lib/common.sh"
   ensure_mariadb
   rm -f "$ALLGO_ROOT/var/domains/allgo-$TEST_ENV.deployed" "$ALLGO_ROOT/var/domains/allgo-${TEST_ENV}h2.deployed" \
-    "$ALLGO_ROOT/var/domains/allgo-${TEST_ENV}sw.deployed"
+    "$ALLGO_ROOT/var/domains/allgo-${TEST_ENV}sw.deployed" "$ALLGO_ROOT/var/domains/allgo-${TEST_ENV}sw-b.deployed"
 }
 
 # Stops the test servers, and the services that were not running before the tests.
@@ -159,6 +164,7 @@ finish_tests() {
   test_allgo down "${TEST_MARIADB_ENV[@]}" || true
   test_allgo down "${TEST_H2_ENV[@]}" || true
   test_allgo down "${TEST_SWARM_ENV[@]}" || true
+  test_allgo down "${TEST_SWARM_ENV[@]}" "${TEST_PEER_ENV[@]}" || true
   [ "${TEST_SWARM_MADE:-false}" = true ] && { "$ALLGO_ROOT/bin/lib/swarm.sh" down || true; }
   for pidfile in "$ALLGO_RUN"/*.pid; do
     [ -e "$pidfile" ] || continue

@@ -12,14 +12,14 @@ import java.time.Duration;
  * What the fault tests measured, one line each, for the README's Reliability table: written to the
  * log and to {@code target/reliability.txt} ({@code -Dallgo.test.figures}).
  */
-final class Figures {
+public final class Figures {
 
   private static final System.Logger LOG = System.getLogger(Figures.class.getName());
   private static final String FILE = System.getProperty("allgo.test.figures", "");
 
   private Figures() {}
 
-  static void record(String fault, String figures) {
+  public static void record(String fault, String figures) {
     String line = fault + ": " + figures;
     LOG.log(System.Logger.Level.INFO, "Reliability: {0}", line);
     if (FILE.isBlank()) {
@@ -40,7 +40,7 @@ final class Figures {
   }
 
   /** Seconds with one decimal. */
-  static String seconds(Duration duration) {
+  public static String seconds(Duration duration) {
     return String.format("%.1f s", duration.toMillis() / 1000.0);
   }
 }

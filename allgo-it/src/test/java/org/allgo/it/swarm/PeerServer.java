@@ -1,0 +1,66 @@
+package org.allgo.it.swarm;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.allgo.it.AllgoScript;
+
+/**
+ * A second application server of the environment under test ({@code ALLGO_SERVER=b}): the same
+ * database, data root, engine and registry, its own domain and port base (100 above), as {@code
+ * bin/allgo up} makes a further server. Started by the tests that need two servers, stopped (or
+ * killed) by them.
+ */
+final class PeerServer {
+
+  static final String NAME = "b";
+
+  private final Map<String, String> settings = new HashMap<>(AllgoScript.serverSettings());
+  private final String baseUrl;
+
+  PeerServer() {
+    int portBase = Integer.parseInt(settings.get("ALLGO_PORTBASE")) + 100;
+    settings.put("ALLGO_SERVER", NAME);
+    settings.put("ALLGO_PORTBASE", Integer.toString(portBase));
+    baseUrl = "http://localhost:" + (portBase + 80);
+  }
+
+  String baseUrl() {
+    return baseUrl;
+  }
+
+  /** {@code bin/allgo up} with its settings: returns once it answers ready. */
+  void up() {
+    AllgoScript.run("up", settings);
+  }
+
+  void down() {
+    AllgoScript.run("down", settings);
+  }
+
+  /** {@code kill -9} of its Payara process: no shutdown of any kind. */
+  void kill() {
+    Path pid =
+        AllgoScript.root()
+            .toPath()
+            .resolve("var/domains/allgo-" + settings.get("ALLGO_ENV") + "-" + NAME + "/config/pid");
+    ProcessHandle server;
+    try {
+      server =
+          ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()))
+              .orElseThrow(() -> new IllegalStateException("No process for " + pid));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.destroyForcibly();
+    try {
+      server.onExit().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("The peer server outlived kill -9", e);
+    }
+  }
+}
