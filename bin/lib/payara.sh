@@ -161,6 +161,9 @@ up() {
   if [ -n "$ALLGO_SERVER" ] && [ "$ALLGO_DB" != mysql ]; then
     die "a further server (ALLGO_SERVER=$ALLGO_SERVER) shares a MariaDB/MySQL database: ALLGO_DB=mysql"
   fi
+  if [ -n "$ALLGO_SERVER" ] && [ "$ALLGO_WARM_ENABLED" = true ]; then
+    die "warm starts stay with a single server per engine: ALLGO_WARM_ENABLED=false for ALLGO_SERVER=$ALLGO_SERVER"
+  fi
   ensure_services
   ensure_toolbox
   [ "$ALLGO_DEBIAN_IMAGE" = true ] && ensure_debian_image
