@@ -34,38 +34,32 @@ public final class ClusterSql {
 
   /** The server starts (again): its lease begins now. */
   public static void start(Connection c, String server, Timestamp now) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement("UPDATE app_server SET started_at = ?, seen_at = ? WHERE name = ?")) {
-      s.setTimestamp(1, now);
-      s.setTimestamp(2, now);
-      s.setString(3, server);
-      if (s.executeUpdate() == 1) {
-        return;
-      }
+    if (update(
+            c, "UPDATE app_server SET started_at = ?, seen_at = ? WHERE name = ?", now, now, server)
+        == 0) {
+      insertLease(c, server, now);
     }
-    insertLease(c, server, now);
   }
 
   /** The server is alive: its lease is renewed (begun, if the row went). */
   public static void renew(Connection c, String server, Timestamp now) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement("UPDATE app_server SET seen_at = ? WHERE name = ?")) {
-      s.setTimestamp(1, now);
-      s.setString(2, server);
-      if (s.executeUpdate() == 1) {
-        return;
-      }
+    if (update(c, "UPDATE app_server SET seen_at = ? WHERE name = ?", now, server) == 0) {
+      insertLease(c, server, now);
     }
-    insertLease(c, server, now);
   }
 
   private static void insertLease(Connection c, String server, Timestamp now) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement("INSERT INTO app_server (name, started_at, seen_at) VALUES (?, ?, ?)")) {
-      s.setString(1, server);
-      s.setTimestamp(2, now);
-      s.setTimestamp(3, now);
-      s.executeUpdate();
+    update(
+        c, "INSERT INTO app_server (name, started_at, seen_at) VALUES (?, ?, ?)", server, now, now);
+  }
+
+  // One statement with its parameters (strings and timestamps); the rows it changed.
+  private static int update(Connection c, String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setObject(i + 1, parameters[i]);
+      }
+      return s.executeUpdate();
     }
   }
 
@@ -94,16 +88,15 @@ public final class ClusterSql {
    */
   public static boolean claimTask(
       Connection c, String task, String server, Timestamp now, Duration gap) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "UPDATE cluster_task SET ran_at = ?, ran_by = ? WHERE name = ? AND ran_at <= ?")) {
-      s.setTimestamp(1, now);
-      s.setString(2, server);
-      s.setString(3, task);
-      s.setTimestamp(4, minus(now, gap));
-      if (s.executeUpdate() == 1) {
-        return true;
-      }
+    if (update(
+            c,
+            "UPDATE cluster_task SET ran_at = ?, ran_by = ? WHERE name = ? AND ran_at <= ?",
+            now,
+            server,
+            task,
+            minus(now, gap))
+        == 1) {
+      return true;
     }
     try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM cluster_task WHERE name = ?")) {
       s.setString(1, task);
@@ -114,12 +107,14 @@ public final class ClusterSql {
       }
     }
     // Its first run anywhere: of two servers inserting at once, the second fails on the key.
-    try (PreparedStatement s =
-        c.prepareStatement("INSERT INTO cluster_task (name, ran_at, ran_by) VALUES (?, ?, ?)")) {
-      s.setString(1, task);
-      s.setTimestamp(2, now);
-      s.setString(3, server);
-      return s.executeUpdate() == 1;
+    try {
+      return update(
+              c,
+              "INSERT INTO cluster_task (name, ran_at, ran_by) VALUES (?, ?, ?)",
+              task,
+              now,
+              server)
+          == 1;
     } catch (java.sql.SQLIntegrityConstraintViolationException e) {
       return false;
     }
