@@ -136,6 +136,21 @@ ensure_python_requests() {
   /usr/bin/python3 -c 'import requests' >/dev/null 2>&1 || apt_install python3-requests
 }
 
+# nginx, as the front of two app servers in the swarm tier (SeveralServersIT runs its own, on
+# loopback, and stops it). The package's own service never starts: policy-rc.d refuses it while the
+# package is installed, so that nothing listens on port 80.
+ensure_nginx() {
+  [ -x /usr/sbin/nginx ] && return 0
+  local policy=/usr/sbin/policy-rc.d made=false
+  if [ ! -e "$policy" ] && [ "$(id -u)" = 0 ]; then
+    printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod 755 "$policy" && made=true
+  fi
+  local status=0
+  (apt_install nginx-light) || status=$?
+  [ "$made" = true ] && rm -f "$policy"
+  return $status
+}
+
 ensure_services() {
   mkdir -p "$ALLGO_ROOT/var/log" "$ALLGO_RUN" "$ALLGO_CACHE"
   ensure_docker

@@ -59,6 +59,7 @@ run_tests() {
   ensure_toolbox
   ensure_browser
   ensure_python_requests
+  ensure_nginx
 
   log "the test swarm"
   TEST_SWARM_MADE=false

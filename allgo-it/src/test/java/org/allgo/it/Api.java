@@ -69,6 +69,11 @@ public final class Api {
     return new Api(baseUrl, response.json().getString("token"));
   }
 
+  /** The same caller on the server at {@code baseUrl} (another server of the same database). */
+  public Api on(String baseUrl) {
+    return new Api(baseUrl, token);
+  }
+
   /** The API token this client sends; null when anonymous. */
   public String token() {
     return token;

@@ -8,7 +8,7 @@ import org.allgo.accounts.api.Payloads;
 import org.allgo.accounts.entity.AccountView;
 import org.allgo.accounts.entity.SshKeyView;
 import org.allgo.datastore.entity.JobLogView;
-import org.allgo.dispatch.control.ServerLeases;
+import org.allgo.dispatch.entity.AppServer;
 import org.allgo.jobs.api.BatchResource;
 import org.allgo.jobs.api.JobResource;
 import org.allgo.jobs.api.JobsResource;
@@ -65,7 +65,7 @@ final class ApiSchemas {
           JobResource.FileLink.class,
           UploadsResource.UploadForm.class,
           BatchResource.BatchExecution.class,
-          ServerLeases.AppServer.class,
+          AppServer.class,
           V1JobsResource.V1Submitted.class,
           V1JobsResource.V1Job.class,
           V1JobsResource.V1JobForm.class,

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.allgo.accounts.entity.Role;
 import org.allgo.dispatch.control.ServerLeases;
+import org.allgo.dispatch.entity.AppServer;
 
 /**
  * The application servers sharing the database, as superusers see them: each one's lease (started,
@@ -17,7 +18,7 @@ public class ServerService {
 
   @Inject ServerLeases leases;
 
-  public List<ServerLeases.AppServer> list() {
+  public List<AppServer> list() {
     return leases.servers();
   }
 }

@@ -7,12 +7,12 @@ import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.allgo.dispatch.entity.AppServer;
 import org.allgo.jobs.control.JobSettings;
 import org.allgo.platform.Resources;
 import org.allgo.platform.control.ClusterSql;
@@ -27,10 +27,6 @@ import org.allgo.platform.control.ClusterSql;
 public class ServerLeases {
 
   private static final System.Logger LOG = System.getLogger(ServerLeases.class.getName());
-
-  /** A server sharing the database, for superusers. */
-  public record AppServer(
-      String name, Instant startedAt, Instant seenAt, boolean alive, List<Long> runningJobs) {}
 
   @Resource(lookup = Resources.DATA_SOURCE)
   DataSource dataSource;

@@ -21,9 +21,10 @@ final class PeerServer {
 
   private final Map<String, String> settings = new HashMap<>(AllgoScript.serverSettings());
   private final String baseUrl;
+  private final int portBase;
 
   PeerServer() {
-    int portBase = Integer.parseInt(settings.get("ALLGO_PORTBASE")) + 100;
+    portBase = Integer.parseInt(settings.get("ALLGO_PORTBASE")) + 100;
     settings.put("ALLGO_SERVER", NAME);
     settings.put("ALLGO_PORTBASE", Integer.toString(portBase));
     baseUrl = "http://localhost:" + (portBase + 80);
@@ -31,6 +32,10 @@ final class PeerServer {
 
   String baseUrl() {
     return baseUrl;
+  }
+
+  int portBase() {
+    return portBase;
   }
 
   /** {@code bin/allgo up} with its settings: returns once it answers ready. */

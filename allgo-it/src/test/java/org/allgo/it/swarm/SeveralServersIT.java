@@ -48,14 +48,24 @@ class SeveralServersIT {
   private static final int JOBS = 120;
 
   private final PeerServer peer = new PeerServer();
+  private Front front;
 
   @BeforeAll
-  void startThePeer() {
+  void startThePeerAndTheFront() {
     peer.up();
+    front =
+        new Front(
+            peer.portBase() + 90,
+            List.of(
+                URI.create(Server.BASE_URL).getAuthority(),
+                URI.create(peer.baseUrl()).getAuthority()));
   }
 
   @AfterAll
-  void stopThePeer() {
+  void stopThem() throws InterruptedException {
+    if (front != null) {
+      front.close();
+    }
     peer.down();
   }
 
@@ -63,10 +73,8 @@ class SeveralServersIT {
   @Order(1)
   void jobsSubmittedToEitherServerRunOnceSpreadOverTheServersAndTheNodes() throws Exception {
     SwarmNodes swarm = SwarmNodes.whole();
-    List<Api> servers =
-        List.of(
-            Api.asDevelopmentUser("devel@localhost"),
-            Api.asDevelopmentUser(peer.baseUrl(), "devel@localhost"));
+    // Through the front, which sends each request to the next server.
+    Api viaFront = Api.asDevelopmentUser(front.baseUrl(), "devel@localhost");
     String queue = Jobs.queue(120, 6, 1);
     Api admin = superuser();
     List<Long> ids = new ArrayList<>();
@@ -75,10 +83,9 @@ class SeveralServersIT {
     try (SwarmNodes.Starts starts = swarm.recordStarts();
         Sampler sampler = new Sampler(admin)) {
       for (int i = 0; i < JOBS; i++) {
-        ids.add(Jobs.run(servers.get(i % 2), "sleep", "0", queue));
+        ids.add(Jobs.run(viaFront, "sleep", "0", queue));
       }
-      Map<Long, JsonObject> ended =
-          SwarmNodeLossIT.awaitEnds(servers.get(0), ids, Duration.ofMinutes(5));
+      Map<Long, JsonObject> ended = SwarmNodeLossIT.awaitEnds(viaFront, ids, Duration.ofMinutes(5));
       assertThat(ended.values())
           .allSatisfy(
               job -> {
@@ -93,8 +100,7 @@ class SeveralServersIT {
     }
     // Once each: the log of a job service holds the output of every run of it.
     for (long id : ids) {
-      assertThat(Jobs.file(servers.get(1), id, "allgo.log").split("sleeping 0 seconds", -1))
-          .hasSize(2);
+      assertThat(Jobs.file(viaFront, id, "allgo.log").split("sleeping 0 seconds", -1)).hasSize(2);
     }
     List<String> all = started.values().stream().flatMap(List::stream).toList();
     Set<String> expected = new HashSet<>();
@@ -113,7 +119,7 @@ class SeveralServersIT {
   @Test
   @Order(2)
   void aJobEndedUnderOneServerIsToldOnTheOthersEventStream() throws Exception {
-    Api viaPeer = Api.asDevelopmentUser(peer.baseUrl(), "devel@localhost");
+    Api viaPeer = Api.asDevelopmentUser("devel@localhost").on(peer.baseUrl());
     String queue = Jobs.queue(120, 6, 1);
     Api admin = superuser();
     long id = Jobs.run(viaPeer, "sleep", "3", queue);
@@ -150,15 +156,15 @@ class SeveralServersIT {
   @Order(3)
   void thePeerKilledWithJobsRunningAndWaitingTheOtherServerFinishesEveryOneOnce() throws Exception {
     SwarmNodes swarm = SwarmNodes.whole();
-    Api viaPeer = Api.asDevelopmentUser(peer.baseUrl(), "devel@localhost");
     Api here = Api.asDevelopmentUser("devel@localhost");
+    Api viaFront = here.on(front.baseUrl());
     // Ten at once (five a queue), longer than the lease; twenty short ones waiting.
     List<String> queues = List.of(Jobs.queue(180, 5, 1), Jobs.queue(180, 5, 1));
     Api admin = superuser();
     Map<Long, Integer> seconds = new HashMap<>();
     for (int i = 0; i < 30; i++) {
       int sleep = i < 10 ? 25 : 1;
-      seconds.put(Jobs.run(viaPeer, "sleep", Integer.toString(sleep), queues.get(i % 2)), sleep);
+      seconds.put(Jobs.run(viaFront, "sleep", Integer.toString(sleep), queues.get(i % 2)), sleep);
     }
     await("ten jobs running")
         .atMost(Duration.ofSeconds(60))
@@ -166,7 +172,7 @@ class SeveralServersIT {
         .until(
             () ->
                 seconds.keySet().stream()
-                        .filter(id -> "RUNNING".equals(Jobs.get(here, id).getString("state")))
+                        .filter(id -> "RUNNING".equals(Jobs.get(viaFront, id).getString("state")))
                         .count()
                     == 10);
     String peerName = peerName(admin);
@@ -186,7 +192,7 @@ class SeveralServersIT {
                         : null,
                 at -> at != null);
     Map<Long, JsonObject> ended =
-        SwarmNodeLossIT.awaitEnds(here, List.copyOf(seconds.keySet()), Duration.ofMinutes(3));
+        SwarmNodeLossIT.awaitEnds(viaFront, List.copyOf(seconds.keySet()), Duration.ofMinutes(3));
     Instant allEnded = Instant.now();
     for (var job : ended.entrySet()) {
       assertThat(job.getValue().getString("state")).as(job.getValue().toString()).isEqualTo("DONE");
@@ -194,7 +200,7 @@ class SeveralServersIT {
           .as(job.getValue().toString())
           .isEqualTo("SUCCESS");
       String marker = "sleeping " + seconds.get(job.getKey()) + " seconds";
-      assertThat(Jobs.file(here, job.getKey(), "allgo.log").split(marker, -1))
+      assertThat(Jobs.file(viaFront, job.getKey(), "allgo.log").split(marker, -1))
           .as("job %d ran once", job.getKey())
           .hasSize(2);
     }

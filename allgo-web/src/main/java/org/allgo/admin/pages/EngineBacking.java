@@ -8,7 +8,7 @@ import org.allgo.admin.boundary.PlatformOverview;
 import org.allgo.admin.entity.ContainerRow;
 import org.allgo.admin.entity.RepositoryView;
 import org.allgo.dispatch.boundary.ServerService;
-import org.allgo.dispatch.control.ServerLeases;
+import org.allgo.dispatch.entity.AppServer;
 import org.allgo.pages.Pages;
 import org.allgo.platform.BusinessException;
 
@@ -26,7 +26,7 @@ public class EngineBacking {
   @Inject ServerService serverService;
 
   private List<ContainerRow> containers;
-  private List<ServerLeases.AppServer> servers;
+  private List<AppServer> servers;
   private List<RepositoryView> repositories;
   private PlatformOverview.DiskReport disk;
 
@@ -39,7 +39,7 @@ public class EngineBacking {
   }
 
   /** The application servers sharing the database, this one among them. */
-  public List<ServerLeases.AppServer> getServers() {
+  public List<AppServer> getServers() {
     return servers;
   }
 

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.allgo.api.Access;
 import org.allgo.dispatch.boundary.ServerService;
-import org.allgo.dispatch.control.ServerLeases;
+import org.allgo.dispatch.entity.AppServer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,7 +40,7 @@ public class ServersResource {
       description = "The servers, by name.",
       content =
           @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AppServer[]")))
-  public List<ServerLeases.AppServer> list() {
+  public List<AppServer> list() {
     return servers.list();
   }
 }

@@ -1,0 +1,2 @@
+/** The dispatcher's views: the application servers sharing the database and their leases. */
+package org.allgo.dispatch.entity;
