@@ -29,7 +29,11 @@ TEST_SWARM_ENV=(ALLGO_ENV=${TEST_ENV}sw ALLGO_DB=mysql ALLGO_PORTBASE=$((TEST_PO
 # database, data root and swarm, port base 100 above.
 TEST_PEER_ENV=(ALLGO_SERVER=b ALLGO_PORTBASE=$((TEST_PORTBASE + 1600)))
 # What the swarm tier runs: the swarm's own tests, and the job tests that hold on any engine.
-TEST_SWARM_ITS='org.allgo.it.swarm.*IT,JobRunIT,JobAbortIT,JobLogIT,JobEventsIT,JobLimitsIT#aJob*'
+TEST_SWARM_ITS='org.allgo.it.swarm.*IT,WarmPoolSwitchIT,JobRunIT,JobAbortIT,JobLogIT,JobEventsIT,JobLimitsIT#aJob*'
+
+# The job tests that hold in both modes, run again on the same server with warm starts switched on
+# (the admin API, until the server stops): every other tier starts its jobs cold.
+TEST_WARM_ITS='JobRunIT,JobAbortIT,JobLogIT,JobLimitsIT,JobEventsIT,JobBoundsIT,JobIsolationIT'
 
 # The services of this run, which a test that runs bin/allgo itself must name too (it sees no other
 # ALLGO_* setting than those it is given).
@@ -87,6 +91,13 @@ run_tests() {
       && black_box "$TEST_PORTBASE" "$TEST_ENV" -Dallgo.test.server.settings="${TEST_MARIADB_ENV[*]} $(test_services)" || status=1
   fi
   if [ "$status" = 0 ]; then
+    log "the job tests again, warm starts switched on, on the same server"
+    test_allgo up "${TEST_MARIADB_ENV[@]}" && warm_switch "$TEST_PORTBASE" true \
+      && black_box "$TEST_PORTBASE" "$TEST_ENV" -Dit.test="$TEST_WARM_ITS" \
+        -Dallgo.test.server.settings="${TEST_MARIADB_ENV[*]} ALLGO_WARM_ENABLED=true $(test_services)" || status=1
+    warm_switch "$TEST_PORTBASE" false || status=1
+  fi
+  if [ "$status" = 0 ]; then
     log "a job through the client generated from the OpenAPI document, on the same server"
     test_allgo up "${TEST_MARIADB_ENV[@]}" && generated_client "$TEST_PORTBASE" || status=1
   fi
@@ -133,6 +144,16 @@ black_box() {
     -Dallgo.api.rate-limit="$TEST_RATE_LIMIT" -Dallgo.test.python=/usr/bin/python3 \
     -Dallgo.imap.port="$ALLGO_IMAP_PORT" -Dallgo.registry="$ALLGO_REGISTRY" \
     -Dallgo.test.chromedriver="$(command -v chromedriver)" -Dallgo.test.chromium="$(command -v chromium)" "$@"
+}
+
+# warm_switch PORTBASE true|false: warm starts on or off on the test server at that port base, until
+# it stops, as the development superuser.
+warm_switch() {
+  local base="http://localhost:$(($1 + 80))" token
+  token=$(curl -fsS -H 'Content-Type: application/json' -d '{"email":"admin@localhost","password":"allgo"}' \
+    "$base/api/v2/tokens" | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])') || return 1
+  curl -fsS -o /dev/null -X PATCH -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d "{\"enabled\": $2}" "$base/api/v2/admin/warm-pool"
 }
 
 # The client generated from the OpenAPI document (allgo-client-it), against a running server.

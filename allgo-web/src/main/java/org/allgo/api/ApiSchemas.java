@@ -8,12 +8,14 @@ import org.allgo.accounts.api.Payloads;
 import org.allgo.accounts.entity.AccountView;
 import org.allgo.accounts.entity.SshKeyView;
 import org.allgo.datastore.entity.JobLogView;
+import org.allgo.dispatch.boundary.WarmPoolService;
 import org.allgo.dispatch.entity.AppServer;
 import org.allgo.jobs.api.BatchResource;
 import org.allgo.jobs.api.JobResource;
 import org.allgo.jobs.api.JobsResource;
 import org.allgo.jobs.api.UploadsResource;
 import org.allgo.jobs.api.V1JobsResource;
+import org.allgo.jobs.api.WarmPoolResource;
 import org.allgo.jobs.entity.JobView;
 import org.allgo.queues.entity.QueueDraft;
 import org.allgo.queues.entity.QueueView;
@@ -66,6 +68,9 @@ final class ApiSchemas {
           UploadsResource.UploadForm.class,
           BatchResource.BatchExecution.class,
           AppServer.class,
+          WarmPoolService.Pool.class,
+          WarmPoolService.KindRow.class,
+          WarmPoolResource.WarmPoolChange.class,
           V1JobsResource.V1Submitted.class,
           V1JobsResource.V1Job.class,
           V1JobsResource.V1JobForm.class,

@@ -15,7 +15,8 @@ import org.allgo.platform.BusinessException;
 /**
  * The warm pool as superusers see and cap it: per kind (webapp version, memory, CPU, network) the
  * containers ready, being started and serving jobs, how many the kind wants, their memory; the cap
- * of all together, which a superuser may change until the server stops.
+ * of all together and the pool itself on or off, which a superuser may change until the server
+ * stops.
  */
 @Stateless
 @RolesAllowed(Role.SUPERUSER_ROLE)
@@ -65,6 +66,25 @@ public class WarmPoolService {
                         v.lastUsed()))
             .toList();
     return new Pool(settings.enabled(), settings.maxContainers(), settings.maxMemoryMb(), kinds);
+  }
+
+  /**
+   * Turns warm starts on or off until the server stops (on a single engine only: a swarm's jobs
+   * always start cold). Off, the ready containers go and every job starts cold; on, the pool fills
+   * again as jobs come.
+   */
+  public Pool switchTo(boolean on) {
+    if (on && !settings.singleEngine()) {
+      throw BusinessException.conflict(
+          "warm-single-engine",
+          "Warm starts run on a single engine: this server places its jobs on a swarm, where they"
+              + " always start cold.");
+    }
+    settings.switchTo(on);
+    if (!on) {
+      pool.drain();
+    }
+    return pool();
   }
 
   /**

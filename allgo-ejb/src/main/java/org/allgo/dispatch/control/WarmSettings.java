@@ -45,9 +45,23 @@ public class WarmSettings {
   @ConfigProperty(name = "allgo.data", defaultValue = "var/dev")
   String data;
 
+  // Switched on or off by a superuser, until the server stops; the setting otherwise.
+  private volatile Boolean switched;
+
   /** On, and on a single engine: a swarm's jobs always start cold. */
   public boolean enabled() {
-    return enabled && "docker".equals(engine);
+    Boolean on = switched;
+    return (on != null ? on : enabled) && singleEngine();
+  }
+
+  /** Jobs run on one engine (warm starts may be on), not on a swarm. */
+  public boolean singleEngine() {
+    return "docker".equals(engine);
+  }
+
+  /** Warm starts on or off from now until the server stops. */
+  public void switchTo(boolean on) {
+    switched = on;
   }
 
   // Set by a superuser on the admin console, until the server stops; the settings otherwise.

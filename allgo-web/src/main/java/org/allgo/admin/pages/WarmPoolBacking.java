@@ -6,7 +6,10 @@ import jakarta.inject.Named;
 import org.allgo.dispatch.boundary.WarmPoolService;
 import org.allgo.pages.Pages;
 
-/** {@code /admin/engine}, its warm pool part: the pool per kind, and its cap set. */
+/**
+ * {@code /admin/engine}, its warm pool part: the pool per kind, its cap set, and the pool switched
+ * on or off.
+ */
 @Named
 @RequestScoped
 public class WarmPoolBacking {
@@ -36,6 +39,17 @@ public class WarmPoolBacking {
               + " containers and "
               + pool.maxMemoryMb()
               + " MiB, until the server stops.");
+    }
+  }
+
+  /** Turns warm starts on or off, until the server stops. */
+  public void toggle() {
+    boolean on = !getPool().enabled();
+    if (Pages.attempt(() -> pool = service.switchTo(on))) {
+      Pages.info(
+          on
+              ? "Warm starts are on until the server stops: the pool fills as jobs come."
+              : "Warm starts are off until the server stops: every job starts cold.");
     }
   }
 
