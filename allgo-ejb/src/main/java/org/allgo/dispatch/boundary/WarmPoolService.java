@@ -8,8 +8,10 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import org.allgo.accounts.entity.Role;
+import org.allgo.dispatch.control.ServerLeases;
 import org.allgo.dispatch.control.WarmPool;
 import org.allgo.dispatch.control.WarmSettings;
+import org.allgo.dispatch.entity.AppServer;
 import org.allgo.platform.BusinessException;
 
 /**
@@ -47,6 +49,8 @@ public class WarmPoolService {
 
   @Inject WarmSettings settings;
 
+  @Inject ServerLeases leases;
+
   public Pool pool() {
     List<KindRow> kinds =
         pool.view().stream()
@@ -69,9 +73,9 @@ public class WarmPoolService {
   }
 
   /**
-   * Turns warm starts on or off until the server stops (on a single engine only: a swarm's jobs
-   * always start cold). Off, the ready containers go and every job starts cold; on, the pool fills
-   * again as jobs come.
+   * Turns warm starts on or off until the server stops (on a single engine and a single server
+   * only: a swarm's jobs always start cold, and the pool is one server's). Off, the ready
+   * containers go and every job starts cold; on, the pool fills again as jobs come.
    */
   public Pool switchTo(boolean on) {
     if (on && !settings.singleEngine()) {
@@ -79,6 +83,11 @@ public class WarmPoolService {
           "warm-single-engine",
           "Warm starts run on a single engine: this server places its jobs on a swarm, where they"
               + " always start cold.");
+    }
+    if (on && leases.servers().stream().filter(AppServer::alive).count() > 1) {
+      throw BusinessException.conflict(
+          "warm-single-server",
+          "Warm starts stay with a single server per engine: other servers share this database.");
     }
     settings.switchTo(on);
     if (!on) {
