@@ -1,6 +1,14 @@
 # Shared settings and helpers of the allgo scripts. Sourced, never run.
 # Every setting can be overridden from the environment; README lists them.
 
+# The servers name job files as their users gave them (UTF-8): their JVMs must run in a UTF-8
+# locale, whatever the caller's (a bare environment, cron, a service manager: POSIX), or a file
+# named "données.json" cannot be written.
+case "${LC_ALL:-${LC_CTYPE:-${LANG:-}}}" in
+  *UTF-8* | *utf8* | *UTF8* | *utf-8*) ;;
+  *) export LC_ALL=C.UTF-8 ;;
+esac
+
 ALLGO_ROOT=${ALLGO_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 export ALLGO_ENV=${ALLGO_ENV:-dev}
 export ALLGO_DATA=${ALLGO_DATA:-$ALLGO_ROOT/var/$ALLGO_ENV}

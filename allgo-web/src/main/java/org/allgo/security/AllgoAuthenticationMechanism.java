@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.allgo.accounts.boundary.AccountService;
 import org.allgo.accounts.boundary.CallerScope;
 import org.allgo.accounts.entity.Caller;
+import org.allgo.accounts.entity.Role;
 import org.allgo.api.ApiErrors;
 import org.allgo.api.DatabaseOutage;
 
@@ -41,6 +42,9 @@ import org.allgo.api.DatabaseOutage;
 public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism {
 
   static final String SIGN_IN = "/users/sign_in";
+
+  // The administration API: superusers only (web.xml's constraint says so too).
+  private static final String ADMIN_API = "/api/v2/admin/";
 
   @Inject IdentityStoreHandler identityStores;
 
@@ -123,6 +127,11 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
             "token-invalid",
             "This API token is not valid: it may have been replaced by a new one.");
       }
+      if (path.startsWith(ADMIN_API) && !caller.get().groups().contains(Role.SUPERUSER_ROLE)) {
+        // Refused here, as the API answers, before the web constraint would: the container's
+        // refusal is an error page, which cannot even answer a PATCH or a DELETE.
+        return forbidden(response, path);
+      }
       return loggedIn(caller.get(), context);
     }
     if (context.isProtected()) {
@@ -171,6 +180,20 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
   private static AuthenticationStatus unavailable(HttpServletResponse response, String path) {
     try {
       ApiErrors.writeUnavailable(response, path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return AuthenticationStatus.SEND_CONTINUE;
+  }
+
+  private static AuthenticationStatus forbidden(HttpServletResponse response, String path) {
+    try {
+      ApiErrors.write(
+          response,
+          path,
+          403,
+          "superuser-only",
+          "Only a superuser may call the administration API.");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -65,6 +65,8 @@ public class WarmPoolResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(ref = "WarmPoolChange")))
   public WarmPoolService.Pool update(WarmPoolChange change) {
+    // The pool first: a caller who may not change it hears so, whatever the body.
+    WarmPoolService.Pool now = pool.pool();
     if (change == null
         || change.enabled() == null
             && change.maxContainers() == null
@@ -72,7 +74,6 @@ public class WarmPoolResource {
       throw BusinessException.invalid(
           "body-missing", "Give enabled, maxContainers or maxMemoryMb as JSON.");
     }
-    WarmPoolService.Pool now = pool.pool();
     if (change.maxContainers() != null || change.maxMemoryMb() != null) {
       now =
           pool.cap(
