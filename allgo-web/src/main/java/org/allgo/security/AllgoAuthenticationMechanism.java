@@ -187,25 +187,21 @@ public class AllgoAuthenticationMechanism implements HttpAuthenticationMechanism
   }
 
   private static AuthenticationStatus forbidden(HttpServletResponse response, String path) {
-    try {
-      ApiErrors.write(
-          response,
-          path,
-          403,
-          "superuser-only",
-          "Only a superuser may call the administration API.");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return AuthenticationStatus.SEND_CONTINUE;
+    return refused(
+        response, path, 403, "superuser-only", "Only a superuser may call the administration API.");
+  }
+
+  private static AuthenticationStatus unauthorized(
+      HttpServletResponse response, String path, String code, String message) {
+    response.setHeader("WWW-Authenticate", ApiErrors.CHALLENGE);
+    return refused(response, path, 401, code, message);
   }
 
   // The response is written here: SEND_CONTINUE tells the container to send it as it is.
-  private static AuthenticationStatus unauthorized(
-      HttpServletResponse response, String path, String code, String message) {
+  private static AuthenticationStatus refused(
+      HttpServletResponse response, String path, int status, String code, String message) {
     try {
-      response.setHeader("WWW-Authenticate", ApiErrors.CHALLENGE);
-      ApiErrors.write(response, path, 401, code, message);
+      ApiErrors.write(response, path, status, code, message);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,5 +1,6 @@
 package org.allgo.platform.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
@@ -18,14 +19,23 @@ public class ServerName {
   @ConfigProperty(name = "allgo.jobs.node")
   Optional<String> node;
 
-  public String get() {
+  // Asked for at every claim and lease renewal: read once.
+  private String name;
+
+  @PostConstruct
+  void resolve() {
     if (node.isPresent() && !node.get().isBlank()) {
-      return node.get();
+      name = node.get();
+      return;
     }
     try {
-      return InetAddress.getLocalHost().getHostName();
+      name = InetAddress.getLocalHost().getHostName();
     } catch (UnknownHostException e) {
-      return "localhost";
+      name = "localhost";
     }
+  }
+
+  public String get() {
+    return name;
   }
 }

@@ -60,14 +60,22 @@ public record AllgoServer(
 
   /** Kills the application server's process at once (SIGKILL): no shutdown of any kind. */
   public void kill() {
+    killDomain("allgo-" + environment);
+  }
+
+  /**
+   * Kills the process of the Payara domain {@code bin/allgo} made under this name (SIGKILL), read
+   * from the process id Payara writes down, and waits for its end.
+   */
+  public static void killDomain(String domain) {
     ProcessHandle server =
-        ProcessHandle.of(pid())
-            .orElseThrow(() -> new IllegalStateException("No server process for " + environment));
+        ProcessHandle.of(pid(domain))
+            .orElseThrow(() -> new IllegalStateException("No server process for " + domain));
     server.destroyForcibly();
     try {
       server.onExit().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
-      throw new IllegalStateException("The server of " + environment + " outlived kill -9", e);
+      throw new IllegalStateException("The server of " + domain + " outlived kill -9", e);
     }
   }
 
@@ -95,12 +103,11 @@ public record AllgoServer(
   }
 
   /** Where {@code bin/allgo} keeps its Payara domain, whose process id Payara writes down. */
-  private long pid() {
-    Path pid =
-        AllgoScript.root().toPath().resolve("var/domains/allgo-" + environment + "/config/pid");
+  private static long pid(String domain) {
+    Path pid = AllgoScript.root().toPath().resolve("var/domains/" + domain + "/config/pid");
     try {
       String text = Files.readString(pid).strip();
-      assertThat(text).as("pid of the server of " + environment).matches("\\d+");
+      assertThat(text).as("pid of the server of " + domain).matches("\\d+");
       return Long.parseLong(text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

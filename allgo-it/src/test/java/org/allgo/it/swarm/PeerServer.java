@@ -1,13 +1,9 @@
 package org.allgo.it.swarm;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.allgo.it.AllgoScript;
+import org.allgo.it.faults.AllgoServer;
 
 /**
  * A second application server of the environment under test ({@code ALLGO_SERVER=b}): the same
@@ -49,23 +45,6 @@ final class PeerServer {
 
   /** {@code kill -9} of its Payara process: no shutdown of any kind. */
   void kill() {
-    Path pid =
-        AllgoScript.root()
-            .toPath()
-            .resolve("var/domains/allgo-" + settings.get("ALLGO_ENV") + "-" + NAME + "/config/pid");
-    ProcessHandle server;
-    try {
-      server =
-          ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()))
-              .orElseThrow(() -> new IllegalStateException("No process for " + pid));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.destroyForcibly();
-    try {
-      server.onExit().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException("The peer server outlived kill -9", e);
-    }
+    AllgoServer.killDomain("allgo-" + settings.get("ALLGO_ENV") + "-" + NAME);
   }
 }
