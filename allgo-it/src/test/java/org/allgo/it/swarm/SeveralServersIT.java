@@ -3,6 +3,7 @@ package org.allgo.it.swarm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,9 +35,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Two application servers on one database, data root and swarm: the server under test and a {@link
  * PeerServer}. Jobs submitted to either run once each, spread over both servers and the swarm's
- * three nodes; a job ended under one server's watch is told on the other's event stream; the peer
- * killed ({@code kill -9}) with jobs running and waiting, the server under test takes over its
- * running jobs once its lease ran out and finishes all of them, each once.
+ * three nodes; what one server changes, the other reads at once; a job ended under one server's
+ * watch is told on the other's event stream; the peer killed ({@code kill -9}) with jobs running
+ * and waiting, the server under test takes over its running jobs once its lease ran out and
+ * finishes all of them, each once.
  */
 @EnabledIfSystemProperty(named = "allgo.engine", matches = "swarm")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -118,6 +120,30 @@ class SeveralServersIT {
 
   @Test
   @Order(2)
+  void aChangeMadeThroughOneServerIsReadAtOnceThroughTheOther() {
+    Api here = Api.asDevelopmentUser("devel@localhost");
+    Api viaPeer = here.on(peer.baseUrl());
+    String before = here.get("/api/v2/webapps/sleep").json().getString("description");
+    try {
+      for (String description : List.of("Changed on the peer", "Changed again on the peer")) {
+        Api.Response changed =
+            viaPeer.patch(
+                "/api/v2/webapps/sleep",
+                Json.createObjectBuilder().add("description", description).build().toString());
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        // No server keeps a copy of what another may change: the next read is the database's.
+        assertThat(here.get("/api/v2/webapps/sleep").json().getString("description"))
+            .isEqualTo(description);
+      }
+    } finally {
+      viaPeer.patch(
+          "/api/v2/webapps/sleep",
+          Json.createObjectBuilder().add("description", before).build().toString());
+    }
+  }
+
+  @Test
+  @Order(3)
   void aJobEndedUnderOneServerIsToldOnTheOthersEventStream() throws Exception {
     Api viaPeer = Api.asDevelopmentUser("devel@localhost").on(peer.baseUrl());
     String queue = Jobs.queue(120, 6, 1);
@@ -153,7 +179,7 @@ class SeveralServersIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void thePeerKilledWithJobsRunningAndWaitingTheOtherServerFinishesEveryOneOnce() throws Exception {
     SwarmNodes swarm = SwarmNodes.whole();
     Api here = Api.asDevelopmentUser("devel@localhost");
