@@ -16,12 +16,14 @@ import org.allgo.dispatch.entity.AppServer;
 import org.allgo.jobs.control.JobSettings;
 import org.allgo.platform.Resources;
 import org.allgo.platform.control.ClusterSql;
+import org.allgo.webapps.control.CommitRecovery;
 
 /**
  * This server's lease among the servers sharing the database, and the takeover of the jobs of
- * servers whose lease ran out: the survivors race for each such job ({@link ClaimSql#takeOver}), so
- * that exactly one of them follows it on; the dispatcher then settles it as it settles its own
- * after a restart (adopted, waiting again, or finished).
+ * servers whose lease ran out (their commits under way end, {@link CommitRecovery}): the survivors
+ * race for each such job ({@link ClaimSql#takeOver}), so that exactly one of them follows it on;
+ * the dispatcher then settles it as it settles its own after a restart (adopted, waiting again, or
+ * finished).
  */
 @Stateless
 public class ServerLeases {
@@ -33,13 +35,19 @@ public class ServerLeases {
 
   @Inject JobSettings settings;
 
-  /** The server starts: its lease begins. */
+  @Inject CommitRecovery commits;
+
+  /**
+   * The server starts: its lease begins, and the commits it had under way before, whose batch jobs
+   * died with it, are over.
+   */
   public void begin() {
     try (Connection c = dataSource.getConnection()) {
       ClusterSql.start(c, settings.node(), ClusterSql.now(c));
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot begin the server's lease: " + e.getMessage(), e);
     }
+    commits.endOwn(settings.node());
   }
 
   /** The server is alive: its lease is renewed. */
@@ -51,12 +59,16 @@ public class ServerLeases {
     }
   }
 
-  /** The running jobs of servers gone (their lease ran out) that this server now follows. */
+  /**
+   * The running jobs of servers gone (their lease ran out) that this server now follows; the
+   * commits those servers had under way are over.
+   */
   public List<Long> takeOver() {
     String node = settings.node();
     List<Long> taken = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
       Timestamp since = ClusterSql.minus(ClusterSql.now(c), settings.lease());
+      commits.endOfServersSeenBefore(since);
       for (Map.Entry<Long, String> orphan : ClaimSql.orphans(c, node, since).entrySet()) {
         if (ClaimSql.takeOver(c, orphan.getKey(), orphan.getValue(), node)) {
           LOG.log(

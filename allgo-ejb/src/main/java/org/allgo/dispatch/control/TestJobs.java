@@ -48,7 +48,7 @@ public class TestJobs implements VersionTests {
     int cpuMillis = queue == null ? 1000 : queue.cpuMillis();
     Duration timeout =
         queue == null ? MAX_TIMEOUT : min(Duration.ofSeconds(queue.timeoutSeconds()), MAX_TIMEOUT);
-    String name = settings.environment() + "-test-" + version.id();
+    String name = settings.testContainer(version.id());
     Path dir = files.prepareRun(version.id(), webapp.dockerName(), webapp.testFiles());
     JobLaunch launch =
         new JobLaunch(

@@ -28,6 +28,11 @@ abstract class VersionStep extends AbstractBatchlet {
   public String process() {
     long id = Long.parseLong(versionId);
     WebappVersion version = transitions.version(id);
+    if (!version.state().committing()) {
+      // Ended meanwhile, its server taken for gone (CommitRecovery): the version stays as it is.
+      job.setExitStatus("ended: " + version.errorReason());
+      throw new IllegalStateException("Version " + id + " is no longer being committed");
+    }
     try {
       run(version, ImageRef.parse(version.image()));
       return BatchStatus.COMPLETED.name();

@@ -43,7 +43,7 @@ public class VersionChecks {
   /** Why the version's image cannot run its webapp's program, if it cannot. */
   public Optional<String> problem(WebappVersion version, ImageRef image) {
     String entrypoint = version.webapp().entrypoint();
-    String name = settings.environment() + "-check-" + version.id();
+    String name = settings.checkContainer(version.id());
     ContainerSpec spec =
         ContainerSpec.of(
                 name,

@@ -71,6 +71,16 @@ public class WebappSettings {
   }
 
   /** Where a webapp's versions live: {@code <registry>/allgo/<env>/<docker_name>}. */
+  /** The container that checks a version's program is in its image and may be run. */
+  public String checkContainer(long versionId) {
+    return environment() + "-check-" + versionId;
+  }
+
+  /** The container of a version's test job. */
+  public String testContainer(long versionId) {
+    return environment() + "-test-" + versionId;
+  }
+
   public String repository(String dockerName) {
     return registry + "/allgo/" + environment + "/" + dockerName;
   }

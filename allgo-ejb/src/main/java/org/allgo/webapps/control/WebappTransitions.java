@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
 import org.allgo.platform.BusinessException;
+import org.allgo.platform.control.ServerName;
 import org.allgo.queues.control.QueueStore;
 import org.allgo.webapps.entity.SandboxState;
 import org.allgo.webapps.entity.VersionReady;
@@ -27,6 +28,8 @@ public class WebappTransitions {
   @Inject QueueStore queues;
 
   @Inject Event<VersionReady> readyVersions;
+
+  @Inject ServerName server;
 
   public Webapp sandboxStarting(long webappId, String image) {
     Webapp webapp = webapp(webappId);
@@ -73,7 +76,8 @@ public class WebappTransitions {
       throw BusinessException.conflict(
           "commit-in-progress", "Version " + number + " is being committed already.");
     }
-    return webapps.addVersion(new WebappVersion(webapp, number, description, image, Instant.now()));
+    return webapps.addVersion(
+        new WebappVersion(webapp, number, description, image, Instant.now(), server.get()));
   }
 
   public WebappVersion version(long versionId) {

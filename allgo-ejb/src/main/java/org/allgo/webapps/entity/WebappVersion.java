@@ -74,6 +74,10 @@ public class WebappVersion {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** The server whose batch job commits it (its name among those sharing the database). */
+  @Column(name = "committed_by", length = 100, updatable = false)
+  private String committedBy;
+
   /** Its inputs' description, the webapp's draft when it was committed; null: a free string. */
   @Column(updatable = false)
   private String inputs;
@@ -81,12 +85,18 @@ public class WebappVersion {
   protected WebappVersion() {}
 
   public WebappVersion(
-      Webapp webapp, String number, String description, String image, Instant createdAt) {
+      Webapp webapp,
+      String number,
+      String description,
+      String image,
+      Instant createdAt,
+      String committedBy) {
     this.webapp = Objects.requireNonNull(webapp, "webapp");
     this.number = Objects.requireNonNull(number, "number");
     this.description = Objects.requireNonNull(description, "description");
     this.image = Objects.requireNonNull(image, "image");
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    this.committedBy = Objects.requireNonNull(committedBy, "committedBy");
     this.state = VersionState.SANDBOX;
     this.inputs = webapp.inputs();
   }

@@ -15,7 +15,7 @@ class WebappVersionTest {
   private static WebappVersion version(String image) {
     User owner = new User("a@b.c", "A", "hash", Role.USER, AccountState.ACTIVE, Instant.EPOCH);
     Webapp webapp = new Webapp("Hello", "hello", owner, "/bin/hello", 64, Instant.EPOCH);
-    return new WebappVersion(webapp, "3", "", image, Instant.EPOCH);
+    return new WebappVersion(webapp, "3", "", image, Instant.EPOCH, "here");
   }
 
   @Test

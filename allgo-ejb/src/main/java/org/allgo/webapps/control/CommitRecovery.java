@@ -1,0 +1,104 @@
+package org.allgo.webapps.control;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.allgo.connector.api.DockerConnection;
+import org.allgo.connector.api.DockerConnectionFactory;
+import org.allgo.connector.api.DockerException;
+import org.allgo.platform.Resources;
+
+/**
+ * Commits that died with their server. A version is committed by a batch job of the server that
+ * took the commit ({@code committed_by}); the job does not outlive that server, and nothing else
+ * would end the version, whose number could then never be committed again. So a server that starts
+ * ends its own earlier commits, and the servers alive end those of servers whose lease ran out: the
+ * version is ERROR and says why, and the containers of its checks are removed.
+ */
+@Stateless
+public class CommitRecovery {
+
+  static final String REASON =
+      "The server committing this version stopped before the commit ended: commit again.";
+
+  private static final System.Logger LOG = System.getLogger(CommitRecovery.class.getName());
+
+  private static final String COMMITTING =
+      "SELECT id FROM webapp_version WHERE state IN ('SANDBOX', 'COMMITTED') AND ";
+
+  @Resource(lookup = Resources.DATA_SOURCE)
+  javax.sql.DataSource dataSource;
+
+  @Resource(lookup = Resources.DOCKER)
+  DockerConnectionFactory docker;
+
+  @Inject WebappSettings settings;
+
+  /**
+   * This server starts: the commits it had under way died with its previous run (and those of
+   * versions from before servers were written down).
+   */
+  public List<Long> endOwn(String server) {
+    return end(COMMITTING + "(committed_by = ? OR committed_by IS NULL)", server);
+  }
+
+  /** The commits of servers not seen since {@code since} (the database's clock). */
+  public List<Long> endOfServersSeenBefore(Timestamp since) {
+    return end(
+        COMMITTING + "committed_by IN (SELECT name FROM app_server WHERE seen_at < ?)", since);
+  }
+
+  private List<Long> end(String query, Object parameter) {
+    List<Long> ended = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      List<Long> found = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement(query)) {
+        s.setObject(1, parameter);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            found.add(rs.getLong(1));
+          }
+        }
+      }
+      for (long id : found) {
+        // Only if it is still committing: another server may have ended it meanwhile.
+        try (PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE webapp_version SET state = 'ERROR', error_reason = ?"
+                    + " WHERE id = ? AND state IN ('SANDBOX', 'COMMITTED')")) {
+          s.setString(1, REASON);
+          s.setLong(2, id);
+          if (s.executeUpdate() == 1) {
+            ended.add(id);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Cannot end the commits of servers gone: " + e.getMessage(), e);
+    }
+    ended.forEach(this::removeChecks);
+    return ended;
+  }
+
+  /** The containers that check a version (its program there, its test job), if still there. */
+  private void removeChecks(long versionId) {
+    LOG.log(Level.WARNING, "Version {0}: its commit ended, its server stopped", versionId);
+    for (String name :
+        List.of(settings.checkContainer(versionId), settings.testContainer(versionId))) {
+      try (DockerConnection connection = docker.getConnection()) {
+        connection.find(name).ifPresent(found -> connection.remove(found.id()));
+      } catch (DockerException e) {
+        LOG.log(Level.WARNING, "Could not remove {0}: {1}", name, e.getMessage());
+      }
+    }
+  }
+}
