@@ -49,20 +49,25 @@ public final class ScriptWebapp {
         devel.post("/api/v2/webapps/" + dockerName + "/versions", "{\"number\":\"1\"}");
     assertThat(commit.status()).as(commit.body()).isEqualTo(202);
     long version = commit.json().getJsonNumber("id").longValue();
-    String state =
-        await()
-            .atMost(Duration.ofSeconds(120))
-            .pollInterval(Duration.ofMillis(500))
-            .until(
-                () ->
-                    devel
-                        .get("/api/v2/webapps/" + dockerName + "/versions/" + version)
-                        .json()
-                        .getString("state"),
-                s -> s.equals("READY") || s.equals("ERROR"));
-    assertThat(state).as("version 1 of " + dockerName).isEqualTo("READY");
+    assertThat(committed(devel, dockerName, version))
+        .as("version 1 of " + dockerName)
+        .isEqualTo("READY");
     devel.post("/api/v2/webapps/" + dockerName + "/sandbox/stop", null);
     return dockerName;
+  }
+
+  /** Waits, two minutes at most, for the end of a version's commit: READY or ERROR. */
+  public static String committed(Api devel, String dockerName, long version) {
+    return await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                devel
+                    .get("/api/v2/webapps/" + dockerName + "/versions/" + version)
+                    .json()
+                    .getString("state"),
+            s -> s.equals("READY") || s.equals("ERROR"));
   }
 
   /**

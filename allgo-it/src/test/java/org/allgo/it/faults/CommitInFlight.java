@@ -69,18 +69,7 @@ final class CommitInFlight {
         devel.post("/api/v2/webapps/" + webapp + "/versions", "{\"number\":\"" + NUMBER + "\"}");
     assertThat(again.status()).as(again.body()).isEqualTo(202);
     long id = again.json().getJsonNumber("id").longValue();
-    String state =
-        await("version " + NUMBER + " committed again")
-            .atMost(Duration.ofSeconds(120))
-            .pollInterval(Duration.ofMillis(500))
-            .until(
-                () ->
-                    devel
-                        .get("/api/v2/webapps/" + webapp + "/versions/" + id)
-                        .json()
-                        .getString("state"),
-                s -> s.equals("READY") || s.equals("ERROR"));
-    assertThat(state).isEqualTo("READY");
+    assertThat(ScriptWebapp.committed(devel, webapp, id)).isEqualTo("READY");
     devel.delete("/api/v2/webapps/" + webapp);
   }
 
