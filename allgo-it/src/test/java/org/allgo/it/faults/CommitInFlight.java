@@ -40,9 +40,7 @@ final class CommitInFlight {
             ProbeWebapp.PROGRAM,
             ProbeWebapp.SCRIPT);
     assertThat(testParam(devel, webapp, "600 0").status()).isEqualTo(200);
-    Api.Response started =
-        devel.post("/api/v2/webapps/" + webapp + "/sandbox/start", "{\"version\":\"1\"}");
-    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    startSandbox(devel, webapp);
     Api.Response commit =
         devel.post("/api/v2/webapps/" + webapp + "/versions", "{\"number\":\"" + NUMBER + "\"}");
     assertThat(commit.status()).as(commit.body()).isEqualTo(202);
@@ -65,6 +63,15 @@ final class CommitInFlight {
     assertThat(server.engine().containers(server.environment(), "check")).isEmpty();
 
     assertThat(testParam(devel, webapp, "0 0").status()).isEqualTo(200);
+    // A server with a short idle time (the fault server's) may have stopped the sandbox meanwhile.
+    if (!devel
+        .get("/api/v2/webapps/" + webapp)
+        .json()
+        .getJsonObject("sandbox")
+        .getString("state")
+        .equals("RUNNING")) {
+      startSandbox(devel, webapp);
+    }
     Api.Response again =
         devel.post("/api/v2/webapps/" + webapp + "/versions", "{\"number\":\"" + NUMBER + "\"}");
     assertThat(again.status()).as(again.body()).isEqualTo(202);
@@ -75,6 +82,12 @@ final class CommitInFlight {
 
   private JsonObject version(Api devel) {
     return devel.get("/api/v2/webapps/" + webapp + "/versions/" + version).json();
+  }
+
+  private static void startSandbox(Api devel, String webapp) {
+    Api.Response started =
+        devel.post("/api/v2/webapps/" + webapp + "/sandbox/start", "{\"version\":\"1\"}");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
   }
 
   private static Api.Response testParam(Api devel, String webapp, String param) {
