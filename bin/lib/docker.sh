@@ -119,10 +119,10 @@ docker_stage() {
       cp "$(mariadb_driver)" "$ctx/allgo/lib/mariadb-java-client.jar"
       cp "$ALLGO_ROOT/bin/lib/common.sh" "$ALLGO_ROOT/bin/lib/payara.sh" "$ctx/allgo/bin/lib/"
       cp "$ALLGO_ROOT/payara-config/allgo.asadmin" "$ctx/allgo/payara-config/"
-      # Payara Server without its sample domain and administration console (the admin port answers
-      # inside the container only).
+      # Payara Server without its sample domain (nor administration console, see ensure_payara; the
+      # admin port answers inside the container only).
       cp -al "$PAYARA_HOME" "$ctx/payara6"
-      rm -rf "$ctx/payara6/glassfish/domains/domain1" "$ctx/payara6/glassfish/lib/install/applications/__admingui"
+      rm -rf "$ctx/payara6/glassfish/domains/domain1"
       ;;
     ssh)
       ensure_built

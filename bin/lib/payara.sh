@@ -7,13 +7,18 @@ ALLGO_EAR=${ALLGO_EAR:-$ALLGO_ROOT/allgo-ear/target/allgo.ear}
 asadmin() { "$PAYARA_HOME/bin/asadmin" --interactive=false --port "$ALLGO_ADMIN_PORT" "$@"; }
 
 ensure_payara() {
-  [ -x "$PAYARA_HOME/bin/asadmin" ] && return 0
-  log "fetching Payara Server $PAYARA_VERSION"
-  local dir; dir=$(dirname "$PAYARA_HOME")
-  mkdir -p "$dir"
-  (cd "$dir" && mvn -B -q dependency:copy -Dartifact="fish.payara.distributions:payara:$PAYARA_VERSION:zip" \
-    -DoutputDirectory="$dir" -Dmdep.stripVersion=true) || die "could not fetch Payara from Maven Central"
-  unzip -q -o "$dir/payara.zip" -d "$dir" && rm -f "$dir/payara.zip"
+  if [ ! -x "$PAYARA_HOME/bin/asadmin" ]; then
+    log "fetching Payara Server $PAYARA_VERSION"
+    local dir; dir=$(dirname "$PAYARA_HOME")
+    mkdir -p "$dir"
+    (cd "$dir" && mvn -B -q dependency:copy -Dartifact="fish.payara.distributions:payara:$PAYARA_VERSION:zip" \
+      -DoutputDirectory="$dir" -Dmdep.stripVersion=true) || die "could not fetch Payara from Maven Central"
+    unzip -q -o "$dir/payara.zip" -d "$dir" && rm -f "$dir/payara.zip"
+  fi
+  # No administration console: the admin port serves asadmin alone. The console loads on the first
+  # request to the admin port's root, and a stop-domain during that load deadlocked the server's
+  # web container (the stop timed out, the process stayed).
+  rm -rf "$PAYARA_HOME/glassfish/lib/install/applications/__admingui"
 }
 
 # Builds the EAR when it is missing or older than any source (the test tiers' are not in it).
