@@ -50,6 +50,8 @@ public class JobContainers {
 
   @Inject JobSettings settings;
 
+  @Inject WarmSlots slots;
+
   /** The container a job runs in, started straight away ({@link #create}). */
   public String run(JobLaunch launch) {
     List<String> argv = argv(launch);
@@ -171,9 +173,23 @@ public class JobContainers {
     }
   }
 
+  /**
+   * The job's container: by the job's name, else the warm container its slot gave the job (not
+   * renamed yet, or never: the server stopped right after its hand-over).
+   */
   public Optional<ContainerInfo> find(long jobId) {
     try (DockerConnection connection = docker.getConnection()) {
-      return connection.find(settings.containerName(jobId));
+      Optional<ContainerInfo> named = connection.find(settings.containerName(jobId));
+      if (named.isPresent()) {
+        return named;
+      }
+      for (ContainerSummary warm : connection.list(Map.of(ROLE_LABEL, ROLE))) {
+        if (warm.labels().containsKey(WARM_LABEL)
+            && jobId(warm.name(), warm.labels()).equals(Optional.of(jobId))) {
+          return connection.find(warm.id());
+        }
+      }
+      return Optional.empty();
     }
   }
 
@@ -224,19 +240,12 @@ public class JobContainers {
 
   /**
    * The job a container runs: its label, or for a warm container (made before its job was known)
-   * the job's name it took at its hand-over.
+   * the job its slot took.
    */
   public Optional<Long> jobId(String name, Map<String, String> labels) {
     Optional<Long> labelled = jobId(labels);
-    String prefix = settings.environment() + "-job-";
-    if (labelled.isPresent() || name == null || !labels.containsKey(WARM_LABEL)) {
-      return labelled;
-    }
-    String bare = name.startsWith("/") ? name.substring(1) : name;
-    if (!bare.startsWith(prefix) || !bare.substring(prefix.length()).matches("[0-9]{1,18}")) {
-      return Optional.empty();
-    }
-    return Optional.of(Long.valueOf(bare.substring(prefix.length())));
+    String slot = labels.get(WARM_LABEL);
+    return labelled.isPresent() || slot == null ? labelled : slots.jobOf(slot);
   }
 
   public static Optional<Long> jobId(Map<String, String> labels) {

@@ -21,7 +21,6 @@ import org.allgo.connector.api.DockerException;
 import org.allgo.connector.api.EngineUnavailableException;
 import org.allgo.connector.api.NotFoundException;
 import org.allgo.connector.api.PolicyRefusedException;
-import org.allgo.jobs.control.JobSettings;
 import org.allgo.jobs.control.JobWatch;
 
 /**
@@ -52,8 +51,6 @@ public class JobStarts {
   @Inject JobContainers containers;
 
   @Inject JobCompletion completion;
-
-  @Inject JobSettings settings;
 
   @Inject JobWatch watch;
 
@@ -134,11 +131,11 @@ public class JobStarts {
       watch.changed(jobId);
       return;
     }
+    Optional<String> warmContainer = Optional.empty();
     String container;
     try {
-      container =
-          warm.start(launch.get(), JobContainers.argv(launch.get()))
-              .orElseGet(() -> containers.run(launch.get()));
+      warmContainer = warm.start(launch.get(), JobContainers.argv(launch.get()));
+      container = warmContainer.orElseGet(() -> containers.run(launch.get()));
     } catch (RuntimeException e) {
       if (e instanceof EngineUnavailableException || engineGoingAway(e)) {
         // Nothing ran: the job waits in its place until the engine answers again.
@@ -151,8 +148,10 @@ public class JobStarts {
       completion.fail(jobId, "The job could not start: " + e.getMessage());
       return;
     }
-    LOG.log(Level.INFO, "Job {0} started in {1}", jobId, settings.containerName(jobId));
-    if (transitions.started(jobId, container).isPresent()) {
+    LOG.log(Level.INFO, "Job {0} started in container {1}", jobId, container);
+    boolean stopAsked = transitions.started(jobId, container).isPresent();
+    warmContainer.ifPresent(id -> warm.name(jobId, id));
+    if (stopAsked) {
       completion.stop(jobId);
     }
   }

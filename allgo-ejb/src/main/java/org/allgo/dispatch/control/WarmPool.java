@@ -88,7 +88,7 @@ public class WarmPool {
     }
     WarmSlot slot = taken.get();
     try {
-      containers.rename(slot.containerId(), jobSettings.containerName(launch.jobId()));
+      slots.assign(slot.name(), launch.jobId());
       slots.moveIn(slot.name(), jobSettings.directory(launch.jobId()));
       slots.handOver(slot.name(), argv);
     } catch (RuntimeException e) {
@@ -102,6 +102,19 @@ public class WarmPool {
     }
     LOG.log(Level.DEBUG, "Job {0} started warm in slot {1}", launch.jobId(), slot.name());
     return Optional.of(slot.containerId());
+  }
+
+  /**
+   * Gives the warm container its job's name, once the job's start is recorded: off the job's path
+   * to its program (an engine call), for whoever reads the engine's list; the server itself finds
+   * the job's container by its slot ({@link WarmSlots#assign}) until then.
+   */
+  public void name(long jobId, String containerId) {
+    try {
+      containers.rename(containerId, jobSettings.containerName(jobId));
+    } catch (RuntimeException e) {
+      LOG.log(Level.DEBUG, "Job {0} keeps its warm container''s name: {1}", jobId, e.getMessage());
+    }
   }
 
   /** Fills the kind's place in the pool, in the background (a version became runnable, say). */

@@ -17,13 +17,15 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.allgo.connector.api.ContainerSummary;
 
 /**
  * The folders of the warm pool's slots, on the datastore's file system: {@code work}, empty until a
  * job's files move in, mounted as the job's directory, and {@code control}, mounted read-only, with
- * the waiter and, at the hand-over, the job's argument vector. A job's files move by renames only.
+ * the waiter and, at the hand-over, the job's id and argument vector. A job's files move by renames
+ * only.
  */
 @Dependent
 public class WarmSlots {
@@ -66,6 +68,35 @@ public class WarmSlots {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot make the warm slot " + slot, e);
+    }
+  }
+
+  /**
+   * Writes down the job the slot's container takes, before its files and argv: the server finds a
+   * warm container's job by its slot, whatever the container's name (it takes the job's name only
+   * once the start is recorded), on every server sharing the data root and after a restart.
+   */
+  public void assign(String slot, long jobId) {
+    Path aside = control(slot).resolve("job.new");
+    try {
+      Files.writeString(aside, Long.toString(jobId));
+      Files.move(aside, control(slot).resolve("job"), StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot give job " + jobId + " to warm slot " + slot, e);
+    }
+  }
+
+  /** The job the slot's container took, if it took one. */
+  public Optional<Long> jobOf(String slot) {
+    if (!isSlot(slot)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Long.valueOf(Files.readString(control(slot).resolve("job")).strip()));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
     }
   }
 

@@ -75,7 +75,7 @@ class JobLimitsIT {
               Jobs.containerName(id));
     } while (inspect.exit() != 0 && Instant.now().isBefore(deadline));
 
-    // A warm container, made before its job was known, is the job's by its name only.
+    // A warm container, made before its job was known, has no job label: its slot says its job.
     assertThat(inspect.output().strip())
         .isIn(
             Stream.of(id, Jobs.WARM ? "warm" : id)
