@@ -20,8 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (the {@link FaultServer}). Five queues run two jobs each at a time: the first ten jobs, two a
  * queue, are claimed as they come, the twenty after them wait, and the kill comes as soon as the
  * tenth is claimed, while the last containers may still be starting. The running jobs outlive the
- * server's absence: their containers end while it is away. A version being committed at the kill
- * ({@link CommitInFlight}) ends with the reason after the restart, and its number commits again.
+ * server's absence: their containers end while it is away. On MariaDB, a version being committed at
+ * the kill ({@link CommitInFlight}) ends with the reason after the restart, and its number commits
+ * again.
  */
 @ExtendWith(FaultServer.Extension.class)
 class ServerKillIT {
@@ -46,7 +47,6 @@ class ServerKillIT {
   void theFaultServerKilledWhileItsJobsStart(FaultServer fault) {
     AllgoServer server = fault.server();
     String webapp = ProbeWebapp.on(server);
-    CommitInFlight commit = CommitInFlight.start(server);
     fault.engine().removeImages(fault.repository(webapp));
     fault.relay().switchTo(RegistryRelay.Mode.HANGING);
     try {
@@ -54,7 +54,6 @@ class ServerKillIT {
     } finally {
       fault.relay().switchTo(RegistryRelay.Mode.OPEN);
     }
-    commit.assertEndedAndCommittable();
   }
 
   private static void killWithJobs(AllgoServer server, String webapp, Runnable beforeRestart) {
