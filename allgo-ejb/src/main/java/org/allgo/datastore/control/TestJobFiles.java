@@ -78,8 +78,7 @@ public class TestJobFiles {
    * user.
    */
   public Path prepareRun(long versionId, String dockerName, List<String> names) {
-    // In the datastore, the one place job containers may mount; job directories are numbers.
-    Path run = settings.datastore().resolve("test-version-" + versionId);
+    Path run = webapps.testRun(versionId);
     FileTrees.delete(run);
     try {
       Files.createDirectories(run);

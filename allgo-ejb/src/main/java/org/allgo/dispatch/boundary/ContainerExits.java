@@ -70,7 +70,7 @@ public class ContainerExits implements ContainerEventListener {
       warm.died(event.containerId());
     }
     containers
-        .jobId(event.name(), event.labels())
+        .jobOf(event.labels())
         .ifPresent(
             jobId -> {
               try {

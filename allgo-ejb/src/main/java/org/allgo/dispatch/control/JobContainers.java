@@ -161,7 +161,7 @@ public class JobContainers {
   public Map<Long, ContainerSummary> list() {
     Map<Long, ContainerSummary> byJob = new HashMap<>();
     for (ContainerSummary container : listAll()) {
-      jobId(container.name(), container.labels()).ifPresent(id -> byJob.put(id, container));
+      jobOf(container.labels()).ifPresent(id -> byJob.put(id, container));
     }
     return byJob;
   }
@@ -183,13 +183,7 @@ public class JobContainers {
       if (named.isPresent()) {
         return named;
       }
-      for (ContainerSummary warm : connection.list(Map.of(ROLE_LABEL, ROLE))) {
-        if (warm.labels().containsKey(WARM_LABEL)
-            && jobId(warm.name(), warm.labels()).equals(Optional.of(jobId))) {
-          return connection.find(warm.id());
-        }
-      }
-      return Optional.empty();
+      return Optional.ofNullable(list().get(jobId)).flatMap(warm -> connection.find(warm.id()));
     }
   }
 
@@ -242,13 +236,11 @@ public class JobContainers {
    * The job a container runs: its label, or for a warm container (made before its job was known)
    * the job its slot took.
    */
-  public Optional<Long> jobId(String name, Map<String, String> labels) {
-    Optional<Long> labelled = jobId(labels);
+  public Optional<Long> jobOf(Map<String, String> labels) {
     String slot = labels.get(WARM_LABEL);
-    return labelled.isPresent() || slot == null ? labelled : slots.jobOf(slot);
-  }
-
-  public static Optional<Long> jobId(Map<String, String> labels) {
+    if (slot != null && !labels.containsKey(JOB_LABEL)) {
+      return slots.jobOf(slot);
+    }
     try {
       return Optional.ofNullable(labels.get(JOB_LABEL)).map(Long::valueOf);
     } catch (NumberFormatException e) {

@@ -93,9 +93,8 @@ public class WarmSlots {
     }
     try {
       return Optional.of(Long.valueOf(Files.readString(control(slot).resolve("job")).strip()));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
     } catch (IOException | NumberFormatException e) {
+      // No job taken yet (no file), or not one of ours.
       return Optional.empty();
     }
   }

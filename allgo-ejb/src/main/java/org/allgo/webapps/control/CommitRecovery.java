@@ -15,6 +15,7 @@ import org.allgo.connector.api.DockerConnection;
 import org.allgo.connector.api.DockerConnectionFactory;
 import org.allgo.connector.api.DockerException;
 import org.allgo.platform.Resources;
+import org.allgo.platform.control.FileTrees;
 
 /**
  * Commits that died with their server. A version is committed by a batch job of the server that
@@ -89,9 +90,18 @@ public class CommitRecovery {
     return ended;
   }
 
-  /** The containers that check a version (its program there, its test job), if still there. */
+  /**
+   * The containers that check a version (its program there, its test job), if still there, and the
+   * test job's working directory.
+   */
   private void removeChecks(long versionId) {
     LOG.log(Level.WARNING, "Version {0}: its commit ended, its server stopped", versionId);
+    try {
+      FileTrees.delete(settings.testRun(versionId));
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING, "Could not remove the test run of {0}: {1}", versionId, e.getMessage());
+    }
     for (String name :
         List.of(settings.checkContainer(versionId), settings.testContainer(versionId))) {
       try (DockerConnection connection = docker.getConnection()) {

@@ -70,7 +70,6 @@ public class WebappSettings {
     return environment + "-user-" + dockerName;
   }
 
-  /** Where a webapp's versions live: {@code <registry>/allgo/<env>/<docker_name>}. */
   /** The container that checks a version's program is in its image and may be run. */
   public String checkContainer(long versionId) {
     return environment() + "-check-" + versionId;
@@ -81,6 +80,7 @@ public class WebappSettings {
     return environment() + "-test-" + versionId;
   }
 
+  /** Where a webapp's versions live: {@code <registry>/allgo/<env>/<docker_name>}. */
   public String repository(String dockerName) {
     return registry + "/allgo/" + environment + "/" + dockerName;
   }
@@ -92,6 +92,16 @@ public class WebappSettings {
   /** Where a webapp's test job keeps its input files. */
   public Path testFiles(String dockerName) {
     return Path.of(data, "rw", "webapp-tests").toAbsolutePath().normalize().resolve(dockerName);
+  }
+
+  /**
+   * The working directory of a version's test job, a copy of the test files: in the datastore, the
+   * one place job containers may mount (job directories are numbers).
+   */
+  public Path testRun(long versionId) {
+    return Path.of(data, "rw", "datastore", "test-version-" + versionId)
+        .toAbsolutePath()
+        .normalize();
   }
 
   public Path toolbox() {

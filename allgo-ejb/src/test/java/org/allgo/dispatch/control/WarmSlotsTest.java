@@ -45,13 +45,9 @@ class WarmSlotsTest {
     JobContainers containers = new JobContainers();
     containers.slots = slots;
 
-    assertThat(containers.jobId("test-warm-" + SLOT, Map.of(JobContainers.WARM_LABEL, SLOT)))
-        .contains(7L);
-    assertThat(containers.jobId("test-job-9", Map.of(JobContainers.JOB_LABEL, "9"))).contains(9L);
-    assertThat(
-            containers.jobId(
-                "test-warm-fedcba9876543210", Map.of(JobContainers.WARM_LABEL, "fedcba9876543210")))
-        .isEmpty();
+    assertThat(containers.jobOf(Map.of(JobContainers.WARM_LABEL, SLOT))).contains(7L);
+    assertThat(containers.jobOf(Map.of(JobContainers.JOB_LABEL, "9"))).contains(9L);
+    assertThat(containers.jobOf(Map.of(JobContainers.WARM_LABEL, "fedcba9876543210"))).isEmpty();
     // Not a slot's name: nothing is read outside the slots' folder.
     assertThat(slots.jobOf("../../etc")).isEmpty();
   }

@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import org.allgo.it.AllgoScript;
 import org.allgo.it.Api;
 import org.allgo.it.ScriptWebapp;
 
 /**
  * A version being committed when the server is killed: its test job (the probe program, sleeping
  * for minutes) holds the commit in its check step. After the restart, its commit is over: the
- * version is ERROR and says why, the test job's container is gone, and the same number commits
- * again once the test job is short.
+ * version is ERROR and says why, the test job's container and working directory are gone, and the
+ * same number commits again once the test job is short.
  */
 final class CommitInFlight {
 
@@ -49,7 +52,14 @@ final class CommitInFlight {
     await("the test job of version " + NUMBER + " running")
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> !inFlight.server.engine().containers(server.environment(), "check").isEmpty());
+        .until(
+            () ->
+                Files.isDirectory(inFlight.testRun())
+                    && !inFlight
+                        .server
+                        .engine()
+                        .containers(server.environment(), "check")
+                        .isEmpty());
     assertThat(inFlight.version(devel).getString("state")).isEqualTo("COMMITTED");
     return inFlight;
   }
@@ -61,6 +71,7 @@ final class CommitInFlight {
     assertThat(ended.getString("state")).as(ended.toString()).isEqualTo("ERROR");
     assertThat(ended.getString("errorReason")).contains("stopped before the commit ended");
     assertThat(server.engine().containers(server.environment(), "check")).isEmpty();
+    assertThat(testRun()).doesNotExist();
 
     assertThat(testParam(devel, webapp, "0 0").status()).isEqualTo(200);
     // A server with a short idle time (the fault server's) may have stopped the sandbox meanwhile.
@@ -78,6 +89,13 @@ final class CommitInFlight {
     long id = again.json().getJsonNumber("id").longValue();
     assertThat(ScriptWebapp.committed(devel, webapp, id)).isEqualTo("READY");
     devel.delete("/api/v2/webapps/" + webapp);
+  }
+
+  // The test job's working directory, a copy of the test files, in the server's datastore.
+  private Path testRun() {
+    return AllgoScript.root()
+        .toPath()
+        .resolve("var/" + server.environment() + "/rw/datastore/test-version-" + version);
   }
 
   private JsonObject version(Api devel) {
