@@ -219,13 +219,14 @@ final class SwarmJobs {
     return info(service).state().equals(ServiceState.EXITED);
   }
 
-  // The witness's report, the log's last message, completes what the swarm says of a program's end.
+  // The witness's report, among the log's last messages, completes what the swarm says of a
+  // program's end.
   private ExitStatus witnessed(Service service, ExitStatus exit) {
     if (swarm.helperDir().isEmpty() || exit.failure().isPresent()) {
       return exit;
     }
     try {
-      return Witness.complete(exit, logs.last(service));
+      return Witness.complete(exit, logs.end(service));
     } catch (DockerException e) {
       LOG.log(Level.DEBUG, "No report of {0}'s end: {1}", service.name(), e.toString());
       return exit;

@@ -80,10 +80,9 @@ final class SwarmLogs {
     return withoutReport(service, -1);
   }
 
-  /** The log's last message, which is the witness's report when the job ended under it. */
-  Optional<LogEntry> last(Service service) {
-    List<LogEntry> last = entries(service, 1);
-    return last.isEmpty() ? Optional.empty() : Optional.of(last.get(last.size() - 1));
+  /** The log's last messages, among which the witness's report when the job ended under it. */
+  List<LogEntry> end(Service service) {
+    return entries(service, Witness.TAIL);
   }
 
   private List<LogEntry> withoutReport(Service service, int count) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.allgo.connector.api.ExitStatus;
@@ -67,20 +66,29 @@ public final class Witness {
   }
 
   /**
-   * The exit status completed with the witness's report, when {@code last} (the log's last message)
-   * is one: the program's start and whether memory ran out.
+   * How many of the log's last messages are searched for the report: the witness writes it last,
+   * but the engine reads a task's standard output and standard error apart, so the program's last
+   * lines on the other stream can be logged after it.
    */
-  public static ExitStatus complete(ExitStatus exit, Optional<LogEntry> last) {
-    if (last.isEmpty() || last.get().chunk().stream() != LogChunk.Stream.STDERR) {
-      return exit;
+  public static final int TAIL = 64;
+
+  /**
+   * The exit status completed with the witness's report, the last one among {@code tail} (the log's
+   * last messages, oldest first): the program's start and whether memory ran out.
+   */
+  public static ExitStatus complete(ExitStatus exit, List<LogEntry> tail) {
+    for (int i = tail.size() - 1; i >= 0; i--) {
+      LogEntry entry = tail.get(i);
+      Matcher report = LINE.matcher(entry.chunk().text());
+      if (entry.chunk().stream() == LogChunk.Stream.STDERR && report.matches()) {
+        Instant ended = entry.time();
+        Instant started =
+            ended.minus(Duration.ofMillis(Math.max(0, Long.parseLong(report.group(1)))));
+        boolean oom = Long.parseLong(report.group(2)) > 0;
+        return new ExitStatus(
+            exit.exitCode(), oom, exit.timedOut(), started, ended, exit.failure());
+      }
     }
-    Matcher report = LINE.matcher(last.get().chunk().text());
-    if (!report.matches()) {
-      return exit;
-    }
-    Instant ended = last.get().time();
-    Instant started = ended.minus(Duration.ofMillis(Math.max(0, Long.parseLong(report.group(1)))));
-    boolean oom = Long.parseLong(report.group(2)) > 0;
-    return new ExitStatus(exit.exitCode(), oom, exit.timedOut(), started, ended, exit.failure());
+    return exit;
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.allgo.connector.api.ContainerEvent;
 import org.allgo.connector.api.ContainerInfo;
+import org.allgo.connector.api.ContainerLogs;
 import org.allgo.connector.api.ContainerSpec;
 import org.allgo.connector.api.ExitStatus;
 import org.allgo.connector.api.ImageRef;
@@ -137,19 +138,24 @@ class SwarmJobsIT extends SwarmJobsTest {
                     "oom",
                     "sh",
                     "-c",
-                    // tail is the process the kernel kills (whichever is largest otherwise: on a
-                    // loaded machine, at times the shell), so that the program outlives it. The
-                    // program forks nothing after it: a fork while the killed tail's memory is
-                    // still charged is a second out-of-memory, whose victim can be the program.
-                    "sleep 1; echo eating; head -c 100m /dev/zero"
-                        + " | sh -c 'echo 1000 > /proc/self/oom_score_adj; exec tail';"
-                        + " echo alive")
+                    // tail, alone, reads /dev/zero into memory (no newline comes) until the
+                    // kernel kills it, the largest of the program's processes; the program
+                    // outlives it. Nothing else allocates meanwhile: no writer fills a pipe (a
+                    // pipe's pages are charged to the cgroup, and a charge while the killed
+                    // tail's memory is not yet freed is a second out-of-memory, whose victim
+                    // was at times the program itself on a loaded machine), and nothing forks.
+                    "sleep 1; echo eating; tail /dev/zero; echo alive")
                 .withLimits(Limits.of(16L << 20, 1, 32)));
 
     ExitStatus exit = awaitEnd(id);
 
-    assertThat(exit.oomKilled()).isTrue();
-    assertThat(exit.exitCode()).isZero();
+    ContainerLogs logs = docker.logs(id);
+    assertThat(exit.oomKilled())
+        .as("%s; out %s; err %s", exit, logs.stdout(), logs.stderr())
+        .isTrue();
+    assertThat(exit.exitCode())
+        .as("%s; out %s; err %s", exit, logs.stdout(), logs.stderr())
+        .isZero();
     assertThat(exit.duration()).isBetween(Duration.ofMillis(900), Duration.ofSeconds(20));
     assertThat(docker.logs(id).stdout()).contains("eating").contains("alive");
     assertThat(docker.logs(id).stderr()).doesNotContain("allgo-witness");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.allgo.connector.api.ExitStatus;
 import org.allgo.connector.api.LogChunk;
 import org.allgo.connector.api.LogEntry;
@@ -23,7 +22,8 @@ class WitnessTest {
     ExitStatus exit =
         Witness.complete(
             SWARM,
-            Optional.of(
+            List.of(
+                entry(END.minusMillis(5), LogChunk.Stream.STDOUT, "done\n"),
                 entry(END, LogChunk.Stream.STDERR, "allgo-witness ran=1230ms oom_kill 2\n")));
 
     assertThat(exit.oomKilled()).isTrue();
@@ -33,16 +33,33 @@ class WitnessTest {
   }
 
   @Test
+  void theProgramsLastLinesMayBeLoggedAfterTheReport() {
+    ExitStatus exit =
+        Witness.complete(
+            SWARM,
+            List.of(
+                entry(END.minusMillis(9), LogChunk.Stream.STDERR, "Killed\n"),
+                entry(
+                    END.minusMillis(2),
+                    LogChunk.Stream.STDERR,
+                    "allgo-witness ran=10ms oom_kill 0\n"),
+                entry(END, LogChunk.Stream.STDERR, "allgo-witness ran=900ms oom_kill 1\n"),
+                entry(END.plusMillis(1), LogChunk.Stream.STDOUT, "alive\n")));
+
+    assertThat(exit.oomKilled()).isTrue();
+    assertThat(exit.startedAt()).isEqualTo(END.minusMillis(900));
+    assertThat(exit.finishedAt()).isEqualTo(END);
+  }
+
+  @Test
   void withoutAReportTheSwarmsWordStands() {
-    assertThat(Witness.complete(SWARM, Optional.empty())).isEqualTo(SWARM);
+    assertThat(Witness.complete(SWARM, List.of())).isEqualTo(SWARM);
     assertThat(
             Witness.complete(
                 SWARM,
-                Optional.of(
-                    entry(END, LogChunk.Stream.STDOUT, "allgo-witness ran=10ms oom_kill 1\n"))))
+                List.of(entry(END, LogChunk.Stream.STDOUT, "allgo-witness ran=10ms oom_kill 1\n"))))
         .isEqualTo(SWARM);
-    assertThat(
-            Witness.complete(SWARM, Optional.of(entry(END, LogChunk.Stream.STDERR, "the end\n"))))
+    assertThat(Witness.complete(SWARM, List.of(entry(END, LogChunk.Stream.STDERR, "the end\n"))))
         .isEqualTo(SWARM);
   }
 
