@@ -21,10 +21,12 @@ ensure_payara() {
   rm -rf "$PAYARA_HOME/glassfish/lib/install/applications/__admingui"
 }
 
-# Builds the EAR when it is missing or older than any source (the test tiers' are not in it).
+# Builds the EAR when it is missing or older than any source (the test tiers' are not in it, nor
+# what a build generates under target/, such as the OpenAPI client's sources).
 ensure_built() {
   if [ -f "$ALLGO_EAR" ] && [ -z "$(find "$ALLGO_ROOT" \( -path "$ALLGO_ROOT/var" -o -path "$ALLGO_ROOT/allgo-it" \
-      -o -path "$ALLGO_ROOT/allgo-itc" \) -prune -o \( -path '*/src/*' -o -name pom.xml \) -newer "$ALLGO_EAR" -print -quit)" ]; then
+      -o -path "$ALLGO_ROOT/allgo-itc" -o -path "$ALLGO_ROOT/allgo-client-it" -o -name target \) -prune \
+      -o \( -path '*/src/*' -o -name pom.xml \) -newer "$ALLGO_EAR" -print -quit)" ]; then
     return 0
   fi
   log "building allgo"

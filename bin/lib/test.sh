@@ -1,8 +1,9 @@
 # bin/allgo test: starts the real services the tests need, runs the unit and module integration
-# tests, then the in-container tests and the black-box tests against a server on MariaDB (then a job
-# through the client generated from its OpenAPI document), the
-# health test against one on the H2 default, then the container deployment's tests
-# (ALLGO_TEST_DOCKER=false skips them), and stops everything it started. Sourced by bin/allgo.
+# tests, then the in-container tests and the black-box tests against a server on MariaDB (again with
+# warm starts, then a job through the client generated from its OpenAPI document), the jobs on the
+# test swarm and the health test against a server on the H2 default, with the container
+# deployment's tests beside those two (ALLGO_TEST_DOCKER=false skips them), and stops everything it
+# started. Sourced by bin/allgo.
 
 # Servers the black-box tests deploy: one on MariaDB (the production dialect), one on the H2 default.
 # ALLGO_TEST_ENV and ALLGO_TEST_PORTBASE let a second test run share the machine with a first (with
@@ -101,6 +102,18 @@ run_tests() {
     log "a job through the client generated from the OpenAPI document, on the same server"
     test_allgo up "${TEST_MARIADB_ENV[@]}" && generated_client "$TEST_PORTBASE" || status=1
   fi
+  # The container deployment (docker/tests/deployment.sh: its own environments dev and qualif, on
+  # ports of their own) runs beside the swarm and H2 tiers, which use other engines or none of its
+  # names; its output is shown when it ends. The EAR it copies is built before, once.
+  TEST_DOCKER_PID=
+  local docker_log=$ALLGO_ROOT/var/log/docker-tier.log
+  if [ "$status" = 0 ] && [ "${ALLGO_TEST_DOCKER:-true}" = true ]; then
+    ensure_built
+    log "the container deployment (docker tier), beside the next tiers (its output: $docker_log)"
+    mkdir -p "$(dirname "$docker_log")"
+    "$ALLGO_ROOT/bin/allgo" docker test > "$docker_log" 2>&1 < /dev/null &
+    TEST_DOCKER_PID=$!
+  fi
   if [ "$status" = 0 ]; then
     log "jobs on the test swarm, through a server placing them there"
     local started=$SECONDS
@@ -118,12 +131,14 @@ run_tests() {
     test_allgo up "${TEST_H2_ENV[@]}" \
       && black_box $((TEST_PORTBASE + 1000)) "${TEST_ENV}h2" -Dit.test='HealthIT,ServerSurfaceIT' \
         -Dallgo.db=h2 -Dallgo.test.server.settings="${TEST_H2_ENV[*]} $(test_services)" || status=1
-  fi
-  # The container deployment (docker/tests/deployment.sh): its own environments dev and qualif.
-  if [ "$status" = 0 ] && [ "${ALLGO_TEST_DOCKER:-true}" = true ]; then
-    log "the container deployment (docker tier)"
     test_allgo down "${TEST_H2_ENV[@]}" || true
-    "$ALLGO_ROOT/bin/allgo" docker test || status=1
+  fi
+  if [ -n "$TEST_DOCKER_PID" ]; then
+    local started=$SECONDS
+    wait "$TEST_DOCKER_PID" || status=1
+    TEST_DOCKER_PID=
+    log "the container deployment (docker tier), waited for $((SECONDS - started)) s after the other tiers:"
+    cat "$docker_log"
   fi
   return $status
 }
@@ -183,6 +198,8 @@ reset_test_state() {
 # Stops the test servers, and the services that were not running before the tests.
 finish_tests() {
   local name
+  # The docker tier ends with its own teardown, on the engine stopped below.
+  [ -n "${TEST_DOCKER_PID:-}" ] && { wait "$TEST_DOCKER_PID" || true; }
   test_allgo down "${TEST_MARIADB_ENV[@]}" || true
   test_allgo down "${TEST_H2_ENV[@]}" || true
   test_allgo down "${TEST_SWARM_ENV[@]}" || true
