@@ -105,27 +105,6 @@ class ServerSurfaceIT {
   }
 
   @Test
-  void aClientAskingForHttp2InCleartextIsAnsweredInHttp11() throws Exception {
-    // A new client's first request carries "Upgrade: h2c"; with a body, Grizzly's upgrade could
-    // leave the body unread until its blocking read timed out.
-    HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpResponse<String> response =
-        fresh.send(
-            HttpRequest.newBuilder(URI.create(Server.BASE_URL + "/api/v2/tokens"))
-                .timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"email\":\"nobody@localhost\",\"password\":\"wrong\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-
-    assertThat(fresh.version()).isEqualTo(HttpClient.Version.HTTP_2);
-    assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
-  }
-
-  @Test
   void pagesCarryAContentSecurityPolicy() throws Exception {
     HttpResponse<String> response = Server.get("/users/sign_in");
 
