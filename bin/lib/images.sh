@@ -6,7 +6,7 @@
 # busybox-static applets, and Debian's scp, sftp-server and nano run through their own loader.
 # It also holds libexec/allgo-waiter, the waiting process of warm job containers (bin/lib/allgo-waiter.c, static).
 TOOLBOX_PROGRAMS=(/usr/bin/scp /usr/lib/openssh/sftp-server /bin/nano)
-TOOLBOX_VERSION=2
+TOOLBOX_VERSION=3
 
 toolbox_dir() { echo "$ALLGO_DATA/ro/toolbox"; }
 

@@ -34,7 +34,7 @@ TEST_SWARM_ITS='org.allgo.it.swarm.*IT,WarmPoolSwitchIT,JobRunIT,JobAbortIT,JobL
 
 # The job tests that hold in both modes, run again on the same server with warm starts switched on
 # (the admin API, until the server stops): every other tier starts its jobs cold.
-TEST_WARM_ITS='JobRunIT,JobAbortIT,JobLogIT,JobLimitsIT,JobEventsIT,JobBoundsIT,JobIsolationIT'
+TEST_WARM_ITS='JobRunIT,JobAbortIT,JobLogIT,JobLimitsIT,JobEventsIT,JobBoundsIT,JobIsolationIT,WarmEndIT'
 
 # The services of this run, which a test that runs bin/allgo itself must name too (it sees no other
 # ALLGO_* setting than those it is given).

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.allgo.connector.api.ConflictException;
@@ -40,6 +41,10 @@ import org.allgo.jobs.entity.StopRequest;
 public class JobCompletion {
 
   private static final System.Logger LOG = System.getLogger(JobCompletion.class.getName());
+
+  // How long a reported end waits for the start's record and the engine's log: 50 × 5 ms.
+  private static final int REPORT_TRIES = 50;
+  private static final long REPORT_PAUSE_MS = 5;
 
   @Inject JobTransitions transitions;
 
@@ -78,6 +83,74 @@ public class JobCompletion {
   }
 
   /**
+   * A warm job's waiter reported its program's exit: the job is finished now, if it is still
+   * RUNNING with its start recorded, not asked to stop, and the engine's log of it holds every byte
+   * the waiter relayed. Otherwise nothing is done here: the engine's event finishes it, as any job.
+   * True when the job was finished here.
+   */
+  public boolean completeReported(long jobId, WarmExitReported report) {
+    Optional<RunningJob> job = startRecorded(jobId);
+    if (job.isEmpty() || job.get().stopRequest() != null) {
+      return false;
+    }
+    String container = job.get().containerId();
+    if (!logWhole(jobId, container, report.relayed())) {
+      return false;
+    }
+    ExitStatus exit =
+        new ExitStatus(report.exitCode(), false, false, job.get().startedAt(), Instant.now());
+    boolean finished =
+        finish(
+            job.get(),
+            new ContainerInfo(
+                container,
+                settings.containerName(jobId),
+                "",
+                "exited",
+                Map.of(JobContainers.WARM_LABEL, report.slot()),
+                Optional.of(exit)));
+    if (finished) {
+      LOG.log(Level.INFO, "Job {0} ended on its waiter''s report", Long.toString(jobId));
+    }
+    return finished;
+  }
+
+  // The running job once its start is recorded (the program may end before the record is made).
+  private Optional<RunningJob> startRecorded(long jobId) {
+    for (int attempt = 0; attempt < REPORT_TRIES; attempt++) {
+      Optional<RunningJob> job = transitions.findRunning(jobId);
+      if (job.isEmpty() || job.get().containerId() != null && job.get().startedAt() != null) {
+        return job;
+      }
+      pause();
+    }
+    return Optional.empty();
+  }
+
+  // Whether the live log holds all the output relayed, copied from the engine as it comes.
+  private boolean logWhole(long jobId, String container, long relayed) {
+    for (int attempt = 0; attempt < REPORT_TRIES; attempt++) {
+      Optional<LiveLogCopier.Copied> copied = copier.copy(jobId, container, Long.MAX_VALUE);
+      if (copied.isEmpty() || copied.get().overLimit() || copied.get().bytes() > relayed) {
+        return false;
+      }
+      if (copied.get().bytes() == relayed) {
+        return true;
+      }
+      pause();
+    }
+    return false;
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(REPORT_PAUSE_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
    * The platform could not run the job or lost it: no log will come. False when it was finished
    * already.
    */
@@ -97,21 +170,22 @@ public class JobCompletion {
     }
   }
 
-  private void finish(RunningJob job, ContainerInfo container) {
+  // False when another completion finished the job meanwhile, or it is left RUNNING for the next.
+  private boolean finish(RunningJob job, ContainerInfo container) {
     long jobId = job.jobId();
     Instant now = Instant.now();
     ExitStatus exit = container.exit().orElse(new ExitStatus(-1, false, false, now, now));
     Duration duration = job.ran(container, exit);
     try {
       if (!finishWithLog(job, container, exit, duration)) {
-        return;
+        return false;
       }
     } catch (UncheckedIOException e) {
       if (transitions.findRunning(jobId).isEmpty()) {
         // Another completion (the container's event, an abort) finished the job meanwhile and took
         // its output with it: this one has nothing left to do.
         LOG.log(Level.DEBUG, "Job {0} was finished elsewhere: {1}", jobId, e.getMessage());
-        return;
+        return false;
       }
       if (files.hasSpace()) {
         // Left RUNNING with its container: the next completion does it all again.
@@ -119,11 +193,12 @@ public class JobCompletion {
       }
       LOG.log(Level.WARNING, "Job {0} ends without its log: {1}", jobId, e.getMessage());
       if (!finishWithoutLog(jobId, exit)) {
-        return;
+        return false;
       }
     }
     containers.remove(container.id());
     warm.released(container.labels());
+    return true;
   }
 
   // False when another completion is finishing the job.

@@ -31,11 +31,12 @@ import org.allgo.webapps.entity.VersionReady;
  * Warm starts: containers started ahead of their jobs, per {@link WarmKind}, each with the waiter
  * as its process (under the init) and the confinement of a job. A claimed job of a kind with a
  * ready container takes it: the container takes the job's name, the job's files move into its
- * folder, which becomes the job's directory, and the waiter execs the job's argv; it serves that
- * one job and is removed with it. A new one is started in the background. A kind keeps as many as
- * its recent demand asked for (one more at each miss, up to {@code ALLGO_WARM_PER_KIND}), none once
- * unused for {@code ALLGO_WARM_IDLE}; all kinds together stay under the cap of containers and
- * memory. Without a ready container, a job starts cold, as always.
+ * folder, which becomes the job's directory, and the waiter runs the job's argv as its child,
+ * reporting its exit ({@link WarmReports}); it serves that one job and is removed with it. A new
+ * one is started in the background. A kind keeps as many as its recent demand asked for (one more
+ * at each miss, up to {@code ALLGO_WARM_PER_KIND}), none once unused for {@code ALLGO_WARM_IDLE};
+ * all kinds together stay under the cap of containers and memory. Without a ready container, a job
+ * starts cold, as always.
  */
 @ApplicationScoped
 public class WarmPool {
@@ -49,6 +50,8 @@ public class WarmPool {
   @Inject WarmSettings settings;
 
   @Inject WarmSlots slots;
+
+  @Inject WarmReports reports;
 
   @Inject WarmState state;
 
@@ -151,6 +154,7 @@ public class WarmPool {
     String slot = labels.get(JobContainers.WARM_LABEL);
     if (slot != null) {
       state.released(slot);
+      reports.unwatch(slot);
       slots.delete(slot);
     }
   }
@@ -217,6 +221,7 @@ public class WarmPool {
     RANDOM.nextBytes(bytes);
     String slot = HexFormat.of().formatHex(bytes);
     slots.create(slot);
+    reports.watch(slot);
     String name = jobSettings.environment() + "-warm-" + slot;
     ImageRef image = ImageRef.parse(kind.image());
     ContainerSpec spec =
@@ -224,7 +229,10 @@ public class WarmPool {
             .confined(
                 name,
                 image,
-                List.of(WarmSettings.CONTROL_DIR + "/waiter", WarmSettings.CONTROL_DIR),
+                List.of(
+                    WarmSettings.CONTROL_DIR + "/waiter",
+                    WarmSettings.CONTROL_DIR,
+                    WarmSettings.REPORT_SOCKET),
                 slots.work(slot).toString(),
                 kind.memoryMb(),
                 kind.cpuMillis(),
@@ -235,6 +243,7 @@ public class WarmPool {
     try {
       return new WarmSlot(slot, containers.create(spec, name, image), kind, Instant.now());
     } catch (RuntimeException e) {
+      reports.unwatch(slot);
       slots.delete(slot);
       throw e;
     }
@@ -250,6 +259,7 @@ public class WarmPool {
 
   private void discard(WarmSlot slot) {
     state.released(slot.name());
+    reports.unwatch(slot.name());
     try {
       containers.remove(slot.containerId());
       slots.delete(slot.name());

@@ -17,6 +17,9 @@ public class WarmSettings {
   /** Where a warm container sees its slot's control folder (the waiter and, at last, the argv). */
   public static final String CONTROL_DIR = "/.allgo";
 
+  /** The socket a warm container's waiter reports its program's exit to ({@link WarmReports}). */
+  public static final String REPORT_SOCKET = CONTROL_DIR + "/report";
+
   @Inject
   @ConfigProperty(name = "allgo.warm.enabled", defaultValue = "false")
   boolean enabled;

@@ -24,8 +24,8 @@ import org.allgo.connector.api.ContainerSummary;
 /**
  * The folders of the warm pool's slots, on the datastore's file system: {@code work}, empty until a
  * job's files move in, mounted as the job's directory, and {@code control}, mounted read-only, with
- * the waiter and, at the hand-over, the job's id and argument vector. A job's files move by renames
- * only.
+ * the waiter, the server's socket for its report and, at the hand-over, the job's id and argument
+ * vector. A job's files move by renames only.
  */
 @Dependent
 public class WarmSlots {
@@ -42,6 +42,11 @@ public class WarmSlots {
     return settings.slots().resolve(slot).resolve("control");
   }
 
+  /** The socket the slot's waiter reports its program's exit to ({@link WarmReports}). */
+  public Path reportSocket(String slot) {
+    return control(slot).resolve("report");
+  }
+
   /** Makes the slot's folders: its work folder writable by the job's user, the waiter in place. */
   public void create(String slot) {
     Path work = work(slot);
@@ -49,13 +54,7 @@ public class WarmSlots {
     try {
       Files.createDirectories(work.getParent());
       Files.createDirectory(work);
-      try {
-        Files.setAttribute(work, "unix:uid", JOB_UID, LinkOption.NOFOLLOW_LINKS);
-        Files.setAttribute(work, "unix:gid", JOB_UID, LinkOption.NOFOLLOW_LINKS);
-      } catch (IOException | UnsupportedOperationException | SecurityException e) {
-        // Not root: let every user write instead, as a job's directory.
-        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxrwxrwx"));
-      }
+      forTheJob(work);
       Files.createDirectory(control);
       Files.setPosixFilePermissions(control, PosixFilePermissions.fromString("rwxr-xr-x"));
       Path waiter = control.resolve("waiter");
@@ -68,6 +67,17 @@ public class WarmSlots {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot make the warm slot " + slot, e);
+    }
+  }
+
+  // A folder the job's user writes in.
+  private static void forTheJob(Path folder) throws IOException {
+    try {
+      Files.setAttribute(folder, "unix:uid", JOB_UID, LinkOption.NOFOLLOW_LINKS);
+      Files.setAttribute(folder, "unix:gid", JOB_UID, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      // Not root: let every user write instead, as a job's directory.
+      Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
     }
   }
 

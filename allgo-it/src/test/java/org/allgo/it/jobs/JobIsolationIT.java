@@ -1,14 +1,11 @@
 package org.allgo.it.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.UUID;
-import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.Api;
-import org.allgo.it.Server;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +25,7 @@ class JobIsolationIT extends ToolJobTest {
     if (WARM) {
       // The tool's first job of this kind may start cold; it warms the pool for the next.
       Jobs.awaitEnd(devel, Jobs.run(devel, tool, "args warm-up", null), Duration.ofSeconds(60));
-      awaitWarmContainer();
+      Jobs.awaitWarmContainer(tool);
     }
     long first = Jobs.run(devel, tool, "leave " + mark, null);
     JsonObject left = Jobs.awaitEnd(devel, first, Duration.ofSeconds(60));
@@ -37,7 +34,7 @@ class JobIsolationIT extends ToolJobTest {
     assertThat(firstLog).contains("left " + mark);
     if (WARM) {
       assertThat(firstLog).as("started warm").contains("waiter");
-      awaitWarmContainer();
+      Jobs.awaitWarmContainer(tool);
     }
 
     long second = Jobs.run(guest, tool, "look", null);
@@ -60,26 +57,5 @@ class JobIsolationIT extends ToolJobTest {
     if (WARM) {
       assertThat(seen).as("started warm").contains("waiter");
     }
-  }
-
-  // A warm container of the tool, ready: the pool fills in the background after each job.
-  private static void awaitWarmContainer() {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(250))
-        .until(
-            () ->
-                DockerCli.run(
-                        "ps",
-                        "-q",
-                        "--filter",
-                        "label=allgo.warm",
-                        "--filter",
-                        "label=allgo.webapp=" + tool,
-                        "--filter",
-                        "name=^" + Server.ENVIRONMENT + "-warm-")
-                    .stdout()
-                    .strip(),
-            ids -> !ids.isEmpty());
   }
 }

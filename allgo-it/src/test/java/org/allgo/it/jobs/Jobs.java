@@ -93,6 +93,27 @@ public final class Jobs {
     return new String(response.body(), StandardCharsets.UTF_8);
   }
 
+  /** A warm container of the webapp, ready: the pool fills in the background after each job. */
+  public static void awaitWarmContainer(String webapp) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () ->
+                DockerCli.run(
+                        "ps",
+                        "-q",
+                        "--filter",
+                        "label=allgo.warm",
+                        "--filter",
+                        "label=allgo.webapp=" + webapp,
+                        "--filter",
+                        "name=^" + Server.ENVIRONMENT + "-warm-")
+                    .stdout()
+                    .strip(),
+            ids -> !ids.isEmpty());
+  }
+
   public static String containerName(long id) {
     return Server.ENVIRONMENT + "-job-" + id;
   }
