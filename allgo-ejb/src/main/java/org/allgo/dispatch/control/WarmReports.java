@@ -52,6 +52,9 @@ public class WarmReports {
   // A report is one short line: more than this from one connection is no report.
   private static final int MAX_LINE = 64;
 
+  // The waiter connects once; the job's program may too: a slot hears this many, then no more.
+  private static final int MAX_CONNECTIONS = 4;
+
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
 
@@ -60,6 +63,7 @@ public class WarmReports {
   @Inject Event<WarmExitReported> reported;
 
   private final Map<String, ServerSocketChannel> sockets = new ConcurrentHashMap<>();
+  private final Map<String, Integer> connections = new ConcurrentHashMap<>();
   private final Queue<String> toRegister = new ConcurrentLinkedQueue<>();
   private Selector selector;
   private ThreadPoolExecutor handlers;
@@ -114,6 +118,7 @@ public class WarmReports {
 
   /** Closes the slot's report socket: its container is gone, or going. */
   public void unwatch(String slot) {
+    connections.remove(slot);
     ServerSocketChannel socket = sockets.remove(slot);
     if (socket != null) {
       try {
@@ -164,13 +169,16 @@ public class WarmReports {
         return;
       }
       if (key.isAcceptable()) {
+        String slot = (String) key.attachment();
         SocketChannel connection = ((ServerSocketChannel) key.channel()).accept();
         if (connection != null) {
           connection.configureBlocking(false);
           connection.register(
-              selector,
-              SelectionKey.OP_READ,
-              new Reading((String) key.attachment(), ByteBuffer.allocate(MAX_LINE + 1)));
+              selector, SelectionKey.OP_READ, new Reading(slot, ByteBuffer.allocate(MAX_LINE + 1)));
+          if (connections.merge(slot, 1, Integer::sum) >= MAX_CONNECTIONS) {
+            // Connections held open would hold the server's files: the engine's event ends it.
+            unwatch(slot);
+          }
         }
       } else if (key.isReadable()) {
         Reading reading = (Reading) key.attachment();
@@ -181,9 +189,13 @@ public class WarmReports {
           reading.report().ifPresent(this::tell);
         }
       }
-    } catch (IOException e) {
-      key.cancel();
+    } catch (IOException | RuntimeException e) {
       LOG.log(Level.DEBUG, "A warm report could not be read: {0}", e.toString());
+      try {
+        key.channel().close();
+      } catch (IOException again) {
+        LOG.log(Level.DEBUG, "Closing a warm report's connection: {0}", again.toString());
+      }
     }
   }
 
