@@ -1,6 +1,7 @@
 """Draws a benchmark result's trivial jobs as an SVG bar chart: jobs/s of each series, raw
 docker-java beside allgo (and, in a warm-start result, allgo cold and warm); with a warm-start
-result, a second panel of submit→done p50.
+result, a second panel of submit→done p50, and a third of the paced series' submit→done p50 when
+the result has them.
 
 Usage: chart.py <results.md> <chart.svg>. Reads the "Trivial jobs" table the benchmark writes.
 """
@@ -10,13 +11,13 @@ import sys
 PALETTE = ['#7a7a7a', '#2f6fb0', '#d08a1e', '#3b9a57']
 
 
-def series(markdown, column=3):
+def series(markdown, column=3, title='## Trivial jobs ('):
     values = {}
     section = ''
     for line in markdown.splitlines():
         if line.startswith('## '):
             section = line
-        if not section.startswith('## Trivial jobs'):
+        if not section.startswith(title):
             continue
         cells = [c.strip() for c in line.strip().strip('|').split('|')]
         if len(cells) >= 6 and re.fullmatch(r'\d+', cells[2]) and cells[0] != 'series':
@@ -55,14 +56,17 @@ def panel(values, title, unit, x_offset, width, height):
 def svg(markdown):
     rates = series(markdown, 3)
     done = series(markdown, 5)
+    paced = series(markdown, 5, '## Trivial jobs, paced')
     two = len(rates) > 2
     width, height = 520, 300
-    total = width * 2 if two else width
+    total = width * (3 if paced else 2) if two else width
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{total}" height="{height}" font-family="sans-serif" font-size="12">']
     title = 'Trivial jobs per second, raw docker-java and allgo'
     parts += panel(rates, title if not two else 'Trivial jobs per second', '', 0, width, height)
     if two:
         parts += panel(done, 'Submit→done p50 (ms)', 'ms', width, width, height)
+    if two and paced:
+        parts += panel(paced, 'Paced: submit→done p50 (ms)', 'ms', 2 * width, width, height)
     parts.append('</svg>')
     return '\n'.join(parts) + '\n'
 

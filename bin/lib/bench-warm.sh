@@ -1,6 +1,7 @@
 # bin/allgo bench warm: trivial jobs by raw docker-java, through a server that starts them cold and
 # through one with warm starts, in one run (two bench servers side by side: `bench`, port base
-# 50000, and `benchwarm`, port base 50500); then the warm pool's memory and CPU at rest. Writes
+# 50000, and `benchwarm`, port base 50500), back to back then paced (BENCH_PACE_MS: each client
+# waits its concurrency times that after each job); then the warm pool's memory and CPU at rest. Writes
 # bench/results/<date>-warm.md and its chart. Sourced by bench.sh.
 
 bench_warm() {
@@ -20,10 +21,10 @@ bench_warm() {
   warm_token=$BENCH_TOKEN; bench_prepare_webapp
   cold_pid=$(cat "$ALLGO_ROOT/var/domains/allgo-bench/config/pid")
   warm_pid=$(cat "$ALLGO_ROOT/var/domains/allgo-benchwarm/config/pid")
-  log "warm series: raw, cold and warm in turn, $rounds rounds of $jobs jobs at concurrency 1 and 4"
+  log "warm series: raw, cold and warm in turn, $rounds rounds of $jobs jobs at concurrency 1 and 4, then paced"
   java -cp "$ALLGO_ROOT/allgo-bench/target/allgo-bench.jar:$ALLGO_ROOT/allgo-bench/target/lib/*" \
     -Dbench.machine="$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB" \
-    -Dbench.warmup="${BENCH_WARMUP:-200}" org.allgo.bench.WarmBench http://localhost:50080 "$cold_token" "$cold_pid" \
+    -Dbench.warmup="${BENCH_WARMUP:-200}" -Dbench.pace="${BENCH_PACE_MS:-1000}" org.allgo.bench.WarmBench http://localhost:50080 "$cold_token" "$cold_pid" \
     http://localhost:50580 "$warm_token" "$warm_pid" "$BENCH_WEBAPP" "$jobs" "$rounds" "$results" 1 4 \
     || die "the warm benchmark failed"
   bench_warm_rest >> "$file"

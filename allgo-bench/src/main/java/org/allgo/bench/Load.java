@@ -21,6 +21,16 @@ final class Load {
   private Load() {}
 
   static Series run(String name, int jobs, int concurrency, Job job) throws Exception {
+    return run(name, jobs, concurrency, Duration.ZERO, job);
+  }
+
+  /**
+   * The same, each of the {@code concurrency} clients waiting {@code think} after each of its jobs
+   * before it submits the next (a user reading the result): the jobs come at a pace rather than
+   * back to back. The wall time, hence the series' jobs/s, counts the waits.
+   */
+  static Series run(String name, int jobs, int concurrency, Duration think, Job job)
+      throws Exception {
     Latencies latency = new Latencies();
     Latencies toStart = new Latencies();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
@@ -32,6 +42,7 @@ final class Load {
             pool.submit(
                 () -> {
                   job.run(latency, toStart);
+                  Thread.sleep(think.toMillis());
                   return null;
                 }));
       }

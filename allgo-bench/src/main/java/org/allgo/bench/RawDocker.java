@@ -34,6 +34,11 @@ final class RawDocker implements AutoCloseable {
     return Load.run("raw docker-java", jobs, concurrency, this::oneJob);
   }
 
+  /** Jobs at a pace: each client waits {@code think} after each job ({@link Load}). */
+  Series paced(int jobs, int concurrency, Duration think) throws Exception {
+    return Load.run("raw docker-java, paced", jobs, concurrency, think, this::oneJob);
+  }
+
   private void oneJob(Latencies latency, Latencies toStart) {
     Instant submitted = Instant.now();
     String id =

@@ -21,16 +21,23 @@ final class Report {
   }
 
   void jobs(List<Series> series, int rounds, int jobsPerRound) {
-    lines.add("## Trivial jobs (`true` in busybox)");
-    lines.add("");
-    lines.add(
+    jobs(
+        "Trivial jobs (`true` in busybox)",
         String.format(
             Locale.ROOT,
             "%d rounds of %d jobs at each concurrency, raw docker-java and allgo in turn;"
                 + " each allgo job is submitted to `POST /api/v2/jobs` and followed through its event stream until it ended."
                 + " The server ran 500 jobs before, not measured: its Java compiler is busy for minutes after a start.",
             rounds,
-            jobsPerRound));
+            jobsPerRound),
+        series);
+  }
+
+  /** A table of series under its own title, after a paragraph that says how they ran. */
+  void jobs(String title, String how, List<Series> series) {
+    lines.add("## " + title);
+    lines.add("");
+    lines.add(how);
     lines.add("");
     lines.add(
         "| series | jobs | concurrency | jobs/s | submit→start p50 / p95 (ms) | submit→done p50 / p95 (ms) |");
@@ -62,8 +69,8 @@ final class Report {
     lines.add("## " + title);
     lines.add("");
     lines.add(
-        "| concurrency | jobs/s ratio | added submit→start p50 / p95 (ms) | added submit→done p50 / p95 (ms) |");
-    lines.add("|---|---|---|---|");
+        "| concurrency | jobs/s ratio | added submit→start p50 / p95 (ms) | added submit→done p50 / p95 (ms) | submit→done p50 ratio |");
+    lines.add("|---|---|---|---|---|");
     for (Series a : allgo) {
       raw.stream()
           .filter(r -> r.concurrency() == a.concurrency())
@@ -73,13 +80,14 @@ final class Report {
                   lines.add(
                       String.format(
                           Locale.ROOT,
-                          "| %d | %.2f | %d / %d | %d / %d |",
+                          "| %d | %.2f | %d / %d | %d / %d | %.2f |",
                           a.concurrency(),
                           a.jobsPerSecond() / r.jobsPerSecond(),
                           a.toStart().percentile(50) - r.toStart().percentile(50),
                           a.toStart().percentile(95) - r.toStart().percentile(95),
                           a.latency().percentile(50) - r.latency().percentile(50),
-                          a.latency().percentile(95) - r.latency().percentile(95))));
+                          a.latency().percentile(95) - r.latency().percentile(95),
+                          (double) a.latency().percentile(50) / r.latency().percentile(50))));
     }
     lines.add("");
   }

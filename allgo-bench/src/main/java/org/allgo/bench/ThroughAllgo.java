@@ -45,6 +45,11 @@ final class ThroughAllgo {
     return Load.run(name, jobs, concurrency, this::oneJob);
   }
 
+  /** Jobs at a pace: each client waits {@code think} after each job ({@link Load}). */
+  Series paced(int jobs, int concurrency, Duration think) throws Exception {
+    return Load.run(name + ", paced", jobs, concurrency, think, this::oneJob);
+  }
+
   private void oneJob(Latencies latency, Latencies toStart)
       throws IOException, InterruptedException {
     Instant submitted = Instant.now();

@@ -1,9 +1,11 @@
 package org.allgo.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,9 +34,15 @@ final class WarmBench {
     String host = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
     String image = System.getenv().getOrDefault("BENCH_IMAGE", "allgo/busybox:latest");
     int warmup = Integer.getInteger("bench.warmup", 200);
+    // The paced series: one job a pace in all, on average (each of c clients waits c paces).
+    Duration pace = Duration.ofMillis(Integer.getInteger("bench.pace", 1000));
+    int pacedJobs = Math.max(4, jobs / 2);
     List<Series> raw = new ArrayList<>();
     List<Series> colds = new ArrayList<>();
     List<Series> warms = new ArrayList<>();
+    List<Series> paced = new ArrayList<>();
+    List<Series> rawPaced = new ArrayList<>();
+    List<Series> warmPaced = new ArrayList<>();
     try (RawDocker docker = new RawDocker(host, image)) {
       docker.run(10, 1);
       cold.run(warmup, 4);
@@ -51,6 +59,22 @@ final class WarmBench {
         raw.add(Series.of(r));
         colds.add(Series.of(c));
         warms.add(Series.of(w));
+      }
+      for (int concurrency : concurrencies) {
+        Duration think = pace.multipliedBy(concurrency);
+        List<Series> r = new ArrayList<>();
+        List<Series> c = new ArrayList<>();
+        List<Series> w = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+          r.add(measured(coldCpu, () -> docker.paced(pacedJobs, concurrency, think)));
+          c.add(measured(coldCpu, () -> cold.paced(pacedJobs, concurrency, think)));
+          w.add(measured(warmCpu, () -> warm.paced(pacedJobs, concurrency, think)));
+        }
+        rawPaced.add(Series.of(r));
+        paced.add(rawPaced.get(rawPaced.size() - 1));
+        paced.add(Series.of(c));
+        warmPaced.add(Series.of(w));
+        paced.add(warmPaced.get(warmPaced.size() - 1));
       }
     }
     Report report =
@@ -70,6 +94,22 @@ final class WarmBench {
                 + " jobs before, not measured. Rounds go raw, cold, warm in turn."));
     report.ratios(raw, colds, "allgo cold ÷ raw");
     report.ratios(raw, warms, "allgo warm ÷ raw");
+    report.jobs(
+        "Trivial jobs, paced",
+        String.format(
+            Locale.ROOT,
+            "The same three sides, %d rounds of %d jobs, each client waiting its concurrency times"
+                + " %d ms after each of its jobs before the next (a user reading the result): about"
+                + " one job every %d ms in all, which leaves the engine time between jobs. The series"
+                + " above come back to back, as many as the engine takes: there a warm job waits for"
+                + " the refill of the container the job before it took, as soon as the engine makes"
+                + " containers more slowly than the jobs come. jobs/s here counts the waits.",
+            rounds,
+            pacedJobs,
+            pace.toMillis(),
+            pace.toMillis()),
+        paced);
+    report.ratios(rawPaced, warmPaced, "allgo warm ÷ raw, paced");
     report.cpu(all);
     Path file = report.write(results, LocalDate.now() + "-warm.md");
     System.err.println(report.text());
