@@ -117,7 +117,10 @@ class UiJobsIT extends BrowserTest {
       page.driver.findElement(By.id("jobpage:delete")).click();
       page.driver.switchTo().alert().accept();
       page.waitFor(Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("/jobs$"));
-      assertThat(page.messages()).contains("Job " + id + " is deleted");
+      // The address changes as the list starts loading: its message may come a moment after.
+      page.waitFor(Duration.ofSeconds(30))
+          .ignoring(StaleElementReferenceException.class)
+          .until(d -> page.messages().contains("Job " + id + " is deleted"));
       assertThat(api.get("/api/v2/jobs/" + id).json().getString("state")).isEqualTo("DELETED");
     } finally {
       // Ended already when the test passed; not left running when it failed.
