@@ -23,9 +23,8 @@ import java.util.stream.Stream;
 final class ThroughAllgo {
 
   // HTTP/1.1, as the front (nginx) speaks to the server in production: a first request asking for
-  // the cleartext HTTP/2 upgrade met Grizzly's known h2c bug at times (a 500 "Blocking read
-  // timeout"
-  // after 30 s reading a POST's body).
+  // the cleartext HTTP/2 upgrade met Grizzly's known h2c bug at times (a 500, "Blocking read
+  // timeout", after 30 s reading a POST's body).
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
