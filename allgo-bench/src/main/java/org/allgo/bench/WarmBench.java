@@ -99,8 +99,11 @@ final class WarmBench {
         String.format(
             Locale.ROOT,
             "The same three sides, %d rounds of %d jobs, each client waiting its concurrency times"
-                + " %d ms after each of its jobs before the next (a user reading the result): about"
-                + " one job every %d ms in all, which leaves the engine time between jobs. The series"
+                + " %d ms after each of its jobs before the next (a user reading the result): one job"
+                + " every %d ms in all, on average, which leaves the engine time between jobs. The"
+                + " clients start together and their jobs take about as long, so at concurrency 4"
+                + " the jobs come four at once, every four paces: a burst the engine and the pool"
+                + " serve together. The series"
                 + " above come back to back, as many as the engine takes: there a warm job waits for"
                 + " the refill of the container the job before it took, as soon as the engine makes"
                 + " containers more slowly than the jobs come. jobs/s here counts the waits.",

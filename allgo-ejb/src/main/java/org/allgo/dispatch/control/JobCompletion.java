@@ -78,7 +78,7 @@ public class JobCompletion {
     if (container.get().running()) {
       return false;
     }
-    finish(job.get(), container.get());
+    finish(job.get(), container.get(), Optional.empty());
     return true;
   }
 
@@ -94,7 +94,8 @@ public class JobCompletion {
       return false;
     }
     String container = job.get().containerId();
-    if (!logWhole(jobId, container, report.relayed())) {
+    Optional<LiveLogCopier.Copied> whole = logWhole(jobId, container, report.relayed());
+    if (whole.isEmpty()) {
       return false;
     }
     ExitStatus exit =
@@ -108,7 +109,8 @@ public class JobCompletion {
                 "",
                 "exited",
                 Map.of(JobContainers.WARM_LABEL, report.slot()),
-                Optional.of(exit)));
+                Optional.of(exit)),
+            whole);
     if (finished) {
       LOG.log(Level.INFO, "Job {0} ended on its waiter''s report", Long.toString(jobId));
     }
@@ -127,19 +129,19 @@ public class JobCompletion {
     return Optional.empty();
   }
 
-  // Whether the live log holds all the output relayed, copied from the engine as it comes.
-  private boolean logWhole(long jobId, String container, long relayed) {
+  // The live log once it holds all the output relayed, copied from the engine as it comes.
+  private Optional<LiveLogCopier.Copied> logWhole(long jobId, String container, long relayed) {
     for (int attempt = 0; attempt < REPORT_TRIES; attempt++) {
       Optional<LiveLogCopier.Copied> copied = copier.copy(jobId, container, Long.MAX_VALUE);
       if (copied.isEmpty() || copied.get().overLimit() || copied.get().bytes() > relayed) {
-        return false;
+        return Optional.empty();
       }
       if (copied.get().bytes() == relayed) {
-        return true;
+        return copied;
       }
       pause();
     }
-    return false;
+    return Optional.empty();
   }
 
   private static void pause() {
@@ -171,13 +173,15 @@ public class JobCompletion {
   }
 
   // False when another completion finished the job meanwhile, or it is left RUNNING for the next.
-  private boolean finish(RunningJob job, ContainerInfo container) {
+  // The output copied to its end already (a reported end), or empty to copy it here.
+  private boolean finish(
+      RunningJob job, ContainerInfo container, Optional<LiveLogCopier.Copied> copiedWhole) {
     long jobId = job.jobId();
     Instant now = Instant.now();
     ExitStatus exit = container.exit().orElse(new ExitStatus(-1, false, false, now, now));
     Duration duration = job.ran(container, exit);
     try {
-      if (!finishWithLog(job, container, exit, duration)) {
+      if (!finishWithLog(job, container, exit, duration, copiedWhole)) {
         return false;
       }
     } catch (UncheckedIOException e) {
@@ -203,11 +207,17 @@ public class JobCompletion {
 
   // False when another completion is finishing the job.
   private boolean finishWithLog(
-      RunningJob job, ContainerInfo container, ExitStatus exit, Duration duration) {
+      RunningJob job,
+      ContainerInfo container,
+      ExitStatus exit,
+      Duration duration,
+      Optional<LiveLogCopier.Copied> copiedWhole) {
     long jobId = job.jobId();
-    Optional<LiveLogCopier.Copied> copied;
+    Optional<LiveLogCopier.Copied> copied = copiedWhole;
     try {
-      copied = output(jobId, container.id());
+      if (copied.isEmpty()) {
+        copied = output(jobId, container.id());
+      }
     } catch (ConflictException | NotFoundException e) {
       copied = Optional.empty();
     }

@@ -10,6 +10,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -17,9 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.allgo.connector.api.ContainerSpec;
 import org.allgo.connector.api.ImageRef;
@@ -33,10 +33,12 @@ import org.allgo.webapps.entity.VersionReady;
  * ready container takes it: the container takes the job's name, the job's files move into its
  * folder, which becomes the job's directory, and the waiter runs the job's argv as its child,
  * reporting its exit ({@link WarmReports}); it serves that one job and is removed with it. A new
- * one is started in the background. A kind keeps as many as its recent demand asked for (one more
- * at each miss, up to {@code ALLGO_WARM_PER_KIND}), none once unused for {@code ALLGO_WARM_IDLE};
- * all kinds together stay under the cap of containers and memory. Without a ready container, a job
- * starts cold, as always.
+ * one is started in the background once that job ended, or {@link #REFILL_DELAY} after the take for
+ * a job that runs longer: a short job is over before the engine would have made its replacement,
+ * and the engine's work of making it does not compete with the jobs that just started. A kind keeps
+ * as many as its recent demand asked for (one more at each miss, up to {@code
+ * ALLGO_WARM_PER_KIND}), none once unused for {@code ALLGO_WARM_IDLE}; all kinds together stay
+ * under the cap of containers and memory. Without a ready container, a job starts cold, as always.
  */
 @ApplicationScoped
 public class WarmPool {
@@ -59,13 +61,16 @@ public class WarmPool {
 
   @Inject JobSettings jobSettings;
 
-  private ThreadPoolExecutor refills;
+  /** How long after its take a warm container of a job still running is replaced at the latest. */
+  static final Duration REFILL_DELAY = Duration.ofSeconds(1);
+
+  private ScheduledThreadPoolExecutor refills;
 
   @PostConstruct
   void open() {
     // Two at a time: the engine's creations queue up there anyway.
-    refills =
-        new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), threads);
+    refills = new ScheduledThreadPoolExecutor(2, threads);
+    refills.setKeepAliveTime(1, TimeUnit.MINUTES);
     refills.allowCoreThreadTimeOut(true);
   }
 
@@ -85,10 +90,12 @@ public class WarmPool {
     }
     WarmKind kind = WarmKind.of(launch);
     Optional<WarmSlot> taken = state.take(kind, Instant.now(), settings.perKind());
-    refillSoon(kind);
     if (taken.isEmpty()) {
+      // A miss: the kind wants one more, made now; this job starts cold.
+      refillSoon(kind);
       return Optional.empty();
     }
+    refillLater(kind);
     WarmSlot slot = taken.get();
     try {
       slots.assign(slot.name(), launch.jobId());
@@ -132,6 +139,15 @@ public class WarmPool {
     }
   }
 
+  // Fills the kind's place in the pool after the refill delay, if the job's end has not done it.
+  private void refillLater(WarmKind kind) {
+    try {
+      refills.schedule(() -> refill(kind), REFILL_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // The application stops.
+    }
+  }
+
   /**
    * A version became READY: a warm container for its jobs of the webapp's queue, in the background.
    */
@@ -149,13 +165,17 @@ public class WarmPool {
     }
   }
 
-  /** The container of a job was removed: if it was warm, its slot's folders go too. */
+  /**
+   * The container of a job was removed: if it was warm, its slot's folders go too, and its kind's
+   * place in the pool is filled.
+   */
   public void released(Map<String, String> labels) {
     String slot = labels.get(JobContainers.WARM_LABEL);
     if (slot != null) {
-      state.released(slot);
+      Optional<WarmKind> kind = state.released(slot);
       reports.unwatch(slot);
       slots.delete(slot);
+      kind.ifPresent(this::refillSoon);
     }
   }
 

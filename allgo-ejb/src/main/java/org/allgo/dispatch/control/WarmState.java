@@ -108,9 +108,9 @@ public class WarmState {
     kind.ready.addLast(slot);
   }
 
-  /** The job of a slot ended, or its hand-over failed. */
-  public synchronized void released(String slot) {
-    busy.remove(slot);
+  /** The job of a slot ended, or its hand-over failed: the kind it served, if it was busy. */
+  public synchronized Optional<WarmKind> released(String slot) {
+    return Optional.ofNullable(busy.remove(slot));
   }
 
   /** Takes the ready slot of that container out of the pool, if it is there. */

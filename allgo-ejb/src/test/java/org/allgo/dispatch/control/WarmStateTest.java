@@ -48,8 +48,9 @@ class WarmStateTest {
     state.ready(new WarmSlot("00000000000000aa", "c1", SMALL, T));
     state.take(SMALL, T, 4);
     assertThat(state.view().get(0).busy()).isEqualTo(1);
-    state.released("00000000000000aa");
+    assertThat(state.released("00000000000000aa")).as("the kind to refill").contains(SMALL);
     assertThat(state.view().get(0).busy()).isZero();
+    assertThat(state.released("00000000000000aa")).as("released once only").isEmpty();
   }
 
   @Test
