@@ -2,8 +2,8 @@
 # tests, then the in-container tests and the black-box tests against a server on MariaDB (again with
 # warm starts, then a job through the client generated from its OpenAPI document), the jobs on the
 # test swarm and the health test against a server on the H2 default, with the container
-# deployment's tests beside those two (ALLGO_TEST_DOCKER=false skips them), and stops everything it
-# started. Sourced by bin/allgo.
+# deployment's tests beside the black-box tiers (ALLGO_TEST_DOCKER=false skips them), and stops
+# everything it started. Sourced by bin/allgo.
 
 # Servers the black-box tests deploy: one on MariaDB (the production dialect), one on the H2 default.
 # ALLGO_TEST_ENV and ALLGO_TEST_PORTBASE let a second test run share the machine with a first (with
@@ -86,6 +86,19 @@ run_tests() {
     log "in-container tests on a server on MariaDB"
     test_allgo up "${TEST_MARIADB_ENV[@]}" && in_container "$TEST_PORTBASE" "$TEST_ENV" || status=1
   fi
+  # The container deployment (docker/tests/deployment.sh: its own environments dev and qualif, on
+  # ports of their own, with names no other tier uses) runs beside the black-box tiers, which spend
+  # most of their time waiting for jobs, pages and restarts, while the CPU it needs is idle; its
+  # output is shown when it ends. The EAR it copies is the one the unit tiers built.
+  TEST_DOCKER_PID=
+  local docker_log=$ALLGO_ROOT/var/log/docker-tier.log
+  if [ "$status" = 0 ] && [ "${ALLGO_TEST_DOCKER:-true}" = true ]; then
+    ensure_built
+    log "the container deployment (docker tier), beside the next tiers (its output: $docker_log)"
+    mkdir -p "$(dirname "$docker_log")"
+    "$ALLGO_ROOT/bin/allgo" docker test > "$docker_log" 2>&1 < /dev/null &
+    TEST_DOCKER_PID=$!
+  fi
   if [ "$status" = 0 ]; then
     log "black-box tests against a server on MariaDB"
     test_allgo up "${TEST_MARIADB_ENV[@]}" \
@@ -102,18 +115,8 @@ run_tests() {
     log "a job through the client generated from the OpenAPI document, on the same server"
     test_allgo up "${TEST_MARIADB_ENV[@]}" && generated_client "$TEST_PORTBASE" || status=1
   fi
-  # The container deployment (docker/tests/deployment.sh: its own environments dev and qualif, on
-  # ports of their own) runs beside the swarm and H2 tiers, which use other engines or none of its
-  # names; its output is shown when it ends. The EAR it copies is built before, once.
-  TEST_DOCKER_PID=
-  local docker_log=$ALLGO_ROOT/var/log/docker-tier.log
-  if [ "$status" = 0 ] && [ "${ALLGO_TEST_DOCKER:-true}" = true ]; then
-    ensure_built
-    log "the container deployment (docker tier), beside the next tiers (its output: $docker_log)"
-    mkdir -p "$(dirname "$docker_log")"
-    "$ALLGO_ROOT/bin/allgo" docker test > "$docker_log" 2>&1 < /dev/null &
-    TEST_DOCKER_PID=$!
-  fi
+  # Its tiers done, the server on MariaDB stops: the next tiers have the CPU.
+  test_allgo down "${TEST_MARIADB_ENV[@]}" || true
   if [ "$status" = 0 ]; then
     log "jobs on the test swarm, through a server placing them there"
     local started=$SECONDS
