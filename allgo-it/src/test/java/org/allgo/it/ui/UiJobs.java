@@ -67,10 +67,14 @@ final class UiJobs {
    * Waits on the open job page, without reloading it, until the job has ended; returns its result.
    */
   static String awaitEnd(UiPage page, Duration within) {
-    page.waitFor(within)
+    // The result is read in the same wait: the page may render its badges again once the job ended.
+    return page.waitFor(within)
         .ignoring(StaleElementReferenceException.class)
-        .until(d -> "DONE".equals(d.findElement(By.id("job-state")).getAttribute("data-state")));
-    return page.state("job-result");
+        .until(
+            d ->
+                "DONE".equals(d.findElement(By.id("job-state")).getAttribute("data-state"))
+                    ? d.findElement(By.id("job-result")).getDomAttribute("data-state")
+                    : null);
   }
 
   /** Waits on the open job page until it shows the state. */
