@@ -104,7 +104,7 @@ class UiJobsIT extends BrowserTest {
       assertThat(page.text("job-log")).doesNotContain("---- allgo ----");
       page.screenshot("job-running-log");
 
-      page.driver.findElement(By.id("jobpage:abort")).click();
+      page.click("jobpage:abort");
       page.driver.switchTo().alert().accept();
       assertThat(UiJobs.awaitEnd(page, Duration.ofSeconds(60))).isEqualTo("ABORTED");
       assertThat(page.messages()).contains("Job " + id + " is aborted.");
@@ -114,7 +114,7 @@ class UiJobsIT extends BrowserTest {
       assertThat(api.get("/api/v2/jobs/" + id).json().getString("result")).isEqualTo("ABORTED");
       page.screenshot("job-aborted");
 
-      page.driver.findElement(By.id("jobpage:delete")).click();
+      page.click("jobpage:delete");
       page.driver.switchTo().alert().accept();
       page.waitFor(Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("/jobs$"));
       // The address changes as the list starts loading: its message may come a moment after.

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.allgo.it.Server;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -93,6 +94,20 @@ final class UiPage {
 
   String text(String id) {
     return driver.findElement(By.id(id)).getText();
+  }
+
+  /**
+   * Clicks the element, found again if the page rendered it anew meanwhile (a job page renders its
+   * buttons again as the job changes).
+   */
+  void click(String id) {
+    waitFor(Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(By.id(id)).click();
+              return true;
+            });
   }
 
   /** The value behind a state badge (its {@code data-state}); the badge itself shows a word. */
