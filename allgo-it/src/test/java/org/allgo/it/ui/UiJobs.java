@@ -73,7 +73,7 @@ final class UiJobs {
         .until(
             d ->
                 "DONE".equals(d.findElement(By.id("job-state")).getAttribute("data-state"))
-                    ? d.findElement(By.id("job-result")).getDomAttribute("data-state")
+                    ? page.state("job-result")
                     : null);
   }
 
