@@ -87,9 +87,10 @@ run_tests() {
     test_allgo up "${TEST_MARIADB_ENV[@]}" && in_container "$TEST_PORTBASE" "$TEST_ENV" || status=1
   fi
   # The container deployment (docker/tests/deployment.sh: its own environments dev and qualif, on
-  # ports of their own, with names no other tier uses) runs beside the black-box tiers, which spend
-  # most of their time waiting for jobs, pages and restarts, while the CPU it needs is idle; its
-  # output is shown when it ends. The EAR it copies is the one the unit tiers built.
+  # ports of their own, with names no other tier uses) runs beside the black-box tiers; its output
+  # is shown when it ends. On two cores the run is bound by its CPU: the black-box tiers slow down
+  # by about what the swarm tier, then alone, gains (README, Testing). The EAR it copies is the one
+  # the unit tiers built.
   TEST_DOCKER_PID=
   local docker_log=$ALLGO_ROOT/var/log/docker-tier.log
   if [ "$status" = 0 ] && [ "${ALLGO_TEST_DOCKER:-true}" = true ]; then
