@@ -14,23 +14,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.allgo.connector.testing.DockerCli;
 import org.allgo.it.AllgoScript;
 import org.allgo.it.Api;
 import org.allgo.it.Server;
 import org.junit.jupiter.api.Test;
 
 /**
- * Shutdown with jobs ending: jobs whose programs end one after the other before, while and after
- * the server is stopped ({@code bin/allgo down}) each end once it is started again ({@code
- * bin/allgo up}) with their own exit code and their whole {@code allgo.log}, their containers gone;
- * and no container event reached the application while it stopped.
+ * Restart safety: the server is stopped ({@code bin/allgo down}) with jobs running and started
+ * again ({@code bin/allgo up}), for the environment under test only. Jobs whose programs end one
+ * after the other before, while and after it stops each end once with their own exit code and their
+ * whole {@code allgo.log}, their containers gone; no container event reached the application while
+ * it stopped; a job whose container vanished meanwhile fails with a reason, and a job container
+ * without a job is removed. One restart for all (a restart is the costly part of the test).
  */
 class JobShutdownIT {
 
   private static final int JOBS = 8;
 
   @Test
-  void jobsEndingWhileTheServerStopsEndOnceWithTheirLogs() throws IOException {
+  void jobsAcrossARestartEndOnceWithTheirLogsAndAreReconciledWithTheEngine() throws IOException {
     String tool = ToolWebapp.name();
     Api devel = Api.asDevelopmentUser("devel@localhost");
     // A user runs two jobs at a time in a queue: four queues let the eight run together.
@@ -44,9 +47,11 @@ class JobShutdownIT {
       long id = Jobs.run(devel, tool, "sleepexit " + (2 + 2 * i) + " " + code, queues.get(i / 2));
       exitCodes.put(id, code);
     }
+    long vanishes = Jobs.run(devel, tool, "sleep 120", Jobs.queue(600, 4, 30));
     for (long id : exitCodes.keySet()) {
       Jobs.awaitState(devel, id, "RUNNING", Duration.ofSeconds(60));
     }
+    Jobs.awaitState(devel, vanishes, "RUNNING", Duration.ofSeconds(60));
     Path serverLog =
         AllgoScript.root().toPath().resolve("var/" + Server.ENVIRONMENT + "/log/server.log");
     long logStart = Files.exists(serverLog) ? Files.size(serverLog) : 0;
@@ -55,6 +60,8 @@ class JobShutdownIT {
     AllgoScript.run("down", AllgoScript.serverSettings());
     Duration down = Duration.between(stopping, Instant.now());
     String stopLog = tail(serverLog, logStart);
+    DockerCli.run("rm", "-f", Jobs.containerName(vanishes));
+    String stray = strayContainer();
     AllgoScript.run("up", AllgoScript.serverSettings());
 
     devel = Api.asDevelopmentUser("devel@localhost");
@@ -77,6 +84,37 @@ class JobShutdownIT {
         .as("the server log while it stopped")
         .doesNotContain("ClassCastException")
         .doesNotContain("MessageBeanContainer");
+    JsonObject vanished = Jobs.awaitEnd(devel, vanishes, Duration.ofSeconds(30));
+    assertThat(vanished.getString("result")).isEqualTo("ERROR");
+    assertThat(vanished.getString("reason")).contains("vanished");
+    assertThat(DockerCli.run("inspect", stray).exit()).as("stray container removed").isNotZero();
+  }
+
+  // A job container of the environment under test whose job does not exist, started while the
+  // server is down: the name and labels of a job's.
+  private static String strayContainer() {
+    String stray = Jobs.containerName(999_999_999L);
+    DockerCli.run("rm", "-f", stray);
+    assertThat(
+            DockerCli.run(
+                    "run",
+                    "-d",
+                    "--name",
+                    stray,
+                    "--label",
+                    "allgo.env=" + Server.ENVIRONMENT,
+                    "--label",
+                    "allgo.role=job",
+                    "--label",
+                    "allgo.job=999999999",
+                    "--network",
+                    "none",
+                    "allgo/busybox:latest",
+                    "sleep",
+                    "300")
+                .exit())
+        .isZero();
+    return stray;
   }
 
   // What the server log got since offset (the whole log if it was rotated meanwhile).
