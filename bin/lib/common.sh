@@ -82,6 +82,11 @@ export ALLGO_START_TIMEOUT=${ALLGO_START_TIMEOUT:-300}
 # The application server's Java heap (the server's default, 512 MiB, keeps its collector busy under load).
 export ALLGO_HEAP=${ALLGO_HEAP:-1g}
 
+# The application server's highest JIT tier (-XX:TieredStopAtLevel): 4 compiles hot code fully, as
+# a server that runs for days wants; 1 (C1 only) spends far less CPU in its first minutes, for the
+# test run's short-lived servers.
+export ALLGO_JIT_LEVEL=${ALLGO_JIT_LEVEL:-4}
+
 # Debian 12 base image for sandboxes (made with debootstrap, about two minutes the first time).
 export ALLGO_DEBIAN_IMAGE=${ALLGO_DEBIAN_IMAGE:-true}
 

@@ -36,6 +36,10 @@ ensure_built() {
 domain_running() { curl -fsS -o /dev/null "http://127.0.0.1:$ALLGO_ADMIN_PORT/" 2>/dev/null; }
 
 render_config() {
+  case $ALLGO_JIT_LEVEL in
+    [0-4]) ;;
+    *) die "ALLGO_JIT_LEVEL is a JIT tier from 0 to 4, not '$ALLGO_JIT_LEVEL'" ;;
+  esac
   if [ "$ALLGO_DB" = mysql ]; then
     export ALLGO_DB_DATASOURCE=org.mariadb.jdbc.MariaDbDataSource
   else
@@ -45,7 +49,7 @@ render_config() {
     $ALLGO_REGISTRY $ALLGO_NODE $ALLGO_LOG $ALLGO_SMTP_HOST $ALLGO_SMTP_PORT $ALLGO_MAIL_FROM $ALLGO_BASE_URL $ALLGO_DEV_DATA
     $ALLGO_DB_SCHEMA $ALLGO_SSH_PORT $ALLGO_SANDBOX_NETWORK $ALLGO_SANDBOX_IDLE
     $ALLGO_API_RATE_LIMIT $ALLGO_JOB_MAX_FILE_MB $ALLGO_JOB_MAX_INPUT_MB $ALLGO_JOB_MAX_OUTPUT_MB
-    $ALLGO_JOB_MAX_PER_USER $ALLGO_JOB_MAX_LOG_MB $ALLGO_JOB_TMP_MB $ALLGO_HEAP $ALLGO_MONITOR_PORT
+    $ALLGO_JOB_MAX_PER_USER $ALLGO_JOB_MAX_LOG_MB $ALLGO_JOB_TMP_MB $ALLGO_HEAP $ALLGO_JIT_LEVEL $ALLGO_MONITOR_PORT
     $ALLGO_WARM_ENABLED $ALLGO_WARM_MAX_CONTAINERS $ALLGO_WARM_MAX_MEMORY_MB $ALLGO_WARM_PER_KIND $ALLGO_WARM_IDLE' \
     < "$ALLGO_ROOT/payara-config/allgo.asadmin"
   # The password is part of what the domain was made from, but never written out in clear.

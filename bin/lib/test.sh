@@ -6,6 +6,8 @@
 # everything it started. Sourced by bin/allgo.
 
 # Servers the black-box tests deploy: one on MariaDB (the production dialect), one on the H2 default.
+# They live minutes, not days: their JIT stops at C1 (ALLGO_JIT_LEVEL=1), which spends a fraction of
+# the CPU a full compilation spends in a server's first minutes, on a machine the tests keep busy.
 # ALLGO_TEST_ENV and ALLGO_TEST_PORTBASE let a second test run share the machine with a first (with
 # ALLGO_MARIADB_PORT, ALLGO_SMTP_PORT and ALLGO_IMAP_PORT for services of its own).
 TEST_ENV=${ALLGO_TEST_ENV:-test}
@@ -16,16 +18,16 @@ TEST_RATE_LIMIT=1200
 TEST_MARIADB_ENV=(ALLGO_ENV=$TEST_ENV ALLGO_DB=mysql ALLGO_PORTBASE=$TEST_PORTBASE ALLGO_DEV_DATA=true
   ALLGO_DEBIAN_IMAGE=false ALLGO_API_RATE_LIMIT=$TEST_RATE_LIMIT ALLGO_MARIADB_PORT=$ALLGO_MARIADB_PORT
   ALLGO_SMTP_PORT=$ALLGO_SMTP_PORT ALLGO_IMAP_PORT=$ALLGO_IMAP_PORT ALLGO_REGISTRY=$ALLGO_REGISTRY
-  ALLGO_JOB_MAX_OUTPUT_MB=16 ALLGO_JOB_MAX_LOG_MB=4)
+  ALLGO_JOB_MAX_OUTPUT_MB=16 ALLGO_JOB_MAX_LOG_MB=4 ALLGO_JIT_LEVEL=1)
 TEST_H2_ENV=(ALLGO_ENV=${TEST_ENV}h2 ALLGO_DB=h2 ALLGO_PORTBASE=$((TEST_PORTBASE + 1000)) ALLGO_DEBIAN_IMAGE=false
-  ALLGO_API_RATE_LIMIT=$TEST_RATE_LIMIT)
+  ALLGO_API_RATE_LIMIT=$TEST_RATE_LIMIT ALLGO_JIT_LEVEL=1)
 # The swarm tier: a test swarm of three namespaced engines (bin/lib/swarm.sh, named after the test
 # environment; the connector's integration tests use it too), and a server whose jobs run on it.
 export ALLGO_SWARM_NAME=$TEST_ENV
 TEST_SWARM_ENV=(ALLGO_ENV=${TEST_ENV}sw ALLGO_DB=mysql ALLGO_PORTBASE=$((TEST_PORTBASE + 1500)) ALLGO_DEV_DATA=true
   ALLGO_DEBIAN_IMAGE=false ALLGO_API_RATE_LIMIT=$TEST_RATE_LIMIT ALLGO_ENGINE=swarm ALLGO_JOB_MAX_PER_USER=6
   ALLGO_MARIADB_PORT=$ALLGO_MARIADB_PORT ALLGO_SMTP_PORT=$ALLGO_SMTP_PORT ALLGO_IMAP_PORT=$ALLGO_IMAP_PORT
-  ALLGO_JOB_MAX_OUTPUT_MB=16 ALLGO_JOB_MAX_LOG_MB=4)
+  ALLGO_JOB_MAX_OUTPUT_MB=16 ALLGO_JOB_MAX_LOG_MB=4 ALLGO_JIT_LEVEL=1)
 # The further server of the swarm tier's environment (SeveralServersIT starts and stops it): the same
 # database, data root and swarm, port base 100 above.
 TEST_PEER_ENV=(ALLGO_SERVER=b ALLGO_PORTBASE=$((TEST_PORTBASE + 1600)))

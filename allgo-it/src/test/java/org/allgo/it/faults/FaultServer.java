@@ -92,6 +92,7 @@ public final class FaultServer implements AutoCloseable {
     // Its own, kept between runs: the domain is made from it, and made again when it changes.
     settings.put("ALLGO_DB_PASSWORD", password(var.resolve(environment + "-db-password")));
     settings.put("ALLGO_API_RATE_LIMIT", underTest.getOrDefault("ALLGO_API_RATE_LIMIT", "0"));
+    settings.put("ALLGO_JIT_LEVEL", underTest.getOrDefault("ALLGO_JIT_LEVEL", "4"));
     // The services are those of the server under test: its mail sink above all, read by the tests.
     for (String service : List.of("ALLGO_SMTP_PORT", "ALLGO_IMAP_PORT", "ALLGO_MARIADB_PORT")) {
       if (underTest.containsKey(service)) {
