@@ -1,8 +1,9 @@
 # bin/allgo test: starts the real services the tests need, runs the unit and module integration
-# tests, then the in-container tests and the black-box tests against a server on MariaDB (again with
-# warm starts, then a job through the client generated from its OpenAPI document), the jobs on the
-# test swarm and the health test against a server on the H2 default, with the container
-# deployment's tests beside the black-box tiers (ALLGO_TEST_DOCKER=false skips them), and stops
+# tests, then two lanes side by side. In one, a server on MariaDB: the in-container tests, the
+# black-box tests that stop MariaDB (alone: every server of the run uses it), the other black-box
+# tests, the job tests again with warm starts, a job through the client generated from the OpenAPI
+# document. In the other: the container deployment's tests (ALLGO_TEST_DOCKER=false skips them),
+# then the jobs on the test swarm and the health test against a server on the H2 default. It stops
 # everything it started. Sourced by bin/allgo.
 
 # Servers the black-box tests deploy: one on MariaDB (the production dialect), one on the H2 default.
@@ -84,28 +85,38 @@ run_tests() {
     -Dallgo.test.connector.env="${TEST_ENV}ci" -Dallgo.test.ssh.env="${TEST_ENV}ssh" \
     || status=1
 
+  # Two lanes from here, side by side: the tiers of the server on MariaDB in this shell, and
+  # beside them (side_lane, its output shown when it ends) the container deployment's, the swarm's
+  # and the H2 server's, each with servers, ports and environments of its own. The black-box tier
+  # leaves much of the two cores idle while its tests wait on jobs and restarts (README, Testing).
+  TEST_SIDE_PID=
+  TEST_SIDE_GO=$ALLGO_ROOT/var/log/side-lane.go
+  local side_log=$ALLGO_ROOT/var/log/side-lane.log
+  rm -f "$TEST_SIDE_GO"
+  if [ "$status" = 0 ]; then
+    ensure_built
+    mkdir -p "$(dirname "$side_log")"
+    log "beside the next tiers: the container deployment, the swarm, the H2 server (output: $side_log)"
+    side_lane > "$side_log" 2>&1 < /dev/null &
+    TEST_SIDE_PID=$!
+  fi
   if [ "$status" = 0 ]; then
     log "in-container tests on a server on MariaDB"
     test_allgo up "${TEST_MARIADB_ENV[@]}" && in_container "$TEST_PORTBASE" "$TEST_ENV" || status=1
   fi
-  # The container deployment (docker/tests/deployment.sh: its own environments dev and qualif, on
-  # ports of their own, with names no other tier uses) runs beside the black-box tiers; its output
-  # is shown when it ends. On two cores the run is bound by its CPU: the black-box tiers slow down
-  # by about what the swarm tier, then alone, gains (README, Testing). The EAR it copies is the one
-  # the unit tiers built.
-  TEST_DOCKER_PID=
-  local docker_log=$ALLGO_ROOT/var/log/docker-tier.log
-  if [ "$status" = 0 ] && [ "${ALLGO_TEST_DOCKER:-true}" = true ]; then
-    ensure_built
-    log "the container deployment (docker tier), beside the next tiers (its output: $docker_log)"
-    mkdir -p "$(dirname "$docker_log")"
-    "$ALLGO_ROOT/bin/allgo" docker test > "$docker_log" 2>&1 < /dev/null &
-    TEST_DOCKER_PID=$!
+  # The tests that stop a service every tier shares (MariaDB) run first, while the side lane is in
+  # the container deployment's tier (its own database); then the side lane may go on.
+  if [ "$status" = 0 ]; then
+    log "black-box tests that stop a shared service, against the server on MariaDB"
+    black_box "$TEST_PORTBASE" "$TEST_ENV" -Dgroups=shared-services \
+      -Dallgo.test.server.settings="${TEST_MARIADB_ENV[*]} $(test_services)" || status=1
   fi
+  touch "$TEST_SIDE_GO"
   if [ "$status" = 0 ]; then
     log "black-box tests against a server on MariaDB"
     test_allgo up "${TEST_MARIADB_ENV[@]}" \
-      && black_box "$TEST_PORTBASE" "$TEST_ENV" -Dallgo.test.server.settings="${TEST_MARIADB_ENV[*]} $(test_services)" || status=1
+      && black_box "$TEST_PORTBASE" "$TEST_ENV" -DexcludedGroups=shared-services \
+        -Dallgo.test.server.settings="${TEST_MARIADB_ENV[*]} $(test_services)" || status=1
   fi
   if [ "$status" = 0 ]; then
     log "the job tests again, warm starts switched on, on the same server"
@@ -118,34 +129,47 @@ run_tests() {
     log "a job through the client generated from the OpenAPI document, on the same server"
     test_allgo up "${TEST_MARIADB_ENV[@]}" && generated_client "$TEST_PORTBASE" || status=1
   fi
-  # Its tiers done, the server on MariaDB stops: the next tiers have the CPU.
   test_allgo down "${TEST_MARIADB_ENV[@]}" || true
-  if [ "$status" = 0 ]; then
-    log "jobs on the test swarm, through a server placing them there"
+  if [ -n "$TEST_SIDE_PID" ]; then
     local started=$SECONDS
-    test_allgo up "${TEST_SWARM_ENV[@]}" \
-      && DOCKER_HOST=$(tr ' ' '\n' <<<"${TEST_SWARM_ENV[*]}" | sed -n 's/^ALLGO_DOCKER_HOST=//p') \
-        black_box $((TEST_PORTBASE + 1500)) "${TEST_ENV}sw" -Dit.test="$TEST_SWARM_ITS" -Dallgo.engine=swarm \
-        -Dallgo.swarm.name="$TEST_ENV" -Dallgo.test.server.settings="${TEST_SWARM_ENV[*]}" \
-        -Dallgo.registry="$(tr ' ' '\n' <<<"${TEST_SWARM_ENV[*]}" | sed -n 's/^ALLGO_REGISTRY=//p')" || status=1
-    test_allgo down "${TEST_SWARM_ENV[@]}" "${TEST_PEER_ENV[@]}" || true
-    test_allgo down "${TEST_SWARM_ENV[@]}" || true
-    log "swarm tier: $((SECONDS - started)) s"
+    wait "$TEST_SIDE_PID" || status=1
+    TEST_SIDE_PID=
+    log "the side lane, waited for $((SECONDS - started)) s after the server on MariaDB's tiers:"
+    cat "$side_log"
   fi
-  if [ "$status" = 0 ]; then
-    log "health and surface of a server on the H2 default"
-    test_allgo up "${TEST_H2_ENV[@]}" \
-      && black_box $((TEST_PORTBASE + 1000)) "${TEST_ENV}h2" -Dit.test='HealthIT,ServerSurfaceIT' \
-        -Dallgo.db=h2 -Dallgo.test.server.settings="${TEST_H2_ENV[*]} $(test_services)" || status=1
-    test_allgo down "${TEST_H2_ENV[@]}" || true
+  return $status
+}
+
+# The lane beside the tiers of the server on MariaDB: the container deployment
+# (docker/tests/deployment.sh: environments dev and qualif, their own database, ports and names;
+# ALLGO_TEST_DOCKER=false skips it), then, once the tests that stop MariaDB are done
+# ($TEST_SIDE_GO), the jobs on the test swarm and the H2 server. Its black-box tiers build in a
+# directory of their own. Exits non-zero when a tier failed; the next tiers run all the same.
+side_lane() {
+  local status=0 started
+  if [ "${ALLGO_TEST_DOCKER:-true}" = true ]; then
+    log "the container deployment (docker tier)"
+    started=$SECONDS
+    "$ALLGO_ROOT/bin/allgo" docker test || status=1
+    log "docker tier: $((SECONDS - started)) s"
   fi
-  if [ -n "$TEST_DOCKER_PID" ]; then
-    local started=$SECONDS
-    wait "$TEST_DOCKER_PID" || status=1
-    TEST_DOCKER_PID=
-    log "the container deployment (docker tier), waited for $((SECONDS - started)) s after the other tiers:"
-    cat "$docker_log"
-  fi
+  until [ -e "$TEST_SIDE_GO" ]; do sleep 1; done
+  local build=-Dallgo.it.build=$ALLGO_ROOT/allgo-it/target-side
+  log "jobs on the test swarm, through a server placing them there"
+  started=$SECONDS
+  test_allgo up "${TEST_SWARM_ENV[@]}" \
+    && DOCKER_HOST=$(tr ' ' '\n' <<<"${TEST_SWARM_ENV[*]}" | sed -n 's/^ALLGO_DOCKER_HOST=//p') \
+      black_box $((TEST_PORTBASE + 1500)) "${TEST_ENV}sw" "$build" -Dit.test="$TEST_SWARM_ITS" -Dallgo.engine=swarm \
+      -Dallgo.swarm.name="$TEST_ENV" -Dallgo.test.server.settings="${TEST_SWARM_ENV[*]}" \
+      -Dallgo.registry="$(tr ' ' '\n' <<<"${TEST_SWARM_ENV[*]}" | sed -n 's/^ALLGO_REGISTRY=//p')" || status=1
+  test_allgo down "${TEST_SWARM_ENV[@]}" "${TEST_PEER_ENV[@]}" || true
+  test_allgo down "${TEST_SWARM_ENV[@]}" || true
+  log "swarm tier: $((SECONDS - started)) s"
+  log "health and surface of a server on the H2 default"
+  test_allgo up "${TEST_H2_ENV[@]}" \
+    && black_box $((TEST_PORTBASE + 1000)) "${TEST_ENV}h2" "$build" -Dit.test='HealthIT,ServerSurfaceIT' \
+      -Dallgo.db=h2 -Dallgo.test.server.settings="${TEST_H2_ENV[*]} $(test_services)" || status=1
+  test_allgo down "${TEST_H2_ENV[@]}" || true
   return $status
 }
 
@@ -204,8 +228,12 @@ reset_test_state() {
 # Stops the test servers, and the services that were not running before the tests.
 finish_tests() {
   local name
-  # The docker tier ends with its own teardown, on the engine stopped below.
-  [ -n "${TEST_DOCKER_PID:-}" ] && { wait "$TEST_DOCKER_PID" || true; }
+  # The side lane ends its tiers (the docker tier with its own teardown, on the engine stopped
+  # below): it is told to go on if it waits.
+  if [ -n "${TEST_SIDE_PID:-}" ]; then
+    touch "$TEST_SIDE_GO"
+    wait "$TEST_SIDE_PID" || true
+  fi
   test_allgo down "${TEST_MARIADB_ENV[@]}" || true
   test_allgo down "${TEST_H2_ENV[@]}" || true
   test_allgo down "${TEST_SWARM_ENV[@]}" || true

@@ -19,15 +19,18 @@ import org.allgo.it.AllgoScript;
 import org.allgo.it.Api;
 import org.allgo.it.faults.Probes.Probe;
 import org.allgo.it.jobs.Multipart;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * MariaDB stopped and started again while jobs run and are submitted, under the server under test
- * (its database is the MariaDB {@code bin/allgo} started; the black-box classes run one at a time,
- * so no other test uses it meanwhile). While it is away the API answers 503, a problem with {@code
- * Retry-After}, to a submission as to a read, and writes nothing; jobs whose program ends meanwhile
- * are finished once it is back; then everything works again.
+ * (its database is the MariaDB {@code bin/allgo} started, which the other tiers' servers share:
+ * tagged {@code shared-services}, {@code bin/allgo test} runs it alone, before them). While it is
+ * away the API answers 503, a problem with {@code Retry-After}, to a submission as to a read, and
+ * writes nothing; jobs whose program ends meanwhile are finished once it is back; then everything
+ * works again.
  */
+@Tag("shared-services")
 class DatabaseRestartIT {
 
   @Test
