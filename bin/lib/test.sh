@@ -108,7 +108,7 @@ run_tests() {
   # the container deployment's tier (its own database); then the side lane may go on.
   if [ "$status" = 0 ]; then
     log "black-box tests that stop a shared service, against the server on MariaDB"
-    black_box "$TEST_PORTBASE" "$TEST_ENV" -Dgroups=shared-services \
+    test_allgo up "${TEST_MARIADB_ENV[@]}" && black_box "$TEST_PORTBASE" "$TEST_ENV" -Dgroups=shared-services \
       -Dallgo.test.server.settings="${TEST_MARIADB_ENV[*]} $(test_services)" || status=1
   fi
   touch "$TEST_SIDE_GO"
