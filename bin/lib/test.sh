@@ -115,7 +115,7 @@ run_tests() {
   if [ "$status" = 0 ]; then
     log "black-box tests against a server on MariaDB"
     test_allgo up "${TEST_MARIADB_ENV[@]}" \
-      && black_box "$TEST_PORTBASE" "$TEST_ENV" -DexcludedGroups=shared-services \
+      && black_box "$TEST_PORTBASE" "$TEST_ENV" -DexcludedGroups=shared-services,fault-server \
         -Dallgo.test.server.settings="${TEST_MARIADB_ENV[*]} $(test_services)" || status=1
   fi
   if [ "$status" = 0 ]; then
@@ -143,7 +143,7 @@ run_tests() {
 # The lane beside the tiers of the server on MariaDB: the container deployment
 # (docker/tests/deployment.sh: environments dev and qualif, their own database, ports and names;
 # ALLGO_TEST_DOCKER=false skips it), then, once the tests that stop MariaDB are done
-# ($TEST_SIDE_GO), the jobs on the test swarm and the H2 server. Its black-box tiers build in a
+# ($TEST_SIDE_GO), the tests against the fault server, the jobs on the test swarm and the H2 server. Its black-box tiers build in a
 # directory of their own. Exits non-zero when a tier failed; the next tiers run all the same.
 side_lane() {
   local status=0 started
@@ -155,6 +155,13 @@ side_lane() {
   fi
   until [ -e "$TEST_SIDE_GO" ]; do sleep 1; done
   local build=-Dallgo.it.build=$ALLGO_ROOT/allgo-it/target-side
+  # The fault server (org.allgo.it.faults.FaultServer: its own H2 database, engine, data disk and
+  # ports) is made from the settings of the server on MariaDB, which it does not otherwise use.
+  log "black-box tests against the fault server (tag fault-server)"
+  started=$SECONDS
+  black_box "$TEST_PORTBASE" "$TEST_ENV" "$build" -Dgroups=fault-server \
+    -Dallgo.test.server.settings="${TEST_MARIADB_ENV[*]} $(test_services)" || status=1
+  log "fault server tier: $((SECONDS - started)) s"
   log "jobs on the test swarm, through a server placing them there"
   started=$SECONDS
   test_allgo up "${TEST_SWARM_ENV[@]}" \

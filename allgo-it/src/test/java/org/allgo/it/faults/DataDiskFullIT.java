@@ -18,7 +18,6 @@ import org.allgo.it.Api;
 import org.allgo.it.faults.Probes.Probe;
 import org.allgo.it.jobs.Multipart;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The data disk full (the {@link FaultServer}'s {@code rw/}, a small file system the test fills to
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * says why, and leave nothing behind; the running job, which can no longer write, ends ERROR with
  * the reason; once space is freed the server takes and runs jobs again.
  */
-@ExtendWith(FaultServer.Extension.class)
+@OnFaultServer
 class DataDiskFullIT {
 
   @Test

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.allgo.it.Api;
 import org.allgo.it.faults.Probes.Probe;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Docker engine really stopped and started (SIGTERM to {@code dockerd}, then a new {@code
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * so those jobs end with the program's exit on SIGTERM; the waiting ones, and those submitted while
  * the engine is away, wait for it and run once it is back; nothing is left on the engine.
  */
-@ExtendWith(FaultServer.Extension.class)
+@OnFaultServer
 class EngineRestartIT {
 
   // The engine's SIGTERM, through the container's init.

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.allgo.it.Api;
 import org.allgo.it.faults.Probes.Probe;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The application server killed ({@code kill -9}: no shutdown of any kind) with 10 jobs running and
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the kill ({@link CommitInFlight}) ends with the reason after the restart, and its number commits
  * again.
  */
-@ExtendWith(FaultServer.Extension.class)
 class ServerKillIT {
 
   private static final int QUEUES = 5;
@@ -44,6 +42,7 @@ class ServerKillIT {
    * image is to be pulled again, through a registry relay that holds every request.
    */
   @Test
+  @OnFaultServer
   void theFaultServerKilledWhileItsJobsStart(FaultServer fault) {
     AllgoServer server = fault.server();
     String webapp = ProbeWebapp.on(server);

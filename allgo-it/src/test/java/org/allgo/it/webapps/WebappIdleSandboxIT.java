@@ -8,16 +8,16 @@ import java.time.Duration;
 import org.allgo.it.Api;
 import org.allgo.it.accounts.Mailbox;
 import org.allgo.it.faults.FaultServer;
+import org.allgo.it.faults.OnFaultServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A sandbox left running past the idle time is stopped by the server's timer and its author is told
  * by mail. Against a server of its own ({@link FaultServer}) whose idle time is seconds, so that
  * the sandboxes of other tests are left alone.
  */
-@ExtendWith(FaultServer.Extension.class)
+@OnFaultServer
 class WebappIdleSandboxIT {
 
   private final FaultServer server;

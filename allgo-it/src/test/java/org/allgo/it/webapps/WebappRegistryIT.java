@@ -6,11 +6,11 @@ import jakarta.json.JsonObject;
 import org.allgo.connector.testing.Commands;
 import org.allgo.it.Api;
 import org.allgo.it.faults.FaultServer;
+import org.allgo.it.faults.OnFaultServer;
 import org.allgo.it.faults.RegistryRelay;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A commit whose push does not reach the registry, or whose image the registry does not hold once
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * server of its own ({@link FaultServer}) whose registry is behind a relay the test switches: the
  * other tests keep theirs.
  */
-@ExtendWith(FaultServer.Extension.class)
+@OnFaultServer
 class WebappRegistryIT {
 
   private final FaultServer server;
