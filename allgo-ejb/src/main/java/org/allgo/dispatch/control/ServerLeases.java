@@ -68,7 +68,7 @@ public class ServerLeases {
     List<Long> taken = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
       Timestamp since = ClusterSql.minus(ClusterSql.now(c), settings.lease());
-      commits.endOfServersSeenBefore(since);
+      commits.endOfServersSeenBefore(node, since);
       for (Map.Entry<Long, String> orphan : ClaimSql.orphans(c, node, since).entrySet()) {
         if (ClaimSql.takeOver(c, orphan.getKey(), orphan.getValue(), node)) {
           LOG.log(

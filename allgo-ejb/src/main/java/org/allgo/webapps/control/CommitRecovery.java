@@ -35,6 +35,10 @@ public class CommitRecovery {
   private static final String COMMITTING =
       "SELECT id FROM webapp_version WHERE state IN ('SANDBOX', 'COMMITTED') AND ";
 
+  private static final String OF_SERVERS_GONE =
+      COMMITTING
+          + "committed_by <> ? AND committed_by IN (SELECT name FROM app_server WHERE seen_at < ?)";
+
   @Resource(lookup = Resources.DATA_SOURCE)
   javax.sql.DataSource dataSource;
 
@@ -51,25 +55,25 @@ public class CommitRecovery {
     return end(COMMITTING + "(committed_by = ? OR committed_by IS NULL)", server);
   }
 
-  /** The commits of servers not seen since {@code since} (the database's clock). */
-  public List<Long> endOfServersSeenBefore(Timestamp since) {
-    return end(
-        COMMITTING + "committed_by IN (SELECT name FROM app_server WHERE seen_at < ?)", since);
+  /**
+   * The commits of servers other than {@code self} not seen since {@code since} (the database's
+   * clock). Never this server's own: it is alive, whatever its lease says when its start or a pass
+   * took longer than the lease on a loaded machine.
+   */
+  public List<Long> endOfServersSeenBefore(String self, Timestamp since) {
+    return end(OF_SERVERS_GONE, self, since);
   }
 
-  private List<Long> end(String query, Object parameter) {
+  /** The versions that servers other than {@code self}, not seen since {@code since}, commit. */
+  public static List<Long> ofServersSeenBefore(Connection c, String self, Timestamp since)
+      throws SQLException {
+    return committing(c, OF_SERVERS_GONE, self, since);
+  }
+
+  private List<Long> end(String query, Object... parameters) {
     List<Long> ended = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
-      List<Long> found = new ArrayList<>();
-      try (PreparedStatement s = c.prepareStatement(query)) {
-        s.setObject(1, parameter);
-        try (ResultSet rs = s.executeQuery()) {
-          while (rs.next()) {
-            found.add(rs.getLong(1));
-          }
-        }
-      }
-      for (long id : found) {
+      for (long id : committing(c, query, parameters)) {
         // Only if it is still committing: another server may have ended it meanwhile.
         try (PreparedStatement s =
             c.prepareStatement(
@@ -88,6 +92,22 @@ public class CommitRecovery {
     }
     ended.forEach(this::removeChecks);
     return ended;
+  }
+
+  private static List<Long> committing(Connection c, String query, Object... parameters)
+      throws SQLException {
+    List<Long> found = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(query)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          found.add(rs.getLong(1));
+        }
+      }
+    }
+    return found;
   }
 
   /**

@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.allgo.platform.control.ClusterSql;
 import org.allgo.platform.control.SchemaMigrations;
+import org.allgo.webapps.control.CommitRecovery;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -118,6 +119,41 @@ abstract class ClaimRaceTests {
 
     assertThat(claimed)
         .containsExactlyInAnyOrder(first.get(0), first.get(1), second.get(0), second.get(1));
+  }
+
+  /**
+   * The commits of a server whose lease ran out are over; never those of the server looking, even
+   * when its own lease looks run out (its start, or a pass, slower than the lease).
+   */
+  @Test
+  void theCommitsOfServersGoneAreFoundButNeverTheLookingServersOwn() throws Exception {
+    DataSource ds = migrated();
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String gone = "gone-" + suffix;
+    String self = "self-" + suffix;
+    String alive = "alive-" + suffix;
+    long owner = users(ds, 1).get(0);
+    long webapp = webapp(ds, owner);
+    Timestamp now;
+    try (Connection c = ds.getConnection()) {
+      now = ClusterSql.now(c);
+      ClusterSql.start(c, gone, ClusterSql.minus(now, Duration.ofMinutes(5)));
+      ClusterSql.start(c, self, ClusterSql.minus(now, Duration.ofMinutes(1)));
+      ClusterSql.start(c, alive, now);
+    }
+    long ofGone = version(ds, webapp, "1", "COMMITTED", gone);
+    long ofGoneChecked = version(ds, webapp, "2", "SANDBOX", gone);
+    long ofGoneReady = version(ds, webapp, "3", "READY", gone);
+    long own = version(ds, webapp, "4", "COMMITTED", self);
+    long ofAlive = version(ds, webapp, "5", "COMMITTED", alive);
+    Timestamp since = ClusterSql.minus(now, Duration.ofSeconds(15));
+
+    List<Long> found;
+    try (Connection c = ds.getConnection()) {
+      found = CommitRecovery.ofServersSeenBefore(c, self, since);
+    }
+
+    assertThat(found).contains(ofGone, ofGoneChecked).doesNotContain(ofGoneReady, own, ofAlive);
   }
 
   @Test
@@ -319,18 +355,36 @@ abstract class ClaimRaceTests {
     return ids;
   }
 
+  private static long webapp(DataSource ds, long owner) throws SQLException {
+    return insert(
+        ds,
+        "INSERT INTO webapp (name, docker_name, owner_id, visibility, memory_mb, entrypoint, created_at)"
+            + " VALUES ('race', 'r"
+            + UUID.randomUUID().toString().substring(0, 8)
+            + "', "
+            + owner
+            + ", 'PUBLIC', 64, '/bin/true', CURRENT_TIMESTAMP)");
+  }
+
+  private static long version(
+      DataSource ds, long webapp, String number, String state, String committedBy)
+      throws SQLException {
+    return insert(
+        ds,
+        "INSERT INTO webapp_version (webapp_id, number, state, committed_by, created_at) VALUES ("
+            + webapp
+            + ", '"
+            + number
+            + "', '"
+            + state
+            + "', '"
+            + committedBy
+            + "', CURRENT_TIMESTAMP)");
+  }
+
   private static List<Long> waitingJobs(DataSource ds, long queue, List<Long> users, int n)
       throws SQLException {
-    long owner = users.get(0);
-    long webapp =
-        insert(
-            ds,
-            "INSERT INTO webapp (name, docker_name, owner_id, visibility, memory_mb, entrypoint, created_at)"
-                + " VALUES ('race', 'r"
-                + UUID.randomUUID().toString().substring(0, 8)
-                + "', "
-                + owner
-                + ", 'PUBLIC', 64, '/bin/true', CURRENT_TIMESTAMP)");
+    long webapp = webapp(ds, users.get(0));
     List<Long> ids = new ArrayList<>();
     try (Connection c = ds.getConnection();
         PreparedStatement s =
