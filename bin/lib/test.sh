@@ -2,9 +2,9 @@
 # tests, then two lanes side by side. In one, a server on MariaDB: the in-container tests, the
 # black-box tests that stop MariaDB (alone: every server of the run uses it), the other black-box
 # tests, the job tests again with warm starts, a job through the client generated from the OpenAPI
-# document. In the other: the container deployment's tests (ALLGO_TEST_DOCKER=false skips them),
-# then the jobs on the test swarm and the health test against a server on the H2 default. It stops
-# everything it started. Sourced by bin/allgo.
+# document; then the health test against a server on the H2 default. In the other: the container
+# deployment's tests (ALLGO_TEST_DOCKER=false skips them), the tests against the fault server, the
+# jobs on the test swarm. It stops everything it started. Sourced by bin/allgo.
 
 # Servers the black-box tests deploy: one on MariaDB (the production dialect), one on the H2 default.
 # They live minutes, not days: their JIT stops at C1 (ALLGO_JIT_LEVEL=1), which spends a fraction of
@@ -85,10 +85,11 @@ run_tests() {
     -Dallgo.test.connector.env="${TEST_ENV}ci" -Dallgo.test.ssh.env="${TEST_ENV}ssh" \
     || status=1
 
-  # Two lanes from here, side by side: the tiers of the server on MariaDB in this shell, and
-  # beside them (side_lane, its output shown when it ends) the container deployment's, the swarm's
-  # and the H2 server's, each with servers, ports and environments of its own. The black-box tier
-  # leaves much of the two cores idle while its tests wait on jobs and restarts (README, Testing).
+  # Two lanes from here, side by side: the tiers of the server on MariaDB, then the H2 server's, in
+  # this shell, and beside them (side_lane, its output shown when it ends) the container
+  # deployment's, the fault server's and the swarm's, each with servers, ports and environments of
+  # its own. Alone, the black-box tier leaves a third of the two cores idle while its tests wait on
+  # jobs and restarts; the side lane takes it (README, Testing).
   TEST_SIDE_PID=
   TEST_SIDE_GO=$ALLGO_ROOT/var/log/side-lane.go
   local side_log=$ALLGO_ROOT/var/log/side-lane.log
@@ -96,7 +97,7 @@ run_tests() {
   if [ "$status" = 0 ]; then
     ensure_built
     mkdir -p "$(dirname "$side_log")"
-    log "beside the next tiers: the container deployment, the swarm, the H2 server (output: $side_log)"
+    log "beside the next tiers: the container deployment, the fault server, the swarm (output: $side_log)"
     side_lane > "$side_log" 2>&1 < /dev/null &
     TEST_SIDE_PID=$!
   fi
@@ -130,6 +131,13 @@ run_tests() {
     test_allgo up "${TEST_MARIADB_ENV[@]}" && generated_client "$TEST_PORTBASE" || status=1
   fi
   test_allgo down "${TEST_MARIADB_ENV[@]}" || true
+  if [ "$status" = 0 ]; then
+    log "health and surface of a server on the H2 default"
+    test_allgo up "${TEST_H2_ENV[@]}" \
+      && black_box $((TEST_PORTBASE + 1000)) "${TEST_ENV}h2" -Dit.test='HealthIT,ServerSurfaceIT' \
+        -Dallgo.db=h2 -Dallgo.test.server.settings="${TEST_H2_ENV[*]} $(test_services)" || status=1
+    test_allgo down "${TEST_H2_ENV[@]}" || true
+  fi
   if [ -n "$TEST_SIDE_PID" ]; then
     local started=$SECONDS
     wait "$TEST_SIDE_PID" || status=1
@@ -143,8 +151,9 @@ run_tests() {
 # The lane beside the tiers of the server on MariaDB: the container deployment
 # (docker/tests/deployment.sh: environments dev and qualif, their own database, ports and names;
 # ALLGO_TEST_DOCKER=false skips it), then, once the tests that stop MariaDB are done
-# ($TEST_SIDE_GO), the tests against the fault server, the jobs on the test swarm and the H2 server. Its black-box tiers build in a
-# directory of their own. Exits non-zero when a tier failed; the next tiers run all the same.
+# ($TEST_SIDE_GO), the tests against the fault server and the jobs on the test swarm. Its black-box
+# tiers build in a directory of their own. Exits non-zero when a tier failed; the next tiers run
+# all the same.
 side_lane() {
   local status=0 started
   if [ "${ALLGO_TEST_DOCKER:-true}" = true ]; then
@@ -172,11 +181,6 @@ side_lane() {
   test_allgo down "${TEST_SWARM_ENV[@]}" "${TEST_PEER_ENV[@]}" || true
   test_allgo down "${TEST_SWARM_ENV[@]}" || true
   log "swarm tier: $((SECONDS - started)) s"
-  log "health and surface of a server on the H2 default"
-  test_allgo up "${TEST_H2_ENV[@]}" \
-    && black_box $((TEST_PORTBASE + 1000)) "${TEST_ENV}h2" "$build" -Dit.test='HealthIT,ServerSurfaceIT' \
-      -Dallgo.db=h2 -Dallgo.test.server.settings="${TEST_H2_ENV[*]} $(test_services)" || status=1
-  test_allgo down "${TEST_H2_ENV[@]}" || true
   return $status
 }
 
