@@ -30,7 +30,9 @@ import org.allgo.webapps.entity.WebappDraft;
  */
 @Singleton
 @Startup
-@DependsOn("DevelopmentData")
+// After the dispatcher's start, which ends the commits this server had under way before it
+// stopped: this run's commit of the seeded version is not one of them.
+@DependsOn({"DevelopmentData", "Dispatcher"})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SleepWebapp {
 
