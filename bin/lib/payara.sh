@@ -84,7 +84,7 @@ ensure_domain() {
   printf '%s\n' "$rendered" > "$ALLGO_DOMAINS/$ALLGO_DOMAIN.rendered"
   asadmin multimode --file "$ALLGO_DOMAINS/$ALLGO_DOMAIN.rendered" > "$ALLGO_LOG/configure.log" 2>&1 \
     || die "configuring the domain failed, see $ALLGO_LOG/configure.log"
-  # multimode goes on past a command that failed, and exits 0: its log says so.
+  # multimode goes on past a command that failed, and may still exit 0: its log says so.
   if grep -qE '^(Command [a-z-]+ failed|remote failure:)' "$ALLGO_LOG/configure.log"; then
     die "a command configuring the domain failed, see $ALLGO_LOG/configure.log"
   fi
