@@ -70,18 +70,14 @@ final class UiJobs {
     // The result is read in the same wait: the page may render its badges again once the job ended.
     return page.waitFor(within)
         .ignoring(StaleElementReferenceException.class)
-        .until(
-            d ->
-                "DONE".equals(d.findElement(By.id("job-state")).getAttribute("data-state"))
-                    ? page.state("job-result")
-                    : null);
+        .until(d -> "DONE".equals(page.state("job-state")) ? page.state("job-result") : null);
   }
 
   /** Waits on the open job page until it shows the state. */
   static void awaitState(UiPage page, String state) {
     page.waitFor(Duration.ofSeconds(60))
         .ignoring(StaleElementReferenceException.class)
-        .until(d -> state.equals(d.findElement(By.id("job-state")).getAttribute("data-state")));
+        .until(d -> state.equals(page.state("job-state")));
   }
 
   /** The user's API client. */
