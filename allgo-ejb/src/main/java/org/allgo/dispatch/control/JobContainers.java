@@ -28,6 +28,7 @@ import org.allgo.connector.api.Storage;
 import org.allgo.jobs.control.JobSettings;
 import org.allgo.jobs.entity.Parameters;
 import org.allgo.platform.Resources;
+import org.allgo.platform.control.LoopbackHosts;
 
 /**
  * Job containers on the Docker engine, through the connector: named {@code <env>-job-<id>},
@@ -51,6 +52,8 @@ public class JobContainers {
   @Inject JobSettings settings;
 
   @Inject WarmSlots slots;
+
+  @Inject LoopbackHosts hosts;
 
   /** The container a job runs in, started straight away ({@link #create}). */
   public String run(JobLaunch launch) {
@@ -82,7 +85,8 @@ public class JobContainers {
   /**
    * A job's container as the platform confines it, its working directory {@code directory}: user
    * 65534, no capability, the webapp's memory and the queue's CPU, no network unless allowed, a
-   * read-only root with a {@code /tmp} of its own, its log capped.
+   * read-only root with a {@code /tmp} of its own, its log capped; without network, the loopback's
+   * hosts file.
    */
   public ContainerSpec confined(
       String name,
@@ -92,21 +96,23 @@ public class JobContainers {
       int memoryMb,
       int cpuMillis,
       boolean networkAllowed) {
-    return ContainerSpec.of(name, image, argv)
-        .withMount(Mount.readWrite(directory, JobSettings.WORK_DIR))
-        .withWorkingDir(JobSettings.WORK_DIR)
-        .withEnv("HOME", JobSettings.WORK_DIR)
-        .withUser(JobSettings.JOB_USER)
-        .withLimits(Limits.of((long) memoryMb << 20, cpuMillis / 1000.0, settings.pidsLimit()))
-        .withNetwork(networkAllowed ? "bridge" : "none")
-        // The program writes its directory and /tmp only; the engine keeps twice what the job
-        // may print, so that the live log loses nothing between two copies.
-        .withStorage(
-            Storage.DEFAULT
-                .withReadOnlyRoot(true)
-                .withTmpfs("/tmp", settings.tmpBytes(memoryMb))
-                .withLogBytes(2 * settings.maxLogBytes()))
-        .withLabel(ROLE_LABEL, ROLE);
+    ContainerSpec spec =
+        ContainerSpec.of(name, image, argv)
+            .withMount(Mount.readWrite(directory, JobSettings.WORK_DIR))
+            .withWorkingDir(JobSettings.WORK_DIR)
+            .withEnv("HOME", JobSettings.WORK_DIR)
+            .withUser(JobSettings.JOB_USER)
+            .withLimits(Limits.of((long) memoryMb << 20, cpuMillis / 1000.0, settings.pidsLimit()))
+            .withNetwork(networkAllowed ? "bridge" : ContainerSpec.NO_NETWORK)
+            // The program writes its directory and /tmp only; the engine keeps twice what the job
+            // may print, so that the live log loses nothing between two copies.
+            .withStorage(
+                Storage.DEFAULT
+                    .withReadOnlyRoot(true)
+                    .withTmpfs("/tmp", settings.tmpBytes(memoryMb))
+                    .withLogBytes(2 * settings.maxLogBytes()))
+            .withLabel(ROLE_LABEL, ROLE);
+    return hosts.mountedIn(spec);
   }
 
   /**

@@ -22,6 +22,7 @@ import org.allgo.connector.api.Limits;
 import org.allgo.connector.api.Mount;
 import org.allgo.connector.api.Privileges;
 import org.allgo.platform.Resources;
+import org.allgo.platform.control.LoopbackHosts;
 import org.allgo.webapps.entity.Webapp;
 
 /**
@@ -41,6 +42,8 @@ public class Sandboxes {
   DockerConnectionFactory docker;
 
   @Inject WebappSettings settings;
+
+  @Inject LoopbackHosts hosts;
 
   /** Starts the webapp's sandbox from {@code image}, replacing a stopped or stale one. */
   public void start(Webapp webapp, ImageRef image) {
@@ -62,7 +65,7 @@ public class Sandboxes {
               .withLabel("allgo.webapp", webapp.dockerName())
               // Authors install software as root inside: what apt-get, dpkg and pip need, no more.
               .withPrivileges(Privileges.INSTALLING);
-      connection.run(spec);
+      connection.run(hosts.mountedIn(spec));
     }
   }
 

@@ -15,6 +15,7 @@ import org.allgo.connector.api.Limits;
 import org.allgo.connector.api.Mount;
 import org.allgo.connector.api.Storage;
 import org.allgo.platform.Resources;
+import org.allgo.platform.control.LoopbackHosts;
 import org.allgo.webapps.entity.WebappVersion;
 
 /**
@@ -40,6 +41,8 @@ public class VersionChecks {
 
   @Inject WebappSettings settings;
 
+  @Inject LoopbackHosts hosts;
+
   /** Why the version's image cannot run its webapp's program, if it cannot. */
   public Optional<String> problem(WebappVersion version, ImageRef image) {
     String entrypoint = version.webapp().entrypoint();
@@ -52,13 +55,13 @@ public class VersionChecks {
             .withMount(Mount.readOnly(settings.toolbox().toString(), Sandboxes.TOOLBOX))
             .withUser(JOB_USER)
             .withLimits(Limits.of(64L << 20, 0.5, 64))
-            .withNetwork("none")
+            .withNetwork(ContainerSpec.NO_NETWORK)
             .withStorage(Storage.DEFAULT.withReadOnlyRoot(true))
             .withLabel("allgo.role", "check")
             .withLabel("allgo.webapp", version.webapp().dockerName());
     try (DockerConnection connection = docker.getConnection()) {
       connection.find(name).ifPresent(old -> connection.remove(old.id()));
-      String id = connection.run(spec);
+      String id = connection.run(hosts.mountedIn(spec));
       try {
         ExitStatus exit = connection.waitFor(id, TIMEOUT);
         if (exit.succeeded()) {

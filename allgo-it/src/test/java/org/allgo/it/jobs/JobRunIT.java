@@ -157,6 +157,8 @@ class JobRunIT extends ToolJobTest {
     assertThat(log).contains("uid=65534").doesNotContain("uid=0");
     assertThat(log.lines().filter(l -> l.equals("lo") || l.startsWith("eth")))
         .containsExactly("lo");
+    // The engine writes no hosts file without network: the platform's names the loopback.
+    assertThat(log).containsPattern("(?m)^127\\.0\\.0\\.1\\s+localhost$");
   }
 
   @Test

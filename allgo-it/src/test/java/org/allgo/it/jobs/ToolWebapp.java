@@ -28,7 +28,7 @@ final class ToolWebapp {
         count) i=1; while [ "$i" -le "$1" ]; do echo "line $i"; i=$((i + 1)); sleep 1; done ;;
         eat) echo "eating"; head -c 100m /dev/zero | tail; sleep 1; echo "still alive" ;;
         copy) cat "$1" > copy.txt; echo "copied $1" ;;
-        id) id; ls /sys/class/net ;;
+        id) id; ls /sys/class/net; grep localhost /etc/hosts ;;
         write) i=0; while [ "$i" -lt "$1" ]; do dd if=/dev/zero bs=1M count=1 2>/dev/null >> big; i=$((i + 1)); sleep 0.1; done; echo "wrote $1 MiB"; sleep 30; echo "done" ;;
         print) head -c "$(($1 * 1048576))" /dev/zero | tr '\\0' y; echo; echo "printed $1 MiB"; sleep 30; echo "done" ;;
         filltmp) echo "filling /tmp"; dd if=/dev/zero of=/tmp/fill bs=1M ;;

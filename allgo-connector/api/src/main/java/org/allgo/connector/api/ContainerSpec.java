@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *
  * @param workingDir absolute path inside the container, or empty for the image's own
  * @param user {@code uid} or {@code uid:gid}, or empty for the image's own
- * @param network {@code none}, {@code bridge} or the name of a user-defined network
+ * @param network {@link #NO_NETWORK}, {@code bridge} or the name of a user-defined network
  */
 public record ContainerSpec(
     String name,
@@ -30,6 +30,14 @@ public record ContainerSpec(
     Map<String, String> labels,
     Privileges privileges,
     Storage storage) {
+
+  /**
+   * No network: a network namespace of the container's own with only its loopback, and nothing of
+   * the engine's network stack, not even the {@code /etc/hosts} and {@code /etc/resolv.conf} it
+   * writes for other containers (mount a hosts file where names such as {@code localhost} are
+   * looked up).
+   */
+  public static final String NO_NETWORK = "none";
 
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}");
   private static final Pattern USER = Pattern.compile("(\\d+(:\\d+)?)?");
@@ -83,7 +91,7 @@ public record ContainerSpec(
         Map.of(),
         "",
         Limits.DEFAULT,
-        "none",
+        NO_NETWORK,
         Map.of(),
         Privileges.NONE,
         Storage.DEFAULT);

@@ -40,6 +40,12 @@ final class ContainerCommands {
     if (!spec.workingDir().isEmpty()) {
       command.withWorkingDir(spec.workingDir());
     }
+    if (ContainerSpec.NO_NETWORK.equals(spec.network())) {
+      // The container keeps a network namespace of its own, with only its loopback, but the
+      // engine makes no sandbox for it: without this, every start runs the engine's network hook
+      // (a new process of dockerd's own binary), about 40 % of a short container's engine CPU.
+      command.withNetworkDisabled(true);
+    }
     return command;
   }
 

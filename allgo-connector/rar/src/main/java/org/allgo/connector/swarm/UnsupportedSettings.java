@@ -12,7 +12,16 @@ import java.util.Set;
 final class UnsupportedSettings {
 
   private static final Set<String> CREATE =
-      Set.of("User", "Env", "Cmd", "Entrypoint", "Image", "WorkingDir", "Labels", "HostConfig");
+      Set.of(
+          "User",
+          "Env",
+          "Cmd",
+          "Entrypoint",
+          "Image",
+          "WorkingDir",
+          "Labels",
+          "HostConfig",
+          "NetworkDisabled");
   private static final Set<String> HOST =
       Set.of(
           "Binds",
@@ -40,6 +49,17 @@ final class UnsupportedSettings {
     requireEqual(host, "Privileged", false, "privileged containers");
     requireMemorySwapIsMemory(host);
     requireSecurityOptions(host);
+    requireNoNetworkWhenDisabled(create, host);
+  }
+
+  // A task attached to no network is the swarm's container without network (ServiceSpecs).
+  private static void requireNoNetworkWhenDisabled(JsonNode create, JsonNode host) {
+    if (create.path("NetworkDisabled").asBoolean(false)
+        && !host.path("NetworkMode").asText("none").equals("none")) {
+      throw new IllegalStateException(
+          "The swarm cannot disable the network of a task attached to "
+              + host.path("NetworkMode").asText());
+    }
   }
 
   private static void requireMemorySwapIsMemory(JsonNode host) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -257,10 +258,21 @@ class ContainersIT {
 
   @Test
   void noNetworkByDefault() throws Exception {
-    String id = docker.run(spec("net", "sh", "-c", "ls /sys/class/net"));
+    String id =
+        docker.run(
+            spec(
+                "net",
+                "sh",
+                "-c",
+                "ls /sys/class/net; cat /sys/class/net/lo/flags; readlink /proc/self/ns/net"));
 
     docker.waitFor(id, Duration.ofSeconds(30));
 
-    assertThat(docker.logs(id).stdout().split("\\s+")).containsExactly("lo");
+    // A namespace of its own with its loopback up, and no sandbox of the engine's network stack.
+    String host = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
+    assertThat(docker.logs(id).stdout().split("\\s+")).hasSize(3).startsWith("lo", "0x9");
+    assertThat(docker.logs(id).stdout()).doesNotContain(host);
+    assertThat(DockerCli.output("inspect", "-f", "{{.Config.NetworkDisabled}}", id).strip())
+        .isEqualTo("true");
   }
 }

@@ -22,7 +22,7 @@ class ServiceSpecsTest {
       """
       {"User": "65534", "AttachStdin": false, "Tty": false, "OpenStdin": false,
        "Env": ["HOME=/tmp/job"], "Cmd": ["/bin/tool", "a b"], "Image": "r:5000/allgo/dev/t@sha256:%s",
-       "Volumes": {}, "WorkingDir": "/tmp/job", "ExposedPorts": {},
+       "Volumes": {}, "WorkingDir": "/tmp/job", "ExposedPorts": {}, "NetworkDisabled": true,
        "Labels": {"allgo.env": "dev", "allgo.role": "job", "allgo.job": "7"},
        "HostConfig": {"Binds": ["/data/rw/datastore/7:/tmp/job:rw"], "NanoCpus": 500000000,
          "CapDrop": ["ALL"], "Memory": 67108864, "MemorySwap": 67108864, "NetworkMode": "none",
@@ -110,12 +110,28 @@ class ServiceSpecsTest {
   void aJobAllowedTheNetworkJoinsTheSwarmNetwork() throws Exception {
     ObjectNode create = (ObjectNode) JSON.readTree(JOB);
     ((ObjectNode) create.path("HostConfig")).put("NetworkMode", "bridge");
+    create.remove("NetworkDisabled");
 
     JsonNode service =
         ServiceSpecs.service(create, "dev-job-7", "dev", SWARM, java.util.List.of(), false);
 
     assertThat(service.at("/TaskTemplate/Networks").toString())
         .isEqualTo("[{\"Target\":\"allgo-jobs\"}]");
+  }
+
+  @Test
+  void aJobWithoutNetworkJoinsNoneAndADisabledNetworkIsNeverAttached() throws Exception {
+    JsonNode service =
+        ServiceSpecs.service(
+            JSON.readTree(JOB), "dev-job-7", "dev", SWARM, java.util.List.of(), false);
+    assertThat(service.at("/TaskTemplate/Networks").size()).isZero();
+
+    ObjectNode attached = (ObjectNode) JSON.readTree(JOB);
+    ((ObjectNode) attached.path("HostConfig")).put("NetworkMode", "bridge");
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            ServiceSpecs.service(attached, "dev-job-7", "dev", SWARM, java.util.List.of(), false));
   }
 
   @Test
